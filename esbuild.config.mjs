@@ -1,0 +1,48 @@
+// Bundles the extension and the CLI (one file each, `vscode` external), and the integration suite.
+//   node esbuild.config.mjs               development: sourcemaps, no minification
+//   node esbuild.config.mjs --production  minified, no sourcemaps (what the .vsix ships)
+//   node esbuild.config.mjs --watch       rebuild on change
+import * as esbuild from 'esbuild';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const listTs = (dir) =>
+  readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith('.ts')).map((f) => join(dir, String(f)));
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  sourcesContent: false,
+  legalComments: production ? 'none' : 'inline',
+  logLevel: 'warning',
+  metafile: true,
+};
+
+const builds = [
+  { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
+  { ...common, entryPoints: { cli: 'src/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+];
+if (!production) {
+  // The integration suite runs inside the extension host; mocha is loaded from node_modules at run time.
+  const suites = listTs('test/integration');
+  if (suites.length) builds.push({ ...common, minify: false, entryPoints: suites, outdir: 'out/test/integration', outbase: 'test/integration', bundle: true, external: ['vscode', 'mocha'] });
+}
+
+if (watch) {
+  for (const b of builds) await (await esbuild.context(b)).watch();
+  console.log('[esbuild] watching…');
+} else {
+  const results = await Promise.all(builds.map((b) => esbuild.build(b)));
+  for (const r of results) {
+    for (const [file, info] of Object.entries(r.metafile.outputs)) {
+      if (file.endsWith('.js') && file.startsWith('dist/')) console.log(`[esbuild] ${file} ${(info.bytes / 1024).toFixed(1)} KB`);
+    }
+  }
+}

@@ -1,0 +1,145 @@
+import * as vscode from 'vscode';
+import { CORPUS_FILE, CorpusScope } from '../core/corpus/scope';
+import { Disposable } from './disposable';
+
+/** A workspace folder that is a corpus, with the documents it holds. */
+export interface CorpusRoot {
+  folder: vscode.WorkspaceFolder;
+  scope: CorpusScope;
+  /** Document URIs (as strings) → URI. Kept current by file watchers, never rescanned on the UI path. */
+  documents: Map<string, vscode.Uri>;
+}
+
+/** What changed in the set of corpus documents. */
+export interface CorpusFilesChange {
+  added: vscode.Uri[];
+  removed: vscode.Uri[];
+  /** Roots were added, removed or reconfigured: listeners should start over. */
+  reset: boolean;
+}
+
+/**
+ * The corpus documents of the workspace. A workspace folder is a corpus when it holds a
+ * `corpus-lens.yaml` at its root, or when `corpusLens.enable` is set for it; its documents are the
+ * files matching `corpusLens.documents` minus `corpusLens.exclude`. Files created, deleted or renamed
+ * (in VS Code or outside it) are picked up by watchers.
+ */
+export class CorpusFiles extends Disposable {
+  private roots: CorpusRoot[] = [];
+  private readonly changeEmitter = this.register(new vscode.EventEmitter<CorpusFilesChange>());
+  readonly onDidChange = this.changeEmitter.event;
+  private rootWatchers: vscode.Disposable[] = [];
+  private loading: Promise<void> | undefined;
+  private generation = 0;
+
+  constructor() {
+    super();
+    this.register(vscode.workspace.onDidChangeWorkspaceFolders(() => this.reload()));
+    this.register(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('corpusLens.documents') || e.affectsConfiguration('corpusLens.exclude') || e.affectsConfiguration('corpusLens.enable')) this.reload();
+      }),
+    );
+    const marker = this.register(vscode.workspace.createFileSystemWatcher(`**/${CORPUS_FILE}`, false, true, false));
+    this.register(marker.onDidCreate(() => this.reload()));
+    this.register(marker.onDidDelete(() => this.reload()));
+    this.register({ dispose: () => this.rootWatchers.forEach((w) => w.dispose()) });
+  }
+
+  /** Resolves once the first listing is done. */
+  ready(): Promise<void> {
+    return (this.loading ??= this.load());
+  }
+
+  getRoots(): readonly CorpusRoot[] {
+    return this.roots;
+  }
+
+  /** Every document URI of every corpus root. */
+  *all(): Iterable<vscode.Uri> {
+    for (const r of this.roots) yield* r.documents.values();
+  }
+
+  get count(): number {
+    return this.roots.reduce((n, r) => n + r.documents.size, 0);
+  }
+
+  /** The corpus root a URI belongs to, when it is a corpus document. */
+  rootOf(uri: vscode.Uri): CorpusRoot | undefined {
+    for (const r of this.roots) {
+      const rel = relativePath(r.folder.uri, uri);
+      if (rel !== undefined && r.scope.matches(rel)) return r;
+    }
+    return undefined;
+  }
+
+  isCorpusDocument(uri: vscode.Uri): boolean {
+    return this.rootOf(uri) !== undefined;
+  }
+
+  reload(): void {
+    this.loading = this.load().then(() => this.changeEmitter.fire({ added: [], removed: [], reset: true }));
+  }
+
+  private async load(): Promise<void> {
+    const generation = ++this.generation;
+    const roots: CorpusRoot[] = [];
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const config = vscode.workspace.getConfiguration('corpusLens', folder.uri);
+      const enabled = config.get<boolean>('enable', false) || (await exists(vscode.Uri.joinPath(folder.uri, CORPUS_FILE)));
+      if (!enabled) continue;
+      const scope = new CorpusScope(config.get<string>('documents', '**/*.txt'), config.get<string>('exclude', ''));
+      const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, scope.documents), scope.excluded || undefined);
+      const documents = new Map<string, vscode.Uri>();
+      for (const uri of found) {
+        const rel = relativePath(folder.uri, uri);
+        if (rel !== undefined && scope.matches(rel)) documents.set(uri.toString(), uri);
+      }
+      roots.push({ folder, scope, documents });
+    }
+    if (generation !== this.generation) return; // a newer load superseded this one
+    this.roots = roots;
+    this.watch();
+  }
+
+  private watch(): void {
+    this.rootWatchers.forEach((w) => w.dispose());
+    this.rootWatchers = this.roots.map((root) => {
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root.folder, root.scope.documents), false, true, false);
+      const onCreate = watcher.onDidCreate((uri) => {
+        const rel = relativePath(root.folder.uri, uri);
+        if (rel === undefined || !root.scope.matches(rel) || root.documents.has(uri.toString())) return;
+        root.documents.set(uri.toString(), uri);
+        this.changeEmitter.fire({ added: [uri], removed: [], reset: false });
+      });
+      // Deleting a folder reports the folder alone, which the documents glob does not match:
+      // deletions are watched for every path.
+      const deletions = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root.folder, '**'), true, true, false);
+      const onDelete = deletions.onDidDelete((uri) => {
+        // A deleted folder arrives as one event for the folder: drop everything under it.
+        const prefix = uri.toString().replace(/\/?$/, '/');
+        const removed = [...root.documents.values()].filter((u) => u.toString() === uri.toString() || u.toString().startsWith(prefix));
+        if (!removed.length) return;
+        for (const u of removed) root.documents.delete(u.toString());
+        this.changeEmitter.fire({ added: [], removed, reset: false });
+      });
+      return vscode.Disposable.from(watcher, deletions, onCreate, onDelete);
+    });
+  }
+}
+
+/** POSIX path of `uri` relative to `base`, or undefined when it is not inside it. */
+export function relativePath(base: vscode.Uri, uri: vscode.Uri): string | undefined {
+  if (base.scheme !== uri.scheme || base.authority !== uri.authority) return undefined;
+  const prefix = base.path.endsWith('/') ? base.path : base.path + '/';
+  return uri.path.startsWith(prefix) ? uri.path.slice(prefix.length) : undefined;
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
