@@ -22,8 +22,9 @@ export async function collectFiles(inputs: readonly string[], opts: CollectOptio
     let stat;
     try {
       stat = await fs.stat(input);
-    } catch {
-      throw new CliError(`${input}: no such file or folder`);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new CliError(code === 'ENOENT' || code === 'ENOTDIR' ? `${input}: no such file or folder` : `${input}: cannot read (${code ?? 'error'})`);
     }
     if (stat.isDirectory()) await walk(input, opts, out);
     else out.push(input);
