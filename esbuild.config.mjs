@@ -27,7 +27,7 @@ const common = {
 
 const builds = [
   { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
-  { ...common, entryPoints: { cli: 'src/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: { cli: 'src/cli.ts' }, outdir: 'dist' },
 ];
 if (!production) {
   // The integration suite runs inside the extension host; mocha is loaded from node_modules at run time.

@@ -2,11 +2,15 @@
 // The headless face of Corpus Lens: the same core as the extension, for batch work.
 import { CliError } from './cli/io';
 import { extractHelp, runExtract } from './cli/extract';
+import { exportHelp, runExport } from './cli/export';
+import { runValidate, validateHelp } from './cli/validate';
 
 type Command = { help: string; run: (args: readonly string[], out: (s: string) => void, err: (s: string) => void) => Promise<number> };
 
 const commands: Record<string, Command> = {
   extract: { help: extractHelp, run: runExtract },
+  validate: { help: validateHelp, run: runValidate },
+  export: { help: exportHelp, run: runExport },
 };
 
 const usage = `Usage: corpus-lens <command> [options]
@@ -18,7 +22,11 @@ ${Object.values(commands)
 
 Run \`corpus-lens <command> --help\` for a command's options.`;
 
-export async function main(argv: readonly string[], out = (s: string) => process.stdout.write(s + '\n'), err = (s: string) => process.stderr.write(s + '\n')): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  out: (s: string) => void = (s) => void process.stdout.write(s + '\n'),
+  err: (s: string) => void = (s) => void process.stderr.write(s + '\n'),
+): Promise<number> {
   const [name, ...args] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     out(usage);

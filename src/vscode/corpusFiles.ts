@@ -14,6 +14,8 @@ export interface CorpusRoot {
 export interface CorpusFilesChange {
   added: vscode.Uri[];
   removed: vscode.Uri[];
+  /** Documents whose content changed on disk. */
+  changed?: vscode.Uri[];
   /** Roots were added, removed or reconfigured: listeners should start over. */
   reset: boolean;
 }
@@ -105,7 +107,10 @@ export class CorpusFiles extends Disposable {
   private watch(): void {
     this.rootWatchers.forEach((w) => w.dispose());
     this.rootWatchers = this.roots.map((root) => {
-      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root.folder, root.scope.documents), false, true, false);
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root.folder, root.scope.documents), false, false, true);
+      const onChange = watcher.onDidChange((uri) => {
+        if (root.documents.has(uri.toString())) this.changeEmitter.fire({ added: [], removed: [], changed: [uri], reset: false });
+      });
       const onCreate = watcher.onDidCreate((uri) => {
         const rel = relativePath(root.folder.uri, uri);
         if (rel === undefined || !root.scope.matches(rel) || root.documents.has(uri.toString())) return;
@@ -123,7 +128,7 @@ export class CorpusFiles extends Disposable {
         for (const u of removed) root.documents.delete(u.toString());
         this.changeEmitter.fire({ added: [], removed, reset: false });
       });
-      return vscode.Disposable.from(watcher, deletions, onCreate, onDelete);
+      return vscode.Disposable.from(watcher, deletions, onCreate, onChange, onDelete);
     });
   }
 }

@@ -22,14 +22,27 @@ export class CorpusTreeProvider implements vscode.TreeDataProvider<CorpusElement
 
   constructor(private readonly files: CorpusFiles) {}
 
+  private readonly documentElements = new Map<string, CorpusElement & { kind: 'document' }>();
+  private describerSubscription: vscode.Disposable | undefined;
+
   setDescriber(describer: DocumentDescriber | undefined): void {
     this.describer = describer;
+    this.describerSubscription?.dispose();
+    // Redraw only the documents whose description changed.
+    this.describerSubscription = describer?.onDidChange?.((uris) => {
+      if (!uris) return this.refresh();
+      for (const uri of uris) {
+        const element = this.documentElements.get(uri.toString());
+        if (element) this.changeEmitter.fire(element);
+      }
+    });
     this.refresh();
   }
 
   /** Drops the cached folder trees and redraws. */
   refresh(): void {
     this.trees.clear();
+    this.documentElements.clear();
     this.changeEmitter.fire(undefined);
   }
 
@@ -56,8 +69,15 @@ export class CorpusTreeProvider implements vscode.TreeDataProvider<CorpusElement
     return node.children.map((child: TreeNode): CorpusElement =>
       child.kind === 'folder'
         ? { kind: 'folder', root, node: child }
-        : { kind: 'document', root, path: child.path, uri: vscode.Uri.joinPath(root.folder.uri, child.path) },
+        : this.documentElement(root, child.path),
     );
+  }
+
+  private documentElement(root: CorpusRoot, path: string): CorpusElement & { kind: 'document' } {
+    const uri = vscode.Uri.joinPath(root.folder.uri, path);
+    let element = this.documentElements.get(uri.toString());
+    if (!element) this.documentElements.set(uri.toString(), (element = { kind: 'document', root, path, uri }));
+    return element;
   }
 
   getTreeItem(element: CorpusElement): vscode.TreeItem {
@@ -99,6 +119,7 @@ export class CorpusTreeProvider implements vscode.TreeDataProvider<CorpusElement
   }
 
   dispose(): void {
+    this.describerSubscription?.dispose();
     this.changeEmitter.dispose();
   }
 }

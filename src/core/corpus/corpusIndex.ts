@@ -1,0 +1,350 @@
+import { EntityLinker, extractDocument } from '../extract';
+import type { DocumentAnalysis, ExtractOptions } from '../extract/types';
+import type { DocumentDate, Entity, Mention, MentionType, Quote } from '../model';
+import { Emitter } from './emitter';
+import { lineStarts, positionAt } from './lines';
+
+/** Texts up to this size are kept in memory for keyword-in-context lines; larger ones are read on demand. */
+const MAX_KEPT_TEXT = 64 * 1024;
+
+/** Bump when extraction changes in a way that makes cached analyses stale. */
+export const EXTRACTOR_VERSION = 1;
+
+/**
+ * Stores analyses by content, so that reopening a corpus does not extract again. Keys are opaque
+ * strings built by the index from the text's hash, the extraction options and the extractor version.
+ */
+export interface AnalysisCache {
+  get(key: string): DocumentAnalysis | undefined;
+  set(key: string, analysis: DocumentAnalysis): void;
+}
+
+/** One document's extraction with corpus-wide entity ids. Mentions and quotes are sorted by start. */
+export interface ResolvedDocument {
+  mentions: Mention[];
+  quotes: Quote[];
+  documentDate: DocumentDate | undefined;
+}
+
+/** A mention and the document it is in. */
+export interface MentionRef {
+  doc: string;
+  mention: Mention;
+}
+
+/** How often an entity occurs. */
+export interface EntityStats {
+  mentions: number;
+  documents: number;
+  /** Quotations attributed to the entity, across the corpus. */
+  quotes: number;
+}
+
+/** Per-document totals shown in the Corpus view. */
+export interface DocumentCounts {
+  speakers: number;
+  persons: number;
+  places: number;
+  dates: number;
+  quotes: number;
+}
+
+export interface CorpusIndexOptions {
+  /** Content hash used for cache keys (e.g. sha-1 hex). */
+  hash(text: string): string;
+  cache?: AnalysisCache;
+  /** Extraction options for a document: the analyst's date, corrections, aliases. */
+  optionsFor?(doc: string): ExtractOptions | undefined;
+}
+
+interface Entry {
+  key: string;
+  analysis: DocumentAnalysis;
+  resolved?: ResolvedDocument;
+  /** The index generation `resolved` was computed at. */
+  resolvedAt?: number;
+  words: number;
+  /** Offsets of line starts, to turn offsets into positions in documents that are not open. */
+  lines: number[];
+  /** The text, kept only while the document is small enough (keyword-in-context lines). */
+  text?: string;
+}
+
+/** What a persistent cache keeps of a document besides its analysis (see {@link CorpusIndex.restore}). */
+export interface DocumentFacts {
+  words: number;
+  lines: number[];
+}
+
+/**
+ * The corpus in memory: every document's analysis, linked into corpus-wide entities. Documents are
+ * identified by an opaque string (a URI). Updating one document extracts it alone (or takes its
+ * analysis from the cache); cross-document structures (resolved ids, entity → mentions) are rebuilt
+ * lazily on the first query after a change, never per keystroke.
+ */
+export class CorpusIndex {
+  private readonly docs = new Map<string, Entry>();
+  private linker = new EntityLinker();
+  private generation = 0;
+  private built = -1;
+  private byEntity = new Map<string, MentionRef[]>();
+  private quoteCounts = new Map<string, number>();
+  private entityList: Entity[] = [];
+  private entityById = new Map<string, Entity>();
+  private readonly changed = new Emitter<{ docs: string[] }>();
+  /** Fires after documents were added, updated or removed (not on no-op updates). */
+  readonly onDidChange = this.changed.event;
+  private batching = 0;
+  private pending: string[] = [];
+
+  constructor(private readonly opts: CorpusIndexOptions) {}
+
+  get size(): number {
+    return this.docs.size;
+  }
+
+  has(doc: string): boolean {
+    return this.docs.has(doc);
+  }
+
+  documents(): IterableIterator<string> {
+    return this.docs.keys();
+  }
+
+  /** Runs `fn` and fires one change event for everything it updated. */
+  batch<T>(fn: () => T): T {
+    this.batching++;
+    try {
+      return fn();
+    } finally {
+      if (--this.batching === 0 && this.pending.length) {
+        const docs = this.pending;
+        this.pending = [];
+        this.changed.fire({ docs });
+      }
+    }
+  }
+
+  /**
+   * Indexes a document's current text. Returns false when nothing changed (same text and options).
+   * `fromCacheOnly` skips extraction on a cache miss and returns undefined (for warm starts).
+   */
+  update(doc: string, text: string): boolean {
+    const options = this.opts.optionsFor?.(doc);
+    const key = `${EXTRACTOR_VERSION}:${this.opts.hash(text)}:${options ? this.opts.hash(JSON.stringify(options)) : '-'}`;
+    const current = this.docs.get(doc);
+    if (current?.key === key) return false;
+    let analysis = this.opts.cache?.get(key);
+    if (!analysis) {
+      analysis = extractDocument(text, options);
+      this.opts.cache?.set(key, analysis);
+    }
+    this.put(doc, { key, analysis, words: countWords(text), lines: lineStarts(text), text: text.length <= MAX_KEPT_TEXT ? text : undefined });
+    return true;
+  }
+
+  /** Puts a known analysis (from a cache) for a document whose text was not read. */
+  restore(doc: string, key: string, analysis: DocumentAnalysis, facts: DocumentFacts): void {
+    if (this.docs.get(doc)?.key === key) return;
+    this.put(doc, { key, analysis, words: facts.words, lines: facts.lines });
+  }
+
+  /** What a persistent cache must keep to {@link restore} the document without reading it. */
+  facts(doc: string): DocumentFacts | undefined {
+    const e = this.docs.get(doc);
+    return e && { words: e.words, lines: e.lines };
+  }
+
+  /** Line and character of an offset in an indexed document. */
+  positionOf(doc: string, offset: number): { line: number; character: number } | undefined {
+    const e = this.docs.get(doc);
+    return e && positionAt(e.lines, offset);
+  }
+
+  /** The indexed text of a document, when it was indexed from text in this session. */
+  textOf(doc: string): string | undefined {
+    return this.docs.get(doc)?.text;
+  }
+
+  /** The cache key of the document's current analysis (to persist with the file's stat). */
+  keyOf(doc: string): string | undefined {
+    return this.docs.get(doc)?.key;
+  }
+
+  private put(doc: string, entry: Entry): void {
+    this.docs.set(doc, entry);
+    this.linker.set(doc, entry.analysis);
+    this.touch(doc);
+  }
+
+  remove(doc: string): void {
+    if (!this.docs.delete(doc)) return;
+    this.linker.delete(doc);
+    this.touch(doc);
+  }
+
+  /** Moves a document's analysis to a new id (a rename): nothing is extracted again. */
+  rename(from: string, to: string): void {
+    const entry = this.docs.get(from);
+    if (!entry) return;
+    this.batch(() => {
+      this.remove(from);
+      this.put(to, { ...entry, resolved: undefined, resolvedAt: undefined });
+    });
+  }
+
+  clear(): void {
+    const docs = [...this.docs.keys()];
+    this.docs.clear();
+    this.linker = new EntityLinker();
+    this.generation++;
+    this.changed.fire({ docs });
+  }
+
+  private touch(doc: string): void {
+    this.generation++;
+    if (this.batching) this.pending.push(doc);
+    else this.changed.fire({ docs: [doc] });
+  }
+
+  /** The document's extraction with corpus-wide ids, or undefined when it is not indexed. */
+  resolved(doc: string): ResolvedDocument | undefined {
+    const entry = this.docs.get(doc);
+    if (!entry) return undefined;
+    // One document's view is re-resolved alone: typing in a document never rebuilds the corpus maps.
+    if (entry.resolvedAt !== this.generation) this.resolveEntry(doc, entry);
+    return entry.resolved;
+  }
+
+  /** The raw per-document analysis (document-local entity keys). */
+  analysis(doc: string): DocumentAnalysis | undefined {
+    return this.docs.get(doc)?.analysis;
+  }
+
+  words(doc: string): number {
+    return this.docs.get(doc)?.words ?? 0;
+  }
+
+  /** The mention covering `offset` (start ≤ offset ≤ end), if any. */
+  mentionAt(doc: string, offset: number): Mention | undefined {
+    const mentions = this.resolved(doc)?.mentions;
+    if (!mentions) return undefined;
+    let lo = 0;
+    let hi = mentions.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const m = mentions[mid];
+      if (m.end < offset) lo = mid + 1;
+      else if (m.start > offset) hi = mid - 1;
+      else return m;
+    }
+    return undefined;
+  }
+
+  /** The quotation covering `offset`, if any. */
+  quoteAt(doc: string, offset: number): Quote | undefined {
+    return this.resolved(doc)?.quotes.find((q) => q.start <= offset && offset <= q.end);
+  }
+
+  entity(id: string): Entity | undefined {
+    this.ensureBuilt();
+    return this.entityById.get(id);
+  }
+
+  entities(): readonly Entity[] {
+    this.ensureBuilt();
+    return this.entityList;
+  }
+
+  /** Every mention of an entity, grouped by document in index order, sorted by offset within each. */
+  references(entity: string): readonly MentionRef[] {
+    this.ensureBuilt();
+    return this.byEntity.get(entity) ?? [];
+  }
+
+  stats(entity: string): EntityStats {
+    const refs = this.references(entity);
+    let documents = 0;
+    let last: string | undefined;
+    for (const r of refs) {
+      if (r.doc !== last) documents++;
+      last = r.doc;
+    }
+    return { mentions: refs.length, documents, quotes: this.quoteCounts.get(entity) ?? 0 };
+  }
+
+  /** The mention kind an entity shows most (a person who speaks anywhere is a speaker). */
+  kindOf(entity: string): MentionType | undefined {
+    const refs = this.references(entity);
+    if (!refs.length) return undefined;
+    return refs.some((r) => r.mention.type === 'speaker') ? 'speaker' : refs[0].mention.type;
+  }
+
+  counts(doc: string): DocumentCounts | undefined {
+    const r = this.resolved(doc);
+    if (!r) return undefined;
+    const seen: Record<MentionType, Set<string>> = { speaker: new Set(), person: new Set(), place: new Set(), date: new Set() };
+    for (const m of r.mentions) seen[m.type].add(m.entity);
+    return { speakers: seen.speaker.size, persons: seen.person.size, places: seen.place.size, dates: seen.date.size, quotes: r.quotes.length };
+  }
+
+  /**
+   * Entities whose name or an alias matches `query`: all its words are prefixes of words of the
+   * name, case- and accent-insensitive ("bagh" finds Abu Bakr al-Baghdadi). Best matches first.
+   */
+  search(query: string, limit = 200): Entity[] {
+    const q = fold(query).split(/[\s-]+/).filter(Boolean);
+    const scored: [number, Entity][] = [];
+    for (const e of this.entities()) {
+      let best = Infinity;
+      for (const name of [e.name, ...e.aliases]) {
+        const words = fold(name).split(/[\s-]+/);
+        if (q.every((w) => words.some((nw) => nw.startsWith(w)))) best = Math.min(best, name.length);
+      }
+      if (best < Infinity) scored.push([best, e]);
+    }
+    scored.sort((a, b) => this.references(b[1].id).length - this.references(a[1].id).length || a[0] - b[0]);
+    return scored.slice(0, limit).map(([, e]) => e);
+  }
+
+  private resolveEntry(doc: string, entry: Entry): ResolvedDocument {
+    const r = this.linker.resolve(doc);
+    entry.resolved = {
+      mentions: [...r.mentions].sort((a, b) => a.start - b.start),
+      quotes: [...r.quotes].sort((a, b) => a.start - b.start),
+      documentDate: entry.analysis.documentDate,
+    };
+    entry.resolvedAt = this.generation;
+    return entry.resolved;
+  }
+
+  private ensureBuilt(): void {
+    if (this.built === this.generation) return;
+    const byEntity = new Map<string, MentionRef[]>();
+    const quotes = new Map<string, number>();
+    for (const [doc, entry] of this.docs) {
+      const resolved = entry.resolvedAt === this.generation ? entry.resolved! : this.resolveEntry(doc, entry);
+      for (const m of resolved.mentions) {
+        let list = byEntity.get(m.entity);
+        if (!list) byEntity.set(m.entity, (list = []));
+        list.push({ doc, mention: m });
+      }
+      for (const q of resolved.quotes) if (q.speaker) quotes.set(q.speaker, (quotes.get(q.speaker) ?? 0) + 1);
+    }
+    this.byEntity = byEntity;
+    this.quoteCounts = quotes;
+    this.entityList = this.linker.entities();
+    this.entityById = new Map(this.entityList.map((e) => [e.id, e]));
+    this.built = this.generation;
+  }
+}
+
+function countWords(text: string): number {
+  let n = 0;
+  for (const _ of text.matchAll(/\S+/g)) n++;
+  return n;
+}
+
+function fold(s: string): string {
+  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+}

@@ -1,0 +1,40 @@
+import * as vscode from 'vscode';
+import type { CorpusIndexer } from '../../vscode/corpusIndexer';
+
+/** Status bar: indexing progress (click to stop), then the corpus' counts (click to show entities). */
+export function registerStatus(indexer: CorpusIndexer): vscode.Disposable {
+  const item = vscode.window.createStatusBarItem('corpusLens.status', vscode.StatusBarAlignment.Left, 10);
+  item.name = vscode.l10n.t('Corpus Lens');
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const update = () => {
+    timer = undefined;
+    const s = indexer.state;
+    if (s.indexing) {
+      item.text = `$(sync~spin) ${vscode.l10n.t('Indexing {0}/{1}', s.done, s.total)}`;
+      item.tooltip = vscode.l10n.t('Corpus Lens is reading the corpus. Click to stop.');
+      item.command = 'corpusLens.cancelIndexing';
+    } else {
+      const index = indexer.index;
+      let speakers = 0;
+      let places = 0;
+      for (const e of index.entities()) {
+        if (e.type === 'place') places++;
+        else if (e.type === 'person' && index.kindOf(e.id) === 'speaker') speakers++;
+      }
+      item.text = `$(book) ${index.size} · $(comment-discussion) ${speakers} · $(location) ${places}`;
+      item.tooltip = vscode.l10n.t('{0} documents, {1} speakers, {2} places. Click to show the entities.', index.size, speakers, places);
+      item.command = 'corpusLens.entities.focus';
+    }
+    item.show();
+  };
+  // Counting entities needs the corpus maps: coalesce bursts of changes into one update.
+  const schedule = () => (timer ??= setTimeout(update, 300));
+  update();
+  return vscode.Disposable.from(
+    item,
+    indexer.onDidChangeState(() => (indexer.state.indexing ? update() : schedule())),
+    indexer.index.onDidChange(() => !indexer.state.indexing && schedule()) as vscode.Disposable,
+    vscode.commands.registerCommand('corpusLens.cancelIndexing', () => indexer.cancelIndexing()),
+    { dispose: () => clearTimeout(timer) },
+  );
+}
