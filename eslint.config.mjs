@@ -1,6 +1,7 @@
 // Lint: typescript-eslint's recommended rules, plus the layering rule that keeps the core free of
 // VS Code and of node's file system (the core runs in the CLI, in tests, and behind ports).
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -33,6 +34,16 @@ export default tseslint.config(
   },
   {
     files: ['scripts/**/*.mjs', 'esbuild.config.mjs', 'test/**/*.mjs'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly' } },
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    // UI tests run some functions inside the workbench page.
+    files: ['test/ui/**/*.mjs'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

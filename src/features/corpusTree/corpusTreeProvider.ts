@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { buildFolderTree, type FolderNode, type TreeNode } from '../../core/corpus/folderTree';
 import { relativePath, type CorpusFiles, type CorpusRoot } from '../../vscode/corpusFiles';
+import { plural } from '../../vscode/plural';
 
 /** An element of the Corpus view: a corpus root (shown only when there are several), a folder or a document. */
 export type CorpusElement =
@@ -96,7 +97,7 @@ export class CorpusTreeProvider implements vscode.TreeDataProvider<CorpusElement
     item.id = uri.toString();
     item.contextValue = element.kind === 'root' ? 'corpusRoot' : 'corpusFolder';
     if (element.kind === 'root') item.label = element.root.folder.name;
-    item.description = vscode.l10n.t('{0} documents', countFiles(element.node));
+    item.description = plural.documents(countFiles(element.node));
     return item;
   }
 

@@ -4,6 +4,7 @@ import type { Entity, MentionType } from '../../core/model';
 import type { CorpusIndexer } from '../../vscode/corpusIndexer';
 import { MENTION_ICONS, rangeOf } from '../../vscode/convert';
 import { orderedReferences } from '../navigation/entityAt';
+import { plural } from '../../vscode/plural';
 
 export type EntitySort = 'count' | 'name' | 'date';
 export const GROUPS: readonly MentionType[] = ['speaker', 'person', 'place', 'date'];
@@ -116,7 +117,7 @@ export class EntitiesProvider implements vscode.TreeDataProvider<EntityElement> 
         const stats = this.index.stats(element.entity.id);
         const item = new vscode.TreeItem(element.entity.name, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `entity:${element.entity.id}`;
-        item.description = vscode.l10n.t('{0} mentions · {1} files', stats.mentions, stats.documents);
+        item.description = `${plural.mentions(stats.mentions)} · ${plural.files(stats.documents)}`;
         const md = new vscode.MarkdownString();
         md.appendMarkdown(`**${element.entity.name}**\n\n`);
         if (element.entity.aliases.length) md.appendMarkdown(`${vscode.l10n.t('Also written')}: ${element.entity.aliases.join(', ')}\n\n`);

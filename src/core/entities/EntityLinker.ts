@@ -1,0 +1,157 @@
+import type { Entity, Mention, Quote } from '../model';
+import type { DocumentAnalysis, LocalEntity } from '../extract/types';
+import { foldWord, nameWords, namesCompatible, slug, tidyName } from './names';
+
+/** One cross-document entity being assembled from the local entities that name it. */
+interface Cluster {
+  type: Entity['type'];
+  /** Folded words of the fullest person name, for matching. */
+  words: string[];
+  /** Key matching places and dates exactly. */
+  exact?: string;
+  members: Array<{ doc: string; key: string }>;
+  forms: Map<string, number>;
+  pinned?: string;
+  /** For places and dates: the gazetteer's or the value's name, shown rather than the commonest spelling. */
+  preferred?: string;
+  id: string;
+}
+
+/**
+ * Links the entities of many documents into corpus-wide ids, incrementally: documents are set and
+ * deleted one by one and ids are recomputed lazily on the next read. Persons match by name (same
+ * folded words, or a shorter form keeping the surname), places by gazetteer key, dates by ISO value;
+ * unnamed sources and unresolved dates stay local to their document.
+ */
+export class EntityLinker {
+  private readonly docs = new Map<string, DocumentAnalysis>();
+  private clusters: Cluster[] | undefined;
+  private byLocal = new Map<string, Cluster>();
+
+  /** Adds or replaces a document's analysis; `docId` names the document (its path), and unnamed sources' ids include it. */
+  set(docId: string, analysis: DocumentAnalysis): void {
+    this.docs.set(docId, analysis);
+    this.clusters = undefined;
+  }
+
+  delete(docId: string): void {
+    if (this.docs.delete(docId)) this.clusters = undefined;
+  }
+
+  /** The document's mentions and quotations with corpus-wide entity ids. */
+  resolve(docId: string): { mentions: Mention[]; quotes: Quote[] } {
+    this.build();
+    const a = this.docs.get(docId);
+    if (!a) return { mentions: [], quotes: [] };
+    const id = (key: string): string => this.byLocal.get(`${docId}\u0000${key}`)?.id ?? slug(key);
+    return {
+      mentions: a.mentions.map((m) => {
+        const out: Mention = { start: m.start, end: m.end, text: m.text, type: m.type, entity: id(m.key) };
+        if (m.value !== undefined) out.value = m.value;
+        return out;
+      }),
+      quotes: a.quotes.map((q) => ({ start: q.start, end: q.end, speaker: q.speaker === null ? null : id(q.speaker) })),
+    };
+  }
+
+  /** Every entity of the corpus, persons first, then places, sources and dates. */
+  entities(): Entity[] {
+    this.build();
+    const order = { person: 0, organization: 1, source: 2, place: 3, date: 4 } as const;
+    return (this.clusters ?? [])
+      .map((c) => {
+        const name = this.canonical(c);
+        return { id: c.id, type: c.type, name, aliases: [...c.forms.keys()].filter((f) => f !== name).sort() };
+      })
+      .sort((a, b) => order[a.type] - order[b.type] || a.id.localeCompare(b.id));
+  }
+
+  private build(): void {
+    if (this.clusters) return;
+    const clusters: Cluster[] = [];
+    this.byLocal = new Map();
+    const exact = new Map<string, Cluster>();
+    const persons: Array<{ doc: string; e: LocalEntity; words: string[] }> = [];
+    for (const [doc, a] of this.docs) {
+      for (const e of a.entities) {
+        if (e.type === 'person') {
+          persons.push({ doc, e, words: nameWords(e.pinnedName ?? e.name).map(foldWord) });
+          continue;
+        }
+        let k: string | undefined;
+        if (e.type === 'place') k = `place\u0000${e.pinnedName ? e.pinnedName.toLowerCase() : (e.placeKey ?? e.name.toLowerCase())}`;
+        else if (e.type === 'date') k = e.value ? `date\u0000${e.value}` : `date\u0000${e.name.toLowerCase()}`;
+        else if (e.type === 'organization') k = `org\u0000${e.name.toLowerCase()}`;
+        let c = k ? exact.get(k) : undefined;
+        if (!c) {
+          c = { type: e.type, words: [], exact: k, members: [], forms: new Map(), id: '' };
+          clusters.push(c);
+          if (k) exact.set(k, c);
+        }
+        this.join(c, doc, e);
+      }
+    }
+    // Fullest names first, so that a surname alone joins the person it belongs to.
+    persons.sort((x, y) => Number(!!y.e.pinnedName) - Number(!!x.e.pinnedName) || y.words.length - x.words.length);
+    const personClusters: Cluster[] = [];
+    for (const p of persons) {
+      let c: Cluster | undefined;
+      if (p.e.pinnedName) c = personClusters.find((x) => x.pinned === p.e.pinnedName || x.forms.has(p.e.pinnedName as string));
+      if (!c) {
+        const exactHit = personClusters.find((x) => x.words.join(' ') === p.words.join(' '));
+        const hits = exactHit ? [exactHit] : personClusters.filter((x) => namesCompatible(p.words, x.words));
+        // A short name that fits several people is left apart rather than merged wrongly.
+        if (hits.length === 1 || (hits.length > 1 && p.words.length >= 2)) c = hits[0];
+        else if (hits.length > 1) c = hits.sort((a, b) => b.members.length - a.members.length)[0];
+      }
+      if (!c) {
+        c = { type: 'person', words: p.words, members: [], forms: new Map(), id: '' };
+        personClusters.push(c);
+        clusters.push(c);
+      }
+      if (p.e.pinnedName) c.pinned ??= p.e.pinnedName;
+      this.join(c, p.doc, p.e);
+    }
+    const used = new Map<string, number>();
+    for (const c of clusters) {
+      let base: string;
+      if (c.type === 'source') base = `source:${docName(c.members[0].doc)}:${slug(this.canonical(c).replace(/^(?:an?|the|one|some)\s+/i, ''))}`;
+      else if (c.type === 'date') base = c.exact ? (c.exact.split('\u0000')[1] as string) : `date:${this.canonical(c).toLowerCase()}`;
+      else base = slug(this.canonical(c));
+      const n = used.get(base) ?? 0;
+      used.set(base, n + 1);
+      c.id = n === 0 ? base : `${base}-${n + 1}`;
+    }
+    this.clusters = clusters;
+  }
+
+  private join(c: Cluster, doc: string, e: LocalEntity): void {
+    c.members.push({ doc, key: e.key });
+    if (c.type !== 'person') c.preferred ??= e.pinnedName ?? e.name;
+    this.byLocal.set(`${doc}\u0000${e.key}`, c);
+    for (const f of [e.name, ...e.forms]) {
+      const form = c.type === 'person' ? tidyName(f) : f;
+      c.forms.set(form, (c.forms.get(form) ?? 0) + 1);
+    }
+  }
+
+  /** The name shown for an entity: the analyst's, else the fullest, most written form. */
+  private canonical(c: Cluster): string {
+    if (c.pinned) return c.pinned;
+    if (c.preferred) return c.preferred;
+    let best = '';
+    let score = -1;
+    for (const [f, n] of c.forms) {
+      const words = c.type === 'person' ? nameWords(f).length : 0;
+      const s = words * 1000 + n * 10 + (/\bal-/.test(f) ? 5 : 0) + (/^(?:the|The) /.test(f) ? -20 : 0);
+      if (s > score || (s === score && f.length > best.length)) [best, score] = [f, s];
+    }
+    return best;
+  }
+}
+
+/** A document id's file name without folders or extension: "corpus/raqqa.txt" → "raqqa". */
+function docName(docId: string): string {
+  const base = docId.split(/[\\/]/).pop() ?? docId;
+  return base.replace(/\.[^.]+$/, '') || docId;
+}

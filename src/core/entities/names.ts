@@ -1,0 +1,89 @@
+/**
+ * Person-name normalization shared by in-document coreference and cross-document linking. A name
+ * becomes a list of folded words: titles, articles ("al", "el") and possessives dropped, diacritics
+ * and doubled letters removed, vowels folded so transliteration variants meet (Muhajer/Muhajir,
+ * Zawahiri/Zawahri, Mohammed/Muhammad).
+ */
+import { TITLES } from '../extract/lexicon';
+
+const ARTICLE = /^(?:al|el|a|ad|an|ar|as|ash|at|az|ez|ul|ud)$/;
+
+/** Splits a name into its words without articles or titles: "Col. John Dorrian" → ["john", "dorrian"]. */
+export function nameWords(name: string): string[] {
+  const raw = name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/['’‘`]s$/i, '')
+    .replace(/['’‘`ʿʾ]/g, '')
+    .toLowerCase()
+    .split(/[\s-]+/)
+    .filter(Boolean);
+  const out: string[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const w = raw[i];
+    if (ARTICLE.test(w) && i < raw.length - 1) continue;
+    if (out.length === 0 && i < raw.length - 1 && TITLES.has(w)) continue;
+    out.push(w.replace(/\.$/, ''));
+  }
+  return out;
+}
+
+/** A transliteration-tolerant fold of one word: first letter, then consonants with doubles collapsed. */
+export function foldWord(w: string): string {
+  let first = w[0] ?? '';
+  if ('aeiouy'.includes(first)) first = 'a';
+  let out = first;
+  let last = first;
+  for (let i = 1; i < w.length; i++) {
+    let c = w[i];
+    if ('aeiouyw'.includes(c)) continue;
+    if (c === 'k') c = 'q';
+    if (c === last) continue;
+    out += c;
+    last = c;
+  }
+  // The nisba ending stays: "Baghdadi" (a man) is not "Baghdad" (a city).
+  if (w.length > 2 && /[iy]$/.test(w)) out += 'i';
+  return out;
+}
+
+/** The fold of every word of a name, joined by spaces: the key two spellings share. */
+export function nameKey(name: string): string {
+  return nameWords(name).map(foldWord).join(' ');
+}
+
+/** The canonical spelling of an article: "Al Baghdadi", "al Baghdadi" → "al-Baghdadi". */
+export function tidyName(name: string): string {
+  return name
+    .replace(/['’]s$/i, '')
+    .replace(/\b([Aa]l|[Ee]l)[\s-]+(?=\p{Lu})/gu, (_m, a: string) => `${a.toLowerCase()}-`)
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Lower-case ASCII slug: "Abu Bakr al-Baghdadi" → "abu-bakr-al-baghdadi". */
+export function slug(s: string): string {
+  const out = s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/['’‘`]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return out || 'x';
+}
+
+/**
+ * Whether two person names can name the same person: the same folded words, or one is a shorter
+ * form of the other that keeps its last word (a surname: "Baghdadi", "Bakr al-Baghdadi"). A first
+ * word alone never matches, so "Hassan" meets "Hassan Hassan" but not "Abu al-Hassan al-Muhajer".
+ */
+export function namesCompatible(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length === 0 || b.length === 0) return false;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short[short.length - 1] !== long[long.length - 1]) return false;
+  // Every word of the short form appears in order in the long one.
+  let j = 0;
+  for (const w of long) if (j < short.length && w === short[j]) j++;
+  return j === short.length;
+}

@@ -1,0 +1,134 @@
+import type { DocumentDate } from '../model';
+import { paragraphs, sentences } from '../text/sentences';
+import type { Span } from '../text/spans';
+import { tokenize, type Token } from '../text/tokens';
+import type { LocalEntity, LocalQuote } from './types';
+
+/** What a recognizer proposes: a typed span over whole tokens, before overlaps are resolved. */
+export interface Candidate extends Span {
+  kind: 'person' | 'place' | 'date' | 'org';
+  /** Index of the first and one past the last token covered. */
+  t0: number;
+  t1: number;
+  /** Entity key for persons and places; date and org candidates get theirs later. */
+  key?: string;
+  value?: string;
+  /** For places: the gazetteer's canonical name. */
+  name?: string;
+  /** Higher wins when candidates overlap. */
+  priority: number;
+}
+
+/** A person entity being built: its name forms as token-lists, and the role words around it. */
+export interface PersonRecord {
+  key: string;
+  name: string;
+  forms: Set<string>;
+  roles: Set<string>;
+  speaker: boolean;
+}
+
+/** Who a speech verb or quotation is credited to. */
+export type Referent = { key: string; kind: 'person' | 'source' };
+
+/**
+ * The state one document's extraction builds up, shared by the recognizers and refiners in order:
+ * tokens and sentences first, then candidates, then mentions, quotes and attributions.
+ */
+export class ExtractionContext {
+  readonly tokens: Token[];
+  readonly paragraphs: Span[];
+  readonly sentences: Span[];
+  /** For each token, the index of its sentence. */
+  readonly sentenceOf: Int32Array;
+  /** For each sentence, the index of its first token and one past its last. */
+  readonly sentenceTokens: Array<[number, number]>;
+  /** For each sentence, its paragraph. */
+  readonly paragraphOfSentence: Int32Array;
+  candidates: Candidate[] = [];
+  /** For each token, the index into {@link candidates} of the accepted mention covering it, or -1. */
+  tokenMention: Int32Array;
+  /** Tokens inside organisation names: no person or place is recognized there. */
+  readonly blocked: Uint8Array;
+  readonly persons = new Map<string, PersonRecord>();
+  readonly entities = new Map<string, LocalEntity>();
+  quotes: LocalQuote[] = [];
+  quoteSpans: Span[] = [];
+  documentDate: DocumentDate | undefined;
+  private sourceCount = 0;
+
+  constructor(readonly text: string) {
+    this.tokens = tokenize(text);
+    this.paragraphs = paragraphs(text);
+    this.sentences = [];
+    const paraOf: number[] = [];
+    this.paragraphs.forEach((p, i) => {
+      for (const s of sentences(text, p)) {
+        this.sentences.push(s);
+        paraOf.push(i);
+      }
+    });
+    this.paragraphOfSentence = Int32Array.from(paraOf);
+    this.sentenceOf = new Int32Array(this.tokens.length);
+    this.sentenceTokens = [];
+    let t = 0;
+    for (let s = 0; s < this.sentences.length; s++) {
+      const sent = this.sentences[s];
+      while (t < this.tokens.length && this.tokens[t].start < sent.start) this.sentenceOf[t++] = Math.max(0, s - 1);
+      const first = t;
+      while (t < this.tokens.length && this.tokens[t].start < sent.end) this.sentenceOf[t++] = s;
+      this.sentenceTokens.push([first, t]);
+    }
+    while (t < this.tokens.length) this.sentenceOf[t++] = Math.max(0, this.sentences.length - 1);
+    this.tokenMention = new Int32Array(this.tokens.length).fill(-1);
+    this.blocked = new Uint8Array(this.tokens.length);
+  }
+
+  /** The text between two adjacent tokens (punctuation and spaces). */
+  gap(i: number): string {
+    const a = this.tokens[i];
+    const b = this.tokens[i + 1];
+    if (!a || !b) return '';
+    return this.text.slice(a.end, b.start);
+  }
+
+  /** True when tokens i and i+1 are separated by exactly one space. */
+  joined(i: number): boolean {
+    const a = this.tokens[i];
+    const b = this.tokens[i + 1];
+    return !!a && !!b && b.start === a.end + 1 && (this.text[a.end] === ' ' || this.text[a.end] === '\u00a0');
+  }
+
+  /** Index of the first token starting at or after `offset`. */
+  tokenAt(offset: number): number {
+    let lo = 0;
+    let hi = this.tokens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.tokens[mid].start < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** The accepted mention candidate covering token i, if any. */
+  mentionAt(i: number): Candidate | undefined {
+    const m = i >= 0 && i < this.tokenMention.length ? this.tokenMention[i] : -1;
+    return m >= 0 ? this.candidates[m] : undefined;
+  }
+
+  /** A new anonymous source ("a U.S. official") local to this document. */
+  newSource(description: string): Referent {
+    const key = `source:${++this.sourceCount}`;
+    this.entities.set(key, { key, type: 'source', name: description, forms: [description] });
+    return { key, kind: 'source' };
+  }
+
+  /** Rebuilds {@link tokenMention} after candidates change. */
+  indexMentions(): void {
+    this.tokenMention.fill(-1);
+    this.candidates.forEach((c, ci) => {
+      for (let t = c.t0; t < c.t1; t++) this.tokenMention[t] = ci;
+    });
+  }
+}

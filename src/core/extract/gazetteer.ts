@@ -1,0 +1,59 @@
+import data from './data/gazetteer.generated.json';
+
+/** How a gazetteer name may be taken: countries and regions anywhere, small towns only in a locative frame. */
+export type PlaceKind = 'country' | 'region' | 'city' | 'town';
+
+export interface GazetteerEntry {
+  /** Shared by every spelling of the place ("country:US" for US, U.S., America). */
+  key: string;
+  /** The place's canonical name. */
+  name: string;
+  kind: PlaceKind;
+}
+
+interface GazetteerData {
+  countries: string[][];
+  regions: string[];
+  bigCities: string;
+  smallCities: string;
+  demonyms: string[];
+}
+
+/** Place names by their exact spelling, from the generated table (see scripts/build-gazetteer.mjs). */
+export class Gazetteer {
+  private readonly byName = new Map<string, GazetteerEntry>();
+  readonly demonyms: ReadonlySet<string>;
+  /** Longest entry, in words. */
+  readonly maxWords: number;
+
+  constructor(d: GazetteerData = data as GazetteerData) {
+    let maxWords = 1;
+    const add = (name: string, e: GazetteerEntry): void => {
+      if (name.startsWith('the ')) name = name.slice(4);
+      if (!this.byName.has(name)) this.byName.set(name, e);
+      maxWords = Math.max(maxWords, name.split(' ').length);
+    };
+    for (const [code, canonical, ...aliases] of d.countries) {
+      const e: GazetteerEntry = { key: `country:${code}`, name: canonical, kind: 'country' };
+      add(canonical, e);
+      for (const a of aliases) add(a, e);
+    }
+    for (const r of d.regions) add(r, { key: `place:${r.toLowerCase()}`, name: r, kind: 'region' });
+    for (const c of d.bigCities.split('|')) add(c, { key: `place:${c.toLowerCase()}`, name: c, kind: 'city' });
+    for (const c of d.smallCities.split('|')) add(c, { key: `place:${c.toLowerCase()}`, name: c, kind: 'town' });
+    this.demonyms = new Set(d.demonyms);
+    this.maxWords = maxWords;
+  }
+
+  /** The entry spelled exactly `name` (words separated by single spaces). */
+  get(name: string): GazetteerEntry | undefined {
+    return this.byName.get(name);
+  }
+}
+
+let shared: Gazetteer | undefined;
+
+/** The gazetteer built once per process from the generated table. */
+export function gazetteer(): Gazetteer {
+  return (shared ??= new Gazetteer());
+}

@@ -1,0 +1,110 @@
+import type { ExtractionContext } from '../context';
+import { ARABIC_ORG_HEADS, CAPITAL_STOPWORDS, ORG_HEADS } from '../lexicon';
+import { isAcronym, isCalendarWord, isNameParticle } from './wordClasses';
+
+/** Words that extend an organisation's name across lower-case links ("Institute for Middle East Policy"). */
+const LINKS = new Set(['of', 'for', 'and', 'the', 'on', 'de', '&']);
+
+/** Words heading names of events; like organisations, their names block the places inside them. */
+const EVENT_HEADS = new Set(['battle', 'war', 'siege', 'massacre', 'revolution', 'uprising', 'offensive', 'campaign', 'crisis', 'accords', 'accord', 'agreement', 'treaty', 'conference', 'summit', 'declaration', 'protocol']);
+
+/** Names of armed groups common in the news: organisations on their own, never persons or places. */
+const GROUP_NAMES = new Set(['al-qaeda', 'al-qaida', 'qaeda', 'qaida', 'taliban', 'hezbollah', 'hizbollah', 'hizballah', 'hamas', 'al-shabaab', 'al-shabab', 'shabaab', 'isis', 'isil', 'daesh', 'aqap', 'aqim', 'iswap', 'iskp', 'hts', 'al-nusra', 'nusra', 'houthis', 'houthi', 'lashkar-e-taiba', 'jemaah', 'ansarallah']);
+
+/** Heads written before the rest of the name ("Operation Inherent Resolve", "Jabhat al-Nusra"). */
+const PREFIX_HEADS = new Set(['operation', 'boko', ...ARABIC_ORG_HEADS]);
+
+/**
+ * Marks organisation and event names so that no person or place is found inside them: "Syrian
+ * Democratic Forces", "Islamic State in Iraq and Syria", "George Washington University",
+ * "Kurdistan 24", "Operation Inherent Resolve". Organisations are not mentions; they only block.
+ * A name ends at its last head word, so a title-case headline ("Iraqi Forces Are Outside Mosul")
+ * does not swallow the words after it.
+ */
+export class OrganizationRecognizer {
+  recognize(ctx: ExtractionContext): void {
+    const toks = ctx.tokens;
+    const n = toks.length;
+    let i = 0;
+    while (i < n) {
+      if (!toks[i].cap && !isNameParticle(toks[i], toks[i + 1])) {
+        i++;
+        continue;
+      }
+      const s = i;
+      let e = i + 1;
+      for (;;) {
+        if (e < n && ctx.joined(e - 1) && (toks[e].cap || isNameParticle(toks[e], toks[e + 1]) || (LINKS.has(toks[e].lower) && e + 1 < n && ctx.joined(e) && (toks[e + 1].cap || LINKS.has(toks[e + 1].lower))))) {
+          e++;
+          continue;
+        }
+        break;
+      }
+      while (e > s + 1 && !toks[e - 1].cap && LINKS.has(toks[e - 1].lower)) e--;
+      let a = s;
+      while (a < e && (CAPITAL_STOPWORDS.has(toks[a].lower) || isCalendarWord(toks[a]))) a++;
+      // The name starts at the capitalised words right before its first head, never across a link:
+      // "Al-Baghdadi Lists the Enemies of the Islamic State" names only "Islamic State".
+      let h = a;
+      const headAt = (t: number): boolean => {
+        const tok = toks[t];
+        if (GROUP_NAMES.has(tok.lower) || isHead(tok.lower, tok.cap)) return true;
+        if (tok.lower === 'state' && t > a && toks[t - 1].lower === 'islamic') return true;
+        // "Islamic State West Africa Province": a branch; "Anbar Province" stays a place.
+        return tok.lower === 'province' && tok.cap && (t - a >= 2 || toks.slice(a, t).some((x) => x.lower === 'state'));
+      };
+      while (h < e && !headAt(h) && !(PREFIX_HEADS.has(toks[h].lower) && toks[h].cap)) h++;
+      if (h < e) {
+        a = h;
+        while (a > s && (toks[a - 1].cap || isNameParticle(toks[a - 1], toks[a])) && !CAPITAL_STOPWORDS.has(toks[a - 1].lower) && !isCalendarWord(toks[a - 1])) a--;
+      }
+      let end = a;
+      let extending = false;
+      for (let t = h; t < e; t++) {
+        const tok = toks[t];
+        const islamicState = (tok.lower === 'state' && t > a && toks[t - 1].lower === 'islamic') || GROUP_NAMES.has(tok.lower);
+        if (PREFIX_HEADS.has(tok.lower) && tok.cap) {
+          end = e;
+          break;
+        }
+        if (headAt(t) || islamicState) {
+          end = t + 1;
+          extending = false;
+          if (islamicState && toks[t + 1]?.lower === 'in' && ctx.joined(t)) {
+            // "Islamic State in Iraq and Syria": a group named after the lands it claims.
+            let k = t + 2;
+            const article = toks[k]?.lower === 'the';
+            if (article) k++;
+            if (article && toks[k]?.cap) {
+              // "al-Qaeda in the Arabian Peninsula", "… in the Islamic Maghreb".
+              while (k + 1 < e + 4 && toks[k + 1]?.cap && ctx.joined(k)) k++;
+              end = k + 1;
+              t = k;
+            } else if (toks[k]?.cap && ctx.joined(k) && toks[k + 1]?.lower === 'and' && toks[k + 2]) {
+              let k2 = k + 2;
+              if (toks[k2]?.lower === 'the') k2++;
+              if (toks[k2]?.cap) {
+                end = k2 + 1;
+                t = k2;
+              }
+            }
+          }
+        } else if (!tok.cap && LINKS.has(tok.lower) && end === t && end > a) extending = true;
+        else if (extending && tok.cap) end = t + 1;
+        else extending = false;
+      }
+      const numbered = end === a && e < n && toks[e].num && toks[e].text.length <= 3 && ctx.joined(e - 1) && a < e && !isCalendarWord(toks[e - 1]) && !isAcronym(toks[e - 1]);
+      if (numbered) end = e + 1;
+      if (end > a) {
+        for (let t = a; t < end; t++) ctx.blocked[t] = 1;
+        ctx.candidates.push({ start: toks[a].start, end: toks[end - 1].end, kind: 'org', t0: a, t1: end, priority: 2 });
+      }
+      i = Math.max(e, end);
+    }
+  }
+}
+
+function isHead(lower: string, cap: boolean): boolean {
+  if (!cap) return false;
+  return ORG_HEADS.has(lower) || EVENT_HEADS.has(lower);
+}

@@ -1,0 +1,227 @@
+import { foldWord, nameWords, namesCompatible, tidyName } from '../../entities/names';
+import type { ExtractionContext, PersonRecord } from '../context';
+import { gazetteer } from '../gazetteer';
+import { AUXILIARIES, PLACE_DESIGNATORS, ROLES, TITLES } from '../lexicon';
+import { isSpeechVerb } from '../speech';
+import { isAcronym, isCalendarWord, isGroupWord, isNameParticle, isSacred, isStopword } from './wordClasses';
+
+/** A stretch of name-like tokens [s, e), with the index of a title right before it or -1. */
+interface NameRun {
+  s: number;
+  e: number;
+  title: number;
+  /** False for the last word of a multi-word office ("Prime Minister"): it licenses the name but stays outside. */
+  titleInside: boolean;
+}
+
+const ALIAS_PHRASE = /\b(?:known as|nom de guerre|alias|a\.k\.a\.|aka|also called|kunya|real name|born)\b/i;
+
+const KUNYA = new Set(['abu', 'umm', 'abi']);
+
+/**
+ * Finds named persons by shape and context, without a list of people: Arabic name patterns
+ * ("Abu Bakr al-Baghdadi", "X bin Y"), a title ("Col. John Dorrian"), a role noun before the name
+ * ("analyst Aki Peritz"), a speech verb beside it, an apposition after it ("Hassan Hassan, a
+ * fellow…"), or a middle initial. Every later form of a found name (surname, with or without its
+ * article) is then a mention of the same person.
+ */
+export class PersonRecognizer {
+  recognize(ctx: ExtractionContext): void {
+    const runs = this.runs(ctx);
+    for (const r of runs) {
+      const name = this.license(ctx, r);
+      if (name) this.register(ctx, name.s, name.e);
+    }
+    this.matchAll(ctx, runs);
+    this.mergeAliases(ctx);
+  }
+
+  /** "Umar, who is better known by his nom de guerre, Abu Ubaidah": the second name is the same person. */
+  private mergeAliases(ctx: ExtractionContext): void {
+    const people = ctx.candidates.filter((c) => c.kind === 'person');
+    for (let k = 1; k < people.length; k++) {
+      const b = people[k];
+      const a = people[k - 1];
+      if (a.key === b.key || ctx.sentenceOf[a.t0] !== ctx.sentenceOf[b.t0]) continue;
+      const between = ctx.text.slice(a.end, b.start);
+      if (!ALIAS_PHRASE.test(between) || between.length > 80) continue;
+      const from = ctx.persons.get(b.key as string);
+      const into = ctx.persons.get(a.key as string);
+      if (!from || !into) continue;
+      for (const f of from.forms) into.forms.add(f);
+      for (const r of from.roles) into.roles.add(r);
+      for (const c of ctx.candidates) if (c.key === from.key) c.key = into.key;
+      ctx.persons.delete(from.key);
+    }
+  }
+
+  /** Maximal stretches of capitalised words and name particles, split at words that never belong to a name. */
+  private runs(ctx: ExtractionContext): NameRun[] {
+    const toks = ctx.tokens;
+    const out: NameRun[] = [];
+    let s = -1;
+    let title = -1;
+    let titleInside = false;
+    const close = (e: number): void => {
+      if (s >= 0 && e > s) out.push({ s, e, title, titleInside });
+      s = -1;
+      title = -1;
+    };
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i];
+      const nameLike = !ctx.blocked[i] && (t.cap || isNameParticle(t, toks[i + 1])) && !t.num;
+      if (!nameLike) {
+        close(i);
+        continue;
+      }
+      if (s >= 0 && !ctx.joined(i - 1)) close(i);
+      const isTitle = TITLES.has(t.lower) && t.cap;
+      const sentenceStart = ctx.sentenceTokens[ctx.sentenceOf[i]]?.[0] === i;
+      const bad = isStopword(t) || isCalendarWord(t) || isAcronym(t) || isGroupWord(t) || isSacred(t) || ROLES.has(t.lower) || TITLES.has(t.lower) ||
+        // A capitalised gerund opening a sentence ("Losing Adnani is a blow") is a verb.
+        (sentenceStart && t.lower.length > 5 && t.lower.endsWith('ing'));
+      if (isTitle && ctx.joined(i) && toks[i + 1]?.cap) {
+        close(i);
+        // A title after another capitalised word belongs to a multi-word office ("Prime Minister"): outside the span.
+        title = i;
+        titleInside = !(i > 0 && ctx.joined(i - 1) && toks[i - 1].cap && !isStopword(toks[i - 1]) && !isGroupWord(toks[i - 1]));
+        continue;
+      }
+      if (bad) {
+        close(i);
+        continue;
+      }
+      if (s < 0) s = i;
+      // A possessive or punctuation after the word ends the name.
+      if (!ctx.joined(i)) close(i + 1);
+    }
+    close(toks.length);
+    return out;
+  }
+
+  /** The part of a run licensed as a person's name, if any. */
+  private license(ctx: ExtractionContext, r: NameRun): { s: number; e: number } | undefined {
+    const toks = ctx.tokens;
+    let { s, e } = r;
+    const words = toks.slice(s, e);
+    // Arabic names: a kunya (Abu …) or a nisba (… al-X, … bin X) after a first word.
+    const kunya = words.findIndex((w, k) => KUNYA.has(w.lower) && k < words.length - 1);
+    let lastParticle = -1;
+    words.forEach((w, k) => {
+      if (k > 0 && (isNameParticle(w, words[k + 1]) || /^(?:al|el)-/i.test(w.text))) lastParticle = k;
+    });
+    if (kunya >= 0 || lastParticle > 0) {
+      const from = kunya >= 0 ? s + kunya : s;
+      let to = lastParticle > 0 ? s + lastParticle + 1 : e;
+      if (lastParticle > 0 && /^(?:al|el|bin|ibn|bint)$/i.test(toks[to - 1].text) && to < e) to++;
+      if (kunya >= 0 && lastParticle < kunya) to = Math.min(e, from + 3);
+      if (to - from >= 2 && !this.isPlace(ctx, from, to)) return { s: from, e: Math.min(to, from + 6) };
+    }
+    if (e - s > 4) return undefined;
+    // "Lamu County", "Sambisa Forest": a place designator ends place names, not names of people.
+    if (PLACE_DESIGNATORS.has(toks[e - 1].lower)) return undefined;
+    if (this.isPlace(ctx, s, e)) return undefined;
+    if (r.title >= 0) return { s, e };
+    if (e - s < 2) {
+      // A lone surname right before a speech verb: "Baghdadi said", "al-Baghdadi told".
+      const t = toks[s];
+      const k = e;
+      // Sentence-initial plurals are groups of people ("Officials said", "Residents told").
+      const groupNoun = ctx.sentenceTokens[ctx.sentenceOf[s]]?.[0] === s && /(?:ers|ists|ials|ents|ies|ces|ians|ans|ors|ives|ops|ps)$/.test(t.lower);
+      if (!isAcronym(t) && !groupNoun && ctx.joined(s) && k < toks.length && ctx.sentenceOf[k] === ctx.sentenceOf[s] && /^(?:said|says|told|tells|added|adds|warned|urged|argued|claimed|vowed|declared)$/.test(toks[k].lower)) return { s, e };
+      if (/^(?:al|el)-/i.test(t.text) && isSpeechVerb(ctx, k)) return { s, e };
+      return undefined;
+    }
+    if (e - s === 3 && /^\p{Lu}\.$/u.test(toks[s + 1].text)) return { s, e };
+    const before = toks[s - 1];
+    const sameSentence = (i: number): boolean => i >= 0 && i < toks.length && ctx.sentenceOf[i] === ctx.sentenceOf[s];
+    if (before && sameSentence(s - 1) && ctx.joined(s - 1)) {
+      if (ROLES.has(before.lower) && !before.cap) return { s, e };
+      if (before.lower === 'by' || (before.lower === 'to' && toks[s - 2]?.lower === 'according')) return { s, e };
+      if (isSpeechVerb(ctx, s - 1)) return { s, e };
+    }
+    // "X said", "X, the …, said", "X has warned".
+    let k = e;
+    while (k < toks.length && sameSentence(k) && AUXILIARIES.has(toks[k].lower) && !/[,;:]/.test(ctx.gap(k - 1))) k++;
+    if (sameSentence(k) && !/[,;:.]/.test(ctx.gap(k - 1)) && isSpeechVerb(ctx, k)) return { s, e };
+    // Apposition: "X, a resident fellow at …", "X, who …".
+    if (/^\s*,\s*$/.test(ctx.gap(e - 1))) {
+      for (let j = e; j < Math.min(toks.length, e + 5) && sameSentence(j); j++) {
+        const w = toks[j];
+        if (w.lower === 'who') return { s, e };
+        if (ROLES.has(w.lower) && !w.cap) return { s, e };
+        if (j > e && /[,.;:]/.test(ctx.gap(j - 1))) break;
+      }
+    }
+    return undefined;
+  }
+
+  private isPlace(ctx: ExtractionContext, s: number, e: number): boolean {
+    const text = ctx.tokens.slice(s, e).map((t) => t.text).join(' ');
+    return gazetteer().get(text) !== undefined && e - s <= 3 && !/^(?:Abu|Umm)\b/.test(text);
+  }
+
+  private register(ctx: ExtractionContext, s: number, e: number): void {
+    const text = ctx.text.slice(ctx.tokens[s].start, ctx.tokens[e - 1].end);
+    const name = tidyName(text);
+    const words = nameWords(name).map(foldWord);
+    for (const p of ctx.persons.values()) {
+      const pw = nameWords(p.name).map(foldWord);
+      if (words.join(' ') === pw.join(' ') || (words.length >= 2 && pw.length >= 2 && namesCompatible(words, pw))) {
+        p.forms.add(name);
+        if (words.length > pw.length) p.name = name;
+        return;
+      }
+    }
+    const key = `person:${words.join(' ')}`;
+    ctx.persons.set(key, { key, name, forms: new Set([name]), roles: new Set(), speaker: false });
+  }
+
+  /** Every occurrence of a found name or of a shorter form of it keeping the surname. */
+  private matchAll(ctx: ExtractionContext, runs: NameRun[]): void {
+    const toks = ctx.tokens;
+    const people = [...ctx.persons.values()].map((p, order) => ({ p, order, words: nameWords(p.name).map(foldWord) }));
+    if (people.length === 0) return;
+    const lastWords = new Set(people.map((x) => x.words[x.words.length - 1]));
+    for (const r of runs) {
+      let i = r.s;
+      while (i < r.e) {
+        let found: { p: PersonRecord; end: number } | undefined;
+        for (let len = Math.min(6, r.e - i); len >= 1 && !found; len--) {
+          const last = foldWord(nameWords(toks[i + len - 1].text).pop() ?? '');
+          if (!lastWords.has(last)) continue;
+          const words = nameWords(ctx.text.slice(toks[i].start, toks[i + len - 1].end)).map(foldWord);
+          const hits = people.filter((x) => namesCompatible(words, x.words));
+          if (hits.length === 0) continue;
+          // A surname shared by several people goes to the one the article introduced first: its subject.
+          if (len === 1 || hits.length > 1) hits.sort((a, b) => a.order - b.order);
+          found = { p: hits[0].p, end: i + len };
+        }
+        if (!found) {
+          i++;
+          continue;
+        }
+        const t0 = i === r.s && r.title >= 0 && r.titleInside ? r.title : i;
+        ctx.candidates.push({ start: toks[t0].start, end: toks[found.end - 1].end, kind: 'person', t0, t1: found.end, key: found.p.key, priority: 5 });
+        found.p.forms.add(tidyName(ctx.text.slice(toks[i].start, toks[found.end - 1].end)));
+        this.collectRoles(ctx, found.p, t0, found.end);
+        i = found.end;
+      }
+    }
+  }
+
+  /** Role nouns right before the name or in an apposition after it: "ISIS leader X", "X, a spokesperson". */
+  private collectRoles(ctx: ExtractionContext, p: PersonRecord, t0: number, t1: number): void {
+    const toks = ctx.tokens;
+    for (let j = t0 - 1; j >= Math.max(0, t0 - 3); j--) {
+      if (ROLES.has(toks[j].lower)) p.roles.add(toks[j].lower);
+      if (/[.;:!?]/.test(ctx.gap(j))) break;
+    }
+    if (/^\s*,/.test(ctx.gap(t1 - 1))) {
+      for (let j = t1; j < Math.min(toks.length, t1 + 8); j++) {
+        if (ROLES.has(toks[j].lower)) p.roles.add(toks[j].lower);
+        if (/[,.;:]/.test(ctx.gap(j))) break;
+      }
+    }
+  }
+}

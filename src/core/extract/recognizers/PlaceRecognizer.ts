@@ -1,0 +1,207 @@
+import type { ExtractionContext } from '../context';
+import { gazetteer, type GazetteerEntry } from '../gazetteer';
+import { CAP_ORG_DESIGNATORS, LOCATIVE_PREPOSITIONS, PLACE_DESIGNATORS, PLACE_NOUNS, ROLES, TITLES } from '../lexicon';
+import { isAcronym, isCalendarWord, isGroupWord, isNameParticle, isSacred, isStopword } from './wordClasses';
+
+/** Prepositions that, before an unknown capitalised word, make it a place ("fighting in Baghouz"). */
+/** Designators of areas and waterways: the bare name means the same place ("Euphrates" = "Euphrates River"). */
+const AREA_DESIGNATORS = new Set(['province', 'provinces', 'governorate', 'region', 'district', 'state', 'county', 'river', 'valley', 'mountains', 'desert', 'sea', 'lake', 'gulf', 'peninsula', 'plain', 'plains', 'countryside', 'subdistrict', 'prefecture', 'municipality', 'basin', 'delta', 'strait', 'island', 'islands', 'coast', 'hills', 'heights']);
+
+/** Designators written before the name. */
+const PREFIX_DESIGNATORS = new Set(['camp', 'mount', 'lake', 'fort', 'port', 'cape', 'wadi', 'jebel', 'jabal', 'jabel', 'tell', 'tal']);
+
+const NAME_LINKS = new Set(['of', 'and', 'the', 'de', 'del', 'da', 'do', 'du', 'la', 'le', 'es', 'ez', 'al', 'el', 'and', '&', 'upon', 'on']);
+
+const STRONG_LOCATIVE = new Set(['in', 'near', 'outside', 'around', 'across', 'inside', 'towards', 'toward', 'between']);
+/** Prepositions that make a place of an unknown name only when the name ends the clause ("abducted from Chibok."). */
+const WEAK_LOCATIVE = new Set(['at', 'from', 'to', 'into', 'and']);
+
+/** Institutions named after a place-like word are not places. */
+const INSTITUTIONS = new Set(['white house', 'pentagon', 'kremlin', 'downing street', 'capitol', 'élysée', 'elysee', 'knesset', 'west', 'east']);
+
+/**
+ * Places from the gazetteer and from context: a designator after a name ("Anbar province",
+ * "Tishreen Dam"), "the city of X", a dateline ("ERBIL (Kurdistan 24) –", "MOSUL, Iraq —"), and an
+ * unknown capitalised word after a locative preposition. A name found once as a place is a place
+ * wherever else it is written in the document.
+ */
+export class PlaceRecognizer {
+  recognize(ctx: ExtractionContext): void {
+    const toks = ctx.tokens;
+    const gaz = gazetteer();
+    const taken = new Uint8Array(toks.length);
+    for (const c of ctx.candidates) if (c.kind === 'person') for (let t = c.t0; t < c.t1; t++) taken[t] = 1;
+    const free = (i: number): boolean => i >= 0 && i < toks.length && !taken[i] && !ctx.blocked[i];
+    const found = new Map<string, GazetteerEntry>();
+    const add = (t0: number, t1: number, entry: GazetteerEntry, priority: number): void => {
+      for (let t = t0; t < t1; t++) taken[t] = 1;
+      ctx.candidates.push({ start: toks[t0].start, end: toks[t1 - 1].end, kind: 'place', t0, t1, key: entry.key, name: entry.name, priority });
+      found.set(spelling(ctx, t0, t1), entry);
+    };
+
+    this.datelines(ctx, free, add);
+
+    for (let i = 0; i < toks.length; i++) {
+      if (!free(i) || !(toks[i].cap || isNameParticle(toks[i], toks[i + 1]))) continue;
+      if (isCalendarWord(toks[i]) || isSacred(toks[i])) continue;
+      // Longest gazetteer name starting here.
+      let best: { e: number; entry: GazetteerEntry } | undefined;
+      let e = i + 1;
+      for (; e <= Math.min(toks.length, i + gaz.maxWords); e++) {
+        if (e > i + 1 && (!ctx.joined(e - 2) || !free(e - 1))) break;
+        // Multi-word names continue with capitalised words and a few links ("Bosnia and Herzegovina").
+        if (e > i + 1 && !toks[e - 1].cap && !NAME_LINKS.has(toks[e - 1].lower) && !isNameParticle(toks[e - 1], toks[e])) break;
+        const entry = gaz.get(spelling(ctx, i, e));
+        if (entry) best = { e, entry };
+      }
+      const prev = toks[i - 1];
+      const locative = !!prev && !prev.cap && LOCATIVE_PREPOSITIONS.has(prev.lower);
+      // Designator: "Anbar province", "Euphrates River", "Jeddah camp".
+      let nameEnd = i + 1;
+      while (nameEnd < toks.length && nameEnd < i + 3 && ctx.joined(nameEnd - 1) && free(nameEnd) && (toks[nameEnd].cap || isNameParticle(toks[nameEnd], toks[nameEnd + 1])) && !PLACE_DESIGNATORS.has(toks[nameEnd].lower)) nameEnd++;
+      const des = toks[nameEnd];
+      if (des && ctx.joined(nameEnd - 1) && PLACE_DESIGNATORS.has(des.lower) && !taken[nameEnd] && this.nameLike(ctx, i, nameEnd)) {
+        const capOrg = des.cap && CAP_ORG_DESIGNATORS.has(des.lower) && !best;
+        if (!capOrg && !(des.cap && ctx.blocked[nameEnd])) {
+          const name = spelling(ctx, i, nameEnd);
+          const full = spelling(ctx, i, nameEnd + 1);
+          // "Anbar province" is Anbar; "Mosul Dam" is not Mosul, nor is "Aleppo province" the city.
+          const bareIsCity = !!best && best.e === nameEnd && (best.entry.kind === 'city' || best.entry.kind === 'town');
+          const sameAsBare = AREA_DESIGNATORS.has(des.lower) && !bareIsCity;
+          const key = sameAsBare ? (best && best.e === nameEnd ? best.entry.key : `place:${name.toLowerCase()}`) : `place:${full.toLowerCase()}`;
+          const entry: GazetteerEntry = { key, name: full, kind: 'town' };
+          add(i, nameEnd + 1, entry, 4);
+          if (sameAsBare) found.set(name, entry);
+          i = nameEnd;
+          continue;
+        }
+      }
+      if (best) {
+        const name = spelling(ctx, i, best.e);
+        const next = toks[best.e];
+        const followedByCountry = !!next && /^\s*,\s*$/.test(ctx.gap(best.e - 1)) && gaz.get(next.text)?.kind === 'country';
+        const nextCap = !!next && ctx.joined(best.e - 1) && next.cap && !PLACE_DESIGNATORS.has(next.lower);
+        if (INSTITUTIONS.has(name.toLowerCase())) continue;
+        // Small towns need a frame; any place needs to stand as its own name, not the start of a longer one.
+        if (best.entry.kind === 'town' && !locative && !followedByCountry) continue;
+        if (nextCap && best.entry.kind !== 'country' && !isAcronym(next)) continue;
+        if (best.entry.kind !== 'country' && prev && TITLES.has(prev.lower) && ctx.joined(i - 1)) continue;
+        add(i, best.e, best.entry, 3);
+        i = best.e - 1;
+        continue;
+      }
+      // "X, a farming village on …": an apposition naming the kind of place.
+      if (nameEnd - i <= 3 && this.nameLike(ctx, i, nameEnd) && /^\s*,\s*$/.test(ctx.gap(nameEnd - 1))) {
+        let j = nameEnd;
+        if (toks[j] && /^(?:a|an|the)$/.test(toks[j].lower)) {
+          j++;
+          while (j < nameEnd + 5 && toks[j] && !toks[j].cap && !PLACE_NOUNS.has(toks[j].lower) && ctx.joined(j - 1)) j++;
+          if (toks[j] && PLACE_NOUNS.has(toks[j].lower) && !toks[j].cap && ctx.joined(j - 1) && !/^(?:of|for)$/.test(toks[j + 1]?.lower ?? '')) {
+            const name = spelling(ctx, i, nameEnd);
+            add(i, nameEnd, { key: `place:${name.toLowerCase()}`, name, kind: 'town' }, 4);
+            i = nameEnd - 1;
+            continue;
+          }
+        }
+      }
+      // "Camp David", "Mount Sinjar": a designator written before the name.
+      if (PREFIX_DESIGNATORS.has(toks[i].lower) && toks[i].cap && nameEnd > i + 1 && this.nameLike(ctx, i + 1, nameEnd)) {
+        const name = spelling(ctx, i, nameEnd);
+        add(i, nameEnd, { key: `place:${name.toLowerCase()}`, name, kind: 'town' }, 4);
+        i = nameEnd - 1;
+        continue;
+      }
+      // "the city of X", "the village of X".
+      if (prev?.lower === 'of' && PLACE_NOUNS.has(toks[i - 2]?.lower ?? '') && this.nameLike(ctx, i, nameEnd)) {
+        const name = spelling(ctx, i, nameEnd);
+        add(i, nameEnd, { key: `place:${name.toLowerCase()}`, name, kind: 'town' }, 4);
+        i = nameEnd - 1;
+        continue;
+      }
+      // "in Baghouz": one or two unknown capitalised words after a locative preposition, ending the phrase.
+      const strong = !!prev && STRONG_LOCATIVE.has(prev.lower) && !prev.cap;
+      const weak = !!prev && WEAK_LOCATIVE.has(prev.lower) && !prev.cap && /^\s*[,.;]/.test(ctx.text.slice(toks[nameEnd - 1].end, toks[nameEnd - 1].end + 2));
+      const andAfterPlace = prev?.lower === 'and' && ctx.candidates.length > 0 && ctx.candidates[ctx.candidates.length - 1].kind === 'place' && ctx.candidates[ctx.candidates.length - 1].t1 === i - 1;
+      if ((strong || weak || andAfterPlace) && nameEnd - i <= 2 && this.nameLike(ctx, i, nameEnd)) {
+        const after = toks[nameEnd];
+        const endsPhrase = !after || !ctx.joined(nameEnd - 1) || !after.cap;
+        const possessive = /^['’]s/.test(ctx.text.slice(toks[nameEnd - 1].end));
+        if (endsPhrase && !possessive && !isAcronym(toks[i]) && (prev?.lower !== 'and' || andAfterPlace)) {
+          const name = spelling(ctx, i, nameEnd);
+          add(i, nameEnd, { key: `place:${name.toLowerCase()}`, name, kind: 'town' }, 2);
+          i = nameEnd - 1;
+        }
+      }
+    }
+
+    // Every other writing of a place found above.
+    if (found.size === 0) return;
+    for (let i = 0; i < toks.length; i++) {
+      if (!free(i) || !toks[i].cap) continue;
+      for (let e = Math.min(toks.length, i + 4); e > i; e--) {
+        if (e > i + 1 && !ctx.joined(e - 2)) continue;
+        let ok = true;
+        for (let t = i; t < e; t++) if (!free(t)) ok = false;
+        if (!ok) continue;
+        const entry = found.get(spelling(ctx, i, e));
+        if (!entry) continue;
+        const next = toks[e];
+        if (next && ctx.joined(e - 1) && next.cap && !PLACE_DESIGNATORS.has(next.lower)) break;
+        add(i, e, entry, 3);
+        i = e - 1;
+        break;
+      }
+    }
+  }
+
+  /** Whether tokens [s, e) can be a place name: capitalised, not a common word, demonym, month or title. */
+  private nameLike(ctx: ExtractionContext, s: number, e: number): boolean {
+    if (e <= s) return false;
+    for (let t = s; t < e; t++) {
+      const tok = ctx.tokens[t];
+      if (ctx.blocked[t]) return false;
+      if (!tok.cap && !isNameParticle(tok, ctx.tokens[t + 1])) return false;
+      if (isStopword(tok) || isCalendarWord(tok) || isGroupWord(tok) || isSacred(tok) || TITLES.has(tok.lower) || ROLES.has(tok.lower)) return false;
+    }
+    return true;
+  }
+
+  /**
+   * Datelines: a paragraph opening with a name in capitals, then a comma or an agency in brackets,
+   * then a dash ("ERBIL (Kurdistan 24) –", "DEIR EZ-ZOR, Syria, April 30, 2019 (Levant Wire) —").
+   * The agency's name in brackets is an organisation and blocks the places inside it.
+   */
+  private datelines(ctx: ExtractionContext, free: (i: number) => boolean, add: (t0: number, t1: number, e: GazetteerEntry, p: number) => void): void {
+    const toks = ctx.tokens;
+    for (const p of ctx.paragraphs) {
+      const head = ctx.text.slice(p.start, Math.min(p.end, p.start + 160));
+      const m = /^([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*)(?=\s*[,(])([^\n]{0,120}?)\s[—–-]{1,2}\s/.exec(head);
+      if (!m || DATELINE_LABELS.has(m[1])) continue;
+      const i = ctx.tokenAt(p.start);
+      let e = i;
+      while (e < toks.length && toks[e].end <= p.start + m[1].length) e++;
+      const paren = /\(([^)]*)\)/.exec(m[2]);
+      if (paren) {
+        const from = p.start + m[1].length + paren.index;
+        for (let t = ctx.tokenAt(from); t < toks.length && toks[t].end <= from + paren[0].length; t++) ctx.blocked[t] = 1;
+      }
+      if (e > i && free(i)) {
+        const name = titleCase(spelling(ctx, i, e));
+        add(i, e, gazetteer().get(name) ?? { key: `place:${name.toLowerCase()}`, name, kind: 'city' }, 6);
+      }
+    }
+  }
+}
+
+/** Capitalised labels that open captions and pages, not datelines. */
+const DATELINE_LABELS = new Set(['FILE', 'PHOTO', 'UPDATE', 'UPDATED', 'BREAKING', 'WATCH', 'VIDEO', 'EXCLUSIVE', 'ANALYSIS', 'OPINION', 'EDITOR', "EDITOR'S NOTE", 'NOTE', 'CORRECTION', 'LIVE', 'AUDIO', 'READ', 'MORE']);
+
+function spelling(ctx: ExtractionContext, s: number, e: number): string {
+  let out = ctx.tokens[s].text;
+  for (let t = s + 1; t < e; t++) out += ' ' + ctx.tokens[t].text;
+  return out;
+}
+
+function titleCase(s: string): string {
+  return s.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
+}

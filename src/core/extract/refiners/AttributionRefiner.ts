@@ -1,0 +1,349 @@
+import type { ExtractionContext, Referent } from '../context';
+import { AUXILIARIES, DEFINITE, INDEFINITE, PASSIVE, RECORDING_NOUNS, RECORDING_VERBS, ROLES, SOURCE_NOUNS } from '../lexicon';
+import { isParticiple, isSpeechVerb } from '../speech';
+
+const NP_STOPS = new Set(['in', 'at', 'of', 'for', 'on', 'to', 'with', 'from', 'by', 'who', 'that', 'which', 'and', 'but', 'told', 'via']);
+const PREPOSITIONS = new Set(['in', 'on', 'at', 'of', 'for', 'from', 'by', 'with', 'to', 'into', 'during', 'after', 'before', 'since', 'about', 'through', 'via', 'under', 'over']);
+const CONJUNCTIONS = new Set(['and', 'but', 'or', 'then']);
+const OTHER_PRONOUNS = new Set(['they', 'it', 'we', 'i', 'you', 'who', 'which', 'that', 'there', 'this']);
+/** Sentences back a pronoun may reach for its antecedent. */
+const PRONOUN_REACH = 6;
+
+/**
+ * Credits speech: finds each speech verb's subject (a named person, a pronoun or description
+ * resolved to one, a recording resolved to its speaker, or an unnamed source), gives every
+ * quotation the subject of the verb that governs it, and marks persons credited with speech as
+ * speakers of the document.
+ */
+export class AttributionRefiner {
+  private ctx!: ExtractionContext;
+  private inQuote!: Uint8Array;
+  /** The last referent credited with speech, and the sentence where that happened. */
+  private last: { r: Referent; sentence: number } | undefined;
+  private readonly verbSubject = new Map<number, Referent | null>();
+  private sources: Array<{ head: string; r: Referent }> = [];
+  private speechCount = new Map<string, number>();
+
+  refine(ctx: ExtractionContext): void {
+    this.ctx = ctx;
+    this.last = undefined;
+    this.verbSubject.clear();
+    this.sources = [];
+    this.speechCount.clear();
+    const toks = ctx.tokens;
+    this.inQuote = new Uint8Array(toks.length);
+    for (const q of ctx.quoteSpans) for (let t = ctx.tokenAt(q.start); t < toks.length && toks[t].end <= q.end; t++) this.inQuote[t] = 1;
+
+    // Quotations and verbs in reading order, so pronouns see the speakers credited before them.
+    const quoteAt = new Map<number, number>();
+    ctx.quoteSpans.forEach((q, qi) => quoteAt.set(ctx.tokenAt(q.end), qi));
+    const done = new Set<number>();
+    for (let i = 0; i <= toks.length; i++) {
+      const qi = quoteAt.get(i);
+      if (qi !== undefined) this.attributeQuote(qi, done);
+      if (i === toks.length || this.inQuote[i] || this.verbSubject.has(i)) continue;
+      if (isSpeechVerb(ctx, i) || this.isAccordingTo(i)) this.credit(i, this.subjectOf(i));
+      else if (RECORDING_VERBS.has(toks[i].lower) && this.takesRecording(i)) this.credit(i, this.subjectOf(i));
+      else if (RECORDING_NOUNS.has(toks[i].lower) && (toks[i + 1]?.lower === 'from' || toks[i + 1]?.lower === 'by')) {
+        const p = ctx.mentionAt(i + 2);
+        if (p?.kind === 'person' && p.key) this.credit(i, { key: p.key, kind: 'person' });
+      }
+    }
+    this.inherit();
+  }
+
+  private credit(i: number, r: Referent | null): void {
+    this.verbSubject.set(i, r);
+    if (!r) return;
+    this.last = { r, sentence: this.ctx.sentenceOf[i] };
+    this.speechCount.set(r.key, (this.speechCount.get(r.key) ?? 0) + 1);
+    if (r.kind === 'person') {
+      const p = this.ctx.persons.get(r.key);
+      if (p) p.speaker = true;
+    }
+  }
+
+  private isAccordingTo(i: number): boolean {
+    return this.ctx.tokens[i].lower === 'according' && this.ctx.tokens[i + 1]?.lower === 'to';
+  }
+
+  /** "issued an audio tape", "released a new message": a recording verb whose object is a recording. */
+  private takesRecording(i: number): boolean {
+    const toks = this.ctx.tokens;
+    if (PASSIVE.has(toks[i - 1]?.lower ?? '')) return false;
+    for (let j = i + 1; j < Math.min(toks.length, i + 5); j++) {
+      if (RECORDING_NOUNS.has(toks[j].lower)) return true;
+      if (/[.;:,]/.test(this.ctx.gap(j - 1))) return false;
+    }
+    return false;
+  }
+
+  private attributeQuote(qi: number, done: Set<number>): void {
+    const ctx = this.ctx;
+    const toks = ctx.tokens;
+    const q = ctx.quoteSpans[qi];
+    const inner = ctx.text.slice(q.start + 1, q.end - 1).trimEnd();
+    const after = ctx.tokenAt(q.end);
+    const endSentence = after < toks.length ? ctx.sentenceOf[after] : -1;
+    const closesClause = /[,?!—–-]$/.test(inner) || /^\s*[,—–]/.test(ctx.text.slice(q.end, q.end + 3)) || (/\.$/.test(inner) && !!toks[after] && !toks[after].cap);
+    const nextQuote = ctx.quoteSpans[qi + 1]?.start ?? Infinity;
+    // Verb after the quotation: "…,” said X", "…,” X told reporters", "…,” according to X".
+    if (closesClause && endSentence >= 0 && (ctx.tokens[after - 1] === undefined || ctx.sentenceOf[Math.max(0, ctx.tokenAt(q.start))] <= endSentence)) {
+      for (let j = after; j < Math.min(toks.length, after + 14) && ctx.sentenceOf[j] === endSentence && toks[j].start < nextQuote; j++) {
+        if (isSpeechVerb(ctx, j) || this.isAccordingTo(j)) {
+          const r = this.subjectOf(j, true) ?? this.rightOf(after, j);
+          this.credit(j, r);
+          this.setQuote(qi, r, done);
+          return;
+        }
+      }
+    }
+    // Verb before it in the same sentence, the innermost one: "X had urged the “soldiers…”".
+    const qt = ctx.tokenAt(q.start);
+    const sentence = qt < toks.length ? ctx.sentenceOf[qt] : -1;
+    const [s0] = ctx.sentenceTokens[sentence] ?? [qt];
+    for (let j = qt - 1; j >= s0; j--) {
+      if (this.inQuote[j]) break;
+      if (isSpeechVerb(ctx, j) || this.isAccordingTo(j)) {
+        const r = this.verbSubject.has(j) ? (this.verbSubject.get(j) ?? null) : this.subjectOf(j);
+        this.setQuote(qi, r, done);
+        return;
+      }
+    }
+  }
+
+  private setQuote(qi: number, r: Referent | null, done: Set<number>): void {
+    this.ctx.quotes[qi].speaker = r ? r.key : null;
+    done.add(qi);
+    if (r) {
+      this.last = { r, sentence: this.ctx.sentenceOf[Math.min(this.ctx.tokens.length - 1, this.ctx.tokenAt(this.ctx.quoteSpans[qi].start))] };
+      if (r.kind === 'person') {
+        const p = this.ctx.persons.get(r.key);
+        if (p) p.speaker = true;
+      }
+    }
+  }
+
+  /** A quotation that is a sentence on its own continues the speech of the quotation next to it in its paragraph. */
+  private inherit(): void {
+    const ctx = this.ctx;
+    const qs = ctx.quoteSpans;
+    const paraOf = (off: number): number => {
+      const t = Math.min(ctx.tokens.length - 1, ctx.tokenAt(off));
+      return t >= 0 ? ctx.paragraphOfSentence[ctx.sentenceOf[t]] : -1;
+    };
+    for (let pass = 0; pass < 2; pass++) {
+      for (let qi = 0; qi < qs.length; qi++) {
+        if (ctx.quotes[qi].speaker !== null) continue;
+        if (!this.standsAlone(qi)) continue;
+        const p = paraOf(qs[qi].start);
+        const prev = qi > 0 && paraOf(qs[qi - 1].start) === p ? ctx.quotes[qi - 1].speaker : null;
+        const next = qi + 1 < qs.length && paraOf(qs[qi + 1].start) === p ? ctx.quotes[qi + 1].speaker : null;
+        ctx.quotes[qi].speaker = prev ?? next;
+      }
+    }
+  }
+
+  /** Whether the quotation is all of its sentence (apart from punctuation). */
+  private standsAlone(qi: number): boolean {
+    const ctx = this.ctx;
+    const q = ctx.quoteSpans[qi];
+    const t = ctx.tokenAt(q.start);
+    if (t >= ctx.tokens.length) return false;
+    const s = ctx.sentences[ctx.sentenceOf[t]];
+    const outside = ctx.text.slice(s.start, q.start) + ctx.text.slice(q.end, Math.max(q.end, s.end));
+    return !/\p{L}/u.test(outside);
+  }
+
+  /** The subject of the speech verb at i. */
+  private subjectOf(i: number, afterQuote = false): Referent | null {
+    const ctx = this.ctx;
+    const toks = ctx.tokens;
+    const sentence = ctx.sentenceOf[i];
+    const [s0, s1] = ctx.sentenceTokens[sentence];
+    if (this.isAccordingTo(i)) return this.rightOf(i + 2, Math.min(s1, i + 10));
+    // Inverted after a quotation: "…,” said X".
+    const gapBefore = i > 0 ? ctx.gap(i - 1) : '';
+    if (afterQuote && /["\u201d]\s*[,]?\s*$|^[,]?["\u201d]/.test(gapBefore)) {
+      const r = this.rightOf(i + 1, Math.min(s1, i + 10));
+      if (r) return r;
+    }
+    // "he was told", "is said to": passive, no speaker.
+    if (PASSIVE.has(toks[i - 1]?.lower ?? '') && /^(?:told|asked|said|urged|warned|ordered|instructed|reminded|called|accused|described|charged|alleged)$/.test(toks[i].lower)) return null;
+    let j = i - 1;
+    while (j >= s0 && AUXILIARIES.has(toks[j].lower) && !/[,;:]/.test(ctx.gap(j))) j--;
+    if (j < s0) return null;
+    if (isParticiple(ctx, i) || CONJUNCTIONS.has(toks[j].lower)) return this.clauseSubject(s0, i);
+    if (/,\s*$/.test(ctx.gap(j)) || /["\u201d]/.test(ctx.gap(j))) {
+      // "X, the caliph of the Islamic State, has warned": the name before the apposition.
+      for (let k = j; k >= s0; k--) {
+        if (this.inQuote[k]) break;
+        const r = this.referentAt(k);
+        if (r) return r;
+      }
+      return null;
+    }
+    return this.referentAt(j) ?? this.description(j, s0);
+  }
+
+  /** Person mention or pronoun at token k, resolved. */
+  private referentAt(k: number): Referent | null {
+    const m = this.ctx.mentionAt(k);
+    if (m?.kind === 'person' && m.key) return { key: m.key, kind: 'person' };
+    const t = this.ctx.tokens[k];
+    if (t && (t.lower === 'he' || t.lower === 'she')) return this.resolvePronoun(k);
+    return null;
+  }
+
+  /** The subject after an inverted verb or "according to": the first name, pronoun or description. */
+  private rightOf(from: number, to: number): Referent | null {
+    const toks = this.ctx.tokens;
+    // A name in the window wins over the descriptions around it ("a tweet by Hassan Hassan").
+    for (let k = from; k < Math.min(to, toks.length) && !this.inQuote[k]; k++) {
+      const m = this.ctx.mentionAt(k);
+      if (m?.kind === 'person' && m.key) return { key: m.key, kind: 'person' };
+      if (/[.;:,]/.test(this.ctx.gap(k)) && k > from) break;
+    }
+    for (let k = from; k < Math.min(to, toks.length); k++) {
+      if (this.inQuote[k]) return null;
+      const r = this.referentAt(k);
+      if (r) return r;
+      if (OTHER_PRONOUNS.has(toks[k].lower) && k === from) return null;
+      if (DEFINITE.has(toks[k].lower) || INDEFINITE.has(toks[k].lower)) {
+        const d = this.description(this.npHead(k, to), k);
+        if (d) return d;
+      }
+      if (/[.;:]/.test(this.ctx.gap(k))) return null;
+    }
+    return null;
+  }
+
+  /** The first subject of the sentence before token i: for participles and coordinated verbs. */
+  private clauseSubject(s0: number, i: number): Referent | null {
+    const toks = this.ctx.tokens;
+    for (let k = s0; k < i; k++) {
+      if (this.inQuote[k]) continue;
+      const r = this.referentAt(k);
+      if (r) return r;
+      const t = toks[k];
+      // A description opening a clause, not one inside a prepositional phrase ("In the speech, …").
+      if ((DEFINITE.has(t.lower) || INDEFINITE.has(t.lower)) && !PREPOSITIONS.has(toks[k - 1]?.lower ?? '')) {
+        const h = this.npHead(k, i);
+        const d = this.description(h, k);
+        if (d) return d;
+        k = h;
+      }
+    }
+    return null;
+  }
+
+  /** The head noun of a phrase opened by the determiner at d: its last word before punctuation, a preposition or a verb. */
+  private npHead(d: number, limit: number): number {
+    const toks = this.ctx.tokens;
+    let h = d + 1;
+    while (h + 1 < limit && this.ctx.joined(h) && !NP_STOPS.has(toks[h + 1].lower) && !this.isVerbish(h + 1)) h++;
+    return h;
+  }
+
+  private isVerbish(k: number): boolean {
+    const t = this.ctx.tokens[k];
+    return isSpeechVerb(this.ctx, k) || RECORDING_VERBS.has(t.lower) || AUXILIARIES.has(t.lower) || PASSIVE.has(t.lower);
+  }
+
+  /**
+   * A description ending at head token h ("the ISIS leader", "a U.S. official", "the tape"):
+   * a recording is its speaker's; a definite role resolves to the person last described by it; an
+   * indefinite or plural one is a new unnamed source.
+   */
+  private description(h: number, s0: number): Referent | null {
+    const ctx = this.ctx;
+    const toks = ctx.tokens;
+    const head = toks[h];
+    if (!head || head.cap && !ROLES.has(head.lower)) return null;
+    let d = h;
+    while (d > s0 && h - d < 7 && !DEFINITE.has(toks[d].lower) && !INDEFINITE.has(toks[d].lower) && !/[,;:.]/.test(ctx.gap(d - 1))) d--;
+    const det = toks[d].lower;
+    const possessive = /['’]s\s*$/.test(ctx.gap(h - 1)) === false && toks.slice(d, h).some((_t, k) => /['’]s/.test(ctx.gap(d + k)));
+    if (RECORDING_NOUNS.has(head.lower)) return this.recordingOwner(h);
+    const text = ctx.text.slice(toks[d].start, head.end);
+    if (DEFINITE.has(det)) {
+      const earlier = [...this.sources].reverse().find((s) => s.head === head.lower.replace(/s$/, ''));
+      if (earlier) return earlier.r;
+    }
+    // "a fisherman who escaped told reporters": any indefinite description is an unnamed source.
+    if (INDEFINITE.has(det) && !head.cap && !head.num && !OTHER_PRONOUNS.has(head.lower)) {
+      const r = ctx.newSource(text);
+      this.sources.push({ head: head.lower.replace(/s$/, ''), r });
+      return r;
+    }
+    const isRole = ROLES.has(head.lower) || SOURCE_NOUNS.has(head.lower) || head.lower === 'speaker';
+    if (!isRole) return null;
+    if (!DEFINITE.has(det) && !possessive && head.lower.endsWith('s') && SOURCE_NOUNS.has(head.lower)) {
+      const r = ctx.newSource(text);
+      this.sources.push({ head: head.lower.replace(/s$/, ''), r });
+      return r;
+    }
+    if (!DEFINITE.has(det) && !possessive) return null;
+    const src = [...this.sources].reverse().find((s) => s.head === head.lower.replace(/s$/, ''));
+    if (src) return src.r;
+    if (head.lower === 'speaker' && this.last) return this.last.r;
+    // The person last described with this role word; else the one credited with speech last.
+    let best: { key: string; at: number } | undefined;
+    for (const c of ctx.candidates) {
+      if (c.kind !== 'person' || !c.key || c.start >= head.start) continue;
+      if (ctx.persons.get(c.key)?.roles.has(head.lower)) best = { key: c.key, at: c.start };
+    }
+    if (best) return { key: best.key, kind: 'person' };
+    if (this.last?.r.kind === 'person') return this.last.r;
+    const first = this.mostMentioned(head.start);
+    if (first) return first;
+    if (SOURCE_NOUNS.has(head.lower)) {
+      const r = ctx.newSource(text);
+      this.sources.push({ head: head.lower.replace(/s$/, ''), r });
+      return r;
+    }
+    return null;
+  }
+
+  /** "The tape says": the person the recording belongs to, i.e. the document's main speaker so far. */
+  private recordingOwner(h: number): Referent | null {
+    let best: string | undefined;
+    let n = 0;
+    for (const [k, c] of this.speechCount) if (c > n && this.ctx.persons.has(k)) [best, n] = [k, c];
+    if (best) return { key: best, kind: 'person' };
+    return this.mostMentioned(this.ctx.tokens[h].start);
+  }
+
+  private mostMentioned(before: number): Referent | null {
+    const counts = new Map<string, number>();
+    for (const c of this.ctx.candidates) if (c.kind === 'person' && c.key && c.start < before) counts.set(c.key, (counts.get(c.key) ?? 0) + 1);
+    let best: string | undefined;
+    let n = 0;
+    for (const [k, c] of counts) if (c > n) [best, n] = [k, c];
+    return best ? { key: best, kind: 'person' } : null;
+  }
+
+  /**
+   * "he"/"she": the first person named earlier in the same sentence, else the first person named in
+   * the nearest sentence before, else the speaker credited last.
+   */
+  private resolvePronoun(k: number): Referent | null {
+    const ctx = this.ctx;
+    const sentence = ctx.sentenceOf[k];
+    const [s0] = ctx.sentenceTokens[sentence];
+    for (let t = s0; t < k; t++) {
+      const m = ctx.mentionAt(t);
+      if (m?.kind === 'person' && m.key && !this.inQuote[t]) return { key: m.key, kind: 'person' };
+    }
+    // The first person named in the nearest sentence before: usually that sentence's subject.
+    for (let s = sentence - 1; s >= Math.max(0, sentence - PRONOUN_REACH); s--) {
+      const [a, b] = ctx.sentenceTokens[s];
+      for (let t = a; t < b; t++) {
+        const m = ctx.mentionAt(t);
+        if (m?.kind === 'person' && m.key && !this.inQuote[t]) return { key: m.key, kind: 'person' };
+      }
+      if (this.last && this.last.sentence === s) return this.last.r;
+    }
+    return this.last?.r ?? null;
+  }
+}

@@ -1,0 +1,24 @@
+import type { Candidate, ExtractionContext } from '../context';
+
+/**
+ * Keeps non-overlapping candidates, higher priority first, then longer: a person's name beats a
+ * town of the same spelling, an organisation's name beats the place inside it. Organisations only
+ * block and are dropped afterwards.
+ */
+export class OverlapRemovalRefiner {
+  refine(ctx: ExtractionContext): void {
+    const order = ctx.candidates.map((c, i) => ({ c, i })).sort((a, b) => b.c.priority - a.c.priority || b.c.end - b.c.start - (a.c.end - a.c.start) || a.i - b.i);
+    const used = new Uint8Array(ctx.tokens.length);
+    const kept: Candidate[] = [];
+    for (const { c } of order) {
+      let free = c.t1 > c.t0;
+      for (let t = c.t0; t < c.t1 && free; t++) if (used[t]) free = false;
+      if (!free) continue;
+      for (let t = c.t0; t < c.t1; t++) used[t] = 1;
+      if (c.kind !== 'org') kept.push(c);
+    }
+    kept.sort((a, b) => a.start - b.start);
+    ctx.candidates = kept;
+    ctx.indexMentions();
+  }
+}

@@ -1,0 +1,12 @@
+import type { ExtractionContext } from '../context';
+
+/** A person credited with speech anywhere in the document is a speaker in every mention there. */
+export class SpeakerTypingRefiner {
+  /** Returns the mention type of each candidate, in order. */
+  refine(ctx: ExtractionContext): Array<'speaker' | 'person' | 'place' | 'date'> {
+    return ctx.candidates.map((c) => {
+      if (c.kind === 'person') return c.key && ctx.persons.get(c.key)?.speaker ? 'speaker' : 'person';
+      return c.kind === 'place' ? 'place' : 'date';
+    });
+  }
+}

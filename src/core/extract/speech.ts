@@ -1,0 +1,34 @@
+import type { ExtractionContext } from './context';
+import { PHRASAL_SPEECH, SPEECH_VERBS } from './lexicon';
+
+const NOUN_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'these', 'those', 'our', 'my', 'your', 'this', 'that', 'such', 'no', 'any', 'some', 'whose']);
+
+/**
+ * Whether token i is a verb crediting speech to its subject ("said", "called on", "talks of").
+ * Nouns spelled like verbs ("his remarks", "the group's claims") are not.
+ */
+export function isSpeechVerb(ctx: ExtractionContext, i: number): boolean {
+  const t = ctx.tokens[i];
+  if (!t || t.num) return false;
+  const phrasal = PHRASAL_SPEECH.get(t.lower);
+  if (phrasal) {
+    const next = ctx.tokens[i + 1];
+    if (!next || !phrasal.has(next.lower)) return false;
+  } else if (!SPEECH_VERBS.has(t.lower)) return false;
+  // "self-declared", "self-proclaimed": adjectives.
+  if (i > 0 && ctx.tokens[i - 1].end === t.start - 1 && ctx.text[t.start - 1] === '-') return false;
+  if (t.cap) {
+    // Capitalised only at the start of a sentence; a capitalised "Said" elsewhere is a name.
+    const [s0] = ctx.sentenceTokens[ctx.sentenceOf[i]] ?? [0];
+    if (s0 !== i) return false;
+  }
+  const prev = ctx.tokens[i - 1];
+  if (prev && NOUN_DETERMINERS.has(prev.lower) && ctx.sentenceOf[i - 1] === ctx.sentenceOf[i]) return false;
+  if (prev && /['’]s\s*$/.test(ctx.gap(i - 1))) return false;
+  return true;
+}
+
+/** Whether the speech verb at i is a participle or gerund ("saying", "calling on"): its subject is the clause's. */
+export function isParticiple(ctx: ExtractionContext, i: number): boolean {
+  return ctx.tokens[i].lower.endsWith('ing');
+}

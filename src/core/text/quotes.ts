@@ -1,0 +1,43 @@
+import type { Span } from './spans';
+
+const OPEN = '\u201c';
+const CLOSE = '\u201d';
+const STRAIGHT = '"';
+
+function isSpace(ch: string | undefined): boolean {
+  return ch === undefined || ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === '\u00a0';
+}
+
+/**
+ * Spans in double quotation marks, marks included, found paragraph by paragraph so that an
+ * unbalanced mark never runs past its paragraph. Curly marks pair by direction; a straight mark
+ * opens when it follows a space or an opening bracket and closes otherwise. An opening mark left
+ * unclosed runs to the end of its paragraph, as a quotation continued in the next paragraph does in
+ * news copy; a stray closing mark is ignored.
+ */
+export function findQuotes(text: string, paras: readonly Span[]): Span[] {
+  const out: Span[] = [];
+  for (const p of paras) {
+    let open = -1;
+    for (let i = p.start; i < p.end; i++) {
+      const ch = text[i];
+      if (ch !== OPEN && ch !== CLOSE && ch !== STRAIGHT) continue;
+      const prev = i > p.start ? text[i - 1] : undefined;
+      const next = i + 1 < p.end ? text[i + 1] : undefined;
+      let role: 'open' | 'close';
+      if (ch === OPEN) role = 'open';
+      else if (ch === CLOSE) role = 'close';
+      else if (open >= 0) role = 'close';
+      else role = isSpace(prev) || prev === '(' || prev === '[' || prev === '\u2014' || prev === '\u2013' || (!isSpace(next) && !/\w/.test(prev ?? '')) ? 'open' : 'close';
+      if (role === 'open') {
+        // A second opening mark means the first was stray: pair the nearer one.
+        open = i;
+      } else if (open >= 0) {
+        if (i > open + 1) out.push({ start: open, end: i + 1 });
+        open = -1;
+      }
+    }
+    if (open >= 0 && p.end - open > 2 && /[\p{L}]/u.test(text.slice(open + 1, p.end))) out.push({ start: open, end: p.end });
+  }
+  return out;
+}

@@ -1,0 +1,109 @@
+/**
+ * Word tokens with offsets. Tuned for news prose about the Arab world: the article of an Arabic
+ * name stays on its word ("al-Baghdadi", "ez-Zor"), dotted acronyms stay whole ("U.S."), and a
+ * possessive "'s" is split off so a name's span never includes it.
+ */
+export interface Token {
+  start: number;
+  end: number;
+  text: string;
+  lower: string;
+  /** Starts with an upper-case letter (or an upper-case article: "Al-Baghdadi"). */
+  cap: boolean;
+  /** Digits only. */
+  num: boolean;
+}
+
+/** Lower-case Arabic articles that join the following word with a hyphen. */
+const ARTICLES = new Set(['al', 'el', 'ez', 'ad', 'as', 'ash', 'an', 'ar', 'at', 'az', 'a', 'ul', 'ud', 'ibn', 'bin', 'bint', 'abu']);
+
+/** Words that keep a trailing full stop: honorifics, ranks, month abbreviations. */
+export const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'col', 'capt', 'gen', 'lt', 'sgt', 'maj', 'adm', 'cmdr', 'cpl', 'pvt', 'sen', 'rep', 'gov', 'prof', 'st', 'jr', 'sr',
+  'rev', 'gens', 'brig', 'lt.-col', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'no', 'vs', 'mt', 'ft',
+  'messrs', 'pres', 'supt', 'insp', 'amb', 'sec',
+]);
+
+// Latin letters and the letters of the scripts up to U+2000; the general punctuation block (dashes,
+// curly quotes) starts at U+2000, so it is never part of a word.
+function isLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xc0 && c < 0x2000 && c !== 0xd7 && c !== 0xf7);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isUpper(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
+}
+
+/** Splits `text[from, to)` into word and number tokens. */
+export function tokenize(text: string, from = 0, to = text.length): Token[] {
+  const out: Token[] = [];
+  let i = from;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (isDigit(c)) {
+      const s = i;
+      while (i < to && isDigit(text.charCodeAt(i))) i++;
+      // Keep "5,000" and "1.5" whole.
+      while (i + 1 < to && (text[i] === ',' || text[i] === '.') && isDigit(text.charCodeAt(i + 1))) {
+        i++;
+        while (i < to && isDigit(text.charCodeAt(i))) i++;
+      }
+      const t = text.slice(s, i);
+      out.push({ start: s, end: i, text: t, lower: t, cap: false, num: true });
+      continue;
+    }
+    if (!isLetter(c)) {
+      i++;
+      continue;
+    }
+    const s = i;
+    let segStart = i;
+    let dotted = false;
+    let possessive = false;
+    i++;
+    for (;;) {
+      while (i < to && (isLetter(text.charCodeAt(i)) || isDigit(text.charCodeAt(i)))) i++;
+      if (i + 1 >= to) break;
+      const ch = text[i];
+      const next = text.charCodeAt(i + 1);
+      if ((ch === "'" || ch === '\u2019') && isLetter(next)) {
+        // Possessive: stop before "'s" at a word end.
+        if ((next === 115 || next === 83) && (i + 2 >= to || !isLetter(text.charCodeAt(i + 2)))) {
+          possessive = true;
+          break;
+        }
+        i++;
+        segStart = i;
+        continue;
+      }
+      if (ch === '-' && isLetter(next) && ARTICLES.has(text.slice(segStart, i).toLowerCase())) {
+        i++;
+        segStart = i;
+        continue;
+      }
+      if (ch === '.' && isLetter(next) && i - segStart === 1 && i + 2 < to && text[i + 2] === '.') {
+        // Dotted acronym: U.S., U.K.
+        dotted = true;
+        i++;
+        segStart = i;
+        continue;
+      }
+      break;
+    }
+    if (i < to && text[i] === '.') {
+      const core = text.slice(s, i);
+      const lower = core.toLowerCase();
+      if (dotted || (core.length === 1 && isUpper(c)) || ABBREVIATIONS.has(lower)) i++;
+    }
+    const t = text.slice(s, i);
+    const first = text.charCodeAt(s);
+    const cap = isUpper(first);
+    out.push({ start: s, end: i, text: t, lower: t.toLowerCase(), cap, num: false });
+    if (possessive) i += 2;
+  }
+  return out;
+}

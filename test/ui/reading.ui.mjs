@@ -1,0 +1,85 @@
+// Reading: a document with its highlights beside the Entities view, and a hover card.
+import assert from 'node:assert/strict';
+import { openCorpusLens, screenshot, waitForWorkbench } from './workbench.mjs';
+
+async function openTape(page) {
+  await waitForWorkbench(page);
+  await openCorpusLens(page);
+  await page.locator('.part.sidebar .monaco-list-row', { hasText: 'baghdadi-mosul-tape.txt' }).first().click();
+  await page.waitForSelector('.tabs-container .tab[aria-label*="baghdadi-mosul-tape.txt"]');
+  // Background decorations are drawn as boxes with generated class names in the overlay layer.
+  await page.waitForFunction(() => document.querySelectorAll('.editor-instance .view-overlays .cdr[class*="ced-"]').length > 10, null, { timeout: 30_000 });
+}
+
+/** Screen rectangle of the first rendered occurrence of `text` in the editor. */
+async function textRect(page, text) {
+  return page.evaluate((needle) => {
+    const walker = document.createTreeWalker(document.querySelector('.editor-instance .view-lines'), NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      // The editor renders spaces as no-break spaces.
+      const at = n.textContent.replace(/\u00a0/g, ' ').indexOf(needle);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(n, at);
+      range.setEnd(n, at + needle.length);
+      const r = range.getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height };
+    }
+    return undefined;
+  }, text);
+}
+
+/** The decoration boxes drawn under a screen rectangle, with their colours. */
+async function decorationsUnder(page, rect) {
+  return page.$$eval(
+    '.editor-instance .view-overlays .cdr[class*="ced-"]',
+    (boxes, r) =>
+      boxes
+        .map((b) => ({ box: b.getBoundingClientRect(), style: getComputedStyle(b) }))
+        .filter(({ box }) => box.top <= r.y + r.height / 2 && box.bottom >= r.y + r.height / 2 && box.left <= r.x + r.width / 2 && box.right >= r.x + r.width / 2)
+        .map(({ style }) => ({ bg: style.backgroundColor, borderBottom: style.borderBottomStyle })),
+    rect,
+  );
+}
+
+export const tests = [
+  {
+    name: 'a document shows its highlights and the Entities view lists speakers',
+    async run({ page, results }) {
+      await openTape(page);
+      const leader = (await decorationsUnder(page, await textRect(page, 'Abu Bakr al-Baghdadi'))).find((d) => d.bg !== 'rgba(0, 0, 0, 0)');
+      assert.ok(leader, 'the leader’s name has a coloured box under it');
+      const place = (await decorationsUnder(page, await textRect(page, 'Nineveh province'))).find((d) => d.bg !== 'rgba(0, 0, 0, 0)');
+      assert.ok(place && place.bg !== leader.bg, `places are coloured differently from speakers (${place?.bg} vs ${leader.bg})`);
+      const quote = await decorationsUnder(page, await textRect(page, 'Stand firm in your trenches'));
+      assert.ok(quote.some((d) => d.borderBottom === 'dashed'), 'quotations are underlined');
+      // The Entities view: groups with counts, the leader among the speakers.
+      const entities = page.locator('.part.sidebar .pane', { has: page.locator('.pane-header[aria-label^="Entities"]') });
+      const header = entities.locator('.pane-header');
+      if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+      await entities.locator('.monaco-list-row', { hasText: 'Speakers' }).waitFor();
+      await entities.locator('.monaco-list-row', { hasText: 'Abu Bakr al-Baghdadi' }).first().waitFor();
+      await screenshot(page, results, 'reading-highlights-entities');
+      // Collapse the speakers, as a reader would, to see the other groups.
+      await entities.locator('.monaco-list-row', { hasText: 'Speakers' }).first().click();
+      await entities.locator('.monaco-list-row', { hasText: /Places\s*\d+/ }).waitFor();
+      const rows = await entities.locator('.monaco-list-row').allTextContents();
+      assert.ok(rows.some((r) => /Dates\s*\d+/.test(r)), rows.join(' | '));
+    },
+  },
+  {
+    name: 'hovering a name shows its card',
+    async run({ page, results }) {
+      await openTape(page);
+      const r = await textRect(page, 'Abu Bakr al-Baghdadi');
+      await page.mouse.move(r.x + r.width / 2, r.y + r.height / 2);
+      const hover = page.locator('.monaco-hover:visible', { hasText: 'in the corpus' });
+      await hover.waitFor({ timeout: 15_000 });
+      const text = await hover.innerText();
+      assert.match(text, /Abu Bakr al-Baghdadi/);
+      assert.match(text, /Speaker/);
+      assert.match(text, /Show all mentions/);
+      await screenshot(page, results, 'hover-card');
+    },
+  },
+];

@@ -1,0 +1,48 @@
+import * as assert from 'node:assert';
+import { extractDocument } from '../../../src/core/extract';
+import { renderQuotes, speakerOf } from './spans';
+
+function check(text: string, expected: Record<string, string | null>): void {
+  const a = extractDocument(text);
+  for (const [fragment, want] of Object.entries(expected)) {
+    const got = speakerOf(a, text, fragment);
+    assert.strictEqual(got, want, `speaker of "${fragment}": expected ${want}, got ${got}\n  ${renderQuotes(text, a)}`);
+  }
+}
+
+describe('attribution of quotations', () => {
+  it('verb after the quotation, inverted or not', () => {
+    check('"We will return," said Abu Talha al-Almani. "The war is long," Col. Mark Ellison told reporters.', { 'We will return': 'Abu Talha al-Almani', 'The war is long': 'Mark Ellison' });
+  });
+  it('a pronoun resolves to the person named in the sentence before', () => {
+    check('Col. Mark Ellison spoke from Baghdad on Monday. "They are losing," he said.', { 'They are losing': 'Mark Ellison' });
+  });
+  it('a split quotation and a following quotation keep the speaker', () => {
+    check('"Do not retreat," Abu Salim al-Jazrawi said. "Victory is near."', { 'Victory is near': 'Abu Salim al-Jazrawi' });
+  });
+  it('verb before the quotation: "X said that …"', () => {
+    check('Abu Salim al-Jazrawi says that he is "certain of victory" in the city.', { 'certain of victory': 'Abu Salim al-Jazrawi' });
+  });
+  it('a fragment in reported speech belongs to the innermost speech verb', () => {
+    check('The spokesman, Abu Hafs al-Masri, added that the leader Abu Umar al-Kurdi had urged the "soldiers of the state" to hide.', { 'soldiers of the state': 'Abu Umar al-Kurdi' });
+  });
+  it('a description resolves to the person it described', () => {
+    check('Abu Umar al-Kurdi, the leader of the group, released a tape. The group leader talks of a "long war" ahead.', { 'long war': 'Abu Umar al-Kurdi' });
+  });
+  it('words of a recording belong to its speaker', () => {
+    check('Abu Umar al-Kurdi issued an audio message on Monday. "Hold your ground," the recording says.', { 'Hold your ground': 'Abu Umar al-Kurdi' });
+  });
+  it('an unnamed source is a speaker of its own', () => {
+    check('"They are not panicking," a Western diplomat told reporters.', { 'They are not panicking': 'source:a Western diplomat' });
+  });
+  it('titles of recordings and scare quotes have no speaker', () => {
+    check('Abu Umar al-Kurdi issued a tape. The tape was entitled "the promise of God" and the group still runs so-called "provinces" abroad.', { 'the promise of God': null, provinces: null });
+  });
+  it('"according to a tweet by X"', () => {
+    check('"The tone is new," according to a tweet by Lena Marsh, a fellow at a research centre.', { 'The tone is new': 'Lena Marsh' });
+  });
+  it('a persons credited with speech in a quotation-less sentence is a speaker', () => {
+    const a = extractDocument('Abu Umar al-Kurdi urged supporters to attack. Abu Yahya al-Libi was killed in 2012.');
+    assert.deepStrictEqual(a.mentions.filter((m) => m.type !== 'date').map((m) => [m.text, m.type]), [['Abu Umar al-Kurdi', 'speaker'], ['Abu Yahya al-Libi', 'person']]);
+  });
+});

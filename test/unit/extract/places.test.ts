@@ -1,0 +1,33 @@
+import { expectMentions } from './spans';
+
+describe('places', () => {
+  const cases: Array<[string, string]> = [
+    ['countries and big cities from the gazetteer', 'Fighters moved from [[Syria]]{place} to [[Baghdad]]{place} and on to [[Turkey]]{place}.'],
+    ['all spellings of the United States', 'The [[U.S.]]{place}-backed force and the [[US]]{place}-led coalition, backed by [[America]]{place} and the [[United States]]{place}.'],
+    ['a designator after the name is inside the span', 'Troops reached the [[Tigris River]]{place} and the [[Haditha Dam]]{place} in [[Anbar province]]{place}.'],
+    ['"the town of X" makes X a place', 'They entered the town of [[Qaryatayn]]{place} at dawn.'],
+    ['an apposition naming the kind of place', '[[Shadadi]]{place}, a small town on the river, was retaken.'],
+    ['a dateline in capitals', '[[KIRKUK]]{place} (Gulf Wire) – Militants attacked a checkpoint.'],
+    ['a dateline with its country', '[[AMMAN]]{place}, [[Jordan]]{place} — Officials met on the border.'],
+    ['an unknown name after "near" and a designator before the name', 'Clashes near [[Tal Afar]]{place} spread to [[Camp Speicher]]{place}.'],
+    ['metonymy: a capital as actor', '[[Washington]]{place} ordered its diplomats to leave [[Ankara]]{place}.'],
+    ['regions and continents', 'Recruits came from [[Europe]]{place}, [[North Africa]]{place} and the [[Middle East]]{place}.'],
+  ];
+  for (const [name, markup] of cases) it(name, () => expectMentions(markup, ['place']));
+
+  it('organisations whose names contain places are not places', () => {
+    expectMentions('The Islamic State in Iraq and Syria fought the Syrian Democratic Forces, reported Kurdistan 24 and George Washington University researchers at the Tahrir Institute for Middle East Policy.', ['place']);
+  });
+  it('al-Qaeda in the Arabian Peninsula blocks its region', () => {
+    expectMentions('Al-Qaeda in the Arabian Peninsula claimed the attack in [[Yemen]]{place}.', ['place']);
+  });
+  it('demonyms, institutions and "the West" are not places', () => {
+    expectMentions('Iraqi and Kurdish troops, the White House and the Pentagon, and the West watched.', ['place']);
+  });
+  it('common English words that are also town names stay words', () => {
+    expectMentions('Police said Most of the Reading was Split over the Deal.', ['place']);
+  });
+  it('a surname that is also a city belongs to the person', () => {
+    expectMentions('"We are ready," said Capt. Jeff Davis. Davis added nothing.', ['place']);
+  });
+});

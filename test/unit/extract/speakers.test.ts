@@ -1,0 +1,33 @@
+import { expectMentions } from './spans';
+
+describe('speakers and persons', () => {
+  const cases: Array<[string, string]> = [
+    ['a named person with a speech verb is a speaker everywhere in the document',
+      '[[Abu Omar al-Tunisi]]{speaker} released a statement. Later, [[Tunisi]]{speaker} said the war would go on.'],
+    ['a person never credited with speech is a person',
+      'The group was founded by [[Abu Yahya al-Libi]]{person} in the mountains.'],
+    ['a one-word title is inside the span, a multi-word office outside',
+      'Army spokesman, [[Maj. Laura Brennan]]{speaker} said the convoy was hit. Prime Minister [[Karim Haddad]]{person} was abroad.'],
+    ['a lower-case role before the name is outside the span',
+      '"It is over," said senior analyst [[Tomas Verhoeven]]{speaker} of the research group.'],
+    ['a possessive stays outside the span',
+      '[[Omar Saleh]]{speaker} spoke to reporters. [[Saleh]]{speaker}’s aides declined to comment.'],
+    ['an apposition after a name introduces a person',
+      '[[Nadia Farouk]]{person}, a professor of history, wrote a book about the region.'],
+    ['a middle initial marks a name',
+      'Reporting by [[Peter K. Lindqvist]]{person}'],
+    ['"according to" credits speech',
+      'According to [[Samir Awad]]{speaker}, the commander fled.'],
+    ['a recording issued by a person is speech',
+      '[[Abu Khalid al-Somali]]{speaker} issued an audio tape on Friday calling on his men to hold firm.'],
+    ['deities are not persons',
+      'He thanked God and Allah for the victory of [[Abu Anas al-Shami]]{person}.'],
+    ['a passive "was told" credits nobody',
+      '[[Hamid Rezaei]]{person} was told to leave the city.'],
+  ];
+  for (const [name, markup] of cases) it(name, () => expectMentions(markup, ['speaker', 'person']));
+
+  it('organisations and title-case headlines hold no person', () => {
+    expectMentions('Syrian Democratic Forces Advance Toward Northern Towns\n\nThe Human Rights Watch report was published.', ['speaker', 'person']);
+  });
+});
