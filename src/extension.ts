@@ -12,6 +12,11 @@ import { registerNavigation } from './features/navigation';
 import { registerSetup } from './features/setup';
 import { registerStatus } from './features/status';
 import { CorpusFiles } from './vscode/corpusFiles';
+import { registerCorrections } from './features/corrections';
+import { registerNotes } from './features/notes';
+import { registerTagging } from './features/tagging';
+import { registerTagsView, type TagsProvider } from './features/tagsView';
+import { AnnotationService } from './vscode/annotationService';
 import { CorpusIndexer } from './vscode/corpusIndexer';
 
 const loadedAt = performance.now();
@@ -25,6 +30,8 @@ export interface CorpusLensApi {
   readonly corpusTree: CorpusTreeProvider;
   readonly entities: EntitiesProvider;
   readonly highlighter: MentionHighlighter;
+  readonly annotations: AnnotationService;
+  readonly tags: TagsProvider;
 }
 
 /** Composition root: builds the services, registers the features, owns one disposable. */
@@ -33,10 +40,12 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
   const own = <T extends vscode.Disposable>(d: T): T => (owned.push(d), d);
 
   const files = own(new CorpusFiles());
-  const indexer = own(new CorpusIndexer(files, context.storageUri));
+  const annotations = own(new AnnotationService(files));
+  const indexer = own(new CorpusIndexer(files, context.storageUri, (doc) => annotations.extractOptions(doc)));
+  own(reindexOnCorrections(annotations, indexer));
   const tree = registerCorpusTree(files);
   own(tree.disposable);
-  tree.provider.setDescriber(own(indexDescriber(indexer)));
+  tree.provider.setDescriber(own(indexDescriber(indexer, annotations)));
   const entities = registerEntitiesView(indexer);
   own(entities.disposable);
   const decorations = registerDecorations(files, indexer);
@@ -47,11 +56,42 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
   own(registerHover(indexer));
   own(registerInlayHints(indexer));
   own(registerNavigation(indexer));
+  own(registerTagging(files, annotations));
+  own(registerNotes(files, annotations));
+  const tags = registerTagsView(annotations);
+  own(tags.disposable);
+  own(registerCorrections(indexer, annotations));
 
   // Features go before the services they use: dispose in reverse order of creation.
   context.subscriptions.push({ dispose: () => owned.reverse().forEach((d) => d.dispose()) });
-  void indexer.whenReady();
-  return { activationMs: performance.now() - loadedAt, files, indexer, corpusTree: tree.provider, entities: entities.provider, highlighter: decorations.highlighter };
+  // Annotations first: the index's first pass then already knows the analyst's dates and corrections.
+  void annotations.ready().then(() => indexer.whenReady());
+  return {
+    activationMs: performance.now() - loadedAt,
+    files,
+    indexer,
+    corpusTree: tree.provider,
+    entities: entities.provider,
+    highlighter: decorations.highlighter,
+    annotations,
+    tags: tags.provider,
+  };
+}
+
+/** Re-extracts documents whose analyst input (date, corrections, corpus names) changed. */
+function reindexOnCorrections(annotations: AnnotationService, indexer: CorpusIndexer): vscode.Disposable {
+  const seen = new Map<string, string>();
+  const key = (doc: string) => JSON.stringify(annotations.extractOptions(doc) ?? null);
+  return annotations.onDidChange(({ docs, corpus }) => {
+    const targets = corpus ? [...indexer.index.documents()] : docs;
+    const changed = targets.filter((doc) => {
+      const k = key(doc);
+      if (seen.get(doc) === k || (!seen.has(doc) && k === 'null')) return false;
+      seen.set(doc, k);
+      return indexer.index.has(doc);
+    });
+    if (changed.length) indexer.reindex(changed.map((d) => vscode.Uri.parse(d)));
+  });
 }
 
 export function deactivate(): void {}

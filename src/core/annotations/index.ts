@@ -12,3 +12,4 @@ export { approxSearch, editDistance, type ApproxMatch } from './approxMatch';
 export type { FileSystemPort } from './ports';
 export { SidecarStore, type SidecarLoad, type SidecarUpdate } from './store';
 export { parseYamlSource, MAX_FILE_BYTES, MAX_STRING_LENGTH } from './yamlSource';
+export { extractOptionsFrom } from './extractOptions';

@@ -1,5 +1,5 @@
 import { EntityLinker, extractDocument } from '../extract';
-import type { DocumentAnalysis, ExtractOptions } from '../extract/types';
+import type { DocumentAnalysis, ExtractOptions, LocalEntity } from '../extract/types';
 import type { DocumentDate, Entity, Mention, MentionType, Quote } from '../model';
 import { Emitter } from './emitter';
 import { lineStarts, positionAt } from './lines';
@@ -60,6 +60,12 @@ export interface CorpusIndexOptions {
 interface Entry {
   key: string;
   analysis: DocumentAnalysis;
+  /**
+   * What the linker holds for the document: the entities it clustered, with the current mentions and
+   * quotes. Owned by the index (never the cached analysis), so that an edit which leaves the entities
+   * as they were only swaps the mentions, and the linker's clusters stay valid.
+   */
+  linked?: DocumentAnalysis;
   resolved?: ResolvedDocument;
   /** The index generation `resolved` was computed at. */
   resolvedAt?: number;
@@ -172,8 +178,19 @@ export class CorpusIndex {
   }
 
   private put(doc: string, entry: Entry): void {
+    const held = this.docs.get(doc)?.linked;
+    if (held && sameLinking(held.entities, entry.analysis.entities)) {
+      // The linker clusters on entities alone: typing outside names leaves them as they were, so
+      // the corpus-wide clusters need no rebuild and only the mentions to map are swapped.
+      held.mentions = entry.analysis.mentions;
+      held.quotes = entry.analysis.quotes;
+      held.documentDate = entry.analysis.documentDate;
+      entry.linked = held;
+    } else {
+      entry.linked = { ...entry.analysis };
+      this.linker.set(doc, entry.linked);
+    }
     this.docs.set(doc, entry);
-    this.linker.set(doc, entry.analysis);
     this.touch(doc);
   }
 
@@ -337,6 +354,23 @@ export class CorpusIndex {
     this.entityById = new Map(this.entityList.map((e) => [e.id, e]));
     this.built = this.generation;
   }
+}
+
+/** Whether two documents' entities link alike: every field of every entity, in the same order. */
+function sameLinking(a: readonly LocalEntity[], b: readonly LocalEntity[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x.key !== y.key || x.type !== y.type || x.name !== y.name || x.pinnedName !== y.pinnedName || x.placeKey !== y.placeKey || x.value !== y.value) return false;
+    if (!sameList(x.forms, y.forms) || !sameList(x.roles ?? [], y.roles ?? [])) return false;
+  }
+  return true;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 function countWords(text: string): number {

@@ -8,8 +8,20 @@ import { TITLES } from '../extract/lexicon';
 
 const ARTICLE = /^(?:al|el|a|ad|an|ar|as|ash|at|az|ez|ul|ud)$/;
 
+const wordsCache = new Map<string, string[]>();
+
 /** Splits a name into its words without articles or titles: "Col. John Dorrian" → ["john", "dorrian"]. */
 export function nameWords(name: string): string[] {
+  let out = wordsCache.get(name);
+  if (out === undefined) {
+    out = splitName(name);
+    if (wordsCache.size > 20000) wordsCache.clear();
+    wordsCache.set(name, out);
+  }
+  return out.slice();
+}
+
+function splitName(name: string): string[] {
   const raw = name
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -52,8 +64,21 @@ export function nameKey(name: string): string {
   return nameWords(name).map(foldWord).join(' ');
 }
 
+const tidyCache = new Map<string, string>();
+
 /** The canonical spelling of an article: "Al Baghdadi", "al Baghdadi" → "al-Baghdadi". */
 export function tidyName(name: string): string {
+  let out = tidyCache.get(name);
+  if (out === undefined) {
+    out = tidy(name);
+    // Names recur across documents; the cache is bounded so that memory does not grow with the corpus.
+    if (tidyCache.size > 20000) tidyCache.clear();
+    tidyCache.set(name, out);
+  }
+  return out;
+}
+
+function tidy(name: string): string {
   return name
     .replace(/['’]s$/i, '')
     .replace(/\b([Aa]l|[Ee]l)[\s-]+(?=\p{Lu})/gu, (_m, a: string) => `${a.toLowerCase()}-`)

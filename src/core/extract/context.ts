@@ -29,7 +29,7 @@ export interface PersonRecord {
 }
 
 /** Who a speech verb or quotation is credited to. */
-export type Referent = { key: string; kind: 'person' | 'source' };
+export type Referent = { key: string; kind: 'person' | 'source' | 'org'; t0?: number; t1?: number };
 
 /**
  * The state one document's extraction builds up, shared by the recognizers and refiners in order:
@@ -50,9 +50,13 @@ export class ExtractionContext {
   tokenMention: Int32Array;
   /** Tokens inside organisation names: no person or place is recognized there. */
   readonly blocked: Uint8Array;
+  /** Cache of speech-verb tests per token: 0 unknown, 1 yes, 2 no. */
+  readonly speechVerb: Uint8Array;
   readonly persons = new Map<string, PersonRecord>();
   readonly entities = new Map<string, LocalEntity>();
   quotes: LocalQuote[] = [];
+  /** Organisation names kept by overlap removal: not mentions unless a quotation is credited to them. */
+  orgs: Candidate[] = [];
   quoteSpans: Span[] = [];
   documentDate: DocumentDate | undefined;
   private sourceCount = 0;
@@ -82,6 +86,7 @@ export class ExtractionContext {
     while (t < this.tokens.length) this.sentenceOf[t++] = Math.max(0, this.sentences.length - 1);
     this.tokenMention = new Int32Array(this.tokens.length).fill(-1);
     this.blocked = new Uint8Array(this.tokens.length);
+    this.speechVerb = new Uint8Array(this.tokens.length);
   }
 
   /** The text between two adjacent tokens (punctuation and spaces). */

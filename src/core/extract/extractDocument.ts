@@ -38,6 +38,9 @@ export function extractDocument(text: string, opts: ExtractOptions = {}): Docume
         const p = ctx.persons.get(key);
         entities.set(key, { key, type: 'person', name: p?.name ?? tidyName(mtext), forms: [], roles: p ? [...p.roles] : [] });
       }
+    } else if (c.kind === 'org') {
+      key = c.key as string;
+      if (!entities.has(key)) entities.set(key, { key, type: 'organization', name: c.name ?? mtext, forms: [] });
     } else if (c.kind === 'place') {
       key = c.key as string;
       if (!entities.has(key)) entities.set(key, { key, type: 'place', name: c.name ?? mtext, forms: [], placeKey: key });

@@ -8,6 +8,16 @@ const NOUN_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their'
  * Nouns spelled like verbs ("his remarks", "the group's claims") are not.
  */
 export function isSpeechVerb(ctx: ExtractionContext, i: number): boolean {
+  if (i < 0 || i >= ctx.tokens.length) return false;
+  let v = ctx.speechVerb[i];
+  if (v === 0) {
+    v = speechVerb(ctx, i) ? 1 : 2;
+    ctx.speechVerb[i] = v;
+  }
+  return v === 1;
+}
+
+function speechVerb(ctx: ExtractionContext, i: number): boolean {
   const t = ctx.tokens[i];
   if (!t || t.num) return false;
   const phrasal = PHRASAL_SPEECH.get(t.lower);

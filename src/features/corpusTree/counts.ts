@@ -1,12 +1,16 @@
 import * as vscode from 'vscode';
+import type { AnnotationService } from '../../vscode/annotationService';
 import type { CorpusIndexer } from '../../vscode/corpusIndexer';
 import type { DocumentDescriber } from './corpusTreeProvider';
 
 /** Describes documents in the Corpus view with their counts, date and top entities, from the index. */
-export function indexDescriber(indexer: CorpusIndexer): DocumentDescriber & vscode.Disposable {
+export function indexDescriber(indexer: CorpusIndexer, annotations: AnnotationService): DocumentDescriber & vscode.Disposable {
   const index = indexer.index;
   const emitter = new vscode.EventEmitter<vscode.Uri[] | undefined>();
-  const sub = index.onDidChange(({ docs }) => emitter.fire(docs.map((d) => vscode.Uri.parse(d))));
+  const subs = [
+    index.onDidChange(({ docs }) => emitter.fire(docs.map((d) => vscode.Uri.parse(d)))),
+    annotations.onDidChange(({ docs }) => emitter.fire(docs.map((d) => vscode.Uri.parse(d)))),
+  ];
   return {
     onDidChange: emitter.event,
     describe(uri) {
@@ -14,12 +18,14 @@ export function indexDescriber(indexer: CorpusIndexer): DocumentDescriber & vsco
       const c = index.counts(doc);
       if (!c) return indexer.isTooLarge(uri) ? { description: vscode.l10n.t('too large to analyze') } : undefined;
       const date = index.resolved(doc)?.documentDate;
-      const description = vscode.l10n.t('{0} speakers · {1} places · {2} dates', c.speakers, c.places, c.dates);
+      const tagged = annotations.annotations(doc).filter((a) => a.tags.length).length;
+      let description = vscode.l10n.t('{0} speakers · {1} places · {2} dates', c.speakers, c.places, c.dates);
+      if (tagged) description += ` · ${vscode.l10n.t('{0} tagged', tagged)}`;
       const md = new vscode.MarkdownString(undefined, true);
       md.appendMarkdown(`**${vscode.workspace.asRelativePath(uri)}**\n\n`);
       md.appendMarkdown(
         date
-          ? `${vscode.l10n.t('Date')}: ${date.value}${date.source === 'inferred' ? ` (${vscode.l10n.t('inferred from the text')})` : ''}\n\n`
+          ? `${vscode.l10n.t('Date')}: ${date.value}${date.source === 'inferred' ? ` (${vscode.l10n.t('inferred from the text')})` : ` (${vscode.l10n.t('set by the analyst')})`}\n\n`
           : `${vscode.l10n.t('Date unknown')}\n\n`,
       );
       md.appendMarkdown(vscode.l10n.t('{0} speakers, {1} other persons, {2} places, {3} dates, {4} quotations', c.speakers, c.persons, c.places, c.dates, c.quotes) + '\n\n');
@@ -30,7 +36,7 @@ export function indexDescriber(indexer: CorpusIndexer): DocumentDescriber & vsco
       return { description, tooltip: md };
     },
     dispose() {
-      sub.dispose();
+      subs.forEach((s) => s.dispose());
       emitter.dispose();
     },
   };

@@ -41,7 +41,17 @@ describe('attribution of quotations', () => {
   it('"according to a tweet by X"', () => {
     check('"The tone is new," according to a tweet by Lena Marsh, a fellow at a research centre.', { 'The tone is new': 'Lena Marsh' });
   });
-  it('a persons credited with speech in a quotation-less sentence is a speaker', () => {
+  it('a named organisation credited with a quotation is a speaker, and its name a speaker mention', () => {
+    const text = 'Nashir, the group’s news agency, said the commander died “while defending the front,” but gave no details.';
+    const a = extractDocument(text);
+    assert.strictEqual(speakerOf(a, text, 'while defending'), 'Nashir');
+    assert.deepStrictEqual(a.mentions.map((m) => [m.text, m.type]), [['Nashir', 'speaker']]);
+  });
+  it('an organisation without a quotation is no mention', () => {
+    const a = extractDocument('The Islamic State said it would fight on.');
+    assert.deepStrictEqual(a.mentions, []);
+  });
+  it('a person credited with speech in a quotation-less sentence is a speaker', () => {
     const a = extractDocument('Abu Umar al-Kurdi urged supporters to attack. Abu Yahya al-Libi was killed in 2012.');
     assert.deepStrictEqual(a.mentions.filter((m) => m.type !== 'date').map((m) => [m.text, m.type]), [['Abu Umar al-Kurdi', 'speaker'], ['Abu Yahya al-Libi', 'person']]);
   });

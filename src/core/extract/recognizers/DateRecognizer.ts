@@ -36,7 +36,10 @@ function buildChrono(): Chrono {
 let parser: Chrono | undefined;
 
 /** Sentences worth handing to chrono: those with a month, weekday, year, clock time or relative word. */
-const DATEISH = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?|\b(?:1[89]|20)\d\d\b|\bago\b|\b(?:yesterday|today|tomorrow|tonight)\b|\b(?:this|last|next|coming)\s+(?:week|month|year|weekend|decade|century|spring|summer|autumn|fall|winter|morning|afternoon|evening|night)\b|\d\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d\d\b|\b\d{1,2}\/\d{1,2}\b/;
+const DATEISH = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.|\b(?:1[89]|20)\d\d\b|\bago\b|\b(?:yesterday|today|tomorrow|tonight)\b|\b(?:this|last|next|coming)\s+(?:week|month|year|weekend|decade|century|spring|summer|autumn|fall|winter|morning|afternoon|evening|night)\b|\d\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d\d\b|\b\d{1,2}\/\d{1,2}\b/;
+
+/** A date with day, month and year: "Nov. 3, 2016", "3 November 2016", "2016-11-03". */
+const FULL_DATE = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\b|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}\b|\b\d{4}-\d\d-\d\d\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/;
 
 const PREMODIFIERS = new Set(['late', 'early', 'last', 'this', 'next', 'earlier', 'mid', 'later']);
 const WEEKDAY_NAMES = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
@@ -49,6 +52,8 @@ interface DateHit {
   /** Parsed with a reference date; absent fields mean unresolved. */
   value?: string;
   absolute: boolean;
+  /** Index of the sentence it came from, in the list handed to chrono. */
+  chunk: number;
 }
 
 /** Milliseconds spent inside chrono, for the benchmark's breakdown. */
@@ -67,22 +72,22 @@ export class DateRecognizer {
     parser ??= buildChrono();
     const text = ctx.text;
     const chunks = ctx.sentences.filter((s) => DATEISH.test(text.slice(s.start, s.end)));
-    const ref = parseIso(this.analystDate);
-    let hits = this.parseAll(ctx, chunks, ref);
-    if (!ref) {
-      const full = hits.filter((h) => h.absolute && h.value && h.value.length === 10).map((h) => h.value as string);
-      if (full.length) {
-        const latest = full.sort().pop() as string;
+    let ref = parseIso(this.analystDate);
+    if (this.analystDate) ctx.documentDate = { value: this.analystDate, source: 'analyst' };
+    else {
+      // The document's date is the latest full date in it; only sentences that can hold one are read first.
+      const full = chunks.filter((s) => FULL_DATE.test(text.slice(s.start, s.end)));
+      const values = this.parseAll(ctx, full, undefined)
+        .filter((h) => h.absolute && h.value && h.value.length === 10)
+        .map((h) => h.value as string)
+        .sort();
+      const latest = values.pop();
+      if (latest) {
         ctx.documentDate = { value: latest, source: 'inferred' };
-        // Only sentences with relative dates need chrono again, now with a reference date.
-        const relative = chunks.filter((c) => hits.some((h) => !h.absolute && h.start >= c.start && h.end <= c.end));
-        if (relative.length) {
-          const again = this.parseAll(ctx, relative, parseIso(latest));
-          const inRelative = (h: DateHit): boolean => relative.some((c) => h.start >= c.start && h.end <= c.end);
-          hits = [...hits.filter((h) => !inRelative(h)), ...again];
-        }
+        ref = parseIso(latest);
       }
-    } else if (this.analystDate) ctx.documentDate = { value: this.analystDate, source: 'analyst' };
+    }
+    const hits = this.parseAll(ctx, chunks, ref);
     for (const h of hits) {
       const t0 = ctx.tokenAt(h.start);
       let t1 = t0;
@@ -95,20 +100,21 @@ export class DateRecognizer {
   private parseAll(ctx: ExtractionContext, chunks: readonly { start: number; end: number }[], ref: Ymd | undefined): DateHit[] {
     const out: DateHit[] = [];
     const refDate = ref ? new Date(ref.y, (ref.m ?? 1) - 1, ref.d ?? 1, 12) : undefined;
-    for (const s of chunks) {
+    for (let k = 0; k < chunks.length; k++) {
+      const s = chunks[k];
       const sentence = ctx.text.slice(s.start, s.end);
       const t = performance.now();
       const results = (parser as Chrono).parse(sentence, refDate ?? new Date(2000, 0, 1, 12));
       chronoClock.ms += performance.now() - t;
       for (const r of results) {
         const hit = this.adjust(sentence, r, ref);
-        if (hit) out.push({ ...hit, start: hit.start + s.start, end: hit.end + s.start });
+        if (hit) out.push({ ...hit, start: hit.start + s.start, end: hit.end + s.start, chunk: k });
       }
     }
     return out;
   }
 
-  private adjust(sentence: string, r: chrono.ParsedResult, ref: Ymd | undefined): DateHit | undefined {
+  private adjust(sentence: string, r: chrono.ParsedResult, ref: Ymd | undefined): Omit<DateHit, 'chunk'> | undefined {
     let start = r.index;
     let end = r.index + r.text.length;
     let body = r.text;

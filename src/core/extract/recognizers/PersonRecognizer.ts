@@ -102,7 +102,7 @@ export class PersonRecognizer {
   /** The part of a run licensed as a person's name, if any. */
   private license(ctx: ExtractionContext, r: NameRun): { s: number; e: number } | undefined {
     const toks = ctx.tokens;
-    let { s, e } = r;
+    const { s, e } = r;
     const words = toks.slice(s, e);
     // Arabic names: a kunya (Abu …) or a nisba (… al-X, … bin X) after a first word.
     const kunya = words.findIndex((w, k) => KUNYA.has(w.lower) && k < words.length - 1);

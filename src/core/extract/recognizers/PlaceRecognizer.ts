@@ -136,8 +136,9 @@ export class PlaceRecognizer {
 
     // Every other writing of a place found above.
     if (found.size === 0) return;
+    const firstWords = new Set([...found.keys()].map((n) => n.split(' ')[0]));
     for (let i = 0; i < toks.length; i++) {
-      if (!free(i) || !toks[i].cap) continue;
+      if (!free(i) || !toks[i].cap || !firstWords.has(toks[i].text)) continue;
       for (let e = Math.min(toks.length, i + 4); e > i; e--) {
         if (e > i + 1 && !ctx.joined(e - 2)) continue;
         let ok = true;

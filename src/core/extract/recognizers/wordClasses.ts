@@ -31,9 +31,11 @@ export function isSacred(t: Token): boolean {
   return SACRED.has(t.lower);
 }
 
+const MONTH_ABBREVIATIONS = new Set(['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
+
 export function isCalendarWord(t: Token): boolean {
-  const w = t.lower.replace(/\.$/, '');
-  return MONTHS.has(w) || WEEKDAYS.has(w) || /^(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$/.test(w);
+  const w = t.lower.endsWith('.') ? t.lower.slice(0, -1) : t.lower;
+  return MONTHS.has(w) || WEEKDAYS.has(w) || MONTH_ABBREVIATIONS.has(w);
 }
 
 export function isStopword(t: Token): boolean {
@@ -42,8 +44,8 @@ export function isStopword(t: Token): boolean {
 
 /** A lower-case Arabic particle that may sit inside a name: "al", "bin", "ibn", or a joined "al-X". */
 export function isNameParticle(t: Token, next: Token | undefined): boolean {
-  if (t.cap) return false;
-  if (/^(?:al|el|ad|as|ash|an|ar|at|az|ez|a)-\p{Lu}/u.test(t.text)) return true;
+  if (t.cap || t.num) return false;
+  if (t.text.includes('-') && /^(?:al|el|ad|as|ash|an|ar|at|az|ez|a)-\p{Lu}/u.test(t.text)) return true;
   if ((t.lower === 'al' || t.lower === 'el' || t.lower === 'bin' || t.lower === 'ibn' || t.lower === 'bint' || t.lower === 'abu' || t.lower === 'bin') && next?.cap) return true;
   return false;
 }

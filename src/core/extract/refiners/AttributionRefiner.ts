@@ -1,5 +1,5 @@
 import type { ExtractionContext, Referent } from '../context';
-import { AUXILIARIES, DEFINITE, INDEFINITE, PASSIVE, RECORDING_NOUNS, RECORDING_VERBS, ROLES, SOURCE_NOUNS } from '../lexicon';
+import { AUXILIARIES, CAPITAL_STOPWORDS as CAPITAL_WORDS, DEFINITE, INDEFINITE, PASSIVE, RECORDING_NOUNS, RECORDING_VERBS, ROLES, SOURCE_NOUNS } from '../lexicon';
 import { isParticiple, isSpeechVerb } from '../speech';
 
 const NP_STOPS = new Set(['in', 'at', 'of', 'for', 'on', 'to', 'with', 'from', 'by', 'who', 'that', 'which', 'and', 'but', 'told', 'via']);
@@ -91,7 +91,11 @@ export class AttributionRefiner {
     if (closesClause && endSentence >= 0 && (ctx.tokens[after - 1] === undefined || ctx.sentenceOf[Math.max(0, ctx.tokenAt(q.start))] <= endSentence)) {
       for (let j = after; j < Math.min(toks.length, after + 14) && ctx.sentenceOf[j] === endSentence && toks[j].start < nextQuote; j++) {
         if (isSpeechVerb(ctx, j) || this.isAccordingTo(j)) {
-          const r = this.subjectOf(j, true) ?? this.rightOf(after, j);
+          // "…,” Hassan Hassan, co-author of …, said": a name right after the quotation is its speaker.
+          const first = ctx.mentionAt(after);
+          const named: Referent | null = first?.kind === 'person' && first.key && j > after ? { key: first.key, kind: 'person' } : null;
+          const subject = this.subjectOf(j, true);
+          const r = (subject?.kind === 'org' || !subject ? (named ?? subject) : subject) ?? this.rightOf(after, j);
           this.credit(j, r);
           this.setQuote(qi, r, done);
           return;
@@ -103,7 +107,8 @@ export class AttributionRefiner {
     const sentence = qt < toks.length ? ctx.sentenceOf[qt] : -1;
     const [s0] = ctx.sentenceTokens[sentence] ?? [qt];
     for (let j = qt - 1; j >= s0; j--) {
-      if (this.inQuote[j]) break;
+      // A fragment after an earlier one in the same complement: "talks of a “war” in which the “caliphate” …".
+      if (this.inQuote[j]) continue;
       if (isSpeechVerb(ctx, j) || this.isAccordingTo(j)) {
         const r = this.verbSubject.has(j) ? (this.verbSubject.get(j) ?? null) : this.subjectOf(j);
         this.setQuote(qi, r, done);
@@ -113,6 +118,7 @@ export class AttributionRefiner {
   }
 
   private setQuote(qi: number, r: Referent | null, done: Set<number>): void {
+    if (r?.kind === 'org') this.orgSpeaker(r);
     this.ctx.quotes[qi].speaker = r ? r.key : null;
     done.add(qi);
     if (r) {
@@ -122,6 +128,49 @@ export class AttributionRefiner {
         if (p) p.speaker = true;
       }
     }
+  }
+
+  /** A named organisation credited with a quotation is a speaker: each writing of its name becomes a mention. */
+  private orgSpeaker(r: Referent): void {
+    const ctx = this.ctx;
+    if (r.t0 === undefined || r.t1 === undefined) return;
+    const name = ctx.text.slice(ctx.tokens[r.t0].start, ctx.tokens[r.t1 - 1].end);
+    const width = r.t1 - r.t0;
+    for (let t = 0; t + width <= ctx.tokens.length; t++) {
+      if (ctx.tokens[t].text !== ctx.tokens[r.t0].text) continue;
+      if (ctx.text.slice(ctx.tokens[t].start, ctx.tokens[t + width - 1].end) !== name) continue;
+      let free = true;
+      for (let k = t; k < t + width; k++) if (ctx.tokenMention[k] >= 0) free = false;
+      if (!free) continue;
+      ctx.candidates.push({ start: ctx.tokens[t].start, end: ctx.tokens[t + width - 1].end, kind: 'org', t0: t, t1: t + width, key: r.key, name, priority: 2 });
+    }
+    ctx.candidates.sort((a, b) => a.start - b.start);
+    ctx.indexMentions();
+  }
+
+  /**
+   * A named organisation ending at or just before token k: a recognised organisation name or a
+   * capitalised name that is neither a person nor a place ("Amaq, the group's news agency, said").
+   */
+  private orgAt(k: number, s0: number): Referent | null {
+    const ctx = this.ctx;
+    const org = ctx.orgs.find((o) => o.t0 <= k && k < o.t1);
+    let t0: number;
+    let t1: number;
+    if (org) [t0, t1] = [org.t0, org.t1];
+    else {
+      const t = ctx.tokens[k];
+      if (!t?.cap || ctx.tokenMention[k] >= 0 || CAPITAL_WORDS.has(t.lower) || ROLES.has(t.lower)) return null;
+      t1 = k + 1;
+      t0 = k;
+      while (t0 > s0 && ctx.joined(t0 - 1) && ctx.tokens[t0 - 1].cap && ctx.tokenMention[t0 - 1] < 0) t0--;
+      if (CAPITAL_WORDS.has(ctx.tokens[t0].lower)) t0++;
+      if (t0 >= t1) return null;
+    }
+    const name = ctx.text.slice(ctx.tokens[t0].start, ctx.tokens[t1 - 1].end);
+    const key = `organization:${name.toLowerCase()}`;
+    if (!ctx.entities.has(key)) ctx.entities.set(key, { key, type: 'organization', name, forms: [name] });
+    return { key, kind: 'org', t0, t1 };
   }
 
   /** A quotation that is a sentence on its own continues the speech of the quotation next to it in its paragraph. */
@@ -181,9 +230,14 @@ export class AttributionRefiner {
         const r = this.referentAt(k);
         if (r) return r;
       }
+      // No person before the apposition: the clause may open with an organisation's name.
+      for (let k = s0; k < j; k++) {
+        if (this.inQuote[k]) continue;
+        if (/,/.test(ctx.gap(k))) return this.orgAt(k, s0);
+      }
       return null;
     }
-    return this.referentAt(j) ?? this.description(j, s0);
+    return this.referentAt(j) ?? this.description(j, s0) ?? this.orgAt(j, s0);
   }
 
   /** Person mention or pronoun at token k, resolved. */

@@ -10,12 +10,14 @@ export class OverlapRemovalRefiner {
     const order = ctx.candidates.map((c, i) => ({ c, i })).sort((a, b) => b.c.priority - a.c.priority || b.c.end - b.c.start - (a.c.end - a.c.start) || a.i - b.i);
     const used = new Uint8Array(ctx.tokens.length);
     const kept: Candidate[] = [];
+    ctx.orgs = [];
     for (const { c } of order) {
       let free = c.t1 > c.t0;
       for (let t = c.t0; t < c.t1 && free; t++) if (used[t]) free = false;
       if (!free) continue;
       for (let t = c.t0; t < c.t1; t++) used[t] = 1;
       if (c.kind !== 'org') kept.push(c);
+      else ctx.orgs.push(c);
     }
     kept.sort((a, b) => a.start - b.start);
     ctx.candidates = kept;

@@ -6,6 +6,8 @@ export class SpeakerTypingRefiner {
   refine(ctx: ExtractionContext): Array<'speaker' | 'person' | 'place' | 'date'> {
     return ctx.candidates.map((c) => {
       if (c.kind === 'person') return c.key && ctx.persons.get(c.key)?.speaker ? 'speaker' : 'person';
+      // Organisations are mentions only as speakers of a quotation.
+      if (c.kind === 'org') return 'speaker';
       return c.kind === 'place' ? 'place' : 'date';
     });
   }

@@ -1,0 +1,153 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { parse } from 'yaml';
+import { api, eventually, workspaceRoot } from './helpers';
+
+const DOC = 'africa/shekau-video-baga.txt';
+const uri = () => vscode.Uri.joinPath(workspaceRoot(), DOC);
+const sidecarUri = () => vscode.Uri.joinPath(workspaceRoot(), `${DOC}.lens.yaml`);
+
+async function sidecar(): Promise<{ annotations?: { id: string; tags: string[]; note?: string; target: { start: number; end: number; exact: string }; status?: string }[]; corrections?: { action: string; type?: string }[]; document: { date?: string; hash: string } }> {
+  return parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(sidecarUri())));
+}
+
+async function select(needle: string): Promise<vscode.TextEditor> {
+  const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri()));
+  const at = editor.document.getText().indexOf(needle);
+  assert.ok(at >= 0, `"${needle}" is in ${DOC}`);
+  editor.selection = new vscode.Selection(editor.document.positionAt(at), editor.document.positionAt(at + needle.length));
+  return editor;
+}
+
+describe('Annotations: tags, notes, corrections, undo — stored in YAML', function () {
+  this.timeout(60_000);
+  let passage = '';
+
+  before(async () => {
+    const lens = await api();
+    await lens.annotations.ready();
+    await lens.indexer.whenReady();
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri()));
+    // A sentence of the sample article: its second paragraph's first 60 characters.
+    passage = text.split(/\n\s*\n/)[1].slice(0, 60);
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('Tag Selection with fixed tags writes a sidecar next to the text', async () => {
+    await select(passage);
+    await vscode.commands.executeCommand('corpusLens.tagSelection', { tags: ['claim', 'threat'], note: 'first pass' });
+    const data = await sidecar();
+    assert.equal(data.annotations?.length, 1);
+    const a = data.annotations![0];
+    assert.deepEqual(a.tags, ['claim', 'threat']);
+    assert.equal(a.note, 'first pass');
+    assert.equal(a.target.exact, passage);
+    assert.match(data.document.hash, /^sha256:[0-9a-f]{64}$/);
+  });
+
+  it('new tags join the vocabulary in corpus-lens.yaml and the Tags view lists the passage', async () => {
+    const { tags } = await api();
+    const corpus = parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(workspaceRoot(), 'corpus-lens.yaml'))));
+    assert.ok(corpus.tags.some((t: { name: string }) => t.name === 'claim'));
+    const groups = tags.getChildren();
+    const claim = groups.find((g) => g.kind === 'tag' && g.tag === 'claim');
+    assert.ok(claim, 'a "claim" group');
+    const passages = tags.getChildren(claim);
+    assert.equal(passages.length, 1);
+    const item = tags.getTreeItem(passages[0]);
+    assert.equal(item.command?.command, 'corpusLens.openAnnotation');
+  });
+
+  it('Add Note with a note stores it on the selected passage', async () => {
+    await select(passage);
+    await vscode.commands.executeCommand('corpusLens.addNote', { note: 'check the date against the video' });
+    const data = await sidecar();
+    assert.equal(data.annotations?.length, 1, 'the same passage keeps one annotation');
+    assert.equal(data.annotations![0].note, 'check the date against the video');
+  });
+
+  it('Undo reverts the last annotation change', async () => {
+    await vscode.commands.executeCommand('corpusLens.undoAnnotation');
+    assert.equal((await sidecar()).annotations![0].note, 'first pass');
+  });
+
+  it('edits in the editor move the annotation with its text, saved with the document', async () => {
+    const { annotations } = await api();
+    const editor = await select(passage);
+    const before = editor.document.getText().indexOf(passage);
+    await editor.edit((b) => b.insert(new vscode.Position(0, 0), 'UPDATE: '));
+    const live = annotations.annotations(uri().toString())[0];
+    assert.equal(live.target.start, before + 'UPDATE: '.length);
+    await editor.document.save();
+    await eventually('the sidecar to follow the save', async () => (await sidecar()).annotations![0].target.start === before + 8);
+    const data = await sidecar();
+    assert.equal(editor.document.getText().slice(data.annotations![0].target.start, data.annotations![0].target.end), passage);
+  });
+
+  it('a text changed outside VS Code is re-anchored by quote and context', async () => {
+    const { annotations } = await api();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri()));
+    // Another tool moves the paragraph to the end of the file.
+    const paras = text.split(/\n\s*\n/);
+    const moved = [...paras.slice(0, 1), ...paras.slice(2), paras[1]].join('\n\n');
+    await vscode.workspace.fs.writeFile(uri(), new TextEncoder().encode(moved));
+    await annotations.reloadFromDisk(uri().toString());
+    const data = await sidecar();
+    const a = data.annotations![0];
+    assert.notEqual(a.status, 'orphaned');
+    assert.equal(moved.slice(a.target.start, a.target.end), passage);
+  });
+
+  it('a passage deleted outside VS Code is kept as orphaned, with its quote', async () => {
+    const { annotations, tags } = await api();
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri()));
+    await vscode.workspace.fs.writeFile(uri(), new TextEncoder().encode(text.replace(passage, '')));
+    await annotations.reloadFromDisk(uri().toString());
+    const a = (await sidecar()).annotations![0];
+    assert.equal(a.status, 'orphaned');
+    assert.equal(a.target.exact, passage);
+    const orphans = tags.getChildren().find((g) => g.kind === 'tag' && tags.getTreeItem(g).label === 'Orphaned');
+    assert.ok(orphans, 'an Orphaned group in the Tags view');
+    await vscode.workspace.fs.writeFile(uri(), new TextEncoder().encode(text));
+    await annotations.reloadFromDisk(uri().toString());
+  });
+
+  it('Mark as Place on a selection corrects the index at once', async () => {
+    const { indexer } = await api();
+    const editor = await select('Shekau');
+    const offset = editor.document.offsetAt(editor.selection.start);
+    await vscode.commands.executeCommand('corpusLens.markAsPlace');
+    const data = await sidecar();
+    assert.ok(data.corrections?.some((c) => c.action === 'mark' && c.type === 'place'));
+    await eventually('the correction in the index', () => indexer.index.mentionAt(uri().toString(), offset + 1)?.type === 'place', 10_000);
+    await vscode.commands.executeCommand('corpusLens.undoAnnotation');
+    await eventually('the undo in the index', () => indexer.index.mentionAt(uri().toString(), offset + 1)?.type !== 'place', 10_000);
+  });
+
+  it('Set Document Date is stored and used to resolve relative dates', async () => {
+    const { indexer } = await api();
+    await vscode.commands.executeCommand('corpusLens.setDocumentDate', '2020-02-14', uri());
+    assert.equal((await sidecar()).document.date, '2020-02-14');
+    await eventually('the analyst’s date in the index', () => {
+      const d = indexer.index.resolved(uri().toString())?.documentDate;
+      return d?.value === '2020-02-14' && d.source === 'analyst';
+    }, 10_000);
+  });
+
+  it('a broken sidecar gets a diagnostic at its line and is never overwritten', async () => {
+    const broken = 'version: 1\ndocument:\n  hash: sha256:00\nannotations:\n  - id: [unclosed\n';
+    await vscode.workspace.fs.writeFile(sidecarUri(), new TextEncoder().encode(broken));
+    const { annotations } = await api();
+    await annotations.reloadFromDisk(uri().toString());
+    const diags = await eventually('a diagnostic on the sidecar', () => vscode.languages.getDiagnostics(sidecarUri()).length && vscode.languages.getDiagnostics(sidecarUri()));
+    assert.ok(diags[0].range.start.line >= 1, `at line ${diags[0].range.start.line + 1}`);
+    await select(passage);
+    await vscode.commands.executeCommand('corpusLens.tagSelection', { tags: ['x'] });
+    assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(sidecarUri())), broken, 'the file is unchanged');
+  });
+});
