@@ -1,5 +1,5 @@
 // Scores the extractor against the gold files in test/gold/<set>/*.json.
-//   node scripts/eval.mjs                 dev and sample
+//   node scripts/eval.mjs                 dev, sample and tune
 //   node scripts/eval.mjs --set heldout   one set
 //   node scripts/eval.mjs --errors        also list missed and spurious mentions and wrong speakers
 // Mentions match when their types are equal and their spans overlap (one to one); quotations match
@@ -15,7 +15,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const setArg = args.includes('--set') ? args[args.indexOf('--set') + 1] : undefined;
 const showErrors = args.includes('--errors');
-const sets = setArg ? [setArg] : ['dev', 'sample'];
+const sets = setArg ? [setArg] : ['dev', 'sample', 'tune'];
 const TYPES = ['speaker', 'person', 'place', 'date'];
 
 const dir = mkdtempSync(path.join(tmpdir(), 'corpus-lens-eval-'));

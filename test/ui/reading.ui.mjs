@@ -1,6 +1,6 @@
 // Reading: a document with its highlights beside the Entities view, and a hover card.
 import assert from 'node:assert/strict';
-import { openCorpusLens, screenshot, waitForWorkbench } from './workbench.mjs';
+import { openCorpusLens, screenshot, textRect, waitForWorkbench } from './workbench.mjs';
 
 async function openTape(page) {
   await waitForWorkbench(page);
@@ -9,24 +9,8 @@ async function openTape(page) {
   await page.waitForSelector('.tabs-container .tab[aria-label*="baghdadi-mosul-tape.txt"]');
   // Background decorations are drawn as boxes with generated class names in the overlay layer.
   await page.waitForFunction(() => document.querySelectorAll('.editor-instance .view-overlays .cdr[class*="ced-"]').length > 10, null, { timeout: 30_000 });
-}
-
-/** Screen rectangle of the first rendered occurrence of `text` in the editor. */
-async function textRect(page, text) {
-  return page.evaluate((needle) => {
-    const walker = document.createTreeWalker(document.querySelector('.editor-instance .view-lines'), NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      // The editor renders spaces as no-break spaces.
-      const at = n.textContent.replace(/\u00a0/g, ' ').indexOf(needle);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(n, at);
-      range.setEnd(n, at + needle.length);
-      const r = range.getBoundingClientRect();
-      return { x: r.x, y: r.y, width: r.width, height: r.height };
-    }
-    return undefined;
-  }, text);
+  // Inlay hints arrive after the highlights and re-flow the lines: let the layout settle.
+  await page.waitForTimeout(1500);
 }
 
 /** The decoration boxes drawn under a screen rectangle, with their colours. */
@@ -62,9 +46,9 @@ export const tests = [
       await screenshot(page, results, 'reading-highlights-entities');
       // Collapse the speakers, as a reader would, to see the other groups.
       await entities.locator('.monaco-list-row', { hasText: 'Speakers' }).first().click();
-      await entities.locator('.monaco-list-row', { hasText: /Places\s*\d+/ }).waitFor();
+      await entities.locator('.monaco-list-row', { hasText: /Persons\s*\d+/ }).waitFor();
       const rows = await entities.locator('.monaco-list-row').allTextContents();
-      assert.ok(rows.some((r) => /Dates\s*\d+/.test(r)), rows.join(' | '));
+      assert.ok(rows.some((r) => /Places\s*\d+/.test(r)), rows.join(' | '));
     },
   },
   {
@@ -72,9 +56,14 @@ export const tests = [
     async run({ page, results }) {
       await openTape(page);
       const r = await textRect(page, 'Abu Bakr al-Baghdadi');
-      await page.mouse.move(r.x + r.width / 2, r.y + r.height / 2);
       const hover = page.locator('.monaco-hover:visible', { hasText: 'in the corpus' });
-      await hover.waitFor({ timeout: 15_000 });
+      // Move onto the name the way a hand does: from beside it, in steps.
+      for (let attempt = 0; attempt < 3 && !(await hover.isVisible()); attempt++) {
+        await page.mouse.move(r.x - 30, r.y + r.height / 2);
+        await page.mouse.move(r.x + r.width / 2, r.y + r.height / 2, { steps: 5 });
+        await hover.waitFor({ timeout: 5_000 }).catch(() => undefined);
+      }
+      await hover.waitFor({ timeout: 5_000 });
       const text = await hover.innerText();
       assert.match(text, /Abu Bakr al-Baghdadi/);
       assert.match(text, /Speaker/);

@@ -34,3 +34,32 @@ export async function screenshot(page, results, name) {
   await page.screenshot({ path });
   return path;
 }
+
+/** Opens a file through Quick Open (Ctrl+P), as a person would. */
+export async function quickOpen(page, name) {
+  await page.keyboard.press('Control+p');
+  await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+  await page.keyboard.type(name);
+  await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${name}"]`, { timeout: 15_000 });
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(`.tabs-container .tab[aria-label*="${name}"]`, { timeout: 15_000 });
+}
+
+/** Screen rectangle of the first rendered occurrence of `text` in the editor. */
+export async function textRect(page, text) {
+  return page.evaluate((needle) => {
+    const walker = document.createTreeWalker(document.querySelector('.editor-instance .view-lines'), NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      // The editor renders spaces as no-break spaces.
+      const at = n.textContent.replace(/\u00a0/g, ' ').indexOf(needle);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(n, at);
+      range.setEnd(n, at + needle.length);
+      const r = range.getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height };
+    }
+    return undefined;
+  }, text);
+}
+

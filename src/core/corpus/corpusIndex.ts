@@ -67,7 +67,7 @@ interface Entry {
    */
   linked?: DocumentAnalysis;
   resolved?: ResolvedDocument;
-  /** The index generation `resolved` was computed at. */
+  /** The link epoch `resolved` was computed at (see {@link CorpusIndex.linkEpoch}). */
   resolvedAt?: number;
   words: number;
   /** Offsets of line starts, to turn offsets into positions in documents that are not open. */
@@ -93,6 +93,18 @@ export class CorpusIndex {
   private linker = new EntityLinker();
   private generation = 0;
   private built = -1;
+  /**
+   * Counts changes of the linker's clusters (a document added, removed, or whose entities changed).
+   * A document's resolved view stays valid while the epoch is the one it was resolved at: its own
+   * update replaces its entry, and other documents' updates that keep their entities link nothing anew.
+   */
+  private linkEpoch = 0;
+  /** The link epoch the cross-document maps were built at. */
+  private builtEpoch = -1;
+  /** Documents updated since the build without changing the clusters, with their view the maps hold. */
+  private readonly edited = new Map<string, ResolvedDocument>();
+  /** Each document's position in index order at the build (references are grouped in this order). */
+  private order = new Map<string, number>();
   private byEntity = new Map<string, MentionRef[]>();
   private quoteCounts = new Map<string, number>();
   private entityList: Entity[] = [];
@@ -186,9 +198,16 @@ export class CorpusIndex {
       held.quotes = entry.analysis.quotes;
       held.documentDate = entry.analysis.documentDate;
       entry.linked = held;
+      const before = this.docs.get(doc)?.resolved;
+      if (!this.edited.has(doc)) {
+        // Without the view the maps were built from, the next build starts over.
+        if (before) this.edited.set(doc, before);
+        else this.linkEpoch++;
+      }
     } else {
       entry.linked = { ...entry.analysis };
       this.linker.set(doc, entry.linked);
+      this.linkEpoch++;
     }
     this.docs.set(doc, entry);
     this.touch(doc);
@@ -197,6 +216,7 @@ export class CorpusIndex {
   remove(doc: string): void {
     if (!this.docs.delete(doc)) return;
     this.linker.delete(doc);
+    this.linkEpoch++;
     this.touch(doc);
   }
 
@@ -214,6 +234,7 @@ export class CorpusIndex {
     const docs = [...this.docs.keys()];
     this.docs.clear();
     this.linker = new EntityLinker();
+    this.linkEpoch++;
     this.generation++;
     this.changed.fire({ docs });
   }
@@ -229,7 +250,7 @@ export class CorpusIndex {
     const entry = this.docs.get(doc);
     if (!entry) return undefined;
     // One document's view is re-resolved alone: typing in a document never rebuilds the corpus maps.
-    if (entry.resolvedAt !== this.generation) this.resolveEntry(doc, entry);
+    if (entry.resolvedAt !== this.linkEpoch) this.resolveEntry(doc, entry);
     return entry.resolved;
   }
 
@@ -325,22 +346,69 @@ export class CorpusIndex {
   }
 
   private resolveEntry(doc: string, entry: Entry): ResolvedDocument {
+    // The linker's arrays are fresh: sorted in place.
     const r = this.linker.resolve(doc);
     entry.resolved = {
-      mentions: [...r.mentions].sort((a, b) => a.start - b.start),
-      quotes: [...r.quotes].sort((a, b) => a.start - b.start),
+      mentions: r.mentions.sort((a, b) => a.start - b.start),
+      quotes: r.quotes.sort((a, b) => a.start - b.start),
       documentDate: entry.analysis.documentDate,
     };
-    entry.resolvedAt = this.generation;
+    entry.resolvedAt = this.linkEpoch;
     return entry.resolved;
   }
 
   private ensureBuilt(): void {
     if (this.built === this.generation) return;
+    if (this.builtEpoch === this.linkEpoch) this.patchEdited();
+    else this.rebuild();
+    this.edited.clear();
+    this.built = this.generation;
+  }
+
+  /**
+   * After edits that left every document's entities as they were (typing outside names), the
+   * clusters, the entity list and every other document's view are unchanged: only the edited
+   * documents' references and quotation counts are replaced. Lists are replaced, never mutated,
+   * as callers may hold them.
+   */
+  private patchEdited(): void {
+    for (const [doc, before] of this.edited) {
+      const entry = this.docs.get(doc);
+      if (!entry) continue;
+      const now = entry.resolvedAt === this.linkEpoch ? entry.resolved! : this.resolveEntry(doc, entry);
+      const added = new Map<string, MentionRef[]>();
+      for (const m of before.mentions) if (!added.has(m.entity)) added.set(m.entity, []);
+      for (const m of now.mentions) {
+        let list = added.get(m.entity);
+        if (!list) added.set(m.entity, (list = []));
+        list.push({ doc, mention: m });
+      }
+      const pos = this.order.get(doc) ?? Infinity;
+      for (const [id, refs] of added) {
+        const kept = (this.byEntity.get(id) ?? []).filter((r) => r.doc !== doc);
+        let at = kept.findIndex((r) => (this.order.get(r.doc) ?? Infinity) > pos);
+        if (at < 0) at = kept.length;
+        kept.splice(at, 0, ...refs);
+        if (kept.length) this.byEntity.set(id, kept);
+        else this.byEntity.delete(id);
+      }
+      for (const q of before.quotes) {
+        if (!q.speaker) continue;
+        const n = (this.quoteCounts.get(q.speaker) ?? 0) - 1;
+        if (n > 0) this.quoteCounts.set(q.speaker, n);
+        else this.quoteCounts.delete(q.speaker);
+      }
+      for (const q of now.quotes) if (q.speaker) this.quoteCounts.set(q.speaker, (this.quoteCounts.get(q.speaker) ?? 0) + 1);
+    }
+  }
+
+  private rebuild(): void {
     const byEntity = new Map<string, MentionRef[]>();
     const quotes = new Map<string, number>();
+    const order = new Map<string, number>();
     for (const [doc, entry] of this.docs) {
-      const resolved = entry.resolvedAt === this.generation ? entry.resolved! : this.resolveEntry(doc, entry);
+      order.set(doc, order.size);
+      const resolved = entry.resolvedAt === this.linkEpoch ? entry.resolved! : this.resolveEntry(doc, entry);
       for (const m of resolved.mentions) {
         let list = byEntity.get(m.entity);
         if (!list) byEntity.set(m.entity, (list = []));
@@ -350,9 +418,10 @@ export class CorpusIndex {
     }
     this.byEntity = byEntity;
     this.quoteCounts = quotes;
+    this.order = order;
     this.entityList = this.linker.entities();
     this.entityById = new Map(this.entityList.map((e) => [e.id, e]));
-    this.built = this.generation;
+    this.builtEpoch = this.linkEpoch;
   }
 }
 

@@ -129,15 +129,36 @@ export class EntityLinker {
     c.members.push({ doc, key: e.key });
     if (c.type !== 'person') c.preferred ??= e.pinnedName ?? e.name;
     this.byLocal.set(`${doc}\u0000${e.key}`, c);
-    for (const f of [e.name, ...e.forms]) {
+    // A place's name as written, never the gazetteer's official form when nobody wrote it ("Türkiye" for "Turkey").
+    const written = c.type === 'place' && !e.pinnedName && e.forms.length ? e.forms : [e.name, ...e.forms];
+    for (const f of written) {
       const form = c.type === 'person' ? tidyName(f) : f;
       c.forms.set(form, (c.forms.get(form) ?? 0) + 1);
     }
   }
 
+  /**
+   * A place's shown name: the analyst's, else the form the corpus writes most (datelines in capitals
+   * and abbreviations last), ties going to the gazetteer's name when someone wrote it, then the longer form.
+   */
+  private placeName(c: Cluster): string {
+    const given = c.preferred ?? '';
+    let best = '';
+    let score = -Infinity;
+    for (const [f, n] of c.forms) {
+      const s = n * 10 - (allCaps(f) ? 1000 : 0) - (f.includes('.') ? 5 : 0) + (f.toLowerCase() === given.toLowerCase() ? 10000 : 0) + (/^(?:the|The) /.test(f) ? -20 : 0);
+      if (s > score || (s === score && f.length > best.length)) [best, score] = [f, s];
+    }
+    // The gazetteer's common English name ("United States" for "U.S." and "America"), but never an official form nobody wrote ("Türkiye").
+    if (score >= 10000 - 1000) return best;
+    if (given && /^[A-Za-z .'-]+$/.test(given)) return given;
+    return best || given;
+  }
+
   /** The name shown for an entity: the analyst's, else the fullest, most written form. */
   private canonical(c: Cluster): string {
     if (c.pinned) return c.pinned;
+    if (c.type === 'place') return this.placeName(c);
     if (c.preferred) return c.preferred;
     let best = '';
     let score = -1;
@@ -148,6 +169,11 @@ export class EntityLinker {
     }
     return best;
   }
+}
+
+/** Whether a form is written in capitals throughout (a dateline's "MOSUL"). */
+function allCaps(f: string): boolean {
+  return f === f.toUpperCase() && /\p{Lu}\p{Lu}/u.test(f);
 }
 
 /** A document id's file name without folders or extension: "corpus/raqqa.txt" → "raqqa". */

@@ -41,6 +41,11 @@ const DATEISH = /\b(?:January|February|March|April|May|June|July|August|Septembe
 /** A date with day, month and year: "Nov. 3, 2016", "3 November 2016", "2016-11-03". */
 const FULL_DATE = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\b|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}\b|\b\d{4}-\d\d-\d\d\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/;
 
+/** Words that put a following date in the future: "will", "would be … by", "scheduled for", "due on". */
+const FUTURE_FRAME = /\b(?:will|would|shall|scheduled|planned|due|expected|set to|going to|postponed|deadline)\b[^,]*$/i;
+
+const FULL_DATE_ALL = new RegExp(FULL_DATE.source, 'g');
+
 const PREMODIFIERS = new Set(['late', 'early', 'last', 'this', 'next', 'earlier', 'mid', 'later']);
 const WEEKDAY_NAMES = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const UNIT = /\b(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|centur(?:y|ies))\b/i;
@@ -71,12 +76,24 @@ export class DateRecognizer {
   recognize(ctx: ExtractionContext): void {
     parser ??= buildChrono();
     const text = ctx.text;
-    const chunks = ctx.sentences.filter((s) => DATEISH.test(text.slice(s.start, s.end)));
+    // Date-bearing sentences, neighbours in one paragraph handed to chrono together: each call has a fixed cost.
+    const chunks: Array<{ start: number; end: number }> = [];
+    let lastPara = -1;
+    ctx.sentences.forEach((s, si) => {
+      if (!DATEISH.test(text.slice(s.start, s.end))) return;
+      const para = ctx.paragraphOfSentence[si];
+      const prev = chunks[chunks.length - 1];
+      if (prev && para === lastPara) prev.end = s.end;
+      else chunks.push({ start: s.start, end: s.end });
+      lastPara = para;
+    });
     let ref = parseIso(this.analystDate);
     if (this.analystDate) ctx.documentDate = { value: this.analystDate, source: 'analyst' };
     else {
       // The document's date is the latest full date in it; only sentences that can hold one are read first.
-      const full = chunks.filter((s) => FULL_DATE.test(text.slice(s.start, s.end)));
+      // Only the full dates themselves are parsed for this, not their sentences.
+      const full: Array<{ start: number; end: number }> = [];
+      for (const m of text.matchAll(FULL_DATE_ALL)) full.push({ start: m.index, end: m.index + m[0].length });
       const values = this.parseAll(ctx, full, undefined)
         .filter((h) => h.absolute && h.value && h.value.length === 10)
         .map((h) => h.value as string)
@@ -162,6 +179,10 @@ export class DateRecognizer {
         if (hit) return { start, end, value: hit.value, absolute: hit.absolute };
       }
     }
+    // "would be finished by Saturday", "is scheduled for March 2": a future frame points forward.
+    const lead40 = sentence.slice(Math.max(0, start - 40), start);
+    const clause = lead40.slice(Math.max(0, lead40.search(/[.!?;][^.!?;]*$/) + 1));
+    const future = FUTURE_FRAME.test(clause);
     const tags = r.tags();
     const relative = /\b(?:ago|yesterday|today|tomorrow|tonight|this|last|next|coming)\b/i.test(body) || premod === 'last' || premod === 'next' || premod === 'this';
     const c = r.start;
@@ -182,8 +203,8 @@ export class DateRecognizer {
         const wd = WEEKDAY_NAMES.indexOf(body.replace(/[^A-Za-z]/g, '').toLowerCase());
         if (wd >= 0 && ref.d) {
           const dt = new Date(Date.UTC(ref.y, (ref.m ?? 1) - 1, ref.d));
-          const back = (dt.getUTCDay() - wd + 7) % 7;
-          dt.setUTCDate(dt.getUTCDate() - back);
+          if (future) dt.setUTCDate(dt.getUTCDate() + (((wd - dt.getUTCDay() + 7) % 7) || 7));
+          else dt.setUTCDate(dt.getUTCDate() - ((dt.getUTCDay() - wd + 7) % 7));
           value = dt.toISOString().slice(0, 10);
         }
       } else if (bareMonth || (premod && c.isCertain('month') && !c.isCertain('day') && !c.isCertain('year'))) {
@@ -203,7 +224,8 @@ export class DateRecognizer {
       } else if (c.isCertain('day') && c.isCertain('month') && !c.isCertain('year') && ref.m && ref.d && premod !== 'next') {
         // "June 5" in news copy is the latest such day on or before the document's date.
         const before = (m ?? 0) < ref.m || ((m ?? 0) === ref.m && (d ?? 0) <= ref.d);
-        value = iso(before ? ref.y : ref.y - 1, m, d);
+        if (future) value = iso(before ? ref.y + 1 : ref.y, m, d);
+        else value = iso(before ? ref.y : ref.y - 1, m, d);
       } else if (ref.d || c.isCertain('day')) value = iso(y, m, d);
     } else if (!relative && !bareWeekday && !bareMonth && c.isCertain('year') && c.isCertain('month') && c.isCertain('day')) value = iso(y, m, d);
     return { start, end, value, absolute };

@@ -18,6 +18,12 @@ const ALIAS_PHRASE = /\b(?:known as|nom de guerre|alias|a\.k\.a\.|aka|also calle
 
 const KUNYA = new Set(['abu', 'umm', 'abi']);
 
+/** Arabic common nouns that open place names ("Bir al-Abd", "Deir ez-Zor", "Ras al-Ain"), not names of people. */
+const ARABIC_PLACE_HEADS = new Set(['bir', 'ras', 'tal', 'tall', 'tell', 'deir', 'dayr', 'jabal', 'jebel', 'wadi', 'ain', 'ayn', 'khan', 'qasr', 'jisr', 'bab', 'kafr', 'kfar', 'beit', 'bayt', 'marj', 'suq', 'souk', 'sidi', 'hassi', 'minat', 'mina', 'qalat', 'burj', 'hisn', 'sharm', 'mersa', 'marsa']);
+
+/** Prepositions after which a lone capitalised word is a place, not the subject of a following verb ("an official in Marawi said"). */
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'from', 'outside', 'inside', 'around', 'across', 'into', 'toward', 'towards', 'of']);
+
 /**
  * Finds named persons by shape and context, without a list of people: Arabic name patterns
  * ("Abu Bakr al-Baghdadi", "X bin Y"), a title ("Col. John Dorrian"), a role noun before the name
@@ -26,6 +32,9 @@ const KUNYA = new Set(['abu', 'umm', 'abi']);
  * article) is then a mention of the same person.
  */
 export class PersonRecognizer {
+  /** Folded words of each person's name, recomputed when the name grows. */
+  private readonly folded = new WeakMap<PersonRecord, { name: string; words: string[] }>();
+
   recognize(ctx: ExtractionContext): void {
     const runs = this.runs(ctx);
     for (const r of runs) {
@@ -104,6 +113,7 @@ export class PersonRecognizer {
     const toks = ctx.tokens;
     const { s, e } = r;
     const words = toks.slice(s, e);
+    if (ARABIC_PLACE_HEADS.has(words[0].lower) && e - s >= 2 && r.title < 0) return undefined;
     // Arabic names: a kunya (Abu …) or a nisba (… al-X, … bin X) after a first word.
     const kunya = words.findIndex((w, k) => KUNYA.has(w.lower) && k < words.length - 1);
     let lastParticle = -1;
@@ -128,7 +138,9 @@ export class PersonRecognizer {
       const k = e;
       // Sentence-initial plurals are groups of people ("Officials said", "Residents told").
       const groupNoun = ctx.sentenceTokens[ctx.sentenceOf[s]]?.[0] === s && /(?:ers|ists|ials|ents|ies|ces|ians|ans|ors|ives|ops|ps)$/.test(t.lower);
-      if (!isAcronym(t) && !groupNoun && ctx.joined(s) && k < toks.length && ctx.sentenceOf[k] === ctx.sentenceOf[s] && /^(?:said|says|told|tells|added|adds|warned|urged|argued|claimed|vowed|declared)$/.test(toks[k].lower)) return { s, e };
+      const prevWord = toks[s - 1];
+      const afterPreposition = !!prevWord && !prevWord.cap && PLACE_PREPOSITIONS.has(prevWord.lower) && ctx.joined(s - 1);
+      if (!isAcronym(t) && !groupNoun && !afterPreposition && ctx.joined(s) && k < toks.length && ctx.sentenceOf[k] === ctx.sentenceOf[s] && /^(?:said|says|told|tells|added|adds|warned|urged|argued|claimed|vowed|declared)$/.test(toks[k].lower)) return { s, e };
       if (/^(?:al|el)-/i.test(t.text) && isSpeechVerb(ctx, k)) return { s, e };
       return undefined;
     }
@@ -139,6 +151,13 @@ export class PersonRecognizer {
       if (ROLES.has(before.lower) && !before.cap) return { s, e };
       if (before.lower === 'by' || (before.lower === 'to' && toks[s - 2]?.lower === 'according')) return { s, e };
       if (isSpeechVerb(ctx, s - 1)) return { s, e };
+    }
+    // A name in apposition to a role: "the interior minister, Ali Qahtan, …", "a spokesman for the committee, X Y, said".
+    if (before && sameSentence(s - 1) && /^\s*,\s*$/.test(ctx.gap(s - 1)) && e - s >= 2 && (e >= toks.length || /^\s*[,.;]/.test(ctx.gap(e - 1)))) {
+      for (let j = s - 1; j >= Math.max(0, s - 9) && sameSentence(j); j--) {
+        if (j < s - 1 && /[,;:.!?()\u2014]/.test(ctx.gap(j))) break;
+        if (ROLES.has(toks[j].lower) && !toks[j].cap) return { s, e };
+      }
     }
     // "X said", "X, the …, said", "X has warned".
     let k = e;
@@ -165,11 +184,16 @@ export class PersonRecognizer {
     const text = ctx.text.slice(ctx.tokens[s].start, ctx.tokens[e - 1].end);
     const name = tidyName(text);
     const words = nameWords(name).map(foldWord);
+    const joined = words.join(' ');
     for (const p of ctx.persons.values()) {
-      const pw = nameWords(p.name).map(foldWord);
-      if (words.join(' ') === pw.join(' ') || (words.length >= 2 && pw.length >= 2 && namesCompatible(words, pw))) {
+      let pw = this.folded.get(p);
+      if (!pw || pw.name !== p.name) {
+        pw = { name: p.name, words: nameWords(p.name).map(foldWord) };
+        this.folded.set(p, pw);
+      }
+      if (joined === pw.words.join(' ') || (words.length >= 2 && pw.words.length >= 2 && namesCompatible(words, pw.words))) {
         p.forms.add(name);
-        if (words.length > pw.length) p.name = name;
+        if (words.length > pw.words.length) p.name = name;
         return;
       }
     }

@@ -64,15 +64,18 @@ export class PlaceRecognizer {
         const capOrg = des.cap && CAP_ORG_DESIGNATORS.has(des.lower) && !best;
         if (!capOrg && !(des.cap && ctx.blocked[nameEnd])) {
           const name = spelling(ctx, i, nameEnd);
-          const full = spelling(ctx, i, nameEnd + 1);
+          // A second designator names another site: "Manda Bay airfield" is not Manda Bay.
+          let desEnd = nameEnd + 1;
+          while (desEnd < toks.length && desEnd < nameEnd + 3 && ctx.joined(desEnd - 1) && free(desEnd) && PLACE_DESIGNATORS.has(toks[desEnd].lower) && !toks[desEnd].cap) desEnd++;
+          const full = spelling(ctx, i, desEnd);
           // "Anbar province" is Anbar; "Mosul Dam" is not Mosul, nor is "Aleppo province" the city.
           const bareIsCity = !!best && best.e === nameEnd && (best.entry.kind === 'city' || best.entry.kind === 'town');
-          const sameAsBare = AREA_DESIGNATORS.has(des.lower) && !bareIsCity;
+          const sameAsBare = AREA_DESIGNATORS.has(des.lower) && !bareIsCity && desEnd === nameEnd + 1;
           const key = sameAsBare ? (best && best.e === nameEnd ? best.entry.key : `place:${name.toLowerCase()}`) : `place:${full.toLowerCase()}`;
           const entry: GazetteerEntry = { key, name: full, kind: 'town' };
-          add(i, nameEnd + 1, entry, 4);
+          add(i, desEnd, entry, 4);
           if (sameAsBare) found.set(name, entry);
-          i = nameEnd;
+          i = desEnd - 1;
           continue;
         }
       }

@@ -186,11 +186,31 @@ export class AttributionRefiner {
         if (ctx.quotes[qi].speaker !== null) continue;
         if (!this.standsAlone(qi)) continue;
         const p = paraOf(qs[qi].start);
-        const prev = qi > 0 && paraOf(qs[qi - 1].start) === p ? ctx.quotes[qi - 1].speaker : null;
+        // A paragraph made of nothing but quotation continues the quotation that ends the paragraph before.
+        const continues = qi > 0 && paraOf(qs[qi - 1].start) === p - 1 && this.paragraphIsQuote(p);
+        const prev = qi > 0 && (paraOf(qs[qi - 1].start) === p || continues) ? ctx.quotes[qi - 1].speaker : null;
         const next = qi + 1 < qs.length && paraOf(qs[qi + 1].start) === p ? ctx.quotes[qi + 1].speaker : null;
         ctx.quotes[qi].speaker = prev ?? next;
       }
     }
+  }
+
+  /** Whether paragraph p holds nothing outside its quotations but punctuation. */
+  private paragraphIsQuote(p: number): boolean {
+    const ctx = this.ctx;
+    let text = '';
+    let at = -1;
+    ctx.sentences.forEach((s, si) => {
+      if (ctx.paragraphOfSentence[si] !== p) return;
+      if (at < 0) at = s.start;
+      text = ctx.text.slice(at, s.end);
+    });
+    if (at < 0) return false;
+    for (const q of ctx.quoteSpans) {
+      if (q.end <= at || q.start >= at + text.length) continue;
+      text = text.slice(0, q.start - at) + ' '.repeat(q.end - q.start) + text.slice(q.end - at);
+    }
+    return !/\p{L}/u.test(text);
   }
 
   /** Whether the quotation is all of its sentence (apart from punctuation). */
@@ -222,6 +242,8 @@ export class AttributionRefiner {
     let j = i - 1;
     while (j >= s0 && AUXILIARIES.has(toks[j].lower) && !/[,;:]/.test(ctx.gap(j))) j--;
     if (j < s0) return null;
+    // "It said …" right after an organisation was credited with speech: the organisation.
+    if (toks[j].lower === 'it' && j === s0 && this.last?.r.kind === 'org' && sentence - this.last.sentence <= 2) return this.last.r;
     if (isParticiple(ctx, i) || CONJUNCTIONS.has(toks[j].lower)) return this.clauseSubject(s0, i);
     if (/,\s*$/.test(ctx.gap(j)) || /["\u201d]/.test(ctx.gap(j))) {
       // "X, the caliph of the Islamic State, has warned": the name before the apposition.
@@ -318,7 +340,13 @@ export class AttributionRefiner {
     while (d > s0 && h - d < 7 && !DEFINITE.has(toks[d].lower) && !INDEFINITE.has(toks[d].lower) && !/[,;:.]/.test(ctx.gap(d - 1))) d--;
     const det = toks[d].lower;
     const possessive = /['’]s\s*$/.test(ctx.gap(h - 1)) === false && toks.slice(d, h).some((_t, k) => /['’]s/.test(ctx.gap(d + k)));
-    if (RECORDING_NOUNS.has(head.lower)) return this.recordingOwner(h);
+    if (RECORDING_NOUNS.has(head.lower)) {
+      if (DEFINITE.has(det)) {
+        const earlier = this.earlierRecording(h);
+        if (earlier !== undefined) return earlier;
+      }
+      return this.recordingOwner(h);
+    }
     const text = ctx.text.slice(toks[d].start, head.end);
     if (DEFINITE.has(det)) {
       const earlier = [...this.sources].reverse().find((s) => s.head === head.lower.replace(/s$/, ''));
@@ -359,13 +387,45 @@ export class AttributionRefiner {
     return null;
   }
 
-  /** "The tape says": the person the recording belongs to, i.e. the document's main speaker so far. */
+  /**
+   * "The army said in a statement that … “…,” the statement said": a definite recording noun whose
+   * noun was written in the previous sentences, in a sentence whose speech verb was credited, is
+   * that speaker's (null when the speaker was not a named person or organisation); undefined when
+   * there is no such earlier mention.
+   */
+  private earlierRecording(h: number): Referent | null | undefined {
+    const ctx = this.ctx;
+    const toks = ctx.tokens;
+    const sentence = ctx.sentenceOf[h];
+    const word = toks[h].lower;
+    for (let s = sentence - 1; s >= Math.max(0, sentence - 2); s--) {
+      const [a, b] = ctx.sentenceTokens[s];
+      let has = false;
+      for (let t = a; t < b; t++) if (!this.inQuote[t] && toks[t].lower === word) has = true;
+      if (!has) continue;
+      for (let t = a; t < b; t++) if (this.verbSubject.has(t)) return this.verbSubject.get(t) ?? null;
+      return undefined;
+    }
+    return undefined;
+  }
+
+  /** "The tape says": the person the recording belongs to, i.e. the document's main speaker so far (or, before any, the person named next). */
   private recordingOwner(h: number): Referent | null {
     let best: string | undefined;
     let n = 0;
     for (const [k, c] of this.speechCount) if (c > n && this.ctx.persons.has(k)) [best, n] = [k, c];
     if (best) return { key: best, kind: 'person' };
-    return this.mostMentioned(this.ctx.tokens[h].start);
+    const before = this.mostMentioned(this.ctx.tokens[h].start);
+    if (before) return before;
+    // A recording that opens the story, its voice identified in what follows: "… the voice on the recording says. Officers believe the speaker is X."
+    const ctx = this.ctx;
+    const sentence = ctx.sentenceOf[h];
+    const last = ctx.sentenceTokens[Math.min(ctx.sentenceTokens.length - 1, sentence + 2)][1];
+    for (let t = h + 1; t < last; t++) {
+      const m = ctx.mentionAt(t);
+      if (m?.kind === 'person' && m.key && !this.inQuote[t]) return { key: m.key, kind: 'person' };
+    }
+    return null;
   }
 
   private mostMentioned(before: number): Referent | null {
