@@ -94,12 +94,18 @@ export class EntityLinker {
     // Fullest names first, so that a surname alone joins the person it belongs to.
     persons.sort((x, y) => Number(!!y.e.pinnedName) - Number(!!x.e.pinnedName) || y.words.length - x.words.length);
     const personClusters: Cluster[] = [];
+    // Compatible names end with the same word: clusters are looked up by it, not scanned (tens of
+    // thousands of persons in a large corpus).
+    const byWords = new Map<string, Cluster>();
+    const byLastWord = new Map<string, Cluster[]>();
     for (const p of persons) {
       let c: Cluster | undefined;
       if (p.e.pinnedName) c = personClusters.find((x) => x.pinned === p.e.pinnedName || x.forms.has(p.e.pinnedName as string));
+      const wordsKey = p.words.join(' ');
+      const last = p.words[p.words.length - 1] ?? '';
       if (!c) {
-        const exactHit = personClusters.find((x) => x.words.join(' ') === p.words.join(' '));
-        const hits = exactHit ? [exactHit] : personClusters.filter((x) => namesCompatible(p.words, x.words));
+        const exactHit = byWords.get(wordsKey);
+        const hits = exactHit ? [exactHit] : (byLastWord.get(last) ?? []).filter((x) => namesCompatible(p.words, x.words));
         // A short name that fits several people is left apart rather than merged wrongly.
         if (hits.length === 1 || (hits.length > 1 && p.words.length >= 2)) c = hits[0];
         else if (hits.length > 1) c = hits.sort((a, b) => b.members.length - a.members.length)[0];
@@ -108,6 +114,10 @@ export class EntityLinker {
         c = { type: 'person', words: p.words, members: [], forms: new Map(), id: '' };
         personClusters.push(c);
         clusters.push(c);
+        if (!byWords.has(wordsKey)) byWords.set(wordsKey, c);
+        const sameLast = byLastWord.get(last);
+        if (sameLast) sameLast.push(c);
+        else byLastWord.set(last, [c]);
       }
       if (p.e.pinnedName) c.pinned ??= p.e.pinnedName;
       this.join(c, p.doc, p.e);
