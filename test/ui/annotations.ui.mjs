@@ -15,6 +15,8 @@ export const tests = [
       await openCorpusLens(page);
       await quickOpen(page, 'raqqa-sdf-advance.txt');
       await page.waitForSelector('.editor-instance .view-lines .view-line');
+      // The keybindings apply to corpus documents: wait until the editor has that language.
+      await page.waitForSelector('.statusbar-item:has-text("Corpus Document")', { timeout: 15_000 });
       // Select the dateline's visual line: click at its start, then Shift+End.
       const first = await textRect(page, 'AIN ISSA, Syria');
       await page.mouse.click(first.x + 1, first.y + first.height / 2);
