@@ -55,6 +55,8 @@ export class AnnotationService extends Disposable {
   readonly onDidChange = this.changeEmitter.event;
   private loading: Promise<void> | undefined;
   private readonly queues = new Map<string, Promise<unknown>>();
+  /** Edits seen per document, to notice typing that happened while a file was being read. */
+  private readonly editCount = new Map<string, number>();
   private author: string | undefined;
 
   constructor(private readonly files: CorpusFiles) {
@@ -224,9 +226,12 @@ export class AnnotationService extends Disposable {
     const entry = this.undoStack.pop();
     if (!entry) return undefined;
     if (entry.doc && entry.sidecar) {
+      const doc = entry.doc;
       const edits = entry.sidecar;
-      await this.store.update(entry.doc, (await this.textOf(entry.doc)) ?? '', (file) => file.apply(edits.filter((e) => applicable(file, e))));
-      await this.reloadFromDisk(entry.doc);
+      await this.serialized(doc, async () => {
+        await this.store.update(doc, (await this.textOf(doc)) ?? '', (file) => file.apply(edits.filter((e) => applicable(file, e))));
+        await this.reloadNow(doc, true);
+      });
     }
     if (entry.corpus) {
       const path = vscode.Uri.joinPath(vscode.Uri.parse(entry.corpus.root), CORPUS_FILE).toString();
@@ -254,6 +259,7 @@ export class AnnotationService extends Disposable {
   /** Moves the live annotations with the editor's edits (they are saved with the document). */
   private follow(e: vscode.TextDocumentChangeEvent): void {
     const doc = e.document.uri.toString();
+    if (e.contentChanges.length) this.editCount.set(doc, (this.editCount.get(doc) ?? 0) + 1);
     const s = this.sidecars.get(doc);
     if (s?.kind !== 'ok' || !e.contentChanges.length || !s.live.length) return;
     const text = e.document.getText();
@@ -292,8 +298,20 @@ export class AnnotationService extends Disposable {
    * (git checkout, another editor), annotations are re-anchored; the sidecar is rewritten only when
    * every annotation was placed or explicitly marked orphaned.
    */
-  async reloadFromDisk(doc: string, fire = true): Promise<void> {
-    const text = await this.textOf(doc);
+  reloadFromDisk(doc: string, fire = true): Promise<void> {
+    // In the sidecar's queue: a reload must not overtake (or be overtaken by) a write.
+    return this.serialized(doc, () => this.reloadNow(doc, fire));
+  }
+
+  private async reloadNow(doc: string, fire: boolean, retries = 5): Promise<void> {
+    // The analyst may type while the files are read: read again until no edit came in between, so
+    // the annotations are never placed on a text the editor has already left.
+    let text: string | undefined;
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const seen = this.editCount.get(doc) ?? 0;
+      text = await this.textOf(doc);
+      if ((this.editCount.get(doc) ?? 0) === seen) break;
+    }
     if (text === undefined) {
       const loaded = await this.store.load(doc);
       if (loaded.kind === 'ok') this.sidecars.set(doc, { kind: 'ok', file: loaded.file, live: loaded.file.data.annotations.map((a) => ({ ...a, status: 'orphaned' as const })) });
@@ -303,14 +321,16 @@ export class AnnotationService extends Disposable {
       if (fire) this.changeEmitter.fire({ docs: [doc] });
       return;
     }
+    const seen = this.editCount.get(doc) ?? 0;
     const loaded = await this.store.load(doc);
+    if ((this.editCount.get(doc) ?? 0) !== seen && retries > 0) return this.reloadNow(doc, fire, retries - 1);
     if (loaded.kind === 'missing') {
       this.sidecars.delete(doc);
       this.diagnostics.delete(vscode.Uri.parse(sidecarPathFor(doc)));
     } else if (loaded.kind === 'invalid') {
       this.setProblems(doc, loaded.problems);
     } else if (loaded.file.data.document.hash !== hashText(text) && !this.isDirty(doc)) {
-      await this.serialized(doc, () => this.changeNow(doc, vscode.l10n.t('Re-anchor annotations'), () => []));
+      await this.changeNow(doc, vscode.l10n.t('Re-anchor annotations'), () => []);
       if (this.undoStack.at(-1)?.label === vscode.l10n.t('Re-anchor annotations')) this.undoStack.pop();
     } else {
       this.accept(doc, loaded.file, text);

@@ -83,7 +83,14 @@ describe('Annotations: tags, notes, corrections, undo — stored in YAML', funct
     const live = annotations.annotations(uri().toString())[0];
     assert.equal(live.target.start, before + 'UPDATE: '.length);
     await editor.document.save();
-    await eventually('the sidecar to follow the save', async () => (await sidecar()).annotations![0].target.start === before + 8);
+    const expected = before + 'UPDATE: '.length;
+    let seen: unknown;
+    try {
+      await eventually('the sidecar to follow the save', async () => (seen = (await sidecar()).annotations![0].target.start) === expected);
+    } catch (e) {
+      console.log(`sidecar did not follow the save: expected ${expected}, sidecar ${JSON.stringify(seen)}, live ${JSON.stringify(annotations.annotations(uri().toString()).map((a) => a.target.start))}, dirty ${editor.document.isDirty}`);
+      throw e;
+    }
     const data = await sidecar();
     assert.equal(editor.document.getText().slice(data.annotations![0].target.start, data.annotations![0].target.end), passage);
   });
@@ -127,6 +134,20 @@ describe('Annotations: tags, notes, corrections, undo — stored in YAML', funct
     await eventually('the correction in the index', () => indexer.index.mentionAt(uri().toString(), offset + 1)?.type === 'place', 10_000);
     await vscode.commands.executeCommand('corpusLens.undoAnnotation');
     await eventually('the undo in the index', () => indexer.index.mentionAt(uri().toString(), offset + 1)?.type !== 'place', 10_000);
+  });
+
+  it('Rename Entity names the entity across the corpus, stored in corpus-lens.yaml, and undoes', async () => {
+    const { indexer } = await api();
+    const editor = await select('Shekau');
+    editor.selection = new vscode.Selection(editor.selection.start, editor.selection.start);
+    const before = indexer.index.mentionAt(uri().toString(), editor.document.offsetAt(editor.selection.start))!;
+    const oldName = indexer.index.entity(before.entity)!.name;
+    await vscode.commands.executeCommand('corpusLens.renameEntity', 'Abubakar Shekau (Boko Haram)');
+    const corpus = parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(workspaceRoot(), 'corpus-lens.yaml'))));
+    assert.ok(corpus.entities.some((e: { name: string; aliases: string[] }) => e.name === 'Abubakar Shekau (Boko Haram)' && e.aliases.includes(oldName)));
+    await eventually('the new name in the index', () => indexer.index.entities().some((e) => e.name === 'Abubakar Shekau (Boko Haram)'), 15_000);
+    await vscode.commands.executeCommand('corpusLens.undoAnnotation');
+    await eventually('the old name back', () => indexer.index.entities().some((e) => e.name === oldName), 15_000);
   });
 
   it('Set Document Date is stored and used to resolve relative dates', async () => {
