@@ -1,7 +1,8 @@
 import { Document, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import { ensureSeq, removeItem, setField } from './docEdit';
 import { AnnotationError, type CorpusData, type CorpusEntity, type ParseFailure, type Problem, type TagDefinition } from './types';
-import { Checker, ID_PATTERN, MAX_STRING_LENGTH, parseYamlSource, sortProblems, WRITE_OPTIONS } from './yamlSource';
+import { parseYamlFile, YamlFile } from './yamlFile';
+import { Checker, ID_PATTERN, MAX_STRING_LENGTH } from './yamlSource';
 
 const TOP_KEYS = ['version', 'documents', 'entities', 'tags'] as const;
 const ENTITY_KEYS = ['id', 'name', 'type', 'aliases', 'note', 'merged'] as const;
@@ -27,26 +28,12 @@ export interface CorpusParseSuccess {
 }
 
 /** `corpus-lens.yaml` held as a YAML Document, with the same guarantees as {@link SidecarFile}. */
-export class CorpusFile {
-  private cached: CorpusData | undefined;
-  private constructor(
-    private doc: Document,
-    private readonly bom: boolean,
-    /** The text as read; written back unchanged until an edit is applied (a no-op save is no diff). */
-    private source: string | undefined,
-  ) {}
-
+export class CorpusFile extends YamlFile<CorpusData, CorpusEdit> {
   /** Parses and validates the corpus file. Never throws on bad input. */
   static parse(source: string | Uint8Array): CorpusParseSuccess | ParseFailure {
-    const src = parseYamlSource(source);
-    if (!src.doc || src.problems.some((p) => p.severity === 'error')) return { ok: false, problems: src.problems };
-    const checker = new Checker(src.lineCounter);
-    const data = readCorpus(src.doc, checker);
-    const problems = sortProblems([...src.problems, ...checker.problems]);
-    if (!data || problems.some((p) => p.severity === 'error')) return { ok: false, problems };
-    const file = new CorpusFile(src.doc, src.bom, src.text);
-    file.cached = data;
-    return { ok: true, file, warnings: problems };
+    const r = parseYamlFile(source, readCorpus);
+    if (!r.ok) return r;
+    return { ok: true, file: new CorpusFile(r.source.doc, r.source.bom, r.source.text, r.data), warnings: r.warnings };
   }
 
   /** A new, empty corpus file. */
@@ -56,41 +43,12 @@ export class CorpusFile {
     return new CorpusFile(doc, false, undefined);
   }
 
-  get data(): CorpusData {
-    if (!this.cached) {
-      const data = readCorpus(this.doc, new Checker(NO_LINES));
-      if (!data) throw new Error('corpus document became invalid');
-      this.cached = data;
-    }
-    return this.cached;
+  protected read(doc: Document, checker: Checker): CorpusData | undefined {
+    return readCorpus(doc, checker);
   }
 
-  /** Applies edits all or nothing; returns the inverse edits. Throws {@link AnnotationError} on an invalid result. */
-  apply(edits: CorpusEdit | readonly CorpusEdit[]): CorpusEdit[] {
-    const list = Array.isArray(edits) ? (edits as readonly CorpusEdit[]) : [edits as CorpusEdit];
-    const work = this.doc.clone();
-    const inverses: CorpusEdit[] = [];
-    let data = this.data;
-    for (const edit of list) {
-      inverses.unshift(applyOne(work, data, edit));
-      const checker = new Checker(NO_LINES);
-      const next = readCorpus(work, checker);
-      const errors = checker.problems.filter((p) => p.severity === 'error');
-      if (!next || errors.length) throw new AnnotationError(`${edit.kind}: ${errors.map((e) => e.message).join('; ') || 'invalid result'}`);
-      data = next;
-    }
-    this.doc = work;
-    this.cached = data;
-    if (list.length) this.source = undefined;
-    return inverses;
-  }
-
-  toString(): string {
-    return (this.bom ? '\ufeff' : '') + (this.source ?? this.doc.toString(WRITE_OPTIONS));
-  }
-
-  toBytes(): Uint8Array {
-    return new TextEncoder().encode(this.toString());
+  protected applyOne(doc: Document, data: CorpusData, edit: CorpusEdit): CorpusEdit {
+    return applyCorpusEdit(doc, data, edit);
   }
 }
 
@@ -111,7 +69,6 @@ export function mergeEntitiesEdits(data: CorpusData, from: string, into: string)
   ];
 }
 
-const NO_LINES = { linePos: () => ({ line: 1, col: 1 }) } as never;
 
 function top(doc: Document): YAMLMap {
   return doc.contents as YAMLMap;
@@ -148,7 +105,7 @@ function update(doc: Document, m: YAMLMap, before: object, after: object, keys: 
   }
 }
 
-function applyOne(doc: Document, data: CorpusData, edit: CorpusEdit): CorpusEdit {
+function applyCorpusEdit(doc: Document, data: CorpusData, edit: CorpusEdit): CorpusEdit {
   const t = top(doc);
   const ei = (id: string) => data.entities.findIndex((e) => e.id === id);
   const ti = (name: string) => data.tags.findIndex((e) => e.name === name);

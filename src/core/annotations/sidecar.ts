@@ -2,7 +2,8 @@ import { Document, isMap, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import { ensureSeq, quoted, removeItem, setField } from './docEdit';
 import { hashText, splitsSurrogate } from './target';
 import { AnnotationError, type Annotation, type Correction, type CorrectionAction, type DocumentInfo, type ParseFailure, type Problem, type SidecarData, type TextTarget } from './types';
-import { Checker, ID_PATTERN, ISO_DATE, ISO_TIME, MAX_STRING_LENGTH, parseYamlSource, sortProblems, WRITE_OPTIONS } from './yamlSource';
+import { parseYamlFile, YamlFile } from './yamlFile';
+import { Checker, ID_PATTERN, ISO_DATE, ISO_TIME, MAX_STRING_LENGTH } from './yamlSource';
 
 const TOP_KEYS = ['version', 'document', 'annotations', 'corrections'] as const;
 const DOCUMENT_KEYS = ['hash', 'date', 'source', 'title'] as const;
@@ -46,46 +47,29 @@ export interface SidecarParseSuccess {
  * in place so comments and hand formatting survive and a write is a small diff. Only a file that
  * validated can be obtained, so a broken file is never rewritten.
  */
-export class SidecarFile {
-  private cached: SidecarData | undefined;
-
+export class SidecarFile extends YamlFile<SidecarData, SidecarEdit> {
   private constructor(
-    private doc: Document,
-    private readonly bom: boolean,
-    /** The text as read; written back unchanged until an edit is applied (a no-op save is no diff). */
-    private source: string | undefined,
+    doc: Document,
+    bom: boolean,
+    source: string | undefined,
     private documentText: string | undefined,
-  ) {}
+    data?: SidecarData,
+  ) {
+    super(doc, bom, source, data);
+  }
 
   /** Parses and validates a sidecar's bytes (or decoded text). Never throws on bad input. */
   static parse(source: string | Uint8Array, opts: SidecarReadOptions = {}): SidecarParseSuccess | ParseFailure {
-    const src = parseYamlSource(source);
-    if (!src.doc || src.problems.some((p) => p.severity === 'error')) return { ok: false, problems: src.problems };
-    const checker = new Checker(src.lineCounter);
-    const data = readSidecar(src.doc, checker, opts.documentText);
-    const problems = sortProblems([...src.problems, ...checker.problems]);
-    if (!data || problems.some((p) => p.severity === 'error')) return { ok: false, problems };
-    const file = new SidecarFile(src.doc, src.bom, src.text, opts.documentText);
-    file.cached = data;
-    return { ok: true, file, warnings: problems };
+    const r = parseYamlFile(source, (doc, checker) => readSidecar(doc, checker, opts.documentText));
+    if (!r.ok) return r;
+    return { ok: true, file: new SidecarFile(r.source.doc, r.source.bom, r.source.text, opts.documentText, r.data), warnings: r.warnings };
   }
 
   /** A new, empty sidecar for `documentText`. */
   static create(documentText: string, info: Omit<DocumentInfo, 'hash'> = {}): SidecarFile {
     const doc = new Document({ version: 1, document: { hash: hashText(documentText), ...definedOnly(info) }, annotations: [], corrections: [] });
     doc.commentBefore = ' Corpus Lens annotations for the text file of the same name (docs/annotations.md)';
-    const file = new SidecarFile(doc, false, undefined, documentText);
-    return file;
-  }
-
-  /** The typed content, in file order. */
-  get data(): SidecarData {
-    if (!this.cached) {
-      const data = readSidecar(this.doc, new Checker(NO_LINES), this.documentText);
-      if (!data) throw new Error('sidecar document became invalid');
-      this.cached = data;
-    }
-    return this.cached;
+    return new SidecarFile(doc, false, undefined, documentText);
   }
 
   /** Tells later edits which text offsets refer to (checked when the stored hash matches it). */
@@ -93,41 +77,15 @@ export class SidecarFile {
     this.documentText = text;
   }
 
-  /**
-   * Applies one edit or a batch, all or nothing, and returns the inverse edits (apply them to undo).
-   * Throws {@link AnnotationError} if the result would not validate; the file is then unchanged.
-   */
-  apply(edits: SidecarEdit | readonly SidecarEdit[]): SidecarEdit[] {
-    const list = Array.isArray(edits) ? (edits as readonly SidecarEdit[]) : [edits as SidecarEdit];
-    const work = this.doc.clone();
-    const inverses: SidecarEdit[] = [];
-    let data = this.data;
-    for (const edit of list) {
-      inverses.unshift(applyOne(work, data, edit));
-      const checker = new Checker(NO_LINES);
-      const next = readSidecar(work, checker, this.documentText);
-      const errors = checker.problems.filter((p) => p.severity === 'error');
-      if (!next || errors.length) throw new AnnotationError(`${edit.kind}: ${errors.map((e) => e.message).join('; ') || 'invalid result'}`);
-      data = next;
-    }
-    this.doc = work;
-    this.cached = data;
-    if (list.length) this.source = undefined;
-    return inverses;
+  protected read(doc: Document, checker: Checker): SidecarData | undefined {
+    return readSidecar(doc, checker, this.documentText);
   }
 
-  /** The file's text as it should be written. */
-  toString(): string {
-    return (this.bom ? '\ufeff' : '') + (this.source ?? this.doc.toString(WRITE_OPTIONS));
-  }
-
-  /** The file's UTF-8 bytes as they should be written. */
-  toBytes(): Uint8Array {
-    return new TextEncoder().encode(this.toString());
+  protected applyOne(doc: Document, data: SidecarData, edit: SidecarEdit): SidecarEdit {
+    return applySidecarEdit(doc, data, edit);
   }
 }
 
-const NO_LINES = { linePos: () => ({ line: 1, col: 1 }) } as never;
 
 function definedOnly<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
@@ -142,7 +100,7 @@ function topMap(doc: Document): YAMLMap {
   return doc.contents;
 }
 
-function applyOne(doc: Document, data: SidecarData, edit: SidecarEdit): SidecarEdit {
+function applySidecarEdit(doc: Document, data: SidecarData, edit: SidecarEdit): SidecarEdit {
   const top = topMap(doc);
   switch (edit.kind) {
     case 'addAnnotation': {
