@@ -64,9 +64,16 @@ export class AnnotationService extends Disposable {
     this.port = new WorkspaceFsPort((path, data) => this.ownWrites.set(path, new TextDecoder().decode(data)));
     this.store = new SidecarStore(this.port);
     const sidecarWatcher = this.register(vscode.workspace.createFileSystemWatcher('**/*.lens.yaml'));
-    const onSidecar = (uri: vscode.Uri) => {
+    const onSidecar = async (uri: vscode.Uri) => {
       const doc = documentPathFor(uri.toString());
-      if (doc && this.files.isCorpusDocument(vscode.Uri.parse(doc))) void this.reloadFromDisk(doc);
+      if (!doc || !this.files.isCorpusDocument(vscode.Uri.parse(doc))) return;
+      // Our own write coming back through the watcher: the state in memory is already that file.
+      const written = this.ownWrites.get(uri.toString());
+      if (written !== undefined) {
+        const now = await this.port.read(uri.toString()).then((b) => b && new TextDecoder().decode(b), () => undefined);
+        if (now === written) return;
+      }
+      void this.reloadFromDisk(doc);
     };
     this.register(sidecarWatcher.onDidChange(onSidecar));
     this.register(sidecarWatcher.onDidCreate(onSidecar));
@@ -266,8 +273,11 @@ export class AnnotationService extends Disposable {
     // Change events are in the order applied; each offset refers to the text before that change.
     const changes = [...e.contentChanges].sort((a, b) => b.rangeOffset - a.rangeOffset).map((c) => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, text: c.text }));
     const moved = applyEdits(s.live.map((a) => ({ ...a })), changes, text);
+    const lost = moved.some((m) => m.outcome === 'orphaned' && m.item.status !== 'orphaned');
     s.live = moved.map((m) => (m.outcome === 'orphaned' ? { ...m.item, status: 'orphaned' as const } : m.item));
-    this.changeEmitter.fire({ docs: [doc] });
+    // Decorations and comment threads move with the text by themselves: listeners only need to hear
+    // of a passage that was deleted (not on every keystroke).
+    if (lost) this.changeEmitter.fire({ docs: [doc] });
   }
 
   /** After a save, writes the moved offsets (and the new hash) to the sidecar. */

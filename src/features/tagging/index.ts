@@ -47,8 +47,9 @@ export function registerTagging(files: CorpusFiles, annotations: AnnotationServi
     if (!files.isCorpusDocument(doc.uri)) return;
     const byTag = new Map<string, vscode.DecorationOptions[]>();
     for (const tag of types.keys()) byTag.set(tag, []);
+    const length = doc.getText().length;
     for (const a of annotations.annotations(doc.uri.toString())) {
-      if (a.status === 'orphaned' || a.target.end > doc.getText().length) continue;
+      if (a.status === 'orphaned' || a.target.end > length) continue;
       const range = new vscode.Range(doc.positionAt(a.target.start), doc.positionAt(a.target.end));
       a.tags.forEach((tag, i) => {
         typeFor(tag);
