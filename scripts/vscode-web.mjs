@@ -17,6 +17,8 @@ export const WORKBENCH_SETTINGS = {
   'update.mode': 'none',
   'chat.disableAIFeatures': true,
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  // The samples live inside this repository: no prompt to open the parent repository.
+  'git.openRepositoryInParentFolders': 'never',
 };
 
 /** Copies a workspace folder to a fresh temp folder (tests must not change the sources). */
