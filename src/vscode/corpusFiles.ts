@@ -43,8 +43,8 @@ export class CorpusFiles extends Disposable {
       }),
     );
     const marker = this.register(vscode.workspace.createFileSystemWatcher(`**/${CORPUS_FILE}`, false, true, false));
-    this.register(marker.onDidCreate(() => this.reload()));
-    this.register(marker.onDidDelete(() => this.reload()));
+    this.register(marker.onDidCreate((uri) => void this.markerChanged(uri)));
+    this.register(marker.onDidDelete((uri) => void this.markerChanged(uri)));
     this.register({ dispose: () => this.rootWatchers.forEach((w) => w.dispose()) });
   }
 
@@ -77,6 +77,20 @@ export class CorpusFiles extends Disposable {
 
   isCorpusDocument(uri: vscode.Uri): boolean {
     return this.rootOf(uri) !== undefined;
+  }
+
+  /**
+   * Starts over only when a folder became or stopped being a corpus. The corpus file is rewritten
+   * atomically (a rename, seen as delete + create) whenever the analyst tags or renames: that must
+   * not rescan the corpus.
+   */
+  private async markerChanged(uri: vscode.Uri): Promise<void> {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder || relativePath(folder.uri, uri) !== CORPUS_FILE) return;
+    await this.ready();
+    const isCorpus = this.roots.some((r) => r.folder.uri.toString() === folder.uri.toString());
+    const shouldBe = vscode.workspace.getConfiguration('corpusLens', folder.uri).get<boolean>('enable', false) || (await exists(uri));
+    if (isCorpus !== shouldBe) this.reload();
   }
 
   reload(): void {

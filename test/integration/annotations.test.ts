@@ -62,6 +62,26 @@ describe('Annotations: tags, notes, corrections, undo — stored in YAML', funct
     assert.equal(item.command?.command, 'corpusLens.openAnnotation');
   });
 
+  it('rewriting corpus-lens.yaml (a new tag) does not rescan the corpus', async () => {
+    const { files, indexer } = await api();
+    let resets = 0;
+    let reindexed = 0;
+    const sub = files.onDidChange((e) => e.reset && resets++);
+    const sub2 = indexer.onDidChangeState((st) => (reindexed = Math.max(reindexed, st.total)));
+    try {
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri()));
+      await select(text.split(/\n\s*\n/)[2].slice(0, 40));
+      await vscode.commands.executeCommand('corpusLens.tagSelection', { tags: ['rescan-check'] });
+      await new Promise((r) => setTimeout(r, 1500));
+      assert.equal(resets, 0, 'the corpus was not listed again');
+      assert.ok(reindexed <= 1, `documents re-read after tagging: ${reindexed}`);
+    } finally {
+      sub.dispose();
+      sub2.dispose();
+      await vscode.commands.executeCommand('corpusLens.undoAnnotation');
+    }
+  });
+
   it('Add Note with a note stores it on the selected passage', async () => {
     await select(passage);
     await vscode.commands.executeCommand('corpusLens.addNote', { note: 'check the date against the video' });
