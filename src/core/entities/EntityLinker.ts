@@ -1,6 +1,6 @@
 import type { Entity, Mention, Quote } from '../model';
 import type { DocumentAnalysis, LocalEntity } from '../extract/types';
-import { foldWord, nameWords, namesCompatible, slug, tidyName } from './names';
+import { foldWord, nameWords, isKunya, namesCompatible, slug, tidyName } from './names';
 
 /** One cross-document entity being assembled from the local entities that name it. */
 interface Cluster {
@@ -98,6 +98,8 @@ export class EntityLinker {
     // thousands of persons in a large corpus).
     const byWords = new Map<string, Cluster>();
     const byLastWord = new Map<string, Cluster[]>();
+    /** Full names by the kunya that opens them ("abu hamza" → Abu Hamza al-Qurashi). */
+    const byKunya = new Map<string, Cluster[]>();
     for (const p of persons) {
       let c: Cluster | undefined;
       if (p.e.pinnedName) c = personClusters.find((x) => x.pinned === p.e.pinnedName || x.forms.has(p.e.pinnedName as string));
@@ -105,7 +107,8 @@ export class EntityLinker {
       const last = p.words[p.words.length - 1] ?? '';
       if (!c) {
         const exactHit = byWords.get(wordsKey);
-        const hits = exactHit ? [exactHit] : (byLastWord.get(last) ?? []).filter((x) => namesCompatible(p.words, x.words));
+        const candidates = isKunya(p.words) ? [...(byLastWord.get(last) ?? []), ...(byKunya.get(wordsKey) ?? [])] : (byLastWord.get(last) ?? []);
+        const hits = exactHit ? [exactHit] : candidates.filter((x) => namesCompatible(p.words, x.words));
         // A short name that fits several people is left apart rather than merged wrongly.
         if (hits.length === 1 || (hits.length > 1 && p.words.length >= 2)) c = hits[0];
         else if (hits.length > 1) c = hits.sort((a, b) => b.members.length - a.members.length)[0];
@@ -118,6 +121,10 @@ export class EntityLinker {
         const sameLast = byLastWord.get(last);
         if (sameLast) sameLast.push(c);
         else byLastWord.set(last, [c]);
+        if (p.words.length > 2 && isKunya(p.words.slice(0, 2))) {
+          const k = p.words.slice(0, 2).join(' ');
+          byKunya.set(k, [...(byKunya.get(k) ?? []), c]);
+        }
       }
       if (p.e.pinnedName) c.pinned ??= p.e.pinnedName;
       this.join(c, p.doc, p.e);

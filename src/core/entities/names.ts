@@ -106,9 +106,18 @@ export function slug(s: string): string {
 export function namesCompatible(a: readonly string[], b: readonly string[]): boolean {
   if (a.length === 0 || b.length === 0) return false;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  // A kunya stands for the full name it opens: "Abu Hamza" for "Abu Hamza al-Qurashi".
+  if (isKunya(short) && long.length > 2 && long[0] === short[0] && long[1] === short[1]) return true;
   if (short[short.length - 1] !== long[long.length - 1]) return false;
   // Every word of the short form appears in order in the long one.
   let j = 0;
   for (const w of long) if (j < short.length && w === short[j]) j++;
   return j === short.length;
+}
+
+const KUNYA_HEADS = new Set(['abu', 'umm', foldWord('abu'), foldWord('umm')]);
+
+/** Whether name words (plain or folded) are a bare kunya, "Abu X" or "Umm X". */
+export function isKunya(words: readonly string[]): boolean {
+  return words.length === 2 && KUNYA_HEADS.has(words[0]);
 }

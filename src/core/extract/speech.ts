@@ -1,6 +1,9 @@
 import type { ExtractionContext } from './context';
 import { PHRASAL_SPEECH, SPEECH_VERBS } from './lexicon';
 
+/** Verbs after which a speech word is a noun ("dismissed talk of a truce"). */
+const OBJECT_TAKING = new Set(['dismissed', 'dismissing', 'rejected', 'rejecting', 'brushed', 'ruled', 'called', 'calling', 'branded', 'welcomed', 'hailed', 'mocked', 'ignored', 'avoided', 'cut', 'stopped', 'halted']);
+
 const NOUN_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'these', 'those', 'our', 'my', 'your', 'this', 'that', 'such', 'no', 'any', 'some', 'whose']);
 
 /**
@@ -34,6 +37,8 @@ function speechVerb(ctx: ExtractionContext, i: number): boolean {
   }
   const prev = ctx.tokens[i - 1];
   if (prev && NOUN_DETERMINERS.has(prev.lower) && ctx.sentenceOf[i - 1] === ctx.sentenceOf[i]) return false;
+  // "describing talk of negotiations": right after another verb, the word is its object.
+  if (phrasal && prev && ctx.joined(i - 1) && (SPEECH_VERBS.has(prev.lower) || OBJECT_TAKING.has(prev.lower))) return false;
   if (prev && /['’]s\s*$/.test(ctx.gap(i - 1))) return false;
   return true;
 }

@@ -38,6 +38,33 @@ describe('attribution of quotations', () => {
   it('titles of recordings and scare quotes have no speaker', () => {
     check('Abu Umar al-Kurdi issued a tape. The tape was entitled "the promise of God" and the group still runs so-called "provinces" abroad.', { 'the promise of God': null, provinces: null });
   });
+  it('a subject followed by an apposition or a relative clause', () => {
+    check('A Western diplomat in Nairobi, who declined to be identified, told a radio station: "The threat is real."', { 'The threat is real': 'source:A Western diplomat' });
+    check('Col. Ruth Amadi spoke on Monday. A senior police officer, who asked not to be named because he was not authorised to speak, said the tape was "at least a year old."', { 'at least a year old': 'source:A senior police officer' });
+    check('An official who briefed reporters but could not be named called the message "predictable" and "thin."', { predictable: 'source:An official', thin: 'source:An official' });
+  });
+  it('the antecedent of "who" speaks, also in a coordinated verb', () => {
+    check('It was an answer, of sorts, to President Tom Keller, who announced the raid and said the leader had "died like a coward."', { 'died like a coward': 'Tom Keller' });
+    check('The video mocks Gen. Ade Bako, who has claimed that the group is "technically defeated."', { 'technically defeated': 'Ade Bako' });
+  });
+  it('verbs that quote their complement', () => {
+    check('Omar Saleh, the group leader, calls the attack "a response to crimes" of the army.', { 'a response to crimes': 'Omar Saleh' });
+    check('Omar Saleh spoke on Monday. Omar Saleh rejected the talks, describing talk of negotiations as "the propaganda of the enemy."', { 'the propaganda of the enemy': 'Omar Saleh' });
+    check('"The name is a statement of lineage," wrote Lena Marsh, a researcher.', { 'The name is a statement of lineage': 'Lena Marsh' });
+    check('He was called "the butcher" by residents.', { 'the butcher': null });
+  });
+  it('a verb coordinated with a credited one keeps its subject across a quotation', () => {
+    check('The spokesman added that Abu Umar al-Kurdi had urged the "soldiers" to hide and called on all to "take caution."', { 'take caution': 'Abu Umar al-Kurdi' });
+  });
+  it('a sentence opened by the same pronoun keeps its referent', () => {
+    check('Omar Saleh spoke for an hour. He made no mention of Yusuf Dallo, who died in July. He did praise the fighters, calling them "lions."', { lions: 'Omar Saleh' });
+  });
+  it('"the statement said" after a statement issued by a named person', () => {
+    check('Omar Saleh released a video. In a statement on Tuesday, army spokesman Col. Ade Bako dismissed the footage. "It is old," the statement said.', { 'It is old': 'Ade Bako' });
+  });
+  it('a description with a complement opening the clause', () => {
+    check('Abu Umar al-Kurdi, the group\'s chief spokesman, was once a teacher. The chief spokesman of the group has called on followers to make Ramadan "a month of calamity" for enemies.', { 'a month of calamity': 'Abu Umar al-Kurdi' });
+  });
   it('"according to a tweet by X"', () => {
     check('"The tone is new," according to a tweet by Lena Marsh, a fellow at a research centre.', { 'The tone is new': 'Lena Marsh' });
   });

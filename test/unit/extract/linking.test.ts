@@ -25,6 +25,14 @@ describe('linking entities across documents', () => {
     assert.notStrictEqual(m.get('Hassan Hassan'), m.get('Abu al-Hassan al-Muhajer'));
     assert.notStrictEqual(m.get('Hamza bin Laden'), m.get('Osama bin Laden'));
   });
+  it('a kunya stands for the full name it opens, in a document and across documents', () => {
+    const inDoc = extractDocument('A spokesman calling himself Abu Hamza al-Masri spoke. "Rejoice," Abu Hamza says.');
+    assert.deepStrictEqual(inDoc.mentions.map((m) => m.text), ['Abu Hamza al-Masri', 'Abu Hamza']);
+    assert.strictEqual(new Set(inDoc.mentions.map((m) => m.key)).size, 1);
+    const m = ids(['Abu Hamza al-Masri said it.', '"No," said Abu Hamza.', 'Abu Ibrahim al-Masri was named.']);
+    assert.strictEqual(m.get('Abu Hamza'), m.get('Abu Hamza al-Masri'));
+    assert.notStrictEqual(m.get('Abu Ibrahim al-Masri'), m.get('Abu Hamza al-Masri'));
+  });
   it('the United States has one id whatever its spelling', () => {
     const m = ids(['The U.S.-led coalition struck.', 'The US said so. America and the United States agreed.']);
     assert.strictEqual(new Set([m.get('U.S.'), m.get('US'), m.get('America'), m.get('United States')]).size, 1);

@@ -1,4 +1,4 @@
-import { foldWord, nameWords, namesCompatible, tidyName } from '../../entities/names';
+import { foldWord, isKunya, nameWords, namesCompatible, tidyName } from '../../entities/names';
 import type { ExtractionContext, PersonRecord } from '../context';
 import { gazetteer } from '../gazetteer';
 import { AUXILIARIES, PLACE_DESIGNATORS, ROLES, TITLES } from '../lexicon';
@@ -207,6 +207,8 @@ export class PersonRecognizer {
     const people = [...ctx.persons.values()].map((p, order) => ({ p, order, words: nameWords(p.name).map(foldWord) }));
     if (people.length === 0) return;
     const lastWords = new Set(people.map((x) => x.words[x.words.length - 1]));
+    // "Abu Hamza" for "Abu Hamza al-Qurashi": a kunya ends with its second word.
+    for (const x of people) if (x.words.length > 2 && isKunya(x.words.slice(0, 2))) lastWords.add(x.words[1]);
     for (const r of runs) {
       let i = r.s;
       while (i < r.e) {

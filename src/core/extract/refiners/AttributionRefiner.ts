@@ -5,6 +5,14 @@ import { isParticiple, isSpeechVerb } from '../speech';
 const NP_STOPS = new Set(['in', 'at', 'of', 'for', 'on', 'to', 'with', 'from', 'by', 'who', 'that', 'which', 'and', 'but', 'told', 'via']);
 const PREPOSITIONS = new Set(['in', 'on', 'at', 'of', 'for', 'from', 'by', 'with', 'to', 'into', 'during', 'after', 'before', 'since', 'about', 'through', 'via', 'under', 'over']);
 const CONJUNCTIONS = new Set(['and', 'but', 'or', 'then']);
+/** Words opening a new clause after a comma ("…, and the commander said"). */
+const CLAUSE_OPENERS = new Set(['and', 'but', 'while', 'whereas', 'as', 'because', 'although', 'though', 'so', 'yet']);
+/** Words opening an introductory clause ("When asked, …", "After the raid, …"). */
+const SUBORDINATORS = new Set(['when', 'while', 'after', 'before', 'since', 'as', 'although', 'though', 'because', 'if', 'once', 'despite', 'like', 'unlike', 'asked']);
+/** Prepositions that attach a complement to a role noun ("the leader of …", "a spokesman for …"). */
+const COMPLEMENT_PREPOSITIONS = new Set(['of', 'for', 'in', 'at', 'from']);
+/** Verbs that credit speech only when they govern a quotation ("called the message “predictable”", "“…,” wrote X"). */
+const QUOTE_VERBS = new Set('call calls called calling dub dubs dubbed dubbing brand brands branded branding term terms termed terming label labels labelled labeled labelling labeling dismiss dismisses dismissed dismissing hail hails hailed hailing write writes wrote writing describe describes described describing'.split(' '));
 const OTHER_PRONOUNS = new Set(['they', 'it', 'we', 'i', 'you', 'who', 'which', 'that', 'there', 'this']);
 /** Sentences back a pronoun may reach for its antecedent. */
 const PRONOUN_REACH = 6;
@@ -22,6 +30,8 @@ export class AttributionRefiner {
   private last: { r: Referent; sentence: number } | undefined;
   private readonly verbSubject = new Map<number, Referent | null>();
   private sources: Array<{ head: string; r: Referent }> = [];
+  /** Descriptions already resolved, by their determiner's token. */
+  private readonly described = new Map<number, { head: number; r: Referent }>();
   private speechCount = new Map<string, number>();
 
   refine(ctx: ExtractionContext): void {
@@ -29,6 +39,7 @@ export class AttributionRefiner {
     this.last = undefined;
     this.verbSubject.clear();
     this.sources = [];
+    this.described.clear();
     this.speechCount.clear();
     const toks = ctx.tokens;
     this.inQuote = new Uint8Array(toks.length);
@@ -90,7 +101,7 @@ export class AttributionRefiner {
     // Verb after the quotation: "…,” said X", "…,” X told reporters", "…,” according to X".
     if (closesClause && endSentence >= 0 && (ctx.tokens[after - 1] === undefined || ctx.sentenceOf[Math.max(0, ctx.tokenAt(q.start))] <= endSentence)) {
       for (let j = after; j < Math.min(toks.length, after + 14) && ctx.sentenceOf[j] === endSentence && toks[j].start < nextQuote; j++) {
-        if (isSpeechVerb(ctx, j) || this.isAccordingTo(j)) {
+        if (isSpeechVerb(ctx, j) || this.isAccordingTo(j) || (QUOTE_VERBS.has(toks[j].lower) && j - after <= 1)) {
           // "…,” Hassan Hassan, co-author of …, said": a name right after the quotation is its speaker.
           const first = ctx.mentionAt(after);
           const named: Referent | null = first?.kind === 'person' && first.key && j > after ? { key: first.key, kind: 'person' } : null;
@@ -109,8 +120,11 @@ export class AttributionRefiner {
     for (let j = qt - 1; j >= s0; j--) {
       // A fragment after an earlier one in the same complement: "talks of a “war” in which the “caliphate” …".
       if (this.inQuote[j]) continue;
-      if (isSpeechVerb(ctx, j) || this.isAccordingTo(j)) {
+      // "called the attack “a response …”", "described the talks as “propaganda”": a verb that quotes its complement.
+      const quoting = QUOTE_VERBS.has(toks[j].lower) && qt - j <= 7 && !toks[j].cap;
+      if (isSpeechVerb(ctx, j) || this.isAccordingTo(j) || quoting) {
         const r = this.verbSubject.has(j) ? (this.verbSubject.get(j) ?? null) : this.subjectOf(j);
+        this.verbSubject.set(j, r);
         this.setQuote(qi, r, done);
         return;
       }
@@ -244,7 +258,24 @@ export class AttributionRefiner {
     if (j < s0) return null;
     // "It said …" right after an organisation was credited with speech: the organisation.
     if (toks[j].lower === 'it' && j === s0 && this.last?.r.kind === 'org' && sentence - this.last.sentence <= 2) return this.last.r;
+    // "Buhari, who has claimed …": the relative pronoun's antecedent.
+    if (toks[j].lower === 'who' && !this.inQuote[j]) return this.antecedent(j, s0);
+    if (CONJUNCTIONS.has(toks[j].lower)) {
+      // "Trump, who announced the raid and said …": a verb coordinated inside a relative clause.
+      const w = this.openRelative(s0, j);
+      if (w >= 0) return this.antecedent(w, s0);
+      // "X had urged … and called on …": the subject of the speech verb it is coordinated with.
+      for (let k = j - 1; k >= s0; k--) {
+        if (this.inQuote[k]) continue;
+        if (/[;:]/.test(ctx.gap(k))) break;
+        const r = this.verbSubject.get(k);
+        if (r) return r;
+      }
+    }
     if (isParticiple(ctx, i) || CONJUNCTIONS.has(toks[j].lower)) return this.clauseSubject(s0, i);
+    // "A Western diplomat in Nairobi, who declined to be identified, told …", "An official who could not be named called …".
+    const opening = this.openingSubject(s0, j);
+    if (opening) return opening;
     if (/,\s*$/.test(ctx.gap(j)) || /["\u201d]/.test(ctx.gap(j))) {
       // "X, the caliph of the Islamic State, has warned": the name before the apposition.
       for (let k = j; k >= s0; k--) {
@@ -259,7 +290,117 @@ export class AttributionRefiner {
       }
       return null;
     }
-    return this.referentAt(j) ?? this.description(j, s0) ?? this.orgAt(j, s0);
+    return this.referentAt(j) ?? this.description(j, s0) ?? this.orgAt(j, s0) ?? this.headWithComplement(s0, j);
+  }
+
+  /** "The chief spokesman of the Islamic State group has called …": a description whose head takes a complement. */
+  private headWithComplement(s0: number, j: number): Referent | null {
+    const toks = this.ctx.tokens;
+    let a = s0;
+    while (a < j && (this.inQuote[a] || PREPOSITIONS.has(toks[a].lower))) {
+      // Skip an opening prepositional phrase up to its comma.
+      let k = a;
+      while (k < j && !/,/.test(this.ctx.gap(k))) k++;
+      a = k + 1;
+    }
+    if (a >= j || !(DEFINITE.has(toks[a].lower) || INDEFINITE.has(toks[a].lower))) return null;
+    const h = this.npHead(a, j);
+    if (h >= j || !COMPLEMENT_PREPOSITIONS.has(toks[h + 1]?.lower ?? '')) return null;
+    for (let k = h + 1; k <= j; k++) if (/[,;:]/.test(this.ctx.gap(k)) && k < j) return null;
+    return this.description(h, a);
+  }
+
+  /** The nearest relative "who" before token j whose clause is still open at j (no comma since), or -1. */
+  private openRelative(s0: number, j: number): number {
+    const ctx = this.ctx;
+    for (let k = j - 1; k >= s0; k--) {
+      if (this.inQuote[k] || /[,;:]/.test(ctx.gap(k))) return -1;
+      if (ctx.tokens[k].lower === 'who') return k;
+    }
+    return -1;
+  }
+
+  /** What the relative pronoun at w refers to: the name or description right before it. */
+  private antecedent(w: number, s0: number): Referent | null {
+    const k = w - 1;
+    if (k < s0) return null;
+    const m = this.ctx.mentionAt(k);
+    if (m?.kind === 'person' && m.key) return { key: m.key, kind: 'person' };
+    if (m) return null;
+    return this.description(k, s0);
+  }
+
+  /**
+   * The subject phrase that opens the clause of the verb after token j, when an apposition or a
+   * relative clause stands between them: "A senior member of the council, reached by telephone,
+   * told …", "The spokesman, Abu X, said …", "An official who could not be named called …".
+   * Introductory phrases ("In a statement on Tuesday,", "Speaking from Raqqa,") are skipped.
+   * Undefined when the clause has no such shape.
+   */
+  private openingSubject(s0: number, j: number): Referent | null | undefined {
+    const ctx = this.ctx;
+    const toks = ctx.tokens;
+    // The clause starts after the last quotation, semicolon or ", and" before the verb.
+    let cs = s0;
+    for (let k = s0; k <= j; k++) {
+      if (this.inQuote[k]) cs = k + 1;
+      else if (k > s0 && /;/.test(ctx.gap(k - 1))) cs = k;
+      else if (k > s0 && /,/.test(ctx.gap(k - 1)) && CLAUSE_OPENERS.has(toks[k].lower)) cs = k + 1;
+    }
+    // Segments between commas; the first one that is not introductory is the subject phrase.
+    const segments: Array<[number, number]> = [];
+    let a = cs;
+    for (let k = cs; k <= j; k++) {
+      if (k === j || /[,(]/.test(ctx.gap(k))) {
+        segments.push([a, k + 1]);
+        a = k + 1;
+      }
+    }
+    let si = 0;
+    while (si < segments.length - 1 && this.introductory(segments[si][0], segments[si][1])) si++;
+    const a0 = segments[si][0];
+    let a1 = segments[si][1];
+    // A relative clause without commas ends the subject phrase: "An official who could not be named".
+    let relative = false;
+    for (let k = a1 - 1; k > a0; k--) {
+      if (toks[k].lower === 'who' || toks[k].lower === 'whose') [a1, relative] = [k, true];
+    }
+    // Either the verb follows a comma (an apposition or relative clause closed before it) or the
+    // subject phrase carries its own relative clause.
+    if (!relative && !(segments.length >= 2 && si < segments.length - 1 && /,\s*$/.test(ctx.gap(j)))) return undefined;
+    if (a1 <= a0) return undefined;
+    for (let k = a0; k < a1; k++) {
+      const m = ctx.mentionAt(k);
+      if (m?.kind === 'person' && m.key) return { key: m.key, kind: 'person' };
+      if (m && m.kind !== 'org' && k === a0) return undefined;
+    }
+    if (toks[a0].lower === 'he' || toks[a0].lower === 'she') return a1 === a0 + 1 ? this.resolvePronoun(a0) : undefined;
+    const det = toks[a0].lower;
+    if (!DEFINITE.has(det) && !INDEFINITE.has(det) && !/['’]s\s*$/.test(ctx.gap(a0))) return undefined;
+    // "The group's spokesman, Abu X, said": a name standing as the apposition wins over the description.
+    const next = segments[si + 1];
+    if (next && next[1] > next[0]) {
+      const m = ctx.mentionAt(next[0]);
+      if (m?.kind === 'person' && m.key && ctx.tokenAt(m.end) >= next[1] - 1) return { key: m.key, kind: 'person' };
+    }
+    const h = this.npHead(a0, a1);
+    if (h >= a1) return undefined;
+    return this.description(h, a0) ?? undefined;
+  }
+
+  /** Whether tokens [a, b) are an introductory phrase: a prepositional, adverbial, participial or date phrase. */
+  private introductory(a: number, b: number): boolean {
+    const ctx = this.ctx;
+    const t = ctx.tokens[a];
+    const first = ctx.mentionAt(a);
+    if (first && first.kind !== 'date') return false;
+    if (PREPOSITIONS.has(t.lower) || SUBORDINATORS.has(t.lower) || AUXILIARIES.has(t.lower)) return true;
+    if (/^[a-z]+(?:ing|ed)$/.test(t.lower)) return true;
+    for (let k = a; k < b; k++) {
+      const m = ctx.mentionAt(k);
+      if (!m || m.kind !== 'date') return false;
+    }
+    return true;
   }
 
   /** Person mention or pronoun at token k, resolved. */
@@ -348,6 +489,18 @@ export class AttributionRefiner {
       return this.recordingOwner(h);
     }
     const text = ctx.text.slice(toks[d].start, head.end);
+    // The same phrase met again (the subject of a second verb): the same referent.
+    const seen = this.described.get(d);
+    if (seen && seen.head === h) return seen.r;
+    const r = this.describe(h, d, text, possessive);
+    if (r) this.described.set(d, { head: h, r });
+    return r;
+  }
+
+  private describe(h: number, d: number, text: string, possessive: boolean): Referent | null {
+    const ctx = this.ctx;
+    const head = ctx.tokens[h];
+    const det = ctx.tokens[d].lower;
     if (DEFINITE.has(det)) {
       const earlier = [...this.sources].reverse().find((s) => s.head === head.lower.replace(/s$/, ''));
       if (earlier) return earlier.r;
@@ -404,6 +557,11 @@ export class AttributionRefiner {
       for (let t = a; t < b; t++) if (!this.inQuote[t] && toks[t].lower === word) has = true;
       if (!has) continue;
       for (let t = a; t < b; t++) if (this.verbSubject.has(t)) return this.verbSubject.get(t) ?? null;
+      // "In a statement on Tuesday, army spokesman X dismissed the footage": the person issuing it.
+      for (let t = a; t < b; t++) {
+        const m = ctx.mentionAt(t);
+        if (m?.kind === 'person' && m.key && !this.inQuote[t]) return { key: m.key, kind: 'person' };
+      }
       return undefined;
     }
     return undefined;
@@ -452,6 +610,8 @@ export class AttributionRefiner {
     // The first person named in the nearest sentence before: usually that sentence's subject.
     for (let s = sentence - 1; s >= Math.max(0, sentence - PRONOUN_REACH); s--) {
       const [a, b] = ctx.sentenceTokens[s];
+      // "He made no mention of X. He did praise …": a sentence opened by the same pronoun continues its referent.
+      if (ctx.tokens[a] && ctx.tokens[a].lower === ctx.tokens[k].lower && !this.inQuote[a]) return this.resolvePronoun(a);
       for (let t = a; t < b; t++) {
         const m = ctx.mentionAt(t);
         if (m?.kind === 'person' && m.key && !this.inQuote[t]) return { key: m.key, kind: 'person' };
