@@ -138,6 +138,20 @@ function report(golds, result, ms) {
       if (gs && ps) both++;
     }
   }
+  if (showErrors) {
+    // Linking errors: a predicted entity holding several gold ones (a merge), a gold entity split over several.
+    const group = (key, other) => {
+      const m = new Map();
+      for (const p of pairs) {
+        if (!m.has(p[key])) m.set(p[key], new Map());
+        const inner = m.get(p[key]);
+        inner.set(p[other], (inner.get(p[other]) ?? 0) + 1);
+      }
+      return m;
+    };
+    for (const [pred, golds] of group('pred', 'gold')) if (golds.size > 1) errors.push(`linking: ${pred} merges ${[...golds].map(([g, n]) => `${g}×${n}`).join(', ')}`);
+    for (const [gold, preds] of group('gold', 'pred')) if (preds.size > 1) errors.push(`linking: ${gold} split into ${[...preds].map(([p, n]) => `${p}×${n}`).join(', ')}`);
+  }
   const row = (name, c) => {
     const p = c.tp + c.fp ? c.tp / (c.tp + c.fp) : 1;
     const r = c.tp + c.fn ? c.tp / (c.tp + c.fn) : 1;

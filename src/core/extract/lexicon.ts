@@ -84,7 +84,7 @@ export const CAPITAL_STOPWORDS = set(`the a an this that these those in on at of
   after before since until during despite although though because so yet also even still then there here it its it's he she we they i you
   his her their our my your who what which how why about above across against along among around behind below beneath beside between beyond
   inside into near off onto outside over through throughout toward towards under underneath unlike up upon via within no not yes all any
-  both each every few many more most much some such other another one two three four five six seven eight nine ten first second third last
+  whether unless whom whose both each every few many more most much some such other another one two three four five six seven eight nine ten first second third last
   next new old former late early latest many breaking file photo video image watch read more related editing reporting writing additional
   accessibility links news update updated live opinion analysis exclusive comment mr mrs ms dr us police officials residents witnesses
   authorities analysts experts sources militants fighters troops soldiers rebels critics observers activists locals villagers others

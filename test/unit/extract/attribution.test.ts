@@ -65,6 +65,18 @@ describe('attribution of quotations', () => {
   it('a description with a complement opening the clause', () => {
     check('Abu Umar al-Kurdi, the group\'s chief spokesman, was once a teacher. The chief spokesman of the group has called on followers to make Ramadan "a month of calamity" for enemies.', { 'a month of calamity': 'Abu Umar al-Kurdi' });
   });
+  it('a lede names its subject by role before naming him', () => {
+    check('The leader of the militant group has praised the assault, saying in an audio message that the city would "never know safety." In the recording, a voice identified as that of Abu Ubaida al-Sumali calls the attack "a response to the crimes" of the army.', { 'never know safety': 'Abu Ubaida al-Sumali', 'a response to the crimes': 'Abu Ubaida al-Sumali' });
+  });
+  it('a description that gives its name: "a spokesman calling himself X"', () => {
+    check('In the recording, a spokesman calling himself Abu Yahya al-Tamimi named the new leader as Abu Khalid al-Tamimi and urged supporters to "pledge allegiance."', { 'pledge allegiance': 'Abu Yahya al-Tamimi' });
+  });
+  it('an organisation named before "the mission said", and its acronym, are a speaker', () => {
+    const text = 'The United Nations Support Mission in Libya (UNSMIL) rejected the message. "Threats will not change our mandate," the mission said. UNSMIL has 200 staff.';
+    const a = extractDocument(text);
+    assert.strictEqual(speakerOf(a, text, 'Threats will not'), 'United Nations Support Mission in Libya');
+    assert.deepStrictEqual(a.mentions.map((m) => [m.text, m.type]), [['United Nations Support Mission in Libya', 'speaker'], ['UNSMIL', 'speaker'], ['UNSMIL', 'speaker']]);
+  });
   it('"according to a tweet by X"', () => {
     check('"The tone is new," according to a tweet by Lena Marsh, a fellow at a research centre.', { 'The tone is new': 'Lena Marsh' });
   });

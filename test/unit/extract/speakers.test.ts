@@ -4,6 +4,12 @@ describe('speakers and persons', () => {
   const cases: Array<[string, string]> = [
     ['a named person with a speech verb is a speaker everywhere in the document',
       '[[Abu Omar al-Tunisi]]{speaker} released a statement. Later, [[Tunisi]]{speaker} said the war would go on.'],
+    ['what befalls a person names one: "X was killed"',
+      'He took charge after [[Musa Abdi Kamal]]{person} was killed in an airstrike in 2014.'],
+    ['a surname naming a group is no mention of the person',
+      'The council named [[Khalil Rahmani]]{person}, whose Rahmani network runs the border trade.'],
+    ['a nisba of one person standing alone is that person',
+      'The group named [[Abu Ibrahim al-Hashimi al-Qurashi]]{person} as leader. Whether [[al-Hashimi]]{person} is a veteran is unclear.'],
     ['a person never credited with speech is a person',
       'The group was founded by [[Abu Yahya al-Libi]]{person} in the mountains.'],
     ['a one-word title is inside the span, a multi-word office outside',

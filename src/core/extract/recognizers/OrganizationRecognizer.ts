@@ -11,6 +11,9 @@ const EVENT_HEADS = new Set(['battle', 'war', 'siege', 'massacre', 'revolution',
 /** Names of armed groups common in the news: organisations on their own, never persons or places. */
 const GROUP_NAMES = new Set(['al-qaeda', 'al-qaida', 'qaeda', 'qaida', 'taliban', 'hezbollah', 'hizbollah', 'hizballah', 'hamas', 'al-shabaab', 'al-shabab', 'shabaab', 'isis', 'isil', 'daesh', 'aqap', 'aqim', 'iswap', 'iskp', 'hts', 'al-nusra', 'nusra', 'houthis', 'houthi', 'lashkar-e-taiba', 'jemaah', 'ansarallah']);
 
+/** Heads of bodies named after the country they serve in ("… Mission in Somalia"). */
+const SERVING_HEADS = new Set(['mission', 'missions', 'force', 'forces', 'command', 'office', 'operation', 'operations']);
+
 /** Heads written before the rest of the name ("Operation Inherent Resolve", "Jabhat al-Nusra"). */
 const PREFIX_HEADS = new Set(['operation', 'boko', ...ARABIC_ORG_HEADS]);
 
@@ -70,6 +73,14 @@ export class OrganizationRecognizer {
         if (headAt(t) || islamicState) {
           end = t + 1;
           extending = false;
+          // "African Union Mission in Somalia", "United Nations Assistance Mission in Afghanistan": a body named after where it serves.
+          if (SERVING_HEADS.has(tok.lower) && t > a && toks[t + 1]?.lower === 'in' && ctx.joined(t) && ctx.joined(t + 1) && toks[t + 2]?.cap && !CAPITAL_STOPWORDS.has(toks[t + 2].lower)) {
+            let k = t + 2;
+            while (toks[k + 1]?.cap && ctx.joined(k)) k++;
+            end = k + 1;
+            t = k;
+            continue;
+          }
           if (islamicState && toks[t + 1]?.lower === 'in' && ctx.joined(t)) {
             // "Islamic State in Iraq and Syria": a group named after the lands it claims.
             let k = t + 2;

@@ -16,6 +16,12 @@ interface NameRun {
 
 const ALIAS_PHRASE = /\b(?:known as|nom de guerre|alias|a\.k\.a\.|aka|also called|kunya|real name|born)\b/i;
 
+/** Participles of what befalls a person, after "was": "X was killed", "X was arrested". */
+const PERSON_FATES = new Set(['killed', 'arrested', 'captured', 'assassinated', 'executed', 'detained', 'sentenced', 'wounded', 'injured', 'kidnapped', 'abducted', 'appointed', 'elected', 'born', 'buried', 'extradited', 'jailed', 'imprisoned', 'convicted', 'acquitted', 'pardoned', 'beheaded', 'martyred']);
+
+/** Lower-case nouns after a surname that make it the name of a group ("the Haqqani network"). */
+const GROUP_AFTER_NAME = new Set(['network', 'networks', 'clan', 'family', 'faction', 'group', 'tribe', 'militia', 'movement', 'brigade', 'brigades', 'doctrine', 'administration', 'government', 'era', 'regime']);
+
 const KUNYA = new Set(['abu', 'umm', 'abi']);
 
 /** Arabic common nouns that open place names ("Bir al-Abd", "Deir ez-Zor", "Ras al-Ain"), not names of people. */
@@ -163,11 +169,14 @@ export class PersonRecognizer {
     let k = e;
     while (k < toks.length && sameSentence(k) && AUXILIARIES.has(toks[k].lower) && !/[,;:]/.test(ctx.gap(k - 1))) k++;
     if (sameSentence(k) && !/[,;:.]/.test(ctx.gap(k - 1)) && isSpeechVerb(ctx, k)) return { s, e };
+    // "X was killed", "X was arrested": what befalls a person (a name of two words or more).
+    if (sameSentence(e + 1) && !/[,;:.]/.test(ctx.gap(e - 1)) && /^(?:was|had been|has been)$/.test(toks[e]?.lower ?? '') && PERSON_FATES.has(toks[e + 1]?.lower ?? '')) return { s, e };
+    if (sameSentence(e + 2) && !/[,;:.]/.test(ctx.gap(e - 1)) && /^(?:had|has)$/.test(toks[e]?.lower ?? '') && toks[e + 1]?.lower === 'been' && PERSON_FATES.has(toks[e + 2]?.lower ?? '')) return { s, e };
     // Apposition: "X, a resident fellow at …", "X, who …".
     if (/^\s*,\s*$/.test(ctx.gap(e - 1))) {
       for (let j = e; j < Math.min(toks.length, e + 5) && sameSentence(j); j++) {
         const w = toks[j];
-        if (w.lower === 'who') return { s, e };
+        if (w.lower === 'who' || (w.lower === 'whose' && j === e)) return { s, e };
         if (ROLES.has(w.lower) && !w.cap) return { s, e };
         if (j > e && /[,.;:]/.test(ctx.gap(j - 1))) break;
       }
@@ -223,13 +232,24 @@ export class PersonRecognizer {
           if (len === 1 || hits.length > 1) hits.sort((a, b) => a.order - b.order);
           found = { p: hits[0].p, end: i + len };
         }
+        // "al-Hashimi" for "Abu Ibrahim al-Hashimi al-Qurashi": a nisba of one person's name, standing alone.
+        if (!found && /^(?:al|el)-\p{Lu}/u.test(toks[i].text) && !(i + 1 < r.e && ctx.joined(i))) {
+          const w = foldWord(nameWords(toks[i].text).pop() ?? '');
+          const owners = people.filter((x) => x.words.length > 2 && x.words.indexOf(w) > 0);
+          if (owners.length === 1) found = { p: owners[0].p, end: i + 1 };
+        }
+        // "the Haqqani network", "the Bin Laden family": a surname naming a group, not the person.
+        if (found && found.end === i + 1 && GROUP_AFTER_NAME.has(toks[i + 1]?.lower ?? '') && ctx.joined(i)) found = undefined;
         if (!found) {
           i++;
           continue;
         }
         const t0 = i === r.s && r.title >= 0 && r.titleInside ? r.title : i;
         ctx.candidates.push({ start: toks[t0].start, end: toks[found.end - 1].end, kind: 'person', t0, t1: found.end, key: found.p.key, priority: 5 });
-        found.p.forms.add(tidyName(ctx.text.slice(toks[i].start, toks[found.end - 1].end)));
+        const form = tidyName(ctx.text.slice(toks[i].start, toks[found.end - 1].end));
+        found.p.forms.add(form);
+        // "Umar" first, "Ahmad Umar" later: the entity is named by its fullest form.
+        if (nameWords(form).length > nameWords(found.p.name).length) found.p.name = form;
         this.collectRoles(ctx, found.p, t0, found.end);
         i = found.end;
       }

@@ -13,6 +13,8 @@ const SUBORDINATORS = new Set(['when', 'while', 'after', 'before', 'since', 'as'
 const COMPLEMENT_PREPOSITIONS = new Set(['of', 'for', 'in', 'at', 'from']);
 /** Verbs that credit speech only when they govern a quotation ("called the message “predictable”", "“…,” wrote X"). */
 const QUOTE_VERBS = new Set('call calls called calling dub dubs dubbed dubbing brand brands branded branding term terms termed terming label labels labelled labeled labelling labeling dismiss dismisses dismissed dismissing hail hails hailed hailing write writes wrote writing describe describes described describing'.split(' '));
+/** Words after a description that give its name ("a spokesman calling himself X", "a voice identified as that of X"). */
+const NAMING = new Set(['calling', 'identifying', 'identified', 'named', 'known', 'called', 'styling']);
 const OTHER_PRONOUNS = new Set(['they', 'it', 'we', 'i', 'you', 'who', 'which', 'that', 'there', 'this']);
 /** Sentences back a pronoun may reach for its antecedent. */
 const PRONOUN_REACH = 6;
@@ -148,10 +150,24 @@ export class AttributionRefiner {
   private orgSpeaker(r: Referent): void {
     const ctx = this.ctx;
     if (r.t0 === undefined || r.t1 === undefined) return;
-    const name = ctx.text.slice(ctx.tokens[r.t0].start, ctx.tokens[r.t1 - 1].end);
-    const width = r.t1 - r.t0;
+    this.markOrgName(r, r.t0, r.t1);
+    // "The African Union Mission in Somalia (AMISOM)": the acronym in brackets is the same speaker.
+    const acronym = /^\s*\(\s*([A-Z][A-Za-z0-9.-]*[A-Z0-9])\s*\)/.exec(ctx.text.slice(ctx.tokens[r.t1 - 1].end, ctx.tokens[r.t1 - 1].end + 20));
+    if (acronym) {
+      const t = ctx.tokenAt(ctx.text.indexOf(acronym[1], ctx.tokens[r.t1 - 1].end));
+      const entity = ctx.entities.get(r.key);
+      if (entity && !entity.forms.includes(acronym[1])) entity.forms.push(acronym[1]);
+      if (t < ctx.tokens.length && ctx.tokens[t].text === acronym[1]) this.markOrgName(r, t, t + 1);
+    }
+  }
+
+  /** Each writing of tokens [t0, t1) outside other mentions becomes a mention of the organisation r. */
+  private markOrgName(r: Referent, t0: number, t1: number): void {
+    const ctx = this.ctx;
+    const name = ctx.text.slice(ctx.tokens[t0].start, ctx.tokens[t1 - 1].end);
+    const width = t1 - t0;
     for (let t = 0; t + width <= ctx.tokens.length; t++) {
-      if (ctx.tokens[t].text !== ctx.tokens[r.t0].text) continue;
+      if (ctx.tokens[t].text !== ctx.tokens[t0].text) continue;
       if (ctx.text.slice(ctx.tokens[t].start, ctx.tokens[t + width - 1].end) !== name) continue;
       let free = true;
       for (let k = t; k < t + width; k++) if (ctx.tokenMention[k] >= 0) free = false;
@@ -458,7 +474,7 @@ export class AttributionRefiner {
   private npHead(d: number, limit: number): number {
     const toks = this.ctx.tokens;
     let h = d + 1;
-    while (h + 1 < limit && this.ctx.joined(h) && !NP_STOPS.has(toks[h + 1].lower) && !this.isVerbish(h + 1)) h++;
+    while (h + 1 < limit && this.ctx.joined(h) && !NP_STOPS.has(toks[h + 1].lower) && !this.isVerbish(h + 1) && !NAMING.has(toks[h + 1].lower) && !/^[a-z]+ing$/.test(toks[h + 1].text)) h++;
     return h;
   }
 
@@ -501,6 +517,14 @@ export class AttributionRefiner {
     const ctx = this.ctx;
     const head = ctx.tokens[h];
     const det = ctx.tokens[d].lower;
+    // "a spokesman calling himself Abu Hamza", "a voice identified as that of Ahmad Umar": the name given.
+    if (NAMING.has(ctx.tokens[h + 1]?.lower ?? '')) {
+      for (let t = h + 2; t < Math.min(ctx.tokens.length, h + 7) && !/[,;:.]/.test(ctx.gap(t - 1)); t++) {
+        const m = ctx.mentionAt(t);
+        if (m?.kind === 'person' && m.key) return { key: m.key, kind: 'person' };
+        if (m) break;
+      }
+    }
     if (DEFINITE.has(det)) {
       const earlier = [...this.sources].reverse().find((s) => s.head === head.lower.replace(/s$/, ''));
       if (earlier) return earlier.r;
@@ -512,6 +536,8 @@ export class AttributionRefiner {
       return r;
     }
     const isRole = ROLES.has(head.lower) || SOURCE_NOUNS.has(head.lower) || head.lower === 'speaker';
+    // "The African Union Mission in Somalia … rejected the message. “…,” the mission said": the organisation just named.
+    if (!isRole && DEFINITE.has(det)) return this.namedOrganization(h);
     if (!isRole) return null;
     if (!DEFINITE.has(det) && !possessive && head.lower.endsWith('s') && SOURCE_NOUNS.has(head.lower)) {
       const r = ctx.newSource(text);
@@ -532,6 +558,10 @@ export class AttributionRefiner {
     if (this.last?.r.kind === 'person') return this.last.r;
     const first = this.mostMentioned(head.start);
     if (first) return first;
+    // A lede naming its subject by role before naming him: "The leader of al-Shabaab has praised …
+    // In it, a voice identified as that of Ahmad Umar …": the person named next.
+    const next = this.namedNext(h, 3);
+    if (next) return next;
     if (SOURCE_NOUNS.has(head.lower)) {
       const r = ctx.newSource(text);
       this.sources.push({ head: head.lower.replace(/s$/, ''), r });
@@ -580,6 +610,31 @@ export class AttributionRefiner {
     const sentence = ctx.sentenceOf[h];
     const last = ctx.sentenceTokens[Math.min(ctx.sentenceTokens.length - 1, sentence + 2)][1];
     for (let t = h + 1; t < last; t++) {
+      const m = ctx.mentionAt(t);
+      if (m?.kind === 'person' && m.key && !this.inQuote[t]) return { key: m.key, kind: 'person' };
+    }
+    return null;
+  }
+
+  /** The organisation named in this or the two sentences before whose name holds the head word at h. */
+  private namedOrganization(h: number): Referent | null {
+    const ctx = this.ctx;
+    const word = ctx.tokens[h].lower;
+    const from = ctx.sentenceTokens[Math.max(0, ctx.sentenceOf[h] - 2)][0];
+    for (let i = ctx.orgs.length - 1; i >= 0; i--) {
+      const o = ctx.orgs[i];
+      if (o.t0 === undefined || o.t1 === undefined || o.t1 > h || o.t0 < from) continue;
+      for (let t = o.t0; t < o.t1; t++) if (ctx.tokens[t].lower === word && ctx.tokens[t].cap) return this.orgAt(o.t0, o.t0);
+    }
+    return null;
+  }
+
+  /** The first person named after token h, outside quotations, within the next `reach` sentences. */
+  private namedNext(h: number, reach: number): Referent | null {
+    const ctx = this.ctx;
+    const lastSentence = Math.min(ctx.sentenceTokens.length - 1, ctx.sentenceOf[h] + reach);
+    const end = ctx.sentenceTokens[lastSentence][1];
+    for (let t = h + 1; t < end; t++) {
       const m = ctx.mentionAt(t);
       if (m?.kind === 'person' && m.key && !this.inQuote[t]) return { key: m.key, kind: 'person' };
     }
