@@ -77,6 +77,12 @@ describe('attribution of quotations', () => {
     assert.strictEqual(speakerOf(a, text, 'Threats will not'), 'United Nations Support Mission in Libya');
     assert.deepStrictEqual(a.mentions.map((m) => [m.text, m.type]), [['United Nations Support Mission in Libya', 'speaker'], ['UNSMIL', 'speaker'], ['UNSMIL', 'speaker']]);
   });
+  it('"the statement read", an age in apposition, a rank outside the name, bare plural sources', () => {
+    check('Abu Yahya al-Libi released a new audio message on Sunday. "We will fight on," the statement read.', { 'We will fight on': 'Abu Yahya al-Libi' });
+    check('"We are afraid," Salah, 45, a shopkeeper, told a reporter by phone.', { 'We are afraid': 'Salah' });
+    check('The ministry declined to comment. A spokeswoman, Lt. Col. Ann Price, said only that "the review continues."', { 'the review continues': 'Ann Price' });
+    check('Abu Yahya al-Libi spoke for an hour. Analysts said the speech was "a sign of desperation."', { 'a sign of desperation': 'source:analysts' });
+  });
   it('"according to a tweet by X"', () => {
     check('"The tone is new," according to a tweet by Lena Marsh, a fellow at a research centre.', { 'The tone is new': 'Lena Marsh' });
   });

@@ -138,6 +138,8 @@ export class PersonRecognizer {
     if (PLACE_DESIGNATORS.has(toks[e - 1].lower)) return undefined;
     if (this.isPlace(ctx, s, e)) return undefined;
     if (r.title >= 0) return { s, e };
+    // "Salah, 45, a shopkeeper": a name followed by an age.
+    if (/^\s*,\s*$/.test(ctx.gap(e - 1)) && toks[e]?.num && /^\d{1,2}$/.test(toks[e].text) && /^\s*,/.test(ctx.gap(e)) && !isAcronym(toks[s])) return { s, e };
     if (e - s < 2) {
       // A lone surname right before a speech verb: "Baghdadi said", "al-Baghdadi told".
       const t = toks[s];

@@ -103,7 +103,8 @@ export class AttributionRefiner {
     // Verb after the quotation: "…,” said X", "…,” X told reporters", "…,” according to X".
     if (closesClause && endSentence >= 0 && (ctx.tokens[after - 1] === undefined || ctx.sentenceOf[Math.max(0, ctx.tokenAt(q.start))] <= endSentence)) {
       for (let j = after; j < Math.min(toks.length, after + 14) && ctx.sentenceOf[j] === endSentence && toks[j].start < nextQuote; j++) {
-        if (isSpeechVerb(ctx, j) || this.isAccordingTo(j) || (QUOTE_VERBS.has(toks[j].lower) && j - after <= 1)) {
+        const statementReads = (toks[j].lower === 'read' || toks[j].lower === 'reads') && RECORDING_NOUNS.has(toks[j - 1]?.lower ?? '');
+        if (isSpeechVerb(ctx, j) || this.isAccordingTo(j) || (QUOTE_VERBS.has(toks[j].lower) && j - after <= 1) || statementReads) {
           // "…,” Hassan Hassan, co-author of …, said": a name right after the quotation is its speaker.
           const first = ctx.mentionAt(after);
           const named: Referent | null = first?.kind === 'person' && first.key && j > after ? { key: first.key, kind: 'person' } : null;
@@ -396,8 +397,12 @@ export class AttributionRefiner {
     // "The group's spokesman, Abu X, said": a name standing as the apposition wins over the description.
     const next = segments[si + 1];
     if (next && next[1] > next[0]) {
-      const m = ctx.mentionAt(next[0]);
-      if (m?.kind === 'person' && m.key && ctx.tokenAt(m.end) >= next[1] - 1) return { key: m.key, kind: 'person' };
+      // The name may follow a multi-word rank left outside it ("Lt. Col. Ann Price").
+      for (let k = next[0]; k < next[1] && k < next[0] + 4; k++) {
+        const m = ctx.mentionAt(k);
+        if (m?.kind === 'person' && m.key && ctx.tokenAt(m.end) >= next[1] - 1) return { key: m.key, kind: 'person' };
+        if (m) break;
+      }
     }
     const h = this.npHead(a0, a1);
     if (h >= a1) return undefined;
@@ -492,7 +497,14 @@ export class AttributionRefiner {
     const ctx = this.ctx;
     const toks = ctx.tokens;
     const head = toks[h];
-    if (!head || head.cap && !ROLES.has(head.lower)) return null;
+    if (!head) return null;
+    // "Analysts said …", "Residents told …": a bare plural source opening the sentence.
+    if (head.cap && SOURCE_NOUNS.has(head.lower) && head.lower.endsWith('s') && ctx.sentenceTokens[ctx.sentenceOf[h]][0] === h) {
+      const r = ctx.newSource(head.text.toLowerCase());
+      this.sources.push({ head: head.lower.replace(/s$/, ''), r });
+      return r;
+    }
+    if (head.cap && !ROLES.has(head.lower)) return null;
     let d = h;
     while (d > s0 && h - d < 7 && !DEFINITE.has(toks[d].lower) && !INDEFINITE.has(toks[d].lower) && !/[,;:.]/.test(ctx.gap(d - 1))) d--;
     const det = toks[d].lower;
