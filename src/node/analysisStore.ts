@@ -200,6 +200,11 @@ export class AnalysisStore implements AnalysisCache {
     this.analyses.set(key, analysis);
   }
 
+  /** Whether the store remembers the file at all (when not, a stat cannot find it unchanged). */
+  knows(doc: string): boolean {
+    return this.files.has(doc);
+  }
+
   /** The remembered analysis of a file, if its stat still matches. */
   lookup(doc: string, stat: FileStamp): { key: string; analysis: PackedAnalysis } | undefined {
     const f = this.files.get(doc);

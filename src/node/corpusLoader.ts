@@ -25,6 +25,15 @@ export interface CorpusLoaderOptions {
   concurrency?: number;
 }
 
+interface Batch {
+  docs: readonly string[];
+  started: number[];
+  prepared: (Prepared | undefined)[];
+  extracted: boolean[];
+  analyses: (PackedAnalysis | undefined)[];
+  keys: (string | undefined)[];
+}
+
 type Prepared =
   | { kind: 'remove' }
   | { kind: 'text'; text: string; stat?: FileStamp }
@@ -60,11 +69,17 @@ export class CorpusLoader {
   async indexAll(docs: readonly string[], token?: CancellationLike, progress?: (done: number) => void, batchSize = 64): Promise<void> {
     const misses = await this.restoreCached(docs, token);
     progress?.(docs.length - misses.length);
-    for (let i = 0; i < misses.length && !token?.isCancellationRequested; i += batchSize) {
-      const batch = misses.slice(i, i + batchSize);
-      await this.indexDocuments(batch, token);
-      progress?.(batch.length);
+    // The next batch is read and queued for extraction while this one is finishing, so the
+    // extraction threads never wait for the files to be read.
+    const start = (i: number) => (i < misses.length && !token?.isCancellationRequested ? this.prepareBatch(misses.slice(i, i + batchSize), token) : undefined);
+    let pending = start(0);
+    for (let i = 0; pending; i += batchSize) {
+      const next = start(i + batchSize);
+      const ready = await pending;
+      this.applyBatch(ready);
+      progress?.(ready.docs.length);
       await new Promise((r) => setImmediate(r));
+      pending = next;
     }
   }
 
@@ -77,7 +92,7 @@ export class CorpusLoader {
     const started = docs.map((d) => this.version(d));
     const hits: ({ key: string; analysis: PackedAnalysis } | undefined)[] = new Array(docs.length);
     await this.forEach(docs, token, async (doc, i) => {
-      if (source.openText(doc) !== undefined) return;
+      if (!store.knows(doc) || source.openText(doc) !== undefined) return;
       const stat = await source.stat(doc);
       hits[i] = stat && store.lookup(doc, stat);
     });
@@ -96,6 +111,11 @@ export class CorpusLoader {
 
   /** Reads (or restores) and indexes documents; applied in one batch, in order. */
   async indexDocuments(docs: readonly string[], token?: CancellationLike): Promise<void> {
+    this.applyBatch(await this.prepareBatch(docs, token));
+  }
+
+  /** Reads the documents and extracts them in the pool; nothing is applied yet. */
+  private async prepareBatch(docs: readonly string[], token?: CancellationLike): Promise<Batch> {
     const { index, store, pool } = this.o;
     const started = docs.map((d) => this.version(d));
     const prepared: (Prepared | undefined)[] = new Array(docs.length);
@@ -111,22 +131,29 @@ export class CorpusLoader {
       extracted[i] = pool.analyze(p.text, options, token).catch(() => undefined);
     });
     const analyses = await Promise.all(extracted);
+    return { docs, started, prepared, extracted: extracted.map((e) => !!e), analyses, keys };
+  }
+
+  /** Applies a prepared batch in one change event, in order, skipping what a newer change overtook. */
+  private applyBatch(b: Batch): void {
+    const { index, store } = this.o;
     index.batch(() => {
-      docs.forEach((doc, i) => {
-        const p = prepared[i];
-        if (!p || this.version(doc) !== started[i]) return;
+      b.docs.forEach((doc, i) => {
+        const p = b.prepared[i];
+        if (!p || this.version(doc) !== b.started[i]) return;
         if (p.kind === 'remove') return void this.remove(doc);
         if (p.kind === 'restore') {
           this.tooLarge.delete(doc);
           index.restore(doc, p.key, p.analysis);
           return;
         }
-        const a = analyses[i];
-        if (a && keys[i]) {
+        const a = b.analyses[i];
+        const key = b.keys[i];
+        if (a && key) {
           this.tooLarge.delete(doc);
-          store.set(keys[i]!, a);
-          index.restore(doc, keys[i]!, a);
-        } else if (extracted[i]) return; // cancelled, or the extractor failed in the worker
+          store.set(key, a);
+          index.restore(doc, key, a);
+        } else if (b.extracted[i]) return; // cancelled, or the extractor failed in the worker
         else if (!this.apply(doc, p.text)) return;
         if (p.stat) store.remember(doc, p.stat, index);
       });

@@ -4,7 +4,7 @@ import type { DocumentDate, Entity, Mention, MentionType, Quote } from '../model
 import { analyzeText } from './analyze';
 import { Emitter } from './emitter';
 import { positionAt } from './lines';
-import { PackedReader, type PackedAnalysis } from './packedAnalysis';
+import { M, PackedReader, type PackedAnalysis } from './packedAnalysis';
 
 /** Texts up to this size are kept in memory for keyword-in-context lines; larger ones are read on demand. */
 const MAX_KEPT_TEXT = 64 * 1024;
@@ -574,18 +574,17 @@ export class CorpusIndex {
       total += entry.packed.mentionCount;
     }
     // Mentions whose key names no entity of their document (never made by the extractor) still get an id.
-    const orders = entries.map((e) => mentionOrder(e.packed));
-    const entityOf = (e: Entry, i: number): number => {
-      const ref = e.packed.mentionRef(i);
-      return ref >= 0 ? e.ids![ref] : this.num(this.idOfRef(e.packed, ref, e.ids!));
-    };
-    for (let d = 0; d < entries.length; d++) {
-      const e = entries[d];
-      for (let i = 0; i < e.packed.mentionCount; i++) if (e.packed.mentionRef(i) < 0) entityOf(e, i);
-      for (let i = 0; i < e.packed.quoteCount; i++) {
-        const ref = e.packed.quoteRef(i);
-        if (ref < -1) this.num(this.idOfRef(e.packed, ref, e.ids!));
+    const strays = new Map<Entry, Int32Array>();
+    for (const e of entries) {
+      const r = e.packed;
+      if (!r.hasStrayRefs()) continue;
+      let ids: Int32Array | undefined;
+      for (let i = 0; i < r.mentionCount; i++) {
+        const ref = r.mentionRef(i);
+        if (ref < 0) (ids ??= new Int32Array(r.mentionCount))[i] = this.num(this.idOfRef(r, ref, e.ids!));
       }
+      if (ids) strays.set(e, ids);
+      for (let i = 0; i < r.quoteCount; i++) if (r.quoteRef(i) < -1) this.num(this.idOfRef(r, r.quoteRef(i), e.ids!));
     }
     const n = this.idStr.length;
     const start = new Int32Array(n + 1);
@@ -596,22 +595,24 @@ export class CorpusIndex {
     for (let d = 0; d < entries.length; d++) {
       const e = entries[d];
       const r = e.packed;
-      let speakerRef = -2;
-      for (let i = 0; i < r.mentionCount; i++) {
-        const g = entityOf(e, i);
+      const ints = r.ints;
+      const ids = e.ids!;
+      const stray = strays.get(e);
+      const speaker = r.speakerTypeRef();
+      for (let i = 0, at = r.mentionsAt; i < r.mentionCount; i++, at += M) {
+        const ref = ints[at + 4];
+        const g = ref >= 0 ? ids[ref] : stray![i];
         start[g + 1]++;
         if (lastDoc[g] !== d) {
           lastDoc[g] = d;
           docCount[g]++;
         }
-        const t = r.mentionTypeRef(i);
-        if (speakerRef === -2 && r.mentionType(i) === 'speaker') speakerRef = t;
-        if (t === speakerRef) speaks[g] = 1;
+        if (ints[at + 3] === speaker) speaks[g] = 1;
       }
       for (let i = 0; i < r.quoteCount; i++) {
         const ref = r.quoteRef(i);
         if (ref === -1) continue;
-        quoteCount[ref >= 0 ? e.ids![ref] : this.num(this.idOfRef(r, ref, e.ids!))]++;
+        quoteCount[ref >= 0 ? ids[ref] : this.num(this.idOfRef(r, ref, ids))]++;
       }
     }
     for (let g = 0; g < n; g++) start[g + 1] += start[g];
@@ -620,10 +621,15 @@ export class CorpusIndex {
     const refMention = new Int32Array(total);
     for (let d = 0; d < entries.length; d++) {
       const e = entries[d];
-      const order = orders[d];
-      for (let k = 0; k < e.packed.mentionCount; k++) {
+      const r = e.packed;
+      const ints = r.ints;
+      const ids = e.ids!;
+      const stray = strays.get(e);
+      const order = r.mentionOrder();
+      for (let k = 0; k < r.mentionCount; k++) {
         const i = order ? order[k] : k;
-        const at = fill[entityOf(e, i)]++;
+        const ref = ints[r.mentionsAt + i * M + 4];
+        const at = fill[ref >= 0 ? ids[ref] : stray![i]]++;
         refDoc[at] = d;
         refMention[at] = i;
       }
@@ -640,17 +646,6 @@ export class CorpusIndex {
     this.refCached = 0;
     this.built = this.generation;
   }
-}
-
-/** Mention positions by offset, or undefined when they are in offset order already (as extracted). */
-function mentionOrder(r: PackedReader): Int32Array | undefined {
-  for (let i = 1; i < r.mentionCount; i++) {
-    if (r.mentionStart(i) < r.mentionStart(i - 1)) {
-      const order = Int32Array.from({ length: r.mentionCount }, (_, k) => k);
-      return order.sort((a, b) => r.mentionStart(a) - r.mentionStart(b) || a - b);
-    }
-  }
-  return undefined;
 }
 
 /** Whether two documents' entities link alike: every field of every entity, in the same order. */

@@ -121,6 +121,9 @@ export class PackedReader {
   private readonly linesAt: number;
   private readonly lineCount: number;
   readonly ints: Int32Array;
+  private speakerType: number | undefined;
+  private order: Int32Array | null | undefined;
+  private strays: boolean | undefined;
 
   constructor(readonly packed: PackedAnalysis) {
     const ints = (this.ints = packed.ints);
@@ -137,6 +140,47 @@ export class PackedReader {
     this.listsAt = this.entitiesAt + this.entityCount * E;
     this.linesAt = this.listsAt + ints[H.Lists];
     if (this.linesAt + this.lineCount !== ints.length) throw new Error('not a packed analysis');
+  }
+
+  /** The string reference of the mention type `speaker` (-1 when no mention is a speaker's); computed once. */
+  speakerTypeRef(): number {
+    return (this.speakerType ??= this.find('speaker'));
+  }
+
+  /** Mention positions in offset order, or undefined when they are in that order already (as extracted); computed once. */
+  mentionOrder(): Int32Array | undefined {
+    if (this.order === undefined) {
+      this.order = null;
+      for (let i = 1; i < this.mentionCount; i++) {
+        if (this.mentionStart(i) < this.mentionStart(i - 1)) {
+          const order = Int32Array.from({ length: this.mentionCount }, (_, k) => k);
+          this.order = order.sort((a, b) => this.mentionStart(a) - this.mentionStart(b) || a - b);
+          break;
+        }
+      }
+    }
+    return this.order ?? undefined;
+  }
+
+  /** Whether a mention or quote refers to a key that names no entity of the document; computed once. */
+  hasStrayRefs(): boolean {
+    if (this.strays === undefined) {
+      this.strays = false;
+      for (let i = 0; i < this.mentionCount && !this.strays; i++) this.strays = this.mentionRef(i) < 0;
+      for (let i = 0; i < this.quoteCount && !this.strays; i++) this.strays = this.quoteRef(i) < -1;
+    }
+    return this.strays;
+  }
+
+  /** The reference of the string `s` in this document's table, or -1 when it has none. */
+  find(s: string): number {
+    const n = this.ints[H.Strings];
+    for (let i = 0, start = 0; i < n; i++) {
+      const end = this.ints[this.stringsAt + i];
+      if (end - start === s.length && this.packed.strings.startsWith(s, start)) return i;
+      start = end;
+    }
+    return -1;
   }
 
   string(i: number): string {

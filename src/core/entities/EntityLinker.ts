@@ -80,12 +80,14 @@ export class EntityLinker {
     if (this.clusters) return;
     const clusters: Cluster[] = [];
     this.byLocal = new Map();
+    this.wordsOf.clear();
+    this.tidyOf.clear();
     const exact = new Map<string, Cluster>();
     const persons: Array<{ doc: string; e: LocalEntity; words: string[] }> = [];
     for (const [doc, a] of this.docs) {
       for (const e of a.entities) {
         if (e.type === 'person') {
-          persons.push({ doc, e, words: nameWords(e.pinnedName ?? e.name).map(foldWord) });
+          persons.push({ doc, e, words: this.foldedWords(e.pinnedName ?? e.name) });
           continue;
         }
         let k: string | undefined;
@@ -145,6 +147,22 @@ export class EntityLinker {
     this.clusters = clusters;
   }
 
+  // The same names recur in thousands of documents: their words and tidy forms are computed once.
+  private readonly wordsOf = new Map<string, string[]>();
+  private readonly tidyOf = new Map<string, string>();
+
+  private foldedWords(name: string): string[] {
+    let w = this.wordsOf.get(name);
+    if (!w) this.wordsOf.set(name, (w = nameWords(name).map(foldWord)));
+    return w;
+  }
+
+  private tidy(form: string): string {
+    let t = this.tidyOf.get(form);
+    if (t === undefined) this.tidyOf.set(form, (t = tidyName(form)));
+    return t;
+  }
+
   private join(c: Cluster, doc: string, e: LocalEntity): void {
     c.members++;
     if (c.type !== 'person') c.preferred ??= e.pinnedName ?? e.name;
@@ -154,7 +172,7 @@ export class EntityLinker {
     // A place's name as written, never the gazetteer's official form when nobody wrote it ("Türkiye" for "Turkey").
     const written = c.type === 'place' && !e.pinnedName && e.forms.length ? e.forms : [e.name, ...e.forms];
     for (const f of written) {
-      const form = c.type === 'person' ? tidyName(f) : f;
+      const form = c.type === 'person' ? this.tidy(f) : f;
       c.forms.set(form, (c.forms.get(form) ?? 0) + 1);
     }
   }
