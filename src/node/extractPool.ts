@@ -45,7 +45,11 @@ interface Slot {
   worker: Worker;
   /** Jobs posted and not answered yet, in order (a worker answers in order). */
   jobs: Map<number, Job>;
+  answered: boolean;
 }
+
+/** Workers stop after this long without work. */
+const IDLE_MS = 30_000;
 
 /**
  * Jobs given to a worker at once: while the calling thread is busy (extracting a small document
@@ -72,24 +76,50 @@ export class ExtractPool {
   /** Jobs run on the calling thread, and in workers (for tests and the benchmark). */
   readonly counts = { inline: 0, worker: 0 };
 
+  private readonly size: number;
+  private readonly file: string;
+  /** Set once a worker failed before answering anything: workers are not started again. */
+  private broken = false;
+  private idleTimer: ReturnType<typeof setTimeout> | undefined;
+
   constructor(opts: ExtractPoolOptions = {}) {
-    const size = opts.size ?? Math.max(1, availableParallelism() - 1);
+    this.size = opts.size ?? Math.max(1, availableParallelism() - 1);
     this.inlineMaxChars = opts.inlineMaxChars ?? DEFAULT_INLINE_MAX_CHARS;
-    const file = opts.workerFile ?? path.join(__dirname, 'extractWorker.js');
-    for (let i = 0; i < size; i++) {
+    this.file = opts.workerFile ?? path.join(__dirname, 'extractWorker.js');
+  }
+
+  /**
+   * Workers start with the first job (a warm start that extracts nothing starts none) and stop after
+   * a while without work (typing extracts on the calling thread), to start again when needed.
+   */
+  private start(): void {
+    clearTimeout(this.idleTimer);
+    if (this.slots.length || this.broken || this.disposed) return;
+    for (let i = 0; i < this.size; i++) {
       let worker: Worker;
       try {
-        worker = new Worker(file);
+        worker = new Worker(this.file);
       } catch {
+        this.broken = true;
         continue;
       }
-      const slot: Slot = { worker, jobs: new Map() };
+      const slot: Slot = { worker, jobs: new Map(), answered: false };
       worker.unref();
       worker.on('message', (res: ExtractResponse) => this.settle(slot, res));
       worker.on('error', () => this.lose(slot));
       worker.on('exit', () => this.lose(slot));
       this.slots.push(slot);
     }
+  }
+
+  private stopWhenIdle(): void {
+    clearTimeout(this.idleTimer);
+    if (this.queue.length || this.slots.some((s) => s.jobs.size)) return;
+    this.idleTimer = setTimeout(() => {
+      if (this.queue.length || this.slots.some((s) => s.jobs.size)) return;
+      for (const s of this.slots.splice(0)) void s.worker.terminate();
+    }, IDLE_MS);
+    this.idleTimer.unref?.();
   }
 
   /** Live worker threads. */
@@ -103,6 +133,7 @@ export class ExtractPool {
    */
   analyze(text: string, options: ExtractOptions | undefined, token?: CancellationLike): Promise<PackedAnalysis | undefined> {
     if (this.disposed) return Promise.reject(new Error('the extraction pool is disposed'));
+    this.start();
     return new Promise((resolve, reject) => {
       this.queue.push({ text, options, token, resolve, reject });
       this.pump();
@@ -111,6 +142,7 @@ export class ExtractPool {
 
   dispose(): void {
     this.disposed = true;
+    clearTimeout(this.idleTimer);
     for (const s of this.slots.splice(0)) void s.worker.terminate();
     for (const j of this.queue.splice(0)) j.resolve(undefined);
   }
@@ -159,12 +191,14 @@ export class ExtractPool {
       }
     }
     this.pump();
+    this.stopWhenIdle();
   }
 
   private settle(slot: Slot, res: ExtractResponse): void {
     const job = slot.jobs.get(res.id);
     if (!job) return;
     slot.jobs.delete(res.id);
+    slot.answered = true;
     if (!slot.jobs.size) slot.worker.unref();
     if (res.error !== undefined) job.reject(new Error(res.error));
     else {
@@ -172,6 +206,7 @@ export class ExtractPool {
       job.resolve({ strings: res.strings, ints: res.ints });
     }
     this.pump();
+    this.stopWhenIdle();
   }
 
   /** A worker failed to start or died: its job goes back to the queue, the others carry on. */
@@ -179,6 +214,7 @@ export class ExtractPool {
     const at = this.slots.indexOf(slot);
     if (at < 0) return;
     this.slots.splice(at, 1);
+    if (!slot.answered) this.broken = true;
     void slot.worker.terminate();
     this.queue.unshift(...slot.jobs.values());
     slot.jobs.clear();
