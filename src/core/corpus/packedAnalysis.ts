@@ -124,6 +124,7 @@ export class PackedReader {
   private speakerType: number | undefined;
   private order: Int32Array | null | undefined;
   private strays: boolean | undefined;
+  private types: Map<number, MentionType> | undefined;
 
   constructor(readonly packed: PackedAnalysis) {
     const ints = (this.ints = packed.ints);
@@ -210,7 +211,12 @@ export class PackedReader {
   }
 
   mentionType(i: number): MentionType {
-    return this.string(this.ints[this.mentionsAt + i * M + 3]) as MentionType;
+    // A handful of types per document: each made into a string once.
+    const ref = this.ints[this.mentionsAt + i * M + 3];
+    const types = (this.types ??= new Map());
+    let t = types.get(ref);
+    if (t === undefined) types.set(ref, (t = this.string(ref) as MentionType));
+    return t;
   }
 
   /** The type's string reference: equal references, equal types (within one document). */
