@@ -1,4 +1,4 @@
-// Bundles the extension and the CLI (one file each, `vscode` external), and the integration suite.
+// Bundles the extension, the CLI and the extraction worker (one file each, `vscode` external), and the integration suite.
 //   node esbuild.config.mjs               development: sourcemaps, no minification
 //   node esbuild.config.mjs --production  minified, no sourcemaps (what the .vsix ships)
 //   node esbuild.config.mjs --watch       rebuild on change
@@ -28,6 +28,8 @@ const common = {
 const builds = [
   { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
   { ...common, entryPoints: { cli: 'src/cli.ts' }, outdir: 'dist' },
+  // The extraction pool's worker thread, loaded by path from beside the extension and the CLI.
+  { ...common, entryPoints: { extractWorker: 'src/node/extractWorker.ts' }, outdir: 'dist' },
 ];
 if (!production) {
   // The integration suite runs inside the extension host; mocha is loaded from node_modules at run time.

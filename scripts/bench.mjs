@@ -78,10 +78,10 @@ function printTable(r) {
     ['cold cross-document build', ms(r.cold.build), '', ''],
     ['cold total', ms(r.cold.total), '≤ 10 s', r.cold.total <= 10_000],
     ['warm start (fresh process)', ms(r.warm.total), '≤ 1 s', r.warm.total <= 1_000],
-    ['  read + parse cache', ms(r.warm.parse), '', ''],
-    ['  stat documents', ms(r.warm.stat), '', ''],
-    ['  restore', ms(r.warm.restore), '', ''],
-    ['  entities()', ms(r.warm.build), '', ''],
+    ['  read + decode cache', ms(r.warm.parse), '', ''],
+    ['  stat + restore documents', ms(r.warm.stat), '', ''],
+    ['  index what changed', ms(r.warm.restore), '', ''],
+    [`  entities() (${r.warm.linksReused ? 'saved links reused' : 'linked anew'})`, ms(r.warm.build), '', ''],
     ['references+stats, top 100 (median / p95)', `${ms(r.refs.top.median)} / ${ms(r.refs.top.p95)}`, '≤ 20 ms', r.refs.top.p95 <= 20],
     ['references+stats, 1000 random (median / p95)', `${ms(r.refs.random.median)} / ${ms(r.refs.random.p95)}`, '≤ 20 ms', r.refs.random.p95 <= 20],
     [`decorations, ${r.deco.words.toLocaleString('en')}-word doc (median)`, ms(r.deco.median), '≤ 30 ms', r.deco.median <= 30],
@@ -91,6 +91,7 @@ function printTable(r) {
     ['heap used after cold index + build', mb(r.memory.heapUsed), '≤ 300 MB', r.memory.heapUsed <= 300 * 1024 * 1024],
     ['  of which before the build (analyses, texts)', mb(r.memory.heapBeforeBuild), '', ''],
     ['peak RSS (index process)', mb(r.memory.peakRss), '', ''],
+    ['heap used after warm start', mb(r.warm.heapUsed), '', ''],
     ['peak RSS (warm-start process)', mb(r.warm.peakRss), '', ''],
   ];
   const w0 = Math.max(...rows.map((x) => x[0].length));
@@ -114,33 +115,34 @@ function printTable(r) {
 // ───────────────────────────────────────────── shared ───────────────────────────────────────────
 
 async function loadCore(work) {
+  // The index and the modules the extension's indexer feeds it with (loader, store, extraction pool),
+  // bundled like the extension: the worker is its own bundle beside the rest.
   const outfile = path.join(work, 'core.cjs');
   if (!existsSync(outfile)) {
     const { build } = await import('esbuild');
-    await build({
-      entryPoints: [path.join(root, 'src/core/corpus/corpusIndex.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      outfile,
-      logLevel: 'error',
-    });
+    const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'error' };
+    const contents = ['core/corpus/corpusIndex', 'node/analysisStore', 'node/corpusLoader', 'node/extractPool', 'node/nodeDocumentSource']
+      .map((m) => `export * from './src/${m}';`)
+      .join('\n');
+    await build({ ...common, stdin: { contents, resolveDir: root, loader: 'ts', sourcefile: 'bench-core.ts' }, outfile });
+    await build({ ...common, entryPoints: [path.join(root, 'src/node/extractWorker.ts')], outfile: path.join(work, 'extractWorker.js') });
   }
   return createRequire(import.meta.url)(outfile);
 }
 
-const sha1 = (t) => createHash('sha1').update(t).digest('hex');
-
-class MemoryCache {
-  map = new Map();
-  get(key) {
-    return this.map.get(key);
-  }
-  set(key, analysis) {
-    this.map.set(key, analysis);
-  }
+/** What the extension's indexer does at start: a store, an index fed by a loader with a pool. */
+function makeIndexer(core, work, io) {
+  const { CorpusIndex, AnalysisStore, CorpusLoader, ExtractPool, NodeDocumentSource } = core;
+  // The code id: like the extension's bundle, the bundle's stamp (links are reused by the same build only).
+  const st = statSync(path.join(work, 'core.cjs'));
+  const store = new AnalysisStore(io, `${st.size}:${st.mtimeMs}`);
+  const index = new CorpusIndex({ hash: sha1, cache: store });
+  const pool = new ExtractPool({ workerFile: path.join(work, 'extractWorker.js') });
+  const loader = new CorpusLoader({ index, store, pool, source: new NodeDocumentSource(), maxChars: 2_000_000 });
+  return { store, index, pool, loader };
 }
+
+const sha1 = (t) => createHash('sha1').update(t).digest('hex');
 
 function summary(xs) {
   const s = [...xs].sort((a, b) => a - b);
@@ -396,7 +398,8 @@ function longArticle(words) {
 async function indexPhase() {
   const docs = Number(opt('--docs', 10000));
   const work = opt('--work');
-  const { CorpusIndex } = await loadCore(work);
+  const core = await loadCore(work);
+  const { CorpusIndex } = core;
   const { dir, files } = ensureCorpus(docs);
   const uris = files.map((f) => pathToFileURL(f).href);
   const result = { corpus: { dir, docs: files.length } };
@@ -409,24 +412,24 @@ async function indexPhase() {
   }
   global.gc?.();
 
-  // Cold index: read each file and update, in batches like the extension's indexer.
-  const cache = new MemoryCache();
-  const index = new CorpusIndex({ hash: sha1, cache });
-  let readMs = 0;
+  // Cold index: the extension's background pass (loader: stat, read, extract in the pool, batches of 64).
+  const { store, index, pool, loader } = makeIndexer(core, work, core.fileStoreIO(path.join(work, 'analysis-cache.bin')));
   let bytes = 0;
+  for (const f of files) bytes += statSync(f).size;
+  // The same warm-up for the worker threads (their JIT, the gazetteer), outside the index.
+  await Promise.all(Array.from({ length: 30 }, (_, i) => pool.analyze(readFileSync(files[i % files.length], 'utf8'), undefined)));
+  pool.counts.inline = pool.counts.worker = 0;
+  global.gc?.();
   const t0 = performance.now();
-  for (let i = 0; i < files.length; i += 64) {
-    index.batch(() => {
-      for (let j = i; j < Math.min(i + 64, files.length); j++) {
-        const r0 = performance.now();
-        const text = readFileSync(files[j], 'utf8');
-        readMs += performance.now() - r0;
-        bytes += Buffer.byteLength(text);
-        index.update(uris[j], text);
-      }
-    });
-    if ((i / 64) % 40 === 0) process.stdout.write(`\rindexing ${i}/${files.length}`);
-  }
+  let done = 0;
+  let shown = 0;
+  await loader.indexAll(uris, undefined, (n) => {
+    done += n;
+    if (done - shown >= 2560 || done === files.length) {
+      shown = done;
+      process.stdout.write(`\rindexing ${done}/${files.length}`);
+    }
+  });
   const tUpdate = performance.now() - t0;
   process.stdout.write(`\rindexing ${files.length}/${files.length}\n`);
   global.gc();
@@ -434,7 +437,7 @@ async function indexPhase() {
   const t1 = performance.now();
   const entities = index.entities();
   const tBuild = performance.now() - t1;
-  result.cold = { update: tUpdate, read: readMs, build: tBuild, total: tUpdate + tBuild };
+  result.cold = { update: tUpdate, build: tBuild, total: tUpdate + tBuild, inline: pool.counts.inline, worker: pool.counts.worker, workers: pool.workers };
   let words = 0;
   let mentions = 0;
   for (const u of uris) {
@@ -442,7 +445,9 @@ async function indexPhase() {
     mentions += index.analysis(u).mentions.length;
   }
   Object.assign(result.corpus, { bytes, words, entities: entities.length, mentions });
-  console.log(`cold: ${(tUpdate / 1000).toFixed(2)} s update (${(readMs / 1000).toFixed(2)} s reading), ${(tBuild / 1000).toFixed(2)} s entities()`);
+  console.log(
+    `cold: ${(tUpdate / 1000).toFixed(2)} s update (${pool.workers} worker threads: ${pool.counts.worker} documents extracted there, ${pool.counts.inline} on the main thread), ${(tBuild / 1000).toFixed(2)} s entities()`,
+  );
 
   // Heap after the cold index and build.
   global.gc();
@@ -450,7 +455,7 @@ async function indexPhase() {
 
   // References: the 100 most-mentioned entities and 1000 random ones.
   const rand = prng(7);
-  const byCount = entities.map((e) => [e.id, index.references(e.id).length]).sort((a, b) => b[1] - a[1]);
+  const byCount = entities.map((e) => [e.id, index.stats(e.id).mentions]).sort((a, b) => b[1] - a[1]);
   const top = byCount.slice(0, 100).map(([id]) => id);
   const random = Array.from({ length: 1000 }, () => entities[Math.floor(rand() * entities.length)].id);
   const timeRefs = (ids) =>
@@ -513,26 +518,19 @@ async function indexPhase() {
   result.memory.peakRss = peakRss();
 
   // Persist the cache as the extension's analysis store does, then time a warm start in a fresh process.
+  pool.dispose();
   const t2 = performance.now();
-  const filesOut = {};
-  const analyses = {};
-  for (let i = 0; i < files.length; i++) {
-    const st = statSync(files[i]);
-    const key = index.keyOf(uris[i]);
-    filesOut[uris[i]] = { mtime: Math.trunc(st.mtimeMs), size: st.size, key, ...index.facts(uris[i]) };
-    analyses[key] = cache.get(key);
-  }
-  const cacheFile = path.join(work, 'analysis-cache.json');
-  const json = JSON.stringify({ format: 1, files: filesOut, analyses });
-  writeFileSync(cacheFile, json);
-  console.log(`cache: ${(json.length / 1024 / 1024).toFixed(1)} MB written in ${((performance.now() - t2) / 1000).toFixed(2)} s`);
+  await store.save(index);
+  const cacheFile = path.join(work, 'analysis-cache.bin');
+  const cacheBytes = statSync(cacheFile).size;
+  console.log(`cache: ${(cacheBytes / 1024 / 1024).toFixed(1)} MB written in ${((performance.now() - t2) / 1000).toFixed(2)} s`);
   const expected = { entities: entities.length };
   const warmOut = path.join(work, 'warm.json');
-  const w = spawnSync(process.execPath, ['--expose-gc', self, '--phase', 'warm', '--work', work, '--cache', cacheFile, '--out', warmOut], {
+  const w = spawnSync(process.execPath, ['--expose-gc', self, '--phase', 'warm', '--work', work, '--docs', String(docs), '--out', warmOut], {
     stdio: 'inherit',
   });
   if (w.status !== 0) throw new Error(`warm start process exited with ${w.status ?? w.signal}`);
-  result.warm = { ...JSON.parse(readFileSync(warmOut, 'utf8')), cacheBytes: Buffer.byteLength(json) };
+  result.warm = { ...JSON.parse(readFileSync(warmOut, 'utf8')), cacheBytes };
   if (result.warm.entities !== expected.entities) console.log(`warning: warm start found ${result.warm.entities} entities, cold ${expected.entities}`);
   if (result.warm.restored !== files.length) console.log(`warning: warm start restored ${result.warm.restored} of ${files.length} documents`);
 
@@ -543,30 +541,25 @@ async function indexPhase() {
 
 async function warmPhase() {
   const work = opt('--work');
-  const cacheFile = opt('--cache');
-  const { CorpusIndex } = await loadCore(work);
+  const core = await loadCore(work);
+  const { files } = ensureCorpus(Number(opt('--docs', 10000)));
+  const uris = files.map((f) => pathToFileURL(f).href);
   global.gc?.();
+  // As the extension starts: load the store, offer its links to the index, then the background pass.
   const t0 = performance.now();
-  const stored = JSON.parse(readFileSync(cacheFile, 'utf8'));
-  const analyses = new Map(Object.entries(stored.analyses));
-  const filesIn = Object.entries(stored.files);
+  const { store, index, pool, loader } = makeIndexer(core, work, core.fileStoreIO(path.join(work, 'analysis-cache.bin')));
+  await store.load();
+  const links = store.takeLinks();
+  if (links) index.adoptLinks(links);
   const t1 = performance.now();
-  const index = new CorpusIndex({ hash: sha1, cache: { get: (k) => analyses.get(k), set: (k, a) => analyses.set(k, a) } });
-  const hits = [];
-  for (const [uri, f] of filesIn) {
-    const st = statSync(fileURLToPath(uri));
-    if (Math.trunc(st.mtimeMs) === f.mtime && st.size === f.size) {
-      const analysis = analyses.get(f.key);
-      if (analysis) hits.push([uri, f, analysis]);
-    }
-  }
+  const misses = await loader.restoreCached(uris);
   const t2 = performance.now();
-  index.batch(() => {
-    for (const [uri, f, analysis] of hits) index.restore(uri, f.key, analysis, { words: f.words, lines: f.lines });
-  });
+  await loader.indexAll(misses);
   const t3 = performance.now();
   const entities = index.entities().length;
   const t4 = performance.now();
+  pool.dispose();
+  global.gc?.();
   writeFileSync(
     opt('--out'),
     JSON.stringify({
@@ -575,8 +568,10 @@ async function warmPhase() {
       restore: t3 - t2,
       build: t4 - t3,
       total: t4 - t0,
-      restored: hits.length,
+      restored: files.length - misses.length,
+      linksReused: !!links,
       entities,
+      heapUsed: process.memoryUsage().heapUsed,
       peakRss: peakRss(),
     }),
   );

@@ -1,15 +1,19 @@
 import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { CorpusIndex } from '../core/corpus/corpusIndex';
 import type { ExtractOptions } from '../core/extract/types';
-import { AnalysisStore } from './analysisStore';
+import { AnalysisStore } from '../node/analysisStore';
+import { CorpusLoader } from '../node/corpusLoader';
+import { ExtractPool } from '../node/extractPool';
 import type { CorpusFiles } from './corpusFiles';
 import { Disposable } from './disposable';
 
 /** Documents larger than this are not extracted (their editors show a message instead). */
 export const MAX_DOCUMENT_CHARS = 2_000_000;
 const TYPING_DEBOUNCE_MS = 250;
-const SLICE_MS = 12;
+/** Documents read and extracted per step of the background pass (one change event each). */
+const BATCH = 64;
 
 export interface IndexerState {
   indexing: boolean;
@@ -26,6 +30,8 @@ export interface IndexerState {
 export class CorpusIndexer extends Disposable {
   readonly index: CorpusIndex;
   private readonly store: AnalysisStore;
+  private readonly loader: CorpusLoader;
+  private readonly pool: ExtractPool;
   private readonly queue = new Map<string, vscode.Uri>();
   private running: Promise<void> | undefined;
   private cancel: vscode.CancellationTokenSource | undefined;
@@ -35,7 +41,6 @@ export class CorpusIndexer extends Disposable {
   readonly onDidChangeState = this.stateEmitter.event;
   private readonly typing = new Map<string, ReturnType<typeof setTimeout>>();
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly tooLarge = new Set<string>();
   private firstPass: Promise<void> | undefined;
 
   constructor(
@@ -44,16 +49,42 @@ export class CorpusIndexer extends Disposable {
     optionsFor?: (doc: string) => ExtractOptions | undefined,
   ) {
     super();
-    this.store = new AnalysisStore(storage);
+    this.store = new AnalysisStore(storage && storeIO(vscode.Uri.joinPath(storage, 'analysis-cache.bin')), codeId());
     this.index = new CorpusIndex({ hash: (t) => createHash('sha1').update(t).digest('hex'), cache: this.store, optionsFor });
+    this.pool = new ExtractPool();
+    this.register({ dispose: () => this.pool.dispose() });
+    this.loader = new CorpusLoader({
+      index: this.index,
+      store: this.store,
+      pool: this.pool,
+      maxChars: MAX_DOCUMENT_CHARS,
+      source: {
+        openText: (doc) => vscode.workspace.textDocuments.find((d) => d.uri.toString() === doc)?.getText(),
+        stat: async (doc) => {
+          try {
+            const st = await vscode.workspace.fs.stat(vscode.Uri.parse(doc));
+            return { mtime: st.mtime, size: st.size };
+          } catch {
+            return undefined;
+          }
+        },
+        read: async (doc) => {
+          try {
+            return new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(doc)));
+          } catch {
+            return undefined;
+          }
+        },
+      },
+    });
     this.register(
       files.onDidChange((e) => {
         if (e.reset) return void this.enqueueAll();
         this.index.batch(() => {
           for (const uri of e.removed) {
             this.queue.delete(uri.toString());
-            this.index.remove(uri.toString());
-            this.store.forget(uri);
+            this.loader.remove(uri.toString());
+            this.store.forget(uri.toString());
           }
         });
         this.enqueue([...e.added, ...(e.changed ?? [])].filter((u) => !this.isOpenAndDirty(u)));
@@ -80,11 +111,13 @@ export class CorpusIndexer extends Disposable {
   }
 
   isTooLarge(uri: vscode.Uri): boolean {
-    return this.tooLarge.has(uri.toString());
+    return this.loader.isTooLarge(uri.toString());
   }
 
   private async start(): Promise<void> {
     await Promise.all([this.store.load(), this.files.ready()]);
+    const links = this.store.takeLinks();
+    if (links) this.index.adoptLinks(links);
     this.enqueueAll();
     await this.idle();
   }
@@ -107,7 +140,7 @@ export class CorpusIndexer extends Disposable {
     const current = new Set<string>();
     for (const uri of this.files.all()) current.add(uri.toString());
     this.index.batch(() => {
-      for (const doc of [...this.index.documents()]) if (!current.has(doc)) this.index.remove(doc);
+      for (const doc of [...this.index.documents()]) if (!current.has(doc)) this.loader.remove(doc);
     });
     this.enqueue([...this.files.all()]);
   }
@@ -130,28 +163,17 @@ export class CorpusIndexer extends Disposable {
     await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Corpus Lens: indexing') },
       async (progress) => {
-        let sliceStart = performance.now();
         let lastReport = 0;
+        const report = () => {
+          if (performance.now() - lastReport < 200) return;
+          lastReport = performance.now();
+          progress.report({ message: `${this.done}/${this.total}` });
+          this.stateEmitter.fire(this.state);
+        };
         while (this.queue.size && !cts.token.isCancellationRequested) {
-          const batch = [...this.queue.values()].slice(0, 64);
-          const changed: (() => void)[] = [];
-          for (const uri of batch) {
-            this.queue.delete(uri.toString());
-            const update = await this.prepare(uri);
-            if (update) changed.push(update);
-            this.done++;
-            if (cts.token.isCancellationRequested) break;
-          }
-          this.index.batch(() => changed.forEach((apply) => apply()));
-          if (performance.now() - lastReport > 200) {
-            lastReport = performance.now();
-            progress.report({ message: `${this.done}/${this.total}` });
-            this.stateEmitter.fire(this.state);
-          }
-          if (performance.now() - sliceStart > SLICE_MS) {
-            await new Promise((r) => setImmediate(r));
-            sliceStart = performance.now();
-          }
+          const docs = [...this.queue.keys()];
+          this.queue.clear();
+          await this.loader.indexAll(docs, cts.token, (n) => ((this.done += n), report()), BATCH);
         }
       },
     );
@@ -160,39 +182,8 @@ export class CorpusIndexer extends Disposable {
     if (this.cancel === cts) this.cancel = undefined;
   }
 
-  /** Reads (or restores from the cache) one document; returns how to apply it to the index. */
-  private async prepare(uri: vscode.Uri): Promise<(() => void) | undefined> {
-    const doc = uri.toString();
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === doc);
-    if (open) return () => this.indexText(doc, open.getText());
-    let stat: vscode.FileStat;
-    try {
-      stat = await vscode.workspace.fs.stat(uri);
-    } catch {
-      return () => this.index.remove(doc);
-    }
-    const cached = this.store.lookup(uri, stat);
-    if (cached) return () => this.index.restore(doc, cached.key, cached.analysis, cached.facts);
-    let text: string;
-    try {
-      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-    } catch {
-      return () => this.index.remove(doc);
-    }
-    return () => {
-      if (this.indexText(doc, text)) this.store.remember(uri, stat, this.index);
-    };
-  }
-
   private indexText(doc: string, text: string): boolean {
-    if (text.length > MAX_DOCUMENT_CHARS) {
-      this.tooLarge.add(doc);
-      this.index.remove(doc);
-      return false;
-    }
-    this.tooLarge.delete(doc);
-    this.index.update(doc, text);
-    return true;
+    return this.loader.indexText(doc, text);
   }
 
   private scheduleTyping(document: vscode.TextDocument): void {
@@ -223,5 +214,34 @@ export class CorpusIndexer extends Disposable {
   private scheduleSave(): void {
     clearTimeout(this.saveTimer);
     this.saveTimer = setTimeout(() => void this.store.save(this.index).catch(() => undefined), 1_000);
+  }
+}
+
+/** The cache file in workspace storage, replaced atomically (temporary file, then rename). */
+function storeIO(file: vscode.Uri) {
+  return {
+    read: async () => {
+      try {
+        return await vscode.workspace.fs.readFile(file);
+      } catch {
+        return undefined;
+      }
+    },
+    write: async (data: Uint8Array) => {
+      const tmp = file.with({ path: `${file.path}.${Date.now()}.tmp` });
+      await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(file, '..'));
+      await vscode.workspace.fs.writeFile(tmp, data);
+      await vscode.workspace.fs.rename(tmp, file, { overwrite: true });
+    },
+  };
+}
+
+/** Identifies this build of the extension (its bundle's size and time): saved links are reused only by it. */
+function codeId(): string {
+  try {
+    const st = statSync(__filename);
+    return `${st.size}:${st.mtimeMs}`;
+  } catch {
+    return '';
   }
 }

@@ -12,7 +12,7 @@ export function lineStarts(text: string): number[] {
 }
 
 /** Zero-based line and character (UTF-16) of an offset, given the text's {@link lineStarts}. */
-export function positionAt(starts: readonly number[], offset: number): { line: number; character: number } {
+export function positionAt(starts: ArrayLike<number>, offset: number): { line: number; character: number } {
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {

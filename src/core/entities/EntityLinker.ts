@@ -9,7 +9,9 @@ interface Cluster {
   words: string[];
   /** Key matching places and dates exactly. */
   exact?: string;
-  members: Array<{ doc: string; key: string }>;
+  /** How many local entities joined, and the document of the first (unnamed sources' ids name it). */
+  members: number;
+  firstDoc: string;
   forms: Map<string, number>;
   pinned?: string;
   /** For places and dates: the gazetteer's or the value's name, shown rather than the commonest spelling. */
@@ -26,7 +28,8 @@ interface Cluster {
 export class EntityLinker {
   private readonly docs = new Map<string, DocumentAnalysis>();
   private clusters: Cluster[] | undefined;
-  private byLocal = new Map<string, Cluster>();
+  /** Document → local entity key → cluster: per document, so that lookups never build `doc + key` strings. */
+  private byLocal = new Map<string, Map<string, Cluster>>();
 
   /** Adds or replaces a document's analysis; `docId` names the document (its path), and unnamed sources' ids include it. */
   set(docId: string, analysis: DocumentAnalysis): void {
@@ -43,7 +46,8 @@ export class EntityLinker {
     this.build();
     const a = this.docs.get(docId);
     if (!a) return { mentions: [], quotes: [] };
-    const id = (key: string): string => this.byLocal.get(`${docId}\u0000${key}`)?.id ?? slug(key);
+    const local = this.byLocal.get(docId);
+    const id = (key: string): string => local?.get(key)?.id ?? slug(key);
     return {
       mentions: a.mentions.map((m) => {
         const out: Mention = { start: m.start, end: m.end, text: m.text, type: m.type, entity: id(m.key) };
@@ -52,6 +56,12 @@ export class EntityLinker {
       }),
       quotes: a.quotes.map((q) => ({ start: q.start, end: q.end, speaker: q.speaker === null ? null : id(q.speaker) })),
     };
+  }
+
+  /** The corpus-wide id of a document's local entity key, as {@link resolve} maps it. */
+  idOf(docId: string, key: string): string {
+    this.build();
+    return this.byLocal.get(docId)?.get(key)?.id ?? slug(key);
   }
 
   /** Every entity of the corpus, persons first, then places, sources and dates. */
@@ -70,12 +80,14 @@ export class EntityLinker {
     if (this.clusters) return;
     const clusters: Cluster[] = [];
     this.byLocal = new Map();
+    this.wordsOf.clear();
+    this.tidyOf.clear();
     const exact = new Map<string, Cluster>();
     const persons: Array<{ doc: string; e: LocalEntity; words: string[] }> = [];
     for (const [doc, a] of this.docs) {
       for (const e of a.entities) {
         if (e.type === 'person') {
-          persons.push({ doc, e, words: nameWords(e.pinnedName ?? e.name).map(foldWord) });
+          persons.push({ doc, e, words: this.foldedWords(e.pinnedName ?? e.name) });
           continue;
         }
         let k: string | undefined;
@@ -84,7 +96,7 @@ export class EntityLinker {
         else if (e.type === 'organization') k = `org\u0000${e.name.toLowerCase()}`;
         let c = k ? exact.get(k) : undefined;
         if (!c) {
-          c = { type: e.type, words: [], exact: k, members: [], forms: new Map(), id: '' };
+          c = { type: e.type, words: [], exact: k, members: 0, firstDoc: doc, forms: new Map(), id: '' };
           clusters.push(c);
           if (k) exact.set(k, c);
         }
@@ -111,10 +123,10 @@ export class EntityLinker {
         const hits = exactHit ? [exactHit] : candidates.filter((x) => namesCompatible(p.words, x.words));
         // A short name that fits several people is left apart rather than merged wrongly.
         if (hits.length === 1 || (hits.length > 1 && p.words.length >= 2)) c = hits[0];
-        else if (hits.length > 1) c = hits.sort((a, b) => b.members.length - a.members.length)[0];
+        else if (hits.length > 1) c = hits.sort((a, b) => b.members - a.members)[0];
       }
       if (!c) {
-        c = { type: 'person', words: p.words, members: [], forms: new Map(), id: '' };
+        c = { type: 'person', words: p.words, members: 0, firstDoc: p.doc, forms: new Map(), id: '' };
         personClusters.push(c);
         clusters.push(c);
         if (!byWords.has(wordsKey)) byWords.set(wordsKey, c);
@@ -132,7 +144,7 @@ export class EntityLinker {
     const used = new Map<string, number>();
     for (const c of clusters) {
       let base: string;
-      if (c.type === 'source') base = `source:${docName(c.members[0].doc)}:${slug(this.canonical(c).replace(/^(?:an?|the|one|some)\s+/i, ''))}`;
+      if (c.type === 'source') base = `source:${docName(c.firstDoc)}:${slug(this.canonical(c).replace(/^(?:an?|the|one|some)\s+/i, ''))}`;
       else if (c.type === 'date') base = c.exact ? (c.exact.split('\u0000')[1] as string) : `date:${this.canonical(c).toLowerCase()}`;
       else base = slug(this.canonical(c));
       const n = used.get(base) ?? 0;
@@ -142,14 +154,32 @@ export class EntityLinker {
     this.clusters = clusters;
   }
 
+  // The same names recur in thousands of documents: their words and tidy forms are computed once.
+  private readonly wordsOf = new Map<string, string[]>();
+  private readonly tidyOf = new Map<string, string>();
+
+  private foldedWords(name: string): string[] {
+    let w = this.wordsOf.get(name);
+    if (!w) this.wordsOf.set(name, (w = nameWords(name).map(foldWord)));
+    return w;
+  }
+
+  private tidy(form: string): string {
+    let t = this.tidyOf.get(form);
+    if (t === undefined) this.tidyOf.set(form, (t = tidyName(form)));
+    return t;
+  }
+
   private join(c: Cluster, doc: string, e: LocalEntity): void {
-    c.members.push({ doc, key: e.key });
+    c.members++;
     if (c.type !== 'person') c.preferred ??= e.pinnedName ?? e.name;
-    this.byLocal.set(`${doc}\u0000${e.key}`, c);
+    let local = this.byLocal.get(doc);
+    if (!local) this.byLocal.set(doc, (local = new Map()));
+    local.set(e.key, c);
     // A place's name as written, never the gazetteer's official form when nobody wrote it ("Türkiye" for "Turkey").
     const written = c.type === 'place' && !e.pinnedName && e.forms.length ? e.forms : [e.name, ...e.forms];
     for (const f of written) {
-      const form = c.type === 'person' ? tidyName(f) : f;
+      const form = c.type === 'person' ? this.tidy(f) : f;
       c.forms.set(form, (c.forms.get(form) ?? 0) + 1);
     }
   }

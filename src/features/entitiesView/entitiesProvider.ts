@@ -72,7 +72,7 @@ export class EntitiesProvider implements vscode.TreeDataProvider<EntityElement> 
       }, '9999');
       return (a, b) => first(a).localeCompare(first(b)) || byName(a, b);
     }
-    return (a, b) => this.index.references(b.id).length - this.index.references(a.id).length || byName(a, b);
+    return (a, b) => this.index.stats(b.id).mentions - this.index.stats(a.id).mentions || byName(a, b);
   }
 
   getChildren(element?: EntityElement): EntityElement[] | Promise<EntityElement[]> {
