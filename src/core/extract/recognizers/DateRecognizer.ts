@@ -118,16 +118,17 @@ export class DateRecognizer {
 
   private parseAll(ctx: ExtractionContext, chunks: readonly { start: number; end: number }[], ref: Ymd | undefined): DateHit[] {
     const out: DateHit[] = [];
-    const refDate = ref ? new Date(ref.y, (ref.m ?? 1) - 1, ref.d ?? 1, 12) : undefined;
+    // One reference for every call: chrono reads it and never changes it.
+    const refDate = ref ? new Date(ref.y, (ref.m ?? 1) - 1, ref.d ?? 1, 12) : new Date(2000, 0, 1, 12);
     for (let k = 0; k < chunks.length; k++) {
       const s = chunks[k];
       const sentence = ctx.text.slice(s.start, s.end);
       const t = performance.now();
-      const results = (parser as CuedChrono).parse(sentence, refDate ?? new Date(2000, 0, 1, 12));
+      const results = (parser as CuedChrono).parse(sentence, refDate);
       chronoClock.ms += performance.now() - t;
       for (const r of results) {
         const hit = this.adjust(sentence, r, ref);
-        if (hit) out.push({ ...hit, start: hit.start + s.start, end: hit.end + s.start, chunk: k });
+        if (hit) out.push({ start: hit.start + s.start, end: hit.end + s.start, value: hit.value, absolute: hit.absolute, chunk: k });
       }
     }
     return out;
