@@ -194,15 +194,20 @@ export class CuedChrono {
   parse(text: string, ref: Date): chrono.ParsedResult[] {
     const cues = cuesOf(text);
     let active = 0;
-    for (let i = 0; i < this.needs.length; i++) {
-      const needs = this.needs[i];
-      if (!needs || needs.some((m) => (cues & m) === m)) active |= 1 << i;
-    }
+    for (let i = 0; i < this.needs.length; i++) if (this.canMatch(i, cues)) active |= 1 << i;
     let c = this.byParsers.get(active);
     if (!c) {
       c = new chrono.Chrono({ parsers: this.full.parsers.filter((_, i) => active & (1 << i)), refiners: this.full.refiners });
       this.byParsers.set(active, c);
     }
     return c.parse(text, ref);
+  }
+
+  /** Whether parser i may match a text with these cues: it has no needs, or all cues of one alternative are present. */
+  private canMatch(i: number, cues: number): boolean {
+    const needs = this.needs[i];
+    if (!needs) return true;
+    for (const m of needs) if ((cues & m) === m) return true;
+    return false;
   }
 }
