@@ -40,8 +40,20 @@ function splitName(name: string): string[] {
   return out;
 }
 
+const foldCache = new Map<string, string>();
+
 /** A transliteration-tolerant fold of one word: first letter, then consonants with doubles collapsed. */
 export function foldWord(w: string): string {
+  let out = foldCache.get(w);
+  if (out === undefined) {
+    out = fold(w);
+    if (foldCache.size > 20000) foldCache.clear();
+    foldCache.set(w, out);
+  }
+  return out;
+}
+
+function fold(w: string): string {
   let first = w[0] ?? '';
   if ('aeiouy'.includes(first)) first = 'a';
   let out = first;
@@ -105,7 +117,8 @@ export function slug(s: string): string {
  */
 export function namesCompatible(a: readonly string[], b: readonly string[]): boolean {
   if (a.length === 0 || b.length === 0) return false;
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  const short = a.length <= b.length ? a : b;
+  const long = a.length <= b.length ? b : a;
   // A kunya stands for the full name it opens: "Abu Hamza" for "Abu Hamza al-Qurashi".
   if (isKunya(short) && long.length > 2 && long[0] === short[0] && long[1] === short[1]) return true;
   if (short[short.length - 1] !== long[long.length - 1]) return false;

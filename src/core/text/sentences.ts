@@ -23,7 +23,14 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 13 || c === 10 || c === 0xa0;
 }
 
-const CLOSERS = '"\u201d\u2019\')]';
+/** Closing quotation marks and brackets that may follow a sentence's final mark: " ” ’ ' ) ]. */
+function isCloser(c: number): boolean {
+  return c === 34 || c === 0x201d || c === 0x2019 || c === 39 || c === 41 || c === 93;
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
 
 /**
  * Sentences of one paragraph. A full stop ends a sentence when the next word starts with a capital
@@ -34,23 +41,23 @@ export function sentences(text: string, para: Span): Span[] {
   const out: Span[] = [];
   let start = para.start;
   for (let i = para.start; i < para.end; i++) {
-    const ch = text[i];
-    if (ch !== '.' && ch !== '?' && ch !== '!') continue;
+    const ch = text.charCodeAt(i);
+    if (ch !== 46 /* . */ && ch !== 63 /* ? */ && ch !== 33 /* ! */) continue;
     let j = i + 1;
-    while (j < para.end && CLOSERS.includes(text[j])) j++;
+    while (j < para.end && isCloser(text.charCodeAt(j))) j++;
     if (j < para.end && !isSpace(text.charCodeAt(j))) continue;
     let k = j;
     while (k < para.end && isSpace(text.charCodeAt(k))) k++;
     if (k >= para.end) break;
-    const next = text[k];
-    const opensQuote = next === '"' || next === '\u201c';
-    if (!opensQuote && !(next >= 'A' && next <= 'Z') && !(next >= '0' && next <= '9' && ch !== '.')) continue;
-    if (ch === '.' && j === i + 1) {
+    const next = text.charCodeAt(k);
+    const opensQuote = next === 34 /* " */ || next === 0x201c;
+    if (!opensQuote && !(next >= 65 && next <= 90) && !(next >= 48 && next <= 57 && ch !== 46)) continue;
+    if (ch === 46 && j === i + 1) {
       // The word ending at this full stop.
       let w = i;
-      while (w > para.start && /[A-Za-z.]/.test(text[w - 1])) w--;
+      while (w > para.start && (isAsciiLetter(text.charCodeAt(w - 1)) || text.charCodeAt(w - 1) === 46)) w--;
+      if (i - w === 1 && text.charCodeAt(w) >= 65 && text.charCodeAt(w) <= 90) continue;
       const word = text.slice(w, i);
-      if (word.length === 1 && word >= 'A' && word <= 'Z') continue;
       if (ABBREVIATIONS.has(word.toLowerCase())) continue;
       // "U.S." rarely ends a sentence in news prose but often precedes a capitalised noun.
       if (/^(?:[A-Z]\.)+[A-Z]$/.test(word) && !opensQuote) continue;

@@ -38,6 +38,15 @@ function isUpper(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
 }
 
+/** False when `text[s, e)` is lower-case ASCII already, so that lower-casing it would give the same string. */
+function mayChangeCase(text: string, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128 || (c >= 65 && c <= 90)) return true;
+  }
+  return false;
+}
+
 /** Splits `text[from, to)` into word and number tokens. */
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const out: Token[] = [];
@@ -102,7 +111,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     const t = text.slice(s, i);
     const first = text.charCodeAt(s);
     const cap = isUpper(first);
-    out.push({ start: s, end: i, text: t, lower: t.toLowerCase(), cap, num: false });
+    out.push({ start: s, end: i, text: t, lower: mayChangeCase(text, s, i) ? t.toLowerCase() : t, cap, num: false });
     if (possessive) i += 2;
   }
   return out;

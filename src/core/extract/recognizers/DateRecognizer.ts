@@ -1,5 +1,6 @@
 import * as chrono from 'chrono-node';
 import type { ExtractionContext } from '../context';
+import { CuedChrono, needsOf } from './chronoCues';
 
 type Chrono = typeof chrono.casual;
 type ParsingContext = Parameters<ReturnType<Chrono['clone']>['parsers'][number]['extract']>[0];
@@ -10,30 +11,31 @@ const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'Ju
 const YEAR_CONTEXT = /(?:\b(?:in|since|of|by|until|till|from|to|before|after|during|early|late|mid|between|and|or|year|the|around|circa|through|throughout|spring|summer|autumn|fall|winter)|[,(—–-])\s*$/i;
 
 /** chrono's English parsers plus bare years and bare capitalised month names, which it leaves out. */
-function buildChrono(): Chrono {
+function buildChrono(): CuedChrono {
   const c = chrono.casual.clone();
-  c.parsers.push({
+  const bareYear: Chrono['parsers'][number] = {
     pattern: () => /(?<![\d,.$£€])\b(1[89]\d\d|20\d\d)\b(?!\d|,\d|\s*%|-(?:year|strong|member|page)\b)/,
     extract: (context: ParsingContext, match: RegExpMatchArray) => {
       const before = context.text.slice(Math.max(0, (match.index ?? 0) - 12), match.index);
       if (!YEAR_CONTEXT.test(before) && (match.index ?? 0) > 0) return null;
       return context.createParsingComponents({ year: Number(match[1]) }).addTags(['bareYear']);
     },
-  });
-  c.parsers.push({
+  };
+  const bareMonth: Chrono['parsers'][number] = {
     pattern: () => /\b(January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+(?:God|Allah|he|she|we|you|they|it|I|the|his|her|their|not)\b)/,
     extract: (context: ParsingContext, match: RegExpMatchArray) => context.createParsingComponents({ month: MONTH_NAMES.indexOf(match[1]) + 1 }).addTags(['bareMonth']),
-  });
+  };
+  c.parsers.push(bareYear, bareMonth);
   // chrono's unlikely-format filters drop every bare number and every "May"; bare years and
   // capitalised months are wanted here, so only bare numbers that are not years are dropped.
   c.refiners = c.refiners.filter((r) => !/UnlikelyFormatFilter/.test(r.constructor.name));
   c.refiners.push({
     refine: (_context, results) => results.filter((r) => (!/^\d*(?:\.\d*)?$/.test(r.text.replace(' ', '')) || r.tags().has('bareYear')) && !/the second$/i.test(r.text)),
   });
-  return c;
+  return new CuedChrono(c, new Map([[bareYear, needsOf(['year'])], [bareMonth, needsOf(['monthName'])]]));
 }
 
-let parser: Chrono | undefined;
+let parser: CuedChrono | undefined;
 
 /** Sentences worth handing to chrono: those with a month, weekday, year, clock time or relative word. */
 const DATEISH = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.|\b(?:1[89]|20)\d\d\b|\bago\b|\b(?:yesterday|today|tomorrow|tonight)\b|\b(?:this|last|next|coming)\s+(?:week|month|year|weekend|decade|century|spring|summer|autumn|fall|winter|morning|afternoon|evening|night)\b|\d\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d\d\b|\b\d{1,2}\/\d{1,2}\b/;
@@ -116,16 +118,17 @@ export class DateRecognizer {
 
   private parseAll(ctx: ExtractionContext, chunks: readonly { start: number; end: number }[], ref: Ymd | undefined): DateHit[] {
     const out: DateHit[] = [];
-    const refDate = ref ? new Date(ref.y, (ref.m ?? 1) - 1, ref.d ?? 1, 12) : undefined;
+    // One reference for every call: chrono reads it and never changes it.
+    const refDate = ref ? new Date(ref.y, (ref.m ?? 1) - 1, ref.d ?? 1, 12) : new Date(2000, 0, 1, 12);
     for (let k = 0; k < chunks.length; k++) {
       const s = chunks[k];
       const sentence = ctx.text.slice(s.start, s.end);
       const t = performance.now();
-      const results = (parser as Chrono).parse(sentence, refDate ?? new Date(2000, 0, 1, 12));
+      const results = (parser as CuedChrono).parse(sentence, refDate);
       chronoClock.ms += performance.now() - t;
       for (const r of results) {
         const hit = this.adjust(sentence, r, ref);
-        if (hit) out.push({ ...hit, start: hit.start + s.start, end: hit.end + s.start, chunk: k });
+        if (hit) out.push({ start: hit.start + s.start, end: hit.end + s.start, value: hit.value, absolute: hit.absolute, chunk: k });
       }
     }
     return out;
@@ -173,7 +176,7 @@ export class DateRecognizer {
     // "the morning of June 5": the part of day is inside the span, the date gives the value.
     const partOfDay = /^(?:morning|afternoon|evening|night) of /i.exec(body);
     if (partOfDay) {
-      const inner = (parser as Chrono).parse(body.slice(partOfDay[0].length), r.refDate)[0];
+      const inner = (parser as CuedChrono).parse(body.slice(partOfDay[0].length), r.refDate)[0];
       if (inner) {
         const hit = this.adjust(body.slice(partOfDay[0].length), inner, ref);
         if (hit) return { start, end, value: hit.value, absolute: hit.absolute };

@@ -1,3 +1,4 @@
+import type { Token } from '../../text/tokens';
 import type { ExtractionContext } from '../context';
 import { ARABIC_ORG_HEADS, CAPITAL_STOPWORDS, ORG_HEADS } from '../lexicon';
 import { isAcronym, isCalendarWord, isNameParticle } from './wordClasses';
@@ -49,14 +50,7 @@ export class OrganizationRecognizer {
       // The name starts at the capitalised words right before its first head, never across a link:
       // "Al-Baghdadi Lists the Enemies of the Islamic State" names only "Islamic State".
       let h = a;
-      const headAt = (t: number): boolean => {
-        const tok = toks[t];
-        if (GROUP_NAMES.has(tok.lower) || isHead(tok.lower, tok.cap)) return true;
-        if (tok.lower === 'state' && t > a && toks[t - 1].lower === 'islamic') return true;
-        // "Islamic State West Africa Province": a branch; "Anbar Province" stays a place.
-        return tok.lower === 'province' && tok.cap && (t - a >= 2 || toks.slice(a, t).some((x) => x.lower === 'state'));
-      };
-      while (h < e && !headAt(h) && !(PREFIX_HEADS.has(toks[h].lower) && toks[h].cap)) h++;
+      while (h < e && !isHeadAt(toks, a, h) && !(PREFIX_HEADS.has(toks[h].lower) && toks[h].cap)) h++;
       if (h < e) {
         a = h;
         while (a > s && (toks[a - 1].cap || isNameParticle(toks[a - 1], toks[a])) && !CAPITAL_STOPWORDS.has(toks[a - 1].lower) && !isCalendarWord(toks[a - 1])) a--;
@@ -70,7 +64,7 @@ export class OrganizationRecognizer {
           end = e;
           break;
         }
-        if (headAt(t) || islamicState) {
+        if (isHeadAt(toks, a, t) || islamicState) {
           end = t + 1;
           extending = false;
           // "African Union Mission in Somalia", "United Nations Assistance Mission in Afghanistan": a body named after where it serves.
@@ -113,6 +107,18 @@ export class OrganizationRecognizer {
       i = Math.max(e, end);
     }
   }
+}
+
+/** Whether token t heads an organisation's name whose capitalised words start at a. */
+function isHeadAt(toks: readonly Token[], a: number, t: number): boolean {
+  const tok = toks[t];
+  if (GROUP_NAMES.has(tok.lower) || isHead(tok.lower, tok.cap)) return true;
+  if (tok.lower === 'state' && t > a && toks[t - 1].lower === 'islamic') return true;
+  // "Islamic State West Africa Province": a branch; "Anbar Province" stays a place.
+  if (tok.lower !== 'province' || !tok.cap) return false;
+  if (t - a >= 2) return true;
+  for (let x = a; x < t; x++) if (toks[x].lower === 'state') return true;
+  return false;
 }
 
 function isHead(lower: string, cap: boolean): boolean {

@@ -39,7 +39,7 @@ const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'from', 'outside', 'insi
  */
 export class PersonRecognizer {
   /** Folded words of each person's name, recomputed when the name grows. */
-  private readonly folded = new WeakMap<PersonRecord, { name: string; words: string[] }>();
+  private readonly folded = new WeakMap<PersonRecord, { name: string; words: string[]; joined: string }>();
 
   recognize(ctx: ExtractionContext): void {
     const runs = this.runs(ctx);
@@ -199,10 +199,11 @@ export class PersonRecognizer {
     for (const p of ctx.persons.values()) {
       let pw = this.folded.get(p);
       if (!pw || pw.name !== p.name) {
-        pw = { name: p.name, words: nameWords(p.name).map(foldWord) };
+        const pWords = nameWords(p.name).map(foldWord);
+        pw = { name: p.name, words: pWords, joined: pWords.join(' ') };
         this.folded.set(p, pw);
       }
-      if (joined === pw.words.join(' ') || (words.length >= 2 && pw.words.length >= 2 && namesCompatible(words, pw.words))) {
+      if (joined === pw.joined || (words.length >= 2 && pw.words.length >= 2 && namesCompatible(words, pw.words))) {
         p.forms.add(name);
         if (words.length > pw.words.length) p.name = name;
         return;

@@ -18,7 +18,23 @@ const SACRED = set('god allah lord almighty quran koran bible torah gospel messe
 
 /** True for a word written all in capitals of two letters or more (an acronym: ISIS, SDF, VOA). */
 export function isAcronym(t: Token): boolean {
-  const s = t.text.replace(/\./g, '');
+  // Read the ASCII letters in place; a word with other characters takes the general test.
+  const w = t.text;
+  let length = 0;
+  let upper = false;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c === 46 /* . */) continue;
+    if (c >= 128) return isAcronymText(w);
+    if (c >= 97 && c <= 122) return false;
+    if (c >= 65 && c <= 90) upper = true;
+    length++;
+  }
+  return length >= 2 && upper;
+}
+
+function isAcronymText(w: string): boolean {
+  const s = w.replace(/\./g, '');
   return s.length >= 2 && s === s.toUpperCase() && /[A-Z]/.test(s);
 }
 
@@ -33,19 +49,30 @@ export function isSacred(t: Token): boolean {
 
 const MONTH_ABBREVIATIONS = new Set(['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
 
+/** Month and weekday names and month abbreviations, each also with a full stop ("nov."). */
+const CALENDAR_WORDS = new Set([...MONTHS, ...WEEKDAYS, ...MONTH_ABBREVIATIONS].flatMap((w) => [w, `${w}.`]));
+
 export function isCalendarWord(t: Token): boolean {
-  const w = t.lower.endsWith('.') ? t.lower.slice(0, -1) : t.lower;
-  return MONTHS.has(w) || WEEKDAYS.has(w) || MONTH_ABBREVIATIONS.has(w);
+  return CALENDAR_WORDS.has(t.lower);
 }
 
 export function isStopword(t: Token): boolean {
   return CAPITAL_STOPWORDS.has(t.lower);
 }
 
+/** Articles that join a capitalised word in a name ("al-Baghdadi"), written in lower case. */
+const JOINED_ARTICLES = new Set(['al', 'el', 'ad', 'as', 'ash', 'an', 'ar', 'at', 'az', 'ez', 'a']);
+const UPPER_AT = /\p{Lu}/uy;
+
 /** A lower-case Arabic particle that may sit inside a name: "al", "bin", "ibn", or a joined "al-X". */
 export function isNameParticle(t: Token, next: Token | undefined): boolean {
   if (t.cap || t.num) return false;
-  if (t.text.includes('-') && /^(?:al|el|ad|as|ash|an|ar|at|az|ez|a)-\p{Lu}/u.test(t.text)) return true;
+  // "al-Baghdadi": an article, a hyphen, a capital.
+  const hyphen = t.text.indexOf('-');
+  if (hyphen > 0 && hyphen <= 3 && JOINED_ARTICLES.has(t.text.slice(0, hyphen))) {
+    UPPER_AT.lastIndex = hyphen + 1;
+    if (UPPER_AT.test(t.text)) return true;
+  }
   if ((t.lower === 'al' || t.lower === 'el' || t.lower === 'bin' || t.lower === 'ibn' || t.lower === 'bint' || t.lower === 'abu' || t.lower === 'bin') && next?.cap) return true;
   return false;
 }

@@ -1,0 +1,213 @@
+import * as chrono from 'chrono-node';
+
+type Chrono = typeof chrono.casual;
+type Parser = Chrono['parsers'][number];
+
+/**
+ * Runs chrono with only the parsers that can match the text. chrono runs every parser's regex over
+ * the whole text it is given, and most texts hold the words of only a few: a weekday parser cannot
+ * match where no weekday is written, an "ago" parser where there is no "ago", "before" or "earlier".
+ * Each parser below is paired with cues that every match of its pattern contains (a necessary
+ * condition, read from the parser's regex), so a parser is skipped only where it would find nothing,
+ * and the results are exactly chrono's. Parsers not listed here always run.
+ *
+ * Word cues are substrings matched with ASCII letters folded, as chrono's case-insensitive patterns
+ * (without the `u` flag) match them. A cue may be looser than its parser ("now" for "from now"): it
+ * only has to be present wherever the parser can match.
+ */
+export const WORD_CUES = {
+  /** Every month name and abbreviation chrono knows starts with one of these. */
+  month: ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'],
+  /** chrono's ordinal words, "first" to "thirty-first". */
+  ordinal: ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'teenth', 'twentieth', 'thirtieth'],
+  /** Weekday names and abbreviations, "weekend", "weekday". */
+  weekday: ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'week'],
+  inFor: ['in', 'for'],
+  ago: ['ago', 'before', 'earlier'],
+  later: ['later', 'after', 'now', 'henceforth', 'forward', 'out'],
+  relative: ['this', 'last', 'past', 'next', 'after'],
+  casualDay: ['now', 'today', 'night', 'tomorrow', 'overmorrow', 'tmr', 'yesterday'],
+  partOfDay: ['morning', 'evening', 'night', 'midday', 'noon'],
+  monthWord: ['month'],
+} satisfies Record<string, string[]>;
+
+/** Capitalised month names, for the bare-month parser: matched with their case, like its pattern. */
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * Every cue, a bit each. Besides the words: `digit` [0-9]; `fourDigits` [0-9]{4}; `isoDate`
+ * [0-9]{4}-[0-9]; `numberSeparator` [0-9][/.-][0-9]; `numberSlash` [0-9]/[0-9]; `year`
+ * (1[89]|20)[0-9][0-9]; `sign` [+-]; `monthName` a capitalised month name.
+ */
+export const CUE_NAMES = [...(Object.keys(WORD_CUES) as Array<keyof typeof WORD_CUES>), 'digit', 'fourDigits', 'isoDate', 'numberSeparator', 'numberSlash', 'year', 'sign', 'monthName'] as const;
+export type CueName = (typeof CUE_NAMES)[number];
+const bit = (name: CueName): number => 1 << CUE_NAMES.indexOf(name);
+const DIGIT = bit('digit');
+const FOUR_DIGITS = bit('fourDigits');
+const ISO_DATE = bit('isoDate');
+const NUMBER_SEPARATOR = bit('numberSeparator');
+const NUMBER_SLASH = bit('numberSlash');
+const YEAR = bit('year');
+const SIGN = bit('sign');
+const MONTH_NAME = bit('monthName');
+
+/** Needs as alternatives, each a set of cues that must all be present. */
+const any = (...names: CueName[]): number[] => names.map(bit);
+const all = (...names: CueName[]): number => names.reduce((m, n) => m | bit(n), 0);
+
+/**
+ * What each of chrono's English parsers needs, as a list of alternatives: the parser runs when the
+ * text has every cue of at least one of them. Keyed by class name.
+ */
+const NEEDS: Record<string, number[]> = {
+  ENYearMonthDayParser: any('fourDigits'),
+  ISOFormatParser: any('isoDate'),
+  SlashDateFormatParser: any('numberSeparator'),
+  ENSlashMonthFormatParser: any('numberSlash'),
+  ENTimeExpressionParser: any('digit'),
+  ENMonthNameParser: any('month'),
+  ENMonthNameLittleEndianParser: [all('month', 'digit'), all('month', 'ordinal')],
+  ENMonthNameMiddleEndianParser: [all('month', 'digit'), all('month', 'ordinal')],
+  ENYearMonthNameParser: [all('month', 'digit')],
+  ENWeekdayParser: any('weekday'),
+  ENTimeUnitWithinFormatParser: any('inFor'),
+  ENTimeUnitAgoFormatParser: any('ago'),
+  ENTimeUnitLaterFormatParser: any('later'),
+  ENRelativeDateFormatParser: any('relative'),
+  ENTimeUnitCasualRelativeFormatParser: any('relative', 'sign'),
+  ENCasualDateParser: any('casualDay'),
+  ENCasualTimeParser: any('partOfDay'),
+  ENEndOfCurrentMonthParser: any('monthWord'),
+};
+
+/** Needs for parsers defined outside chrono: alternatives, each a list of cues that must all be present. */
+export function needsOf(...alternatives: CueName[][]): number[] {
+  return alternatives.map((names) => all(...names));
+}
+
+// The word cues as a trie over folded ASCII letters: node n's child for letter c is at
+// CHILD[n * 26 + c] (0 for none; the root is node 0), and WORD_MASK[n] holds the cues of the words
+// ending at n. MONTH_NAME_AT[n] is 1 + the index of the capitalised month name ending at n, if any,
+// checked against the text's own case.
+const { CHILD, WORD_MASK, MONTH_NAME_AT } = (() => {
+  const child: number[] = [];
+  const mask: number[] = [0];
+  let nodes = 1;
+  const insert = (word: string): number => {
+    let n = 0;
+    for (const ch of word.toLowerCase()) {
+      const k = n * 26 + ch.charCodeAt(0) - 97;
+      if (!child[k]) {
+        child[k] = nodes++;
+        mask.push(0);
+      }
+      n = child[k];
+    }
+    return n;
+  };
+  for (const [name, words] of Object.entries(WORD_CUES)) for (const w of words) mask[insert(w)] |= bit(name as CueName);
+  const monthNameEnds = MONTH_NAMES.map(insert);
+  const monthNameAt = new Int32Array(nodes);
+  monthNameEnds.forEach((n, i) => (monthNameAt[n] = i + 1));
+  const CHILD = new Int32Array(nodes * 26);
+  child.forEach((c, k) => (CHILD[k] = c ?? 0));
+  return { CHILD, WORD_MASK: Int32Array.from(mask), MONTH_NAME_AT: monthNameAt };
+})();
+
+/** Folded letter index 0–25 of an ASCII letter, else -1. */
+function letter(c: number): number {
+  if (c >= 97 && c <= 122) return c - 97;
+  if (c >= 65 && c <= 90) return c - 65;
+  return -1;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** The cues present in `text`, one bit each, in one pass. */
+export function cuesOf(text: string): number {
+  let mask = 0;
+  let run = 0; // digits ending at the previous character
+  let runBeforeSeparator = 0; // digits ending right before the previous character, when that one is not a digit
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (isDigit(c)) {
+      mask |= DIGIT;
+      if (run === 0 && runBeforeSeparator > 0) {
+        const sep = text.charCodeAt(i - 1);
+        if (sep === 47 /* / */) mask |= NUMBER_SEPARATOR | NUMBER_SLASH;
+        else if (sep === 46 /* . */) mask |= NUMBER_SEPARATOR;
+        else if (sep === 45 /* - */) {
+          mask |= NUMBER_SEPARATOR;
+          if (runBeforeSeparator >= 4) mask |= ISO_DATE;
+        }
+      }
+      run++;
+      if (run >= 4) {
+        mask |= FOUR_DIGITS;
+        const a = text.charCodeAt(i - 3);
+        const b = text.charCodeAt(i - 2);
+        if ((a === 49 && (b === 56 || b === 57)) || (a === 50 && b === 48)) mask |= YEAR;
+      }
+      continue;
+    }
+    runBeforeSeparator = run;
+    run = 0;
+    if (c === 43 || c === 45) {
+      mask |= SIGN;
+      continue;
+    }
+    let l = letter(c);
+    if (l < 0) continue;
+    let node = CHILD[l];
+    for (let j = i + 1; node !== 0; j++) {
+      mask |= WORD_MASK[node];
+      if (MONTH_NAME_AT[node] !== 0 && text.startsWith(MONTH_NAMES[MONTH_NAME_AT[node] - 1], i)) mask |= MONTH_NAME;
+      if (j >= n || (l = letter(text.charCodeAt(j))) < 0) break;
+      node = CHILD[node * 26 + l];
+    }
+  }
+  return mask;
+}
+
+/** A chrono whose parsers run only on texts with their cues; same parsers in the same order, same refiners, same results. */
+export class CuedChrono {
+  private readonly needs: Array<number[] | undefined>;
+  /** Chrono instances by the set of parsers they run (a bit per parser). */
+  private readonly byParsers = new Map<number, Chrono>();
+
+  /**
+   * @param full the configured chrono: its parsers in order, and its refiners.
+   * @param extraNeeds needs of the parsers added to chrono's own (see {@link needsOf}).
+   */
+  constructor(
+    private readonly full: Chrono,
+    extraNeeds: ReadonlyMap<Parser, number[]> = new Map(),
+  ) {
+    if (full.parsers.length > 31) throw new Error('CuedChrono: more than 31 parsers');
+    this.needs = full.parsers.map((p) => extraNeeds.get(p) ?? NEEDS[p.constructor.name]);
+  }
+
+  /** chrono's `parse`, skipping the parsers that cannot match `text`. */
+  parse(text: string, ref: Date): chrono.ParsedResult[] {
+    const cues = cuesOf(text);
+    let active = 0;
+    for (let i = 0; i < this.needs.length; i++) if (this.canMatch(i, cues)) active |= 1 << i;
+    let c = this.byParsers.get(active);
+    if (!c) {
+      c = new chrono.Chrono({ parsers: this.full.parsers.filter((_, i) => active & (1 << i)), refiners: this.full.refiners });
+      this.byParsers.set(active, c);
+    }
+    return c.parse(text, ref);
+  }
+
+  /** Whether parser i may match a text with these cues: it has no needs, or all cues of one alternative are present. */
+  private canMatch(i: number, cues: number): boolean {
+    const needs = this.needs[i];
+    if (!needs) return true;
+    for (const m of needs) if ((cues & m) === m) return true;
+    return false;
+  }
+}
