@@ -1,4 +1,5 @@
 import * as assert from 'node:assert';
+import { afterOfOrThe } from '../../../src/core/extract/recognizers/DateRecognizer';
 import { extractDocument } from '../../../src/core/extract';
 import { expectMentions } from './spans';
 
@@ -36,5 +37,18 @@ describe('dates', () => {
     const a = extractDocument('It was filmed on Nov. 3, 2016. It was released on Monday.', { documentDate: '2016-11-10' });
     assert.deepStrictEqual(a.documentDate, { value: '2016-11-10', source: 'analyst' });
     assert.strictEqual(a.mentions.find((m) => m.text === 'Monday')?.value, '2016-11-07');
+  });
+});
+
+describe('end-of-period guard', () => {
+  it('passes only offsets right after "of" or "the" and whitespace', () => {
+    const text = 'by the end of March, the End Of  May, soft June, bathe July, of';
+    const at = (w: string): number => text.indexOf(w);
+    assert.strictEqual(afterOfOrThe(text, at('March')), true);
+    assert.strictEqual(afterOfOrThe(text, at('May')), true);
+    assert.strictEqual(afterOfOrThe(text, at('June')), false);
+    assert.strictEqual(afterOfOrThe(text, at('July')), false);
+    assert.strictEqual(afterOfOrThe(text, at('end')), true);
+    assert.strictEqual(afterOfOrThe(text, 0), false);
   });
 });

@@ -29,10 +29,29 @@ function buildChrono(): CuedChrono {
   // chrono's unlikely-format filters drop every bare number and every "May"; bare years and
   // capitalised months are wanted here, so only bare numbers that are not years are dropped.
   c.refiners = c.refiners.filter((r) => !/UnlikelyFormatFilter/.test(r.constructor.name));
+  // chrono's end-of-period refiner matches a `$`-anchored pattern against all the text before each
+  // date, which costs the length of the text per date. It only acts after "… of " or "… the ", so it
+  // is skipped when no date has one of those words right before it: the same results, in linear time.
+  c.refiners = c.refiners.map((r) => {
+    if (!/EndOfPeriodRefiner/.test(r.constructor.name)) return r;
+    return { refine: (context, results) => (results.some((x) => afterOfOrThe(context.text, x.index)) ? r.refine(context, results) : results) };
+  });
   c.refiners.push({
     refine: (_context, results) => results.filter((r) => (!/^\d*(?:\.\d*)?$/.test(r.text.replace(' ', '')) || r.tags().has('bareYear')) && !/the second$/i.test(r.text)),
   });
   return new CuedChrono(c, new Map([[bareYear, needsOf(['year'])], [bareMonth, needsOf(['monthName'])]]));
+}
+
+/** Whether whitespace and then the word "of" or "the" (any case) stand right before offset i. */
+export function afterOfOrThe(text: string, i: number): boolean {
+  let k = i - 1;
+  if (k < 0 || !/\s/.test(text[k])) return false;
+  while (k >= 0 && /\s/.test(text[k])) k--;
+  let w = '';
+  while (k >= 0 && w.length < 4 && /[A-Za-z]/.test(text[k])) w = text[k--] + w;
+  if (k >= 0 && /[A-Za-z0-9_]/.test(text[k])) return false;
+  w = w.toLowerCase();
+  return w === 'of' || w === 'the';
 }
 
 let parser: CuedChrono | undefined;
