@@ -134,8 +134,10 @@ export class EntityLinker {
         if (sameLast) sameLast.push(c);
         else byLastWord.set(last, [c]);
         if (p.words.length > 2 && isKunya(p.words.slice(0, 2))) {
-          const k = p.words.slice(0, 2).join(' ');
-          byKunya.set(k, [...(byKunya.get(k) ?? []), c]);
+          const k = `${p.words[0]} ${p.words[1]}`;
+          const sameKunya = byKunya.get(k);
+          if (sameKunya) sameKunya.push(c);
+          else byKunya.set(k, [c]);
         }
       }
       if (p.e.pinnedName) c.pinned ??= p.e.pinnedName;

@@ -8,17 +8,28 @@ import { TITLES } from '../extract/lexicon';
 
 const ARTICLE = /^(?:al|el|a|ad|an|ar|as|ash|at|az|ez|ul|ud)$/;
 
-const wordsCache = new Map<string, string[]>();
+/**
+ * `fn` remembered per argument. Names recur across documents; the memory is bounded (cleared past
+ * 20,000 entries) so that it does not grow with the corpus.
+ */
+function memo<T>(fn: (s: string) => T): (s: string) => T {
+  const cache = new Map<string, T>();
+  return (s) => {
+    let out = cache.get(s);
+    if (out === undefined) {
+      out = fn(s);
+      if (cache.size > 20000) cache.clear();
+      cache.set(s, out);
+    }
+    return out;
+  };
+}
+
+const splitNameMemo = memo(splitName);
 
 /** Splits a name into its words without articles or titles: "Col. John Dorrian" → ["john", "dorrian"]. */
 export function nameWords(name: string): string[] {
-  let out = wordsCache.get(name);
-  if (out === undefined) {
-    out = splitName(name);
-    if (wordsCache.size > 20000) wordsCache.clear();
-    wordsCache.set(name, out);
-  }
-  return out.slice();
+  return splitNameMemo(name).slice();
 }
 
 function splitName(name: string): string[] {
@@ -40,18 +51,8 @@ function splitName(name: string): string[] {
   return out;
 }
 
-const foldCache = new Map<string, string>();
-
 /** A transliteration-tolerant fold of one word: first letter, then consonants with doubles collapsed. */
-export function foldWord(w: string): string {
-  let out = foldCache.get(w);
-  if (out === undefined) {
-    out = fold(w);
-    if (foldCache.size > 20000) foldCache.clear();
-    foldCache.set(w, out);
-  }
-  return out;
-}
+export const foldWord: (w: string) => string = memo(fold);
 
 function fold(w: string): string {
   let first = w[0] ?? '';
@@ -76,19 +77,8 @@ export function nameKey(name: string): string {
   return nameWords(name).map(foldWord).join(' ');
 }
 
-const tidyCache = new Map<string, string>();
-
 /** The canonical spelling of an article: "Al Baghdadi", "al Baghdadi" → "al-Baghdadi". */
-export function tidyName(name: string): string {
-  let out = tidyCache.get(name);
-  if (out === undefined) {
-    out = tidy(name);
-    // Names recur across documents; the cache is bounded so that memory does not grow with the corpus.
-    if (tidyCache.size > 20000) tidyCache.clear();
-    tidyCache.set(name, out);
-  }
-  return out;
-}
+export const tidyName: (name: string) => string = memo(tidy);
 
 function tidy(name: string): string {
   return name
@@ -128,9 +118,9 @@ export function namesCompatible(a: readonly string[], b: readonly string[]): boo
   return j === short.length;
 }
 
-const KUNYA_HEADS = new Set(['abu', 'umm', foldWord('abu'), foldWord('umm')]);
+const KUNYA_HEADS = new Set([fold('abu'), fold('umm')]);
 
-/** Whether name words (plain or folded) are a bare kunya, "Abu X" or "Umm X". */
+/** Whether folded name words are a bare kunya, "Abu X" or "Umm X". */
 export function isKunya(words: readonly string[]): boolean {
   return words.length === 2 && KUNYA_HEADS.has(words[0]);
 }

@@ -42,6 +42,17 @@ export const SPEECH_VERBS = set(`say says said saying tell tells told telling wa
   maintain maintains maintained contend contends contended allege alleges alleged alleging suggest suggests suggested charge charges
   charged condemn condemns condemned condemning describe describes described describing`);
 
+/**
+ * Verbs that credit speech only when they govern a quotation: "called the message “predictable”",
+ * "dismissed it as “old”", "“…,” wrote X".
+ */
+export const QUOTE_VERBS = set(`call calls called calling dub dubs dubbed dubbing brand brands branded branding term terms termed terming
+  label labels labelled labeled labelling labeling dismiss dismisses dismissed dismissing hail hails hailed hailing write writes wrote
+  writing`);
+
+/** Verbs after which a speech word is their object, a noun ("rejected talk of a truce"), besides {@link QUOTE_VERBS}. */
+export const OBJECT_VERBS = set('rejected rejecting brushed ruled welcomed mocked ignored avoided cut stopped halted');
+
 /** Speech verbs that credit speech only with a following particle ("called on", "talks of"). */
 export const PHRASAL_SPEECH: ReadonlyMap<string, Set<string>> = new Map([
   ['call', set('on upon for')],

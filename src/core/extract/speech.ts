@@ -1,8 +1,5 @@
 import type { ExtractionContext } from './context';
-import { PHRASAL_SPEECH, SPEECH_VERBS } from './lexicon';
-
-/** Verbs after which a speech word is a noun ("dismissed talk of a truce"). */
-const OBJECT_TAKING = new Set(['dismissed', 'dismissing', 'rejected', 'rejecting', 'brushed', 'ruled', 'called', 'calling', 'branded', 'welcomed', 'hailed', 'mocked', 'ignored', 'avoided', 'cut', 'stopped', 'halted']);
+import { OBJECT_VERBS, PHRASAL_SPEECH, QUOTE_VERBS, SPEECH_VERBS } from './lexicon';
 
 const NOUN_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'these', 'those', 'our', 'my', 'your', 'this', 'that', 'such', 'no', 'any', 'some', 'whose']);
 
@@ -38,7 +35,7 @@ function speechVerb(ctx: ExtractionContext, i: number): boolean {
   const prev = ctx.tokens[i - 1];
   if (prev && NOUN_DETERMINERS.has(prev.lower) && ctx.sentenceOf[i - 1] === ctx.sentenceOf[i]) return false;
   // "describing talk of negotiations": right after another verb, the word is its object.
-  if (phrasal && prev && ctx.joined(i - 1) && (SPEECH_VERBS.has(prev.lower) || OBJECT_TAKING.has(prev.lower))) return false;
+  if (phrasal && prev && ctx.joined(i - 1) && (SPEECH_VERBS.has(prev.lower) || QUOTE_VERBS.has(prev.lower) || OBJECT_VERBS.has(prev.lower))) return false;
   if (prev && /['’]s\s*$/.test(ctx.gap(i - 1))) return false;
   return true;
 }

@@ -1,5 +1,5 @@
 import type { ExtractionContext, Referent } from '../context';
-import { AUXILIARIES, CAPITAL_STOPWORDS as CAPITAL_WORDS, DEFINITE, INDEFINITE, PASSIVE, RECORDING_NOUNS, RECORDING_VERBS, ROLES, SOURCE_NOUNS } from '../lexicon';
+import { AUXILIARIES, CAPITAL_STOPWORDS as CAPITAL_WORDS, DEFINITE, INDEFINITE, PASSIVE, QUOTE_VERBS, RECORDING_NOUNS, RECORDING_VERBS, ROLES, SOURCE_NOUNS } from '../lexicon';
 import { isParticiple, isSpeechVerb } from '../speech';
 
 const NP_STOPS = new Set(['in', 'at', 'of', 'for', 'on', 'to', 'with', 'from', 'by', 'who', 'that', 'which', 'and', 'but', 'told', 'via']);
@@ -11,8 +11,6 @@ const CLAUSE_OPENERS = new Set(['and', 'but', 'while', 'whereas', 'as', 'because
 const SUBORDINATORS = new Set(['when', 'while', 'after', 'before', 'since', 'as', 'although', 'though', 'because', 'if', 'once', 'despite', 'like', 'unlike', 'asked']);
 /** Prepositions that attach a complement to a role noun ("the leader of …", "a spokesman for …"). */
 const COMPLEMENT_PREPOSITIONS = new Set(['of', 'for', 'in', 'at', 'from']);
-/** Verbs that credit speech only when they govern a quotation ("called the message “predictable”", "“…,” wrote X"). */
-const QUOTE_VERBS = new Set('call calls called calling dub dubs dubbed dubbing brand brands branded branding term terms termed terming label labels labelled labeled labelling labeling dismiss dismisses dismissed dismissing hail hails hailed hailing write writes wrote writing describe describes described describing'.split(' '));
 /** Words after a description that give its name ("a spokesman calling himself X", "a voice identified as that of X"). */
 const NAMING = new Set(['calling', 'identifying', 'identified', 'named', 'known', 'called', 'styling']);
 const OTHER_PRONOUNS = new Set(['they', 'it', 'we', 'i', 'you', 'who', 'which', 'that', 'there', 'this']);
@@ -313,19 +311,16 @@ export class AttributionRefiner {
   /** "The chief spokesman of the Islamic State group has called …": a description whose head takes a complement. */
   private headWithComplement(s0: number, j: number): Referent | null {
     const toks = this.ctx.tokens;
-    let a = s0;
-    while (a < j && (this.inQuote[a] || PREPOSITIONS.has(toks[a].lower))) {
-      // Skip an opening prepositional phrase up to its comma.
-      let k = a;
-      while (k < j && !/,/.test(this.ctx.gap(k))) k++;
-      a = k + 1;
-    }
+    const { segments, si } = this.clauseSegments(s0, j);
+    // The subject phrase runs up to the verb: no apposition or clause stands between.
+    if (si !== segments.length - 1) return null;
+    const a = segments[si][0];
     if (a >= j || !(DEFINITE.has(toks[a].lower) || INDEFINITE.has(toks[a].lower))) return null;
     const h = this.npHead(a, j);
     if (h >= j || !COMPLEMENT_PREPOSITIONS.has(toks[h + 1]?.lower ?? '')) return null;
-    for (let k = h + 1; k <= j; k++) if (/[,;:]/.test(this.ctx.gap(k)) && k < j) return null;
     return this.description(h, a);
   }
+
 
   /** The nearest relative "who" before token j whose clause is still open at j (no comma since), or -1. */
   private openRelative(s0: number, j: number): number {
@@ -348,6 +343,31 @@ export class AttributionRefiner {
   }
 
   /**
+   * The clause ending at token j (after the last quotation, semicolon or ", and"), split at commas,
+   * with the index of its first segment that is not an introductory phrase: the subject phrase.
+   */
+  private clauseSegments(s0: number, j: number): { segments: Array<[number, number]>; si: number } {
+    const ctx = this.ctx;
+    let cs = s0;
+    for (let k = s0; k <= j; k++) {
+      if (this.inQuote[k]) cs = k + 1;
+      else if (k > s0 && /;/.test(ctx.gap(k - 1))) cs = k;
+      else if (k > s0 && /,/.test(ctx.gap(k - 1)) && CLAUSE_OPENERS.has(ctx.tokens[k].lower)) cs = k + 1;
+    }
+    const segments: Array<[number, number]> = [];
+    let a = Math.min(cs, j);
+    for (let k = a; k <= j; k++) {
+      if (k === j || /[,(]/.test(ctx.gap(k))) {
+        segments.push([a, k + 1]);
+        a = k + 1;
+      }
+    }
+    let si = 0;
+    while (si < segments.length - 1 && this.introductory(segments[si][0], segments[si][1])) si++;
+    return { segments, si };
+  }
+
+  /**
    * The subject phrase that opens the clause of the verb after token j, when an apposition or a
    * relative clause stands between them: "A senior member of the council, reached by telephone,
    * told …", "The spokesman, Abu X, said …", "An official who could not be named called …".
@@ -357,24 +377,7 @@ export class AttributionRefiner {
   private openingSubject(s0: number, j: number): Referent | null | undefined {
     const ctx = this.ctx;
     const toks = ctx.tokens;
-    // The clause starts after the last quotation, semicolon or ", and" before the verb.
-    let cs = s0;
-    for (let k = s0; k <= j; k++) {
-      if (this.inQuote[k]) cs = k + 1;
-      else if (k > s0 && /;/.test(ctx.gap(k - 1))) cs = k;
-      else if (k > s0 && /,/.test(ctx.gap(k - 1)) && CLAUSE_OPENERS.has(toks[k].lower)) cs = k + 1;
-    }
-    // Segments between commas; the first one that is not introductory is the subject phrase.
-    const segments: Array<[number, number]> = [];
-    let a = cs;
-    for (let k = cs; k <= j; k++) {
-      if (k === j || /[,(]/.test(ctx.gap(k))) {
-        segments.push([a, k + 1]);
-        a = k + 1;
-      }
-    }
-    let si = 0;
-    while (si < segments.length - 1 && this.introductory(segments[si][0], segments[si][1])) si++;
+    const { segments, si } = this.clauseSegments(s0, j);
     const a0 = segments[si][0];
     let a1 = segments[si][1];
     // A relative clause without commas ends the subject phrase: "An official who could not be named".
