@@ -1,5 +1,5 @@
 import { Document, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
-import { ensureSeq, removeItem, setField } from './docEdit';
+import { ensureSeq, insertItem, removeItem, setField, updateFields } from './docEdit';
 import { AnnotationError, type CorpusData, type CorpusEntity, type ParseFailure, type Problem, type TagDefinition } from './types';
 import { parseYamlFile, YamlFile } from './yamlFile';
 import { Checker, ID_PATTERN, MAX_STRING_LENGTH } from './yamlSource';
@@ -98,11 +98,7 @@ function listValue(doc: Document, v: unknown): unknown {
 }
 
 function update(doc: Document, m: YAMLMap, before: object, after: object, keys: readonly string[]): void {
-  for (const k of keys) {
-    const b = (before as Record<string, unknown>)[k];
-    const a = (after as Record<string, unknown>)[k];
-    if (JSON.stringify(a) !== JSON.stringify(b)) setField(doc, m, k, listValue(doc, a), keys);
-  }
+  updateFields(keys, before, after, (k, a) => setField(doc, m, k, listValue(doc, a), keys));
 }
 
 function applyCorpusEdit(doc: Document, data: CorpusData, edit: CorpusEdit): CorpusEdit {
@@ -113,7 +109,7 @@ function applyCorpusEdit(doc: Document, data: CorpusData, edit: CorpusEdit): Cor
     case 'addEntity': {
       if (ei(edit.entity.id) >= 0) throw new AnnotationError(`entity id '${edit.entity.id}' already exists`);
       const seq = ensureSeq(doc, t, 'entities', TOP_KEYS);
-      seq.items.splice(edit.index ?? seq.items.length, 0, entityNode(doc, edit.entity));
+      insertItem(seq, entityNode(doc, edit.entity), edit.index);
       return { kind: 'removeEntity', id: edit.entity.id };
     }
     case 'removeEntity': {
@@ -131,7 +127,7 @@ function applyCorpusEdit(doc: Document, data: CorpusData, edit: CorpusEdit): Cor
     case 'addTag': {
       if (ti(edit.tag.name) >= 0) throw new AnnotationError(`tag '${edit.tag.name}' already exists`);
       const seq = ensureSeq(doc, t, 'tags', TOP_KEYS);
-      seq.items.splice(edit.index ?? seq.items.length, 0, tagNode(doc, edit.tag));
+      insertItem(seq, tagNode(doc, edit.tag), edit.index);
       return { kind: 'removeTag', name: edit.tag.name };
     }
     case 'removeTag': {

@@ -73,3 +73,21 @@ export function quoted(doc: Document, s: string): Scalar {
   n.type = Scalar.QUOTE_DOUBLE;
   return n;
 }
+
+/** Inserts `node` at `index` (clamped), or at the end when no index is given. */
+export function insertItem(seq: YAMLSeq, node: Node, index: number | undefined): void {
+  const at = index === undefined || index > seq.items.length ? seq.items.length : Math.max(0, index);
+  seq.items.splice(at, 0, node);
+}
+
+/**
+ * Rewrites only the fields of `m` that differ between `before` and `after`, so an edit of one value is
+ * a one-line diff; `write` sets one changed field (its new value may be `undefined`).
+ */
+export function updateFields(keys: readonly string[], before: object, after: object, write: (key: string, value: unknown, old: unknown) => void): void {
+  for (const k of keys) {
+    const b = (before as Record<string, unknown>)[k];
+    const a = (after as Record<string, unknown>)[k];
+    if (JSON.stringify(a) !== JSON.stringify(b)) write(k, a, b);
+  }
+}

@@ -1,5 +1,5 @@
 import { Document, isMap, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
-import { ensureSeq, quoted, removeItem, setField } from './docEdit';
+import { ensureSeq, insertItem, quoted, removeItem, setField, updateFields } from './docEdit';
 import { hashText, splitsSurrogate } from './target';
 import { AnnotationError, type Annotation, type Correction, type CorrectionAction, type DocumentInfo, type ParseFailure, type Problem, type SidecarData, type TextTarget } from './types';
 import { parseYamlFile, YamlFile } from './yamlFile';
@@ -151,11 +151,6 @@ function applySidecarEdit(doc: Document, data: SidecarData, edit: SidecarEdit): 
   }
 }
 
-function insertItem(seq: YAMLSeq, node: Node, index: number | undefined): void {
-  const at = index === undefined || index > seq.items.length ? seq.items.length : Math.max(0, index);
-  seq.items.splice(at, 0, node);
-}
-
 function targetNode(doc: Document, t: TextTarget): YAMLMap {
   const m = doc.createNode({ start: t.start, end: t.end }) as YAMLMap;
   for (const k of ['exact', 'prefix', 'suffix'] as const) m.add(doc.createPair(k, quoted(doc, t[k])));
@@ -189,23 +184,12 @@ function fieldValue(doc: Document, key: string, v: unknown): unknown {
 
 /** Rewrites only the fields that changed, so an edit of one tag is a one-line diff. */
 function updateItem<T extends Annotation | Correction>(doc: Document, m: YAMLMap, before: T, after: T, keys: readonly string[]): void {
-  for (const k of keys) {
-    const b = (before as unknown as Record<string, unknown>)[k];
-    const a = (after as unknown as Record<string, unknown>)[k];
-    if (JSON.stringify(a) === JSON.stringify(b)) continue;
-    if (k === 'target' && a !== undefined) {
-      const tm = m.get('target', true);
-      if (isMap(tm)) {
-        for (const tk of TARGET_KEYS) {
-          const v = (a as TextTarget)[tk];
-          if ((b as TextTarget)[tk] === v) continue;
-          setField(doc, tm, tk, typeof v === 'string' && !tm.has(tk) ? quoted(doc, v) : v, TARGET_KEYS);
-        }
-        continue;
-      }
-    }
-    setField(doc, m, k, fieldValue(doc, k, a), keys);
-  }
+  updateFields(keys, before, after, (k, a, b) => {
+    const tm = k === 'target' && a !== undefined && b !== undefined ? m.get('target', true) : undefined;
+    if (!isMap(tm)) return setField(doc, m, k, fieldValue(doc, k, a), keys);
+    // A moved target keeps its map: only the offsets and texts that changed are rewritten.
+    updateFields(TARGET_KEYS, b as TextTarget, a as TextTarget, (tk, v) => setField(doc, tm, tk, typeof v === 'string' && !tm.has(tk) ? quoted(doc, v) : v, TARGET_KEYS));
+  });
 }
 
 function readTarget(c: Checker, node: unknown, where: string): TextTarget | undefined {
