@@ -83,6 +83,8 @@ export class AnnotationService extends Disposable {
     this.register(corpusWatcher.onDidChange(onCorpus));
     this.register(corpusWatcher.onDidCreate(onCorpus));
     this.register(corpusWatcher.onDidDelete(onCorpus));
+    // Documents that arrive later (a folder checked out or moved in) bring their sidecars along.
+    this.register(files.onDidChange((e) => e.added.forEach((uri) => void this.loadArrived(uri.toString()))));
     this.register(vscode.workspace.onDidChangeTextDocument((e) => this.follow(e)));
     this.register(vscode.workspace.onDidSaveTextDocument((d) => void this.persistLive(d)));
     this.register(vscode.workspace.onDidCloseTextDocument((d) => d.isDirty && this.sidecars.has(d.uri.toString()) && void this.reloadFromDisk(d.uri.toString())));
@@ -301,6 +303,15 @@ export class AnnotationService extends Disposable {
     }, text);
     // Moving annotations with typing is not an analyst's action: keep it off the undo stack.
     if (this.undoStack.at(-1)?.label === vscode.l10n.t('Move annotations with the text')) this.undoStack.pop();
+  }
+
+  /** Loads the sidecar of a document that joined the corpus after the first load, when it has one. */
+  private async loadArrived(doc: string): Promise<void> {
+    if (!this.loading || this.sidecars.has(doc)) return; // the first load will read it
+    await this.loading;
+    if (this.sidecars.has(doc)) return;
+    const exists = await vscode.workspace.fs.stat(vscode.Uri.parse(sidecarPathFor(doc))).then(() => true, () => false);
+    if (exists) await this.reloadFromDisk(doc);
   }
 
   /**

@@ -132,9 +132,12 @@ export class CorpusFiles extends Disposable {
         this.changeEmitter.fire({ added: [uri], removed: [], reset: false });
       });
       // Deleting a folder reports the folder alone, which the documents glob does not match:
-      // deletions are watched for every path.
-      const deletions = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root.folder, '**'), true, true, false);
-      const onDelete = deletions.onDidDelete((uri) => {
+      // deletions are watched for every path. Creations too: a folder created with files already in
+      // it (git checkout, unzip, a folder moved in, `mkdir -p` then a write) reports the folder, and
+      // the file watcher on Linux can miss the files written before it watched the new folder.
+      const everything = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root.folder, '**'), false, true, false);
+      const onFolder = everything.onDidCreate((uri) => void this.scanCreated(root, uri));
+      const onDelete = everything.onDidDelete((uri) => {
         // A deleted folder arrives as one event for the folder: drop everything under it.
         const prefix = uri.toString().replace(/\/?$/, '/');
         const removed = [...root.documents.values()].filter((u) => u.toString() === uri.toString() || u.toString().startsWith(prefix));
@@ -142,8 +145,31 @@ export class CorpusFiles extends Disposable {
         for (const u of removed) root.documents.delete(u.toString());
         this.changeEmitter.fire({ added: [], removed, reset: false });
       });
-      return vscode.Disposable.from(watcher, deletions, onCreate, onChange, onDelete);
+      return vscode.Disposable.from(watcher, everything, onCreate, onChange, onFolder, onDelete);
     });
+  }
+
+  /** When a created path is a folder, adds the documents already inside it. */
+  private async scanCreated(root: CorpusRoot, uri: vscode.Uri): Promise<void> {
+    const rel = relativePath(root.folder.uri, uri);
+    if (rel === undefined || root.scope.matches(rel)) return; // documents come through the documents watcher
+    let stat: vscode.FileStat;
+    try {
+      stat = await vscode.workspace.fs.stat(uri);
+    } catch {
+      return; // gone already (a temporary file of an atomic write)
+    }
+    if (!(stat.type & vscode.FileType.Directory)) return;
+    const found = await vscode.workspace.findFiles(new vscode.RelativePattern(uri, '**/*'), root.scope.excluded || undefined);
+    if (!this.roots.includes(root)) return; // the corpus was reloaded meanwhile
+    const added: vscode.Uri[] = [];
+    for (const doc of found) {
+      const docRel = relativePath(root.folder.uri, doc);
+      if (docRel === undefined || !root.scope.matches(docRel) || root.documents.has(doc.toString())) continue;
+      root.documents.set(doc.toString(), doc);
+      added.push(doc);
+    }
+    if (added.length) this.changeEmitter.fire({ added, removed: [], reset: false });
   }
 }
 

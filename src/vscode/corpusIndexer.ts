@@ -1,11 +1,14 @@
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import * as vscode from 'vscode';
 import { CorpusIndex } from '../core/corpus/corpusIndex';
 import type { ExtractOptions } from '../core/extract/types';
 import { AnalysisStore } from '../node/analysisStore';
 import { CorpusLoader } from '../node/corpusLoader';
 import { ExtractPool } from '../node/extractPool';
+import { NodeFileSystem } from '../node/fsPort';
 import type { CorpusFiles } from './corpusFiles';
 import { Disposable } from './disposable';
 
@@ -228,6 +231,10 @@ function storeIO(file: vscode.Uri) {
       }
     },
     write: async (data: Uint8Array) => {
+      if (file.scheme === 'file') {
+        await mkdir(dirname(file.fsPath), { recursive: true });
+        return new NodeFileSystem().write(file.fsPath, data);
+      }
       const tmp = file.with({ path: `${file.path}.${Date.now()}.tmp` });
       await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(file, '..'));
       await vscode.workspace.fs.writeFile(tmp, data);

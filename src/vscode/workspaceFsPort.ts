@@ -1,12 +1,17 @@
 import * as vscode from 'vscode';
 import type { FileSystemPort } from '../core/annotations';
+import { NodeFileSystem } from '../node/fsPort';
 
 /**
  * The annotation store's file access through `vscode.workspace.fs` (works in desktop, remote and
- * server windows alike). Paths are URI strings. Writes go to a temp file in the same folder, then
- * rename over the target: readers never see half a file.
+ * server windows alike). Paths are URI strings. Files on disk (`file:`, where the extension host
+ * runs) are replaced atomically with node's rename(2): `workspace.fs.rename` with `overwrite` deletes
+ * the target before moving, so a reader (git, another editor, a crash) could find no file at all.
+ * Other schemes go through a temp file and `workspace.fs.rename`, the best their API offers.
  */
 export class WorkspaceFsPort implements FileSystemPort {
+  private readonly disk = new NodeFileSystem();
+
   /** Called with every path this port wrote, so watchers can tell our writes from other tools'. */
   constructor(private readonly onWrite?: (path: string, text: Uint8Array) => void) {}
 
@@ -29,8 +34,9 @@ export class WorkspaceFsPort implements FileSystemPort {
     } catch (e) {
       if (!(e instanceof vscode.FileSystemError)) throw e;
     }
-    const tmp = uri.with({ path: `${uri.path}.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp` });
     this.onWrite?.(path, data);
+    if (uri.scheme === 'file') return this.disk.write(uri.fsPath, data);
+    const tmp = uri.with({ path: `${uri.path}.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp` });
     await vscode.workspace.fs.writeFile(tmp, data);
     try {
       await vscode.workspace.fs.rename(tmp, uri, { overwrite: true });

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { parse } from 'yaml';
 import { api, eventually, workspaceRoot } from './helpers';
@@ -178,6 +179,43 @@ describe('Annotations: tags, notes, corrections, undo — stored in YAML', funct
       const d = indexer.index.resolved(uri().toString())?.documentDate;
       return d?.value === '2020-02-14' && d.source === 'analyst';
     }, 10_000);
+  });
+
+  it('rewrites a sidecar atomically: a reader never finds it missing or half written', async () => {
+    const { annotations } = await api();
+    const doc = vscode.Uri.joinPath(workspaceRoot(), 'afghanistan-pakistan/zawahiri-911-video.txt');
+    const file = vscode.Uri.joinPath(workspaceRoot(), 'afghanistan-pakistan/zawahiri-911-video.txt.lens.yaml').fsPath;
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(doc));
+    editor.selection = new vscode.Selection(2, 0, 2, 40);
+    await vscode.commands.executeCommand('corpusLens.tagSelection', { tags: ['claim'] });
+    assert.equal(annotations.annotations(doc.toString()).length, 1);
+    // Another program (git, a sync client) reads the file the whole time the analyst works.
+    let reading = true;
+    let reads = 0;
+    const problems: string[] = [];
+    const reader = (async () => {
+      while (reading) {
+        try {
+          const text = fs.readFileSync(file, 'utf8');
+          const data = parse(text) as { annotations?: unknown[] } | null;
+          if (data?.annotations?.length !== 1) problems.push(`half a file: ${JSON.stringify(text.slice(-60))}`);
+        } catch (e) {
+          problems.push(String((e as NodeJS.ErrnoException).code ?? e));
+        }
+        reads++;
+        await new Promise((r) => setImmediate(r));
+      }
+    })();
+    try {
+      for (let i = 0; i < 25; i++) await vscode.commands.executeCommand('corpusLens.addNote', { note: `reading ${i}` });
+    } finally {
+      reading = false;
+      await reader;
+      fs.rmSync(file, { force: true });
+      await annotations.reloadFromDisk(doc.toString());
+    }
+    assert.ok(reads > 25, `the reader read ${reads} times`);
+    assert.deepEqual(problems.slice(0, 5), [], `${problems.length} of ${reads} reads failed`);
   });
 
   it('a broken sidecar gets a diagnostic at its line and is never overwritten', async () => {

@@ -1,6 +1,9 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CorpusElement } from '../../src/features/corpusTree/corpusTreeProvider';
+import { hashText } from '../../src/core/annotations/target';
 import { api, eventually, workspaceRoot } from './helpers';
 
 async function listDocuments(provider: vscode.TreeDataProvider<CorpusElement>, element?: CorpusElement): Promise<string[]> {
@@ -61,17 +64,53 @@ describe('Corpus view', () => {
   it('picks up documents created, renamed and deleted on disk', async () => {
     const { corpusTree } = await api();
     const root = workspaceRoot();
-    const created = vscode.Uri.joinPath(root, 'new-folder', 'late-report.txt');
-    const renamed = vscode.Uri.joinPath(root, 'new-folder', 'renamed-report.txt');
-    await vscode.workspace.fs.writeFile(created, new TextEncoder().encode('Late report\n\nA new document.\n'));
-    await eventually('the created document in the view', async () => (await listDocuments(corpusTree)).includes('new-folder/late-report.txt'));
-    await vscode.workspace.fs.rename(created, renamed);
-    await eventually('the rename in the view', async () => {
-      const docs = await listDocuments(corpusTree);
-      return docs.includes('new-folder/renamed-report.txt') && !docs.includes('new-folder/late-report.txt');
-    });
-    await vscode.workspace.fs.delete(vscode.Uri.joinPath(root, 'new-folder'), { recursive: true });
+    const folder = vscode.Uri.joinPath(root, 'new-folder');
+    const created = vscode.Uri.joinPath(folder, 'late-report.txt');
+    const renamed = vscode.Uri.joinPath(folder, 'renamed-report.txt');
+    try {
+      await vscode.workspace.fs.writeFile(created, new TextEncoder().encode('Late report\n\nA new document.\n'));
+      await eventually('the created document in the view', async () => (await listDocuments(corpusTree)).includes('new-folder/late-report.txt'));
+      await vscode.workspace.fs.rename(created, renamed);
+      await eventually('the rename in the view', async () => {
+        const docs = await listDocuments(corpusTree);
+        return docs.includes('new-folder/renamed-report.txt') && !docs.includes('new-folder/late-report.txt');
+      });
+    } finally {
+      await vscode.workspace.fs.delete(folder, { recursive: true });
+    }
     await eventually('the deletion in the view', async () => !(await listDocuments(corpusTree)).some((d) => d.startsWith('new-folder/')));
+  });
+
+  it('picks up a folder of documents moved into the workspace, files already inside', async () => {
+    const { corpusTree, files, annotations } = await api();
+    const root = workspaceRoot();
+    // Written outside the workspace, then moved in whole: no watcher ever sees the files created.
+    const outside = fs.mkdtempSync(path.join(path.dirname(root.fsPath), 'corpus-lens-moved-')) // same file system, outside the folder;
+    fs.mkdirSync(path.join(outside, 'inner'));
+    const first = 'First report\n\nA moved document.\n';
+    fs.writeFileSync(path.join(outside, 'first.txt'), first);
+    // Its annotations come with it.
+    const sidecar = ['version: 1', 'document:', `  hash: ${hashText(first)}`, 'annotations:', '  - id: a-moved01', '    target: { start: 14, end: 30, exact: "A moved document" }', '    tags: [claim]', '    created: 2026-01-01T10:00:00Z', ''];
+    fs.writeFileSync(path.join(outside, 'first.txt.lens.yaml'), sidecar.join('\n'));
+    fs.writeFileSync(path.join(outside, 'inner', 'second.txt'), 'Second report\n\nAnother one.\n');
+    fs.writeFileSync(path.join(outside, 'inner', 'notes.md'), '# not a document\n');
+    const inside = path.join(root.fsPath, 'moved-in');
+    const before = files.count;
+    try {
+      fs.renameSync(outside, inside);
+      await eventually('the moved documents in the view', async () => {
+        const docs = await listDocuments(corpusTree);
+        return docs.includes('moved-in/first.txt') && docs.includes('moved-in/inner/second.txt');
+      });
+      assert.equal(files.count, before + 2, 'the two documents, not the markdown file');
+      const doc = vscode.Uri.file(path.join(inside, 'first.txt')).toString();
+      const tagged = await eventually('the moved annotation', () => annotations.annotations(doc)[0]);
+      assert.deepEqual([tagged.target.start, tagged.target.end, tagged.tags], [14, 30, ['claim']]);
+    } finally {
+      fs.rmSync(inside, { recursive: true, force: true });
+      fs.rmSync(outside, { recursive: true, force: true });
+    }
+    await eventually('the moved folder gone from the view', async () => !(await listDocuments(corpusTree)).some((d) => d.startsWith('moved-in/')));
   });
 
   it('ignores files outside the documents glob', async () => {

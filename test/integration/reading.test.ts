@@ -34,7 +34,10 @@ describe('Reading: index, providers, views', function () {
 
   it('indexes every corpus document in the background', async () => {
     const { indexer, files } = await api();
-    assert.equal(indexer.index.size, files.count);
+    await eventually('the index to hold every corpus document', async () => {
+      await indexer.whenReady();
+      return indexer.index.size === files.count;
+    });
     assert.ok(indexer.index.entities().some((e) => e.name === 'Abu Bakr al-Baghdadi'), 'the leader is an entity');
   });
 
