@@ -20,6 +20,12 @@ describe('dates', () => {
   it('durations, sets, vague words, generic weekdays and holidays are not dates', () => {
     expectMentions('The 24-minute message was recorded in the past two weeks, after two years of war and nearly three weeks of fighting, every week, recently and now, in a Friday sermon during Ramadan.', ['date'], opts);
   });
+  it('a vague amount before "ago" is not a date, a count or "a" is', () => {
+    expectMentions('It fell [[a year ago]]{date:2015}, was retaken several months ago and lost again a few weeks ago; many years ago it was a village.', ['date'], opts);
+  });
+  it('"today" meaning nowadays is not a date', () => {
+    expectMentions('The group said [[today]]{date:2016-11-03} it had fewer fighters than it has today, and even today it holds towns.', ['date'], opts);
+  });
   it('"may" and "march" as words are not months', () => {
     expectMentions('Fighters may march on the city, and they may win.', ['date'], opts);
   });

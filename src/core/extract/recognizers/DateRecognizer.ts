@@ -162,6 +162,8 @@ export class DateRecognizer {
     if (/^(?:right )?now$/.test(lower)) return undefined;
     if (UNIT.test(lower) && !/\bago$/.test(lower) && !/^(?:this|last|next|coming|the)\s+(?:week|month|year|weekend|decade|century)$/.test(lower)) return undefined;
     if (/^(?:for|within|in|over|during|past|the past|the next|next \d)/.test(lower) && UNIT.test(lower)) return undefined;
+    // A vague amount makes a vague time: "several months ago", "a few years ago", "many years ago".
+    if (/\bago$/.test(lower) && /^(?:(?:about|around|some|nearly|almost)\s+)?(?:a\s+few|few|several|many|some|the)\b/.test(lower)) return undefined;
     // Leading prepositions and articles outside the span.
     const lead = /^(?:(?:on|in|at|by|from|since|until|till|of|the)\s+)+/i.exec(body);
     if (lead) {
@@ -190,6 +192,8 @@ export class DateRecognizer {
       premod = pm[1].toLowerCase();
       start -= pm[0].length;
     }
+    // "today" meaning nowadays: in a comparison ("fewer fighters than it has today") or after "even", "still".
+    if (/^today$/i.test(body) && /(?:\bthan\b[^.;:!?]*|\b(?:even|still)\s+)$/i.test(sentence.slice(Math.max(0, start - 60), start))) return undefined;
     // "9/11" names the 2001 attacks, not a day of the current year.
     if (body === '9/11') return { start, end, value: '2001-09-11', absolute: true };
     // "the morning of June 5": the part of day is inside the span, the date gives the value.
