@@ -10,6 +10,8 @@ describe('speakers and persons', () => {
       'The council named [[Khalil Rahmani]]{person}, whose Rahmani network runs the border trade.'],
     ['a nisba of one person standing alone is that person',
       'The group named [[Abu Ibrahim al-Hashimi al-Qurashi]]{person} as leader. Whether [[al-Hashimi]]{person} is a veteran is unclear.'],
+    ['a lone surname with a speech verb people use is a speaker; with an agency verb it is not a person',
+      'Amaq reported the raid. “It was a lie,” [[Halvorsen]]{speaker} responded, and [[Okafor]]{speaker} mocked the claim.'],
     ['a person never credited with speech is a person',
       'The group was founded by [[Abu Yahya al-Libi]]{person} in the mountains.'],
     ['a one-word title is inside the span, a multi-word office outside',

@@ -22,6 +22,15 @@ const PERSON_FATES = new Set(['killed', 'arrested', 'captured', 'assassinated', 
 /** Lower-case nouns after a surname that make it the name of a group ("the Haqqani network"). */
 const GROUP_AFTER_NAME = new Set(['network', 'networks', 'clan', 'family', 'faction', 'group', 'tribe', 'militia', 'movement', 'brigade', 'brigades', 'doctrine', 'administration', 'government', 'era', 'regime']);
 
+/**
+ * Speech verbs that license a lone capitalised word as a person ("Trump responded", "Baghdadi
+ * mocked"): what people do with words. Verbs that agencies and outlets do as often ("reported",
+ * "announced", "published", "confirmed") are left out, so "Amaq reported" is not a person.
+ */
+const LONE_NAME_VERBS = new Set(['said', 'says', 'told', 'tells', 'added', 'adds', 'warned', 'urged', 'argued', 'claimed', 'vowed', 'declared',
+  'responded', 'replied', 'insisted', 'stressed', 'explained', 'wrote', 'writes', 'asked', 'recalled', 'conceded', 'boasted', 'threatened',
+  'mocked', 'pledged', 'promised', 'admitted', 'lamented', 'complained', 'cautioned', 'remarked', 'exhorted', 'implored', 'joked', 'quipped', 'scoffed']);
+
 const KUNYA = new Set(['abu', 'umm', 'abi']);
 
 /** Arabic common nouns that open place names ("Bir al-Abd", "Deir ez-Zor", "Ras al-Ain"), not names of people. */
@@ -148,7 +157,7 @@ export class PersonRecognizer {
       const groupNoun = ctx.sentenceTokens[ctx.sentenceOf[s]]?.[0] === s && /(?:ers|ists|ials|ents|ies|ces|ians|ans|ors|ives|ops|ps)$/.test(t.lower);
       const prevWord = toks[s - 1];
       const afterPreposition = !!prevWord && !prevWord.cap && PLACE_PREPOSITIONS.has(prevWord.lower) && ctx.joined(s - 1);
-      if (!isAcronym(t) && !groupNoun && !afterPreposition && ctx.joined(s) && k < toks.length && ctx.sentenceOf[k] === ctx.sentenceOf[s] && /^(?:said|says|told|tells|added|adds|warned|urged|argued|claimed|vowed|declared)$/.test(toks[k].lower)) return { s, e };
+      if (!isAcronym(t) && !groupNoun && !afterPreposition && ctx.joined(s) && k < toks.length && ctx.sentenceOf[k] === ctx.sentenceOf[s] && LONE_NAME_VERBS.has(toks[k].lower)) return { s, e };
       if (/^(?:al|el)-/i.test(t.text) && isSpeechVerb(ctx, k)) return { s, e };
       return undefined;
     }
