@@ -1,5 +1,5 @@
 import { Document, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
-import { ensureSeq, insertItem, removeItem, setField, updateFields } from './docEdit';
+import { KeyedList, setField, updateFields } from './docEdit';
 import { AnnotationError, type CorpusData, type CorpusEntity, type ParseFailure, type Problem, type TagDefinition } from './types';
 import { parseYamlFile, YamlFile } from './yamlFile';
 import { Checker, ID_PATTERN, MAX_STRING_LENGTH } from './yamlSource';
@@ -103,45 +103,27 @@ function update(doc: Document, m: YAMLMap, before: object, after: object, keys: 
 
 function applyCorpusEdit(doc: Document, data: CorpusData, edit: CorpusEdit): CorpusEdit {
   const t = top(doc);
-  const ei = (id: string) => data.entities.findIndex((e) => e.id === id);
-  const ti = (name: string) => data.tags.findIndex((e) => e.name === name);
+  const entities = new KeyedList(doc, t, 'entities', TOP_KEYS, data.entities, (e) => e.id, 'entity id');
+  const tags = new KeyedList(doc, t, 'tags', TOP_KEYS, data.tags, (x) => x.name, 'tag');
   switch (edit.kind) {
-    case 'addEntity': {
-      if (ei(edit.entity.id) >= 0) throw new AnnotationError(`entity id '${edit.entity.id}' already exists`);
-      const seq = ensureSeq(doc, t, 'entities', TOP_KEYS);
-      insertItem(seq, entityNode(doc, edit.entity), edit.index);
+    case 'addEntity':
+      entities.add(edit.entity, entityNode(doc, edit.entity), edit.index);
       return { kind: 'removeEntity', id: edit.entity.id };
-    }
     case 'removeEntity': {
-      const i = ei(edit.id);
-      if (i < 0) throw new AnnotationError(`no entity '${edit.id}'`);
-      removeItem(t.get('entities', true) as unknown as YAMLSeq, i);
-      return { kind: 'addEntity', entity: data.entities[i], index: i };
+      const { item, index } = entities.remove(edit.id);
+      return { kind: 'addEntity', entity: item, index };
     }
-    case 'updateEntity': {
-      const i = ei(edit.entity.id);
-      if (i < 0) throw new AnnotationError(`no entity '${edit.entity.id}'`);
-      update(doc, (t.get('entities', true) as unknown as YAMLSeq).items[i] as YAMLMap, data.entities[i], edit.entity, ENTITY_KEYS);
-      return { kind: 'updateEntity', entity: data.entities[i] };
-    }
-    case 'addTag': {
-      if (ti(edit.tag.name) >= 0) throw new AnnotationError(`tag '${edit.tag.name}' already exists`);
-      const seq = ensureSeq(doc, t, 'tags', TOP_KEYS);
-      insertItem(seq, tagNode(doc, edit.tag), edit.index);
+    case 'updateEntity':
+      return { kind: 'updateEntity', entity: entities.update(edit.entity, (m, before) => update(doc, m, before, edit.entity, ENTITY_KEYS)) };
+    case 'addTag':
+      tags.add(edit.tag, tagNode(doc, edit.tag), edit.index);
       return { kind: 'removeTag', name: edit.tag.name };
-    }
     case 'removeTag': {
-      const i = ti(edit.name);
-      if (i < 0) throw new AnnotationError(`no tag '${edit.name}'`);
-      removeItem(t.get('tags', true) as unknown as YAMLSeq, i);
-      return { kind: 'addTag', tag: data.tags[i], index: i };
+      const { item, index } = tags.remove(edit.name);
+      return { kind: 'addTag', tag: item, index };
     }
-    case 'updateTag': {
-      const i = ti(edit.tag.name);
-      if (i < 0) throw new AnnotationError(`no tag '${edit.tag.name}'`);
-      update(doc, (t.get('tags', true) as unknown as YAMLSeq).items[i] as YAMLMap, data.tags[i], edit.tag, TAG_KEYS);
-      return { kind: 'updateTag', tag: data.tags[i] };
-    }
+    case 'updateTag':
+      return { kind: 'updateTag', tag: tags.update(edit.tag, (m, before) => update(doc, m, before, edit.tag, TAG_KEYS)) };
     case 'setDocuments': {
       const old = data.documents;
       const v = edit.documents === undefined ? undefined : edit.documents.length === 1 ? edit.documents[0] : edit.documents;

@@ -1,4 +1,5 @@
 import { isMap, isScalar, isSeq, Scalar, type Document, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
+import { AnnotationError } from './types';
 
 /**
  * Small edits on a parsed YAML Document that keep what the analyst wrote by hand: a changed scalar
@@ -89,5 +90,56 @@ export function updateFields(keys: readonly string[], before: object, after: obj
     const b = (before as Record<string, unknown>)[k];
     const a = (after as Record<string, unknown>)[k];
     if (JSON.stringify(a) !== JSON.stringify(b)) write(k, a, b);
+  }
+}
+
+/**
+ * A list of keyed items under one key of the top map (annotations and corrections by id, entities by
+ * id, tags by name), edited by key. Each edit returns what its inverse needs.
+ */
+export class KeyedList<T> {
+  constructor(
+    private readonly doc: Document,
+    private readonly top: YAMLMap,
+    private readonly key: string,
+    private readonly order: readonly string[],
+    private readonly items: readonly T[],
+    private readonly keyOf: (item: T) => string,
+    /** How an item is named in messages: "annotation id", "tag". */
+    private readonly what: string,
+  ) {}
+
+  /** Inserts `node` for `item` at `index` (the end when absent); the key must be new. */
+  add(item: T, node: Node, index: number | undefined): void {
+    if (this.find(this.keyOf(item)) >= 0) throw new AnnotationError(`${this.what} '${this.keyOf(item)}' already exists`);
+    insertItem(ensureSeq(this.doc, this.top, this.key, this.order), node, index);
+  }
+
+  /** Removes the item with this key; returns it and where it stood. */
+  remove(key: string): { item: T; index: number } {
+    const index = this.need(key);
+    removeItem(this.seq(), index);
+    return { item: this.items[index], index };
+  }
+
+  /** Lets `write` change the item's map from its old value to `item`; returns the old value. */
+  update(item: T, write: (m: YAMLMap, before: T) => void): T {
+    const index = this.need(this.keyOf(item));
+    write(this.seq().items[index] as YAMLMap, this.items[index]);
+    return this.items[index];
+  }
+
+  private find(key: string): number {
+    return this.items.findIndex((x) => this.keyOf(x) === key);
+  }
+
+  private need(key: string): number {
+    const i = this.find(key);
+    if (i < 0) throw new AnnotationError(`no ${this.what} '${key}'`);
+    return i;
+  }
+
+  private seq(): YAMLSeq {
+    return this.top.get(this.key, true) as unknown as YAMLSeq;
   }
 }

@@ -1,5 +1,5 @@
 import { Document, isMap, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
-import { ensureSeq, insertItem, quoted, removeItem, setField, updateFields } from './docEdit';
+import { KeyedList, quoted, setField, updateFields } from './docEdit';
 import { hashText, splitsSurrogate } from './target';
 import { AnnotationError, type Annotation, type Correction, type CorrectionAction, type DocumentInfo, type ParseFailure, type Problem, type SidecarData, type TextTarget } from './types';
 import { parseYamlFile, YamlFile } from './yamlFile';
@@ -91,10 +91,6 @@ function definedOnly<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-function findIndex(items: readonly { id: string }[], id: string): number {
-  return items.findIndex((a) => a.id === id);
-}
-
 function topMap(doc: Document): YAMLMap {
   if (!isMap(doc.contents)) throw new Error('sidecar top level is not a map');
   return doc.contents;
@@ -102,45 +98,27 @@ function topMap(doc: Document): YAMLMap {
 
 function applySidecarEdit(doc: Document, data: SidecarData, edit: SidecarEdit): SidecarEdit {
   const top = topMap(doc);
+  const annotations = new KeyedList(doc, top, 'annotations', TOP_KEYS, data.annotations, (a) => a.id, 'annotation id');
+  const corrections = new KeyedList(doc, top, 'corrections', TOP_KEYS, data.corrections, (c) => c.id, 'correction id');
   switch (edit.kind) {
-    case 'addAnnotation': {
-      if (findIndex(data.annotations, edit.annotation.id) >= 0) throw new AnnotationError(`annotation id '${edit.annotation.id}' already exists`);
-      const seq = ensureSeq(doc, top, 'annotations', TOP_KEYS);
-      insertItem(seq, annotationNode(doc, edit.annotation), edit.index);
+    case 'addAnnotation':
+      annotations.add(edit.annotation, annotationNode(doc, edit.annotation), edit.index);
       return { kind: 'removeAnnotation', id: edit.annotation.id };
-    }
     case 'removeAnnotation': {
-      const i = findIndex(data.annotations, edit.id);
-      if (i < 0) throw new AnnotationError(`no annotation with id '${edit.id}'`);
-      removeItem(top.get('annotations', true) as unknown as YAMLSeq, i);
-      return { kind: 'addAnnotation', annotation: data.annotations[i], index: i };
+      const { item, index } = annotations.remove(edit.id);
+      return { kind: 'addAnnotation', annotation: item, index };
     }
-    case 'updateAnnotation': {
-      const i = findIndex(data.annotations, edit.annotation.id);
-      if (i < 0) throw new AnnotationError(`no annotation with id '${edit.annotation.id}'`);
-      const m = (top.get('annotations', true) as unknown as YAMLSeq).items[i] as YAMLMap;
-      updateItem(doc, m, data.annotations[i], edit.annotation, ANNOTATION_KEYS);
-      return { kind: 'updateAnnotation', annotation: data.annotations[i] };
-    }
-    case 'addCorrection': {
-      if (findIndex(data.corrections, edit.correction.id) >= 0) throw new AnnotationError(`correction id '${edit.correction.id}' already exists`);
-      const seq = ensureSeq(doc, top, 'corrections', TOP_KEYS);
-      insertItem(seq, correctionNode(doc, edit.correction), edit.index);
+    case 'updateAnnotation':
+      return { kind: 'updateAnnotation', annotation: annotations.update(edit.annotation, (m, before) => updateItem(doc, m, before, edit.annotation, ANNOTATION_KEYS)) };
+    case 'addCorrection':
+      corrections.add(edit.correction, correctionNode(doc, edit.correction), edit.index);
       return { kind: 'removeCorrection', id: edit.correction.id };
-    }
     case 'removeCorrection': {
-      const i = findIndex(data.corrections, edit.id);
-      if (i < 0) throw new AnnotationError(`no correction with id '${edit.id}'`);
-      removeItem(top.get('corrections', true) as unknown as YAMLSeq, i);
-      return { kind: 'addCorrection', correction: data.corrections[i], index: i };
+      const { item, index } = corrections.remove(edit.id);
+      return { kind: 'addCorrection', correction: item, index };
     }
-    case 'updateCorrection': {
-      const i = findIndex(data.corrections, edit.correction.id);
-      if (i < 0) throw new AnnotationError(`no correction with id '${edit.correction.id}'`);
-      const m = (top.get('corrections', true) as unknown as YAMLSeq).items[i] as YAMLMap;
-      updateItem(doc, m, data.corrections[i], edit.correction, CORRECTION_KEYS);
-      return { kind: 'updateCorrection', correction: data.corrections[i] };
-    }
+    case 'updateCorrection':
+      return { kind: 'updateCorrection', correction: corrections.update(edit.correction, (m, before) => updateItem(doc, m, before, edit.correction, CORRECTION_KEYS)) };
     case 'setDocumentField': {
       if (edit.field === 'hash' && edit.value === undefined) throw new AnnotationError('document.hash cannot be removed');
       const m = top.get('document', true) as unknown as YAMLMap;
