@@ -29,13 +29,17 @@ export class WorkspaceFsPort implements FileSystemPort {
 
   async write(path: string, data: Uint8Array): Promise<void> {
     const uri = vscode.Uri.parse(path);
+    if (uri.scheme === 'file') {
+      // NodeFileSystem refuses a directory itself.
+      this.onWrite?.(path, data);
+      return this.disk.write(uri.fsPath, data);
+    }
     try {
       if ((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.Directory) throw new Error(`${uri.path} is a directory`);
     } catch (e) {
       if (!(e instanceof vscode.FileSystemError)) throw e;
     }
     this.onWrite?.(path, data);
-    if (uri.scheme === 'file') return this.disk.write(uri.fsPath, data);
     const tmp = uri.with({ path: `${uri.path}.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp` });
     await vscode.workspace.fs.writeFile(tmp, data);
     try {
