@@ -75,11 +75,11 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     let possessive = false;
     i++;
     for (;;) {
-      while (i < to && (isLetter(text.charCodeAt(i)) || isDigit(text.charCodeAt(i)))) i++;
+      let ch = 0;
+      while (i < to && (isLetter((ch = text.charCodeAt(i))) || isDigit(ch))) i++;
       if (i + 1 >= to) break;
-      const ch = text[i];
       const next = text.charCodeAt(i + 1);
-      if ((ch === "'" || ch === '\u2019') && isLetter(next)) {
+      if ((ch === 39 /* ' */ || ch === 0x2019) && isLetter(next)) {
         // Possessive: stop before "'s" at a word end.
         if ((next === 115 || next === 83) && (i + 2 >= to || !isLetter(text.charCodeAt(i + 2)))) {
           possessive = true;
@@ -89,12 +89,12 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
         segStart = i;
         continue;
       }
-      if (ch === '-' && isLetter(next) && ARTICLES.has(text.slice(segStart, i).toLowerCase())) {
+      if (ch === 45 /* - */ && isLetter(next) && i - segStart <= 4 && ARTICLES.has(text.slice(segStart, i).toLowerCase())) {
         i++;
         segStart = i;
         continue;
       }
-      if (ch === '.' && isLetter(next) && i - segStart === 1 && i + 2 < to && text[i + 2] === '.') {
+      if (ch === 46 /* . */ && isLetter(next) && i - segStart === 1 && i + 2 < to && text.charCodeAt(i + 2) === 46) {
         // Dotted acronym: U.S., U.K.
         dotted = true;
         i++;
@@ -103,11 +103,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       }
       break;
     }
-    if (i < to && text[i] === '.') {
-      const core = text.slice(s, i);
-      const lower = core.toLowerCase();
-      if (dotted || (core.length === 1 && isUpper(c)) || ABBREVIATIONS.has(lower)) i++;
-    }
+    if (i < to && text.charCodeAt(i) === 46 /* . */ && (dotted || (i - s === 1 && isUpper(c)) || (i - s <= 7 && ABBREVIATIONS.has(text.slice(s, i).toLowerCase())))) i++;
     const t = text.slice(s, i);
     const first = text.charCodeAt(s);
     const cap = isUpper(first);

@@ -36,10 +36,28 @@ function buildChrono(): CuedChrono {
     if (!/EndOfPeriodRefiner/.test(r.constructor.name)) return r;
     return { refine: (context, results) => (results.some((x) => afterOfOrThe(context.text, x.index)) ? r.refine(context, results) : results) };
   });
+  // chrono's timezone-abbreviation refiner reads any short word after a date ("on Monday that") as a
+  // possible abbreviation and builds the date to look it up. It changes a date-only result only when
+  // the word is written in capitals, so it runs only where a result is followed by such a word or is
+  // a time: the same results, without the cost.
+  c.refiners = c.refiners.map((r) => {
+    if (!/ExtractTimezoneAbbrRefiner/.test(r.constructor.name)) return r;
+    return { refine: (context, results) => (results.some((x) => mayHaveTimezone(context.text, x)) ? r.refine(context, results) : results) };
+  });
   c.refiners.push({
     refine: (_context, results) => results.filter((r) => (!/^\d*(?:\.\d*)?$/.test(r.text.replace(' ', '')) || r.tags().has('bareYear')) && !/the second$/i.test(r.text)),
   });
   return new CuedChrono(c, new Map([[bareYear, needsOf(['year'])], [bareMonth, needsOf(['monthName'])]]));
+}
+
+/** chrono's pattern for a timezone abbreviation after a date (ExtractTimezoneAbbrRefiner). */
+const TIMEZONE_AFTER = /\s*,?\s*\(?([A-Z]{2,4})\)?(?=\W|$)/iy;
+
+/** Whether chrono's timezone refiner can change result r: a word like an abbreviation follows, in capitals unless r has a time. */
+export function mayHaveTimezone(text: string, r: chrono.ParsedResult): boolean {
+  TIMEZONE_AFTER.lastIndex = r.index + r.text.length;
+  const m = TIMEZONE_AFTER.exec(text);
+  return !!m && (m[1] === m[1].toUpperCase() || !r.start.isOnlyDate());
 }
 
 /** Whether whitespace and then the word "of" or "the" (any case) stand right before offset i. */

@@ -230,13 +230,15 @@ export class PersonRecognizer {
     const lastWords = new Set(people.map((x) => x.words[x.words.length - 1]));
     // "Abu Hamza" for "Abu Hamza al-Qurashi": a kunya ends with its second word.
     for (const x of people) if (x.words.length > 2 && isKunya(x.words.slice(0, 2))) lastWords.add(x.words[1]);
+    // The folded last word of each token, computed once: every name length ending there reads it.
+    const lastFold: Array<string | undefined> = new Array(toks.length);
+    const foldAt = (t: number): string => (lastFold[t] ??= foldWord(nameWords(toks[t].text).pop() ?? ''));
     for (const r of runs) {
       let i = r.s;
       while (i < r.e) {
         let found: { p: PersonRecord; end: number } | undefined;
         for (let len = Math.min(6, r.e - i); len >= 1 && !found; len--) {
-          const last = foldWord(nameWords(toks[i + len - 1].text).pop() ?? '');
-          if (!lastWords.has(last)) continue;
+          if (!lastWords.has(foldAt(i + len - 1))) continue;
           const words = nameWords(ctx.text.slice(toks[i].start, toks[i + len - 1].end)).map(foldWord);
           const hits = people.filter((x) => namesCompatible(words, x.words));
           if (hits.length === 0) continue;
@@ -246,7 +248,7 @@ export class PersonRecognizer {
         }
         // "al-Hashimi" for "Abu Ibrahim al-Hashimi al-Qurashi": a nisba of one person's name, standing alone.
         if (!found && /^(?:al|el)-\p{Lu}/u.test(toks[i].text) && !(i + 1 < r.e && ctx.joined(i))) {
-          const w = foldWord(nameWords(toks[i].text).pop() ?? '');
+          const w = foldAt(i);
           const owners = people.filter((x) => x.words.length > 2 && x.words.indexOf(w) > 0);
           if (owners.length === 1) found = { p: owners[0].p, end: i + 1 };
         }

@@ -46,12 +46,12 @@ export class AttributionRefiner {
     for (const q of ctx.quoteSpans) for (let t = ctx.tokenAt(q.start); t < toks.length && toks[t].end <= q.end; t++) this.inQuote[t] = 1;
 
     // Quotations and verbs in reading order, so pronouns see the speakers credited before them.
-    const quoteAt = new Map<number, number>();
-    ctx.quoteSpans.forEach((q, qi) => quoteAt.set(ctx.tokenAt(q.end), qi));
+    const quoteAt = new Int32Array(toks.length + 1).fill(-1);
+    ctx.quoteSpans.forEach((q, qi) => (quoteAt[ctx.tokenAt(q.end)] = qi));
     const done = new Set<number>();
     for (let i = 0; i <= toks.length; i++) {
-      const qi = quoteAt.get(i);
-      if (qi !== undefined) this.attributeQuote(qi, done);
+      const qi = quoteAt[i];
+      if (qi >= 0) this.attributeQuote(qi, done);
       if (i === toks.length || this.inQuote[i] || this.verbSubject.has(i)) continue;
       if (isSpeechVerb(ctx, i) || this.isAccordingTo(i)) this.credit(i, this.subjectOf(i));
       else if (RECORDING_VERBS.has(toks[i].lower) && this.takesRecording(i)) this.credit(i, this.subjectOf(i));

@@ -7,11 +7,13 @@ import type { Candidate, ExtractionContext } from '../context';
  */
 export class OverlapRemovalRefiner {
   refine(ctx: ExtractionContext): void {
-    const order = ctx.candidates.map((c, i) => ({ c, i })).sort((a, b) => b.c.priority - a.c.priority || b.c.end - b.c.start - (a.c.end - a.c.start) || a.i - b.i);
+    const cs = ctx.candidates;
+    const order = Array.from(cs.keys()).sort((a, b) => cs[b].priority - cs[a].priority || cs[b].end - cs[b].start - (cs[a].end - cs[a].start) || a - b);
     const used = new Uint8Array(ctx.tokens.length);
     const kept: Candidate[] = [];
     ctx.orgs = [];
-    for (const { c } of order) {
+    for (const k of order) {
+      const c = cs[k];
       let free = c.t1 > c.t0;
       for (let t = c.t0; t < c.t1 && free; t++) if (used[t]) free = false;
       if (!free) continue;
