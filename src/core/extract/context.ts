@@ -37,6 +37,8 @@ export type Referent = { key: string; kind: 'person' | 'source' | 'org'; t0?: nu
  */
 export class ExtractionContext {
   readonly tokens: Token[];
+  /** Where each token starts, for binary search. */
+  private readonly tokenStarts: Int32Array;
   readonly paragraphs: Span[];
   readonly sentences: Span[];
   /** For each token, the index of its sentence. */
@@ -63,6 +65,7 @@ export class ExtractionContext {
 
   constructor(readonly text: string) {
     this.tokens = tokenize(text);
+    this.tokenStarts = Int32Array.from(this.tokens, (t) => t.start);
     this.paragraphs = paragraphs(text);
     this.sentences = [];
     const paraOf: number[] = [];
@@ -106,11 +109,12 @@ export class ExtractionContext {
 
   /** Index of the first token starting at or after `offset`. */
   tokenAt(offset: number): number {
+    const starts = this.tokenStarts;
     let lo = 0;
-    let hi = this.tokens.length;
+    let hi = starts.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.tokens[mid].start < offset) lo = mid + 1;
+      if (starts[mid] < offset) lo = mid + 1;
       else hi = mid;
     }
     return lo;

@@ -63,16 +63,18 @@ export function isStopword(t: Token): boolean {
 /** Articles that join a capitalised word in a name ("al-Baghdadi"), written in lower case. */
 const JOINED_ARTICLES = new Set(['al', 'el', 'ad', 'as', 'ash', 'an', 'ar', 'at', 'az', 'ez', 'a']);
 const UPPER_AT = /\p{Lu}/uy;
+/** Particles written apart inside a name, before a capitalised word: "bin Laden", "al Baghdadi". */
+const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'abu']);
 
 /** A lower-case Arabic particle that may sit inside a name: "al", "bin", "ibn", or a joined "al-X". */
 export function isNameParticle(t: Token, next: Token | undefined): boolean {
   if (t.cap || t.num) return false;
-  // "al-Baghdadi": an article, a hyphen, a capital.
-  const hyphen = t.text.indexOf('-');
-  if (hyphen > 0 && hyphen <= 3 && JOINED_ARTICLES.has(t.text.slice(0, hyphen))) {
+  // "al-Baghdadi": an article, a hyphen, a capital. A word starts with a letter, so its first hyphen is at 1 to 3 or too far.
+  const w = t.text;
+  const hyphen = w.charCodeAt(1) === 45 ? 1 : w.charCodeAt(2) === 45 ? 2 : w.charCodeAt(3) === 45 ? 3 : -1;
+  if (hyphen > 0 && JOINED_ARTICLES.has(w.slice(0, hyphen))) {
     UPPER_AT.lastIndex = hyphen + 1;
-    if (UPPER_AT.test(t.text)) return true;
+    if (UPPER_AT.test(w)) return true;
   }
-  if ((t.lower === 'al' || t.lower === 'el' || t.lower === 'bin' || t.lower === 'ibn' || t.lower === 'bint' || t.lower === 'abu' || t.lower === 'bin') && next?.cap) return true;
-  return false;
+  return !!next?.cap && PARTICLES.has(t.lower);
 }

@@ -1,5 +1,5 @@
 import type { ExtractionContext, Referent } from '../context';
-import { AUXILIARIES, CAPITAL_STOPWORDS as CAPITAL_WORDS, DEFINITE, INDEFINITE, PASSIVE, QUOTE_VERBS, RECORDING_NOUNS, RECORDING_VERBS, ROLES, SOURCE_NOUNS } from '../lexicon';
+import { AUXILIARIES, CAPITAL_STOPWORDS as CAPITAL_WORDS, DEFINITE, INDEFINITE, PASSIVE, PHRASAL_SPEECH, QUOTE_VERBS, RECORDING_NOUNS, RECORDING_VERBS, ROLES, SOURCE_NOUNS, SPEECH_VERBS } from '../lexicon';
 import { isParticiple, isSpeechVerb } from '../speech';
 
 const NP_STOPS = new Set(['in', 'at', 'of', 'for', 'on', 'to', 'with', 'from', 'by', 'who', 'that', 'which', 'and', 'but', 'told', 'via']);
@@ -14,6 +14,8 @@ const COMPLEMENT_PREPOSITIONS = new Set(['of', 'for', 'in', 'at', 'from']);
 /** Words after a description that give its name ("a spokesman calling himself X", "a voice identified as that of X"). */
 const NAMING = new Set(['calling', 'identifying', 'identified', 'named', 'known', 'called', 'styling']);
 const OTHER_PRONOUNS = new Set(['they', 'it', 'we', 'i', 'you', 'who', 'which', 'that', 'there', 'this']);
+/** Every word that may credit speech below: speech verbs, recording verbs and nouns, "according (to)". */
+const CREDITING_WORDS = new Set([...SPEECH_VERBS, ...PHRASAL_SPEECH.keys(), ...RECORDING_VERBS, ...RECORDING_NOUNS, 'according']);
 /** Sentences back a pronoun may reach for its antecedent. */
 const PRONOUN_REACH = 6;
 
@@ -52,7 +54,7 @@ export class AttributionRefiner {
     for (let i = 0; i <= toks.length; i++) {
       const qi = quoteAt[i];
       if (qi >= 0) this.attributeQuote(qi, done);
-      if (i === toks.length || this.inQuote[i] || this.verbSubject.has(i)) continue;
+      if (i === toks.length || this.inQuote[i] || !CREDITING_WORDS.has(toks[i].lower) || this.verbSubject.has(i)) continue;
       if (isSpeechVerb(ctx, i) || this.isAccordingTo(i)) this.credit(i, this.subjectOf(i));
       else if (RECORDING_VERBS.has(toks[i].lower) && this.takesRecording(i)) this.credit(i, this.subjectOf(i));
       else if (RECORDING_NOUNS.has(toks[i].lower) && (toks[i + 1]?.lower === 'from' || toks[i + 1]?.lower === 'by')) {
