@@ -2,6 +2,7 @@ import type { DocumentDate } from '../model';
 import { paragraphs, sentences } from '../text/sentences';
 import type { Span } from '../text/spans';
 import { tokenize, type Token } from '../text/tokens';
+import { isNameParticle } from './recognizers/wordClasses';
 import type { LocalEntity, LocalQuote } from './types';
 
 /** What a recognizer proposes: a typed span over whole tokens, before overlaps are resolved. */
@@ -50,6 +51,8 @@ export class ExtractionContext {
   candidates: Candidate[] = [];
   /** For each token, the index into {@link candidates} of the accepted mention covering it, or -1. */
   tokenMention: Int32Array;
+  /** For each token, 1 when it may be part of a name: capitalised, or a name particle ("al-Baghdadi", "bin"). */
+  readonly nameish: Uint8Array;
   /** Tokens inside organisation names: no person or place is recognized there. */
   readonly blocked: Uint8Array;
   /** Cache of speech-verb tests per token: 0 unknown, 1 yes, 2 no. */
@@ -65,7 +68,8 @@ export class ExtractionContext {
 
   constructor(readonly text: string) {
     this.tokens = tokenize(text);
-    this.tokenStarts = Int32Array.from(this.tokens, (t) => t.start);
+    this.tokenStarts = new Int32Array(this.tokens.length);
+    for (let i = 0; i < this.tokens.length; i++) this.tokenStarts[i] = this.tokens[i].start;
     this.paragraphs = paragraphs(text);
     this.sentences = [];
     const paraOf: number[] = [];
@@ -75,7 +79,7 @@ export class ExtractionContext {
         paraOf.push(i);
       }
     });
-    this.paragraphOfSentence = Int32Array.from(paraOf);
+    this.paragraphOfSentence = new Int32Array(paraOf);
     this.sentenceOf = new Int32Array(this.tokens.length);
     this.sentenceTokens = [];
     let t = 0;
@@ -89,6 +93,8 @@ export class ExtractionContext {
     while (t < this.tokens.length) this.sentenceOf[t++] = Math.max(0, this.sentences.length - 1);
     this.tokenMention = new Int32Array(this.tokens.length).fill(-1);
     this.blocked = new Uint8Array(this.tokens.length);
+    this.nameish = new Uint8Array(this.tokens.length);
+    for (let i = 0; i < this.tokens.length; i++) if (this.tokens[i].cap || isNameParticle(this.tokens[i], this.tokens[i + 1])) this.nameish[i] = 1;
     this.speechVerb = new Uint8Array(this.tokens.length);
   }
 

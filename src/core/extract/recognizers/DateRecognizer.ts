@@ -57,7 +57,9 @@ const TIMEZONE_AFTER = /\s*,?\s*\(?([A-Z]{2,4})\)?(?=\W|$)/iy;
 export function mayHaveTimezone(text: string, r: chrono.ParsedResult): boolean {
   TIMEZONE_AFTER.lastIndex = r.index + r.text.length;
   const m = TIMEZONE_AFTER.exec(text);
-  return !!m && (m[1] === m[1].toUpperCase() || !r.start.isOnlyDate());
+  // chrono's isOnlyDate(), which its public result type does not declare.
+  const onlyDate = !r.start.isCertain('hour') && !r.start.isCertain('minute') && !r.start.isCertain('second');
+  return !!m && (m[1] === m[1].toUpperCase() || !onlyDate);
 }
 
 /** Whether whitespace and then the word "of" or "the" (any case) stand right before offset i. */

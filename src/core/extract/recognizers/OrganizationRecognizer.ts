@@ -31,7 +31,7 @@ export class OrganizationRecognizer {
     const n = toks.length;
     let i = 0;
     while (i < n) {
-      if (!toks[i].cap && !isNameParticle(toks[i], toks[i + 1])) {
+      if (ctx.nameish[i] === 0) {
         i++;
         continue;
       }

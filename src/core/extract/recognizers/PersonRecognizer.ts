@@ -93,7 +93,7 @@ export class PersonRecognizer {
     };
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i];
-      const nameLike = !ctx.blocked[i] && (t.cap || isNameParticle(t, toks[i + 1])) && !t.num;
+      const nameLike = !ctx.blocked[i] && ctx.nameish[i] === 1 && !t.num;
       if (!nameLike) {
         close(i);
         continue;

@@ -42,7 +42,7 @@ export class PlaceRecognizer {
     this.datelines(ctx, free, add);
 
     for (let i = 0; i < toks.length; i++) {
-      if (!free(i) || !(toks[i].cap || isNameParticle(toks[i], toks[i + 1]))) continue;
+      if (ctx.nameish[i] === 0 || !free(i)) continue;
       if (isCalendarWord(toks[i]) || isSacred(toks[i])) continue;
       // Longest gazetteer name starting here.
       let best: { e: number; entry: GazetteerEntry } | undefined;

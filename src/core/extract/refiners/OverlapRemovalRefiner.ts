@@ -8,7 +8,9 @@ import type { Candidate, ExtractionContext } from '../context';
 export class OverlapRemovalRefiner {
   refine(ctx: ExtractionContext): void {
     const cs = ctx.candidates;
-    const order = Array.from(cs.keys()).sort((a, b) => cs[b].priority - cs[a].priority || cs[b].end - cs[b].start - (cs[a].end - cs[a].start) || a - b);
+    const order: number[] = new Array(cs.length);
+    for (let k = 0; k < cs.length; k++) order[k] = k;
+    order.sort((a, b) => cs[b].priority - cs[a].priority || cs[b].end - cs[b].start - (cs[a].end - cs[a].start) || a - b);
     const used = new Uint8Array(ctx.tokens.length);
     const kept: Candidate[] = [];
     ctx.orgs = [];
@@ -21,8 +23,11 @@ export class OverlapRemovalRefiner {
       if (c.kind !== 'org') kept.push(c);
       else ctx.orgs.push(c);
     }
-    kept.sort((a, b) => a.start - b.start);
-    ctx.candidates = kept;
+    // Kept candidates cover disjoint tokens: ordered by their first token, they are in text order.
+    const startingAt = new Array<Candidate | undefined>(ctx.tokens.length);
+    for (const c of kept) startingAt[c.t0] = c;
+    ctx.candidates = [];
+    for (const c of startingAt) if (c) ctx.candidates.push(c);
     ctx.indexMentions();
   }
 }
