@@ -196,8 +196,10 @@ export class PersonRecognizer {
   }
 
   private isPlace(ctx: ExtractionContext, s: number, e: number): boolean {
-    const text = ctx.tokens.slice(s, e).map((t) => t.text).join(' ');
-    return gazetteer().get(text) !== undefined && e - s <= 3 && !/^(?:Abu|Umm)\b/.test(text);
+    if (e - s > 3) return false;
+    let text = ctx.tokens[s].text;
+    for (let t = s + 1; t < e; t++) text += ' ' + ctx.tokens[t].text;
+    return gazetteer().get(text) !== undefined && !/^(?:Abu|Umm)\b/.test(text);
   }
 
   private register(ctx: ExtractionContext, s: number, e: number): void {

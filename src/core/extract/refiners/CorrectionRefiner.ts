@@ -17,7 +17,9 @@ export class CorrectionRefiner {
     for (const rule of this.aliases) this.applyAlias(a, rule);
     for (const c of this.corrections) this.apply(a, c);
     // Entities no mention or quotation refers to any more are dropped.
-    const used = new Set<string>([...a.mentions.map((m) => m.key), ...a.quotes.map((q) => q.speaker).filter((k): k is string => !!k)]);
+    const used = new Set<string>();
+    for (const m of a.mentions) used.add(m.key);
+    for (const q of a.quotes) if (q.speaker) used.add(q.speaker);
     a.entities = a.entities.filter((e) => used.has(e.key));
     a.mentions.sort((x, y) => x.start - y.start);
     return a;

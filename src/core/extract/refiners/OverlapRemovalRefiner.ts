@@ -1,5 +1,9 @@
 import type { Candidate, ExtractionContext } from '../context';
 
+/** Priorities run from 0 to this; spans are compared up to this many characters. */
+const MAX_PRIORITY = 1000;
+const WIDE = 2 ** 20 - 1;
+
 /**
  * Keeps non-overlapping candidates, higher priority first, then longer: a person's name beats a
  * town of the same spelling, an organisation's name beats the place inside it. Organisations only
@@ -8,13 +12,10 @@ import type { Candidate, ExtractionContext } from '../context';
 export class OverlapRemovalRefiner {
   refine(ctx: ExtractionContext): void {
     const cs = ctx.candidates;
-    const order: number[] = new Array(cs.length);
-    for (let k = 0; k < cs.length; k++) order[k] = k;
-    order.sort((a, b) => cs[b].priority - cs[a].priority || cs[b].end - cs[b].start - (cs[a].end - cs[a].start) || a - b);
     const used = new Uint8Array(ctx.tokens.length);
     const kept: Candidate[] = [];
     ctx.orgs = [];
-    for (const k of order) {
+    for (const k of order(cs)) {
       const c = cs[k];
       let free = c.t1 > c.t0;
       for (let t = c.t0; t < c.t1 && free; t++) if (used[t]) free = false;
@@ -30,4 +31,21 @@ export class OverlapRemovalRefiner {
     for (const c of startingAt) if (c) ctx.candidates.push(c);
     ctx.indexMentions();
   }
+}
+
+/** Candidate indices by priority (highest first), then length (longest first), then index. */
+function order(cs: readonly Candidate[]): Iterable<number> {
+  if (cs.length >= 2 ** 20) {
+    return Array.from(cs.keys()).sort((a, b) => cs[b].priority - cs[a].priority || cs[b].end - cs[b].start - (cs[a].end - cs[a].start) || a - b);
+  }
+  // One number per candidate holds all three, sorted natively; its low 20 bits are the index.
+  const keys = new Float64Array(cs.length);
+  for (let k = 0; k < cs.length; k++) {
+    const c = cs[k];
+    keys[k] = (MAX_PRIORITY - c.priority) * 2 ** 40 + (WIDE - Math.min(WIDE, c.end - c.start)) * 2 ** 20 + k;
+  }
+  keys.sort();
+  const out = new Int32Array(cs.length);
+  for (let k = 0; k < keys.length; k++) out[k] = keys[k] % 2 ** 20;
+  return out;
 }
