@@ -69,10 +69,10 @@ const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'abu']);
 /** A lower-case Arabic particle that may sit inside a name: "al", "bin", "ibn", or a joined "al-X". */
 export function isNameParticle(t: Token, next: Token | undefined): boolean {
   if (t.cap || t.num) return false;
-  // "al-Baghdadi": an article, a hyphen, a capital. A word starts with a letter, so its first hyphen is at 1 to 3 or too far.
+  // "al-Baghdadi": an article, a hyphen, a capital.
   const w = t.text;
-  const hyphen = w.charCodeAt(1) === 45 ? 1 : w.charCodeAt(2) === 45 ? 2 : w.charCodeAt(3) === 45 ? 3 : -1;
-  if (hyphen > 0 && JOINED_ARTICLES.has(w.slice(0, hyphen))) {
+  const hyphen = w.indexOf('-');
+  if (hyphen > 0 && hyphen <= 3 && JOINED_ARTICLES.has(w.slice(0, hyphen))) {
     UPPER_AT.lastIndex = hyphen + 1;
     if (UPPER_AT.test(w)) return true;
   }
