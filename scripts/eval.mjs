@@ -2,6 +2,10 @@
 //   node scripts/eval.mjs                 dev, sample and tune
 //   node scripts/eval.mjs --set heldout   one set
 //   node scripts/eval.mjs --errors        also list missed and spurious mentions and wrong speakers
+//   node scripts/eval.mjs --external <dir> also the public corpora converted into <dir> by
+//                                         scripts/external/convert.mjs (CoNLL-2003, TimeML, PolNeAR)
+//   --set a,b                             only these sets (own or external names)
+// Ends with one table of every set scored.
 // Mentions match when their types are equal and their spans overlap (one to one); quotations match
 // by overlapping spans. Attribution maps each gold entity to the predicted entity most of its
 // mentions overlap; cross-file linking is scored over pairs of matched mentions.
@@ -10,12 +14,17 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fmt as fmt3, scoreNer, scorePolnear, scoreTimeml } from './external/score.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const setArg = args.includes('--set') ? args[args.indexOf('--set') + 1] : undefined;
 const showErrors = args.includes('--errors');
-const sets = setArg ? [setArg] : ['dev', 'sample', 'tune'];
+const external = args.includes('--external') ? path.resolve(args[args.indexOf('--external') + 1] ?? '') : undefined;
+const OWN = ['dev', 'sample', 'tune', 'heldout'];
+const wanted = setArg ? setArg.split(',') : undefined;
+const sets = wanted ? wanted.filter((s) => OWN.includes(s) || !external) : ['dev', 'sample', 'tune'];
+const table = [];
 const TYPES = ['speaker', 'person', 'place', 'date'];
 
 const dir = mkdtempSync(path.join(tmpdir(), 'corpus-lens-eval-'));
@@ -47,8 +56,42 @@ for (const set of sets) {
   const t0 = performance.now();
   const result = extractCorpus(golds.map((g) => ({ file: g.file, text: g.text, documentDate: g.documentDate ?? undefined })));
   const ms = performance.now() - t0;
-  report(golds, result, ms);
+  table.push({ set, docs: golds.length, ...report(golds, result, ms) });
 }
+
+if (external) {
+  if (!existsSync(external)) {
+    console.error(`eval: ${external} not found (make it with scripts/external/convert.mjs)`);
+    process.exit(2);
+  }
+  const scorers = { conll: scoreNer, timeml: scoreTimeml, polnear: scorePolnear };
+  for (const name of readdirSync(external).sort()) {
+    const setFile = path.join(external, name, 'set.json');
+    if (!existsSync(setFile) || (wanted && !wanted.includes(name))) continue;
+    const meta = JSON.parse(readFileSync(setFile, 'utf8'));
+    const docs = readdirSync(path.join(external, name))
+      .filter((n) => n.endsWith('.json') && n !== 'set.json')
+      .sort()
+      .map((n) => {
+        const g = JSON.parse(readFileSync(path.join(external, name, n), 'utf8'));
+        return { ...g, text: readFileSync(path.join(external, name, g.file), 'utf8') };
+      });
+    console.log(`\n## ${name} (${meta.corpus} ${meta.split}): ${docs.length} documents`);
+    const t0 = performance.now();
+    const result = extractCorpus(docs.map((d) => ({ file: d.file, text: d.text, documentDate: d.documentDate ?? undefined })));
+    const ms = performance.now() - t0;
+    const scored = scorers[meta.corpus](docs, result);
+    for (const l of scored.lines) console.log(l);
+    console.log(`   ${'time'.padEnd(34)} ${ms.toFixed(0)} ms`);
+    if (showErrors) for (const e of scored.errors) console.log(`     - ${e}`);
+    table.push({ set: name, docs: docs.length, ...scored.summary });
+  }
+}
+
+const COLS = [['speaker', 'speaker'], ['person', 'person'], ['organization', 'organisation'], ['place', 'place'], ['date', 'date'], ['dateValue', 'date values'], ['attribution', 'attribution'], ['namedAttribution', 'named attribution'], ['linking', 'linking']];
+console.log(`\n| set | docs | ${COLS.map((c) => c[1]).join(' | ')} | notes |`);
+console.log(`|---|---|${COLS.map(() => '---').join('|')}|---|`);
+for (const r of table) console.log(`| ${r.set} | ${r.docs} | ${COLS.map(([k]) => (r[k] === undefined ? '' : fmt3(r[k]))).join(' | ')} | ${r.note ?? ''} |`);
 
 function report(golds, result, ms) {
   const counts = Object.fromEntries(TYPES.map((t) => [t, { tp: 0, fp: 0, fn: 0 }]));
@@ -167,6 +210,18 @@ function report(golds, result, ms) {
   row('linking (pairs)', { tp: both, fp: predSame - both, fn: goldSame - both });
   console.log(`   ${'time'.padEnd(22)} ${ms.toFixed(0)} ms`);
   if (showErrors) for (const e of errors) console.log(`     - ${e}`);
+  const f1 = (c) => {
+    const p = c.tp + c.fp ? c.tp / (c.tp + c.fp) : 1;
+    const r = c.tp + c.fn ? c.tp / (c.tp + c.fn) : 1;
+    return p + r ? (2 * p * r) / (p + r) : 0;
+  };
+  return {
+    ...Object.fromEntries(TYPES.map((t) => [t, f1(counts[t])])),
+    dateValue: dateValues ? dateValuesRight / dateValues : 1,
+    attribution: q.attributed ? q.right / q.attributed : 1,
+    linking: f1({ tp: both, fp: predSame - both, fn: goldSame - both }),
+    note: `quotations ${fmt(f1(q))}`,
+  };
 }
 
 function wrongType(mentions, gm) {
