@@ -35,6 +35,10 @@ describe('attribution of quotations', () => {
   it('an unnamed source is a speaker of its own', () => {
     check('"They are not panicking," a Western diplomat told reporters.', { 'They are not panicking': 'source:a Western diplomat' });
   });
+  it('a pronoun opening a quotation that runs across sentences resolves without looping', () => {
+    const text = 'Anna Smith met Bob. "\nHe told me."';
+    assert.doesNotThrow(() => extractDocument(text));
+  });
   it('titles of recordings and scare quotes have no speaker', () => {
     check('Abu Umar al-Kurdi issued a tape. The tape was entitled "the promise of God" and the group still runs so-called "provinces" abroad.', { 'the promise of God': null, provinces: null });
   });
