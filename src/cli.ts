@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The headless face of Corpus Lens: the same core as the extension, for batch work.
-import { CliError } from './cli/io';
+import { CliError, EXIT, shown, UsageError } from './cli/io';
 import { extractHelp, runExtract } from './cli/extract';
 import { exportHelp, runExport } from './cli/export';
 import { runValidate, validateHelp } from './cli/validate';
@@ -29,37 +29,52 @@ export async function main(
 ): Promise<number> {
   const [name, ...args] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    out(usage);
-    return name ? 0 : 2;
+    (name ? out : err)(usage);
+    return name ? EXIT.ok : EXIT.usage;
   }
   const command = commands[name];
   if (!command) {
-    err(`corpus-lens: unknown command '${name}' (see corpus-lens --help)`);
-    return 2;
+    err(`corpus-lens: unknown command '${shown(name)}' (see corpus-lens --help)`);
+    return EXIT.usage;
   }
-  if (args.includes('--help') || args.includes('-h')) {
+  const options = args.indexOf('--');
+  if ((options < 0 ? args : args.slice(0, options)).some((a) => a === '--help' || a === '-h')) {
     out(command.help);
-    return 0;
+    return EXIT.ok;
   }
   try {
     return await command.run(args, out, err);
   } catch (e) {
     if (e instanceof CliError) {
-      err(`corpus-lens: ${e.message}`);
-      return 1;
+      err(`corpus-lens: ${shown(e.message)}`);
+      return e instanceof UsageError ? EXIT.usage : EXIT.skipped;
     }
     throw e;
   }
 }
 
+/**
+ * Output to a pipe whose reader has gone (`corpus-lens extract … | head -1`): the reader has what it
+ * wanted, so the run stops at once, quietly, with status 0. Errors on stderr are dropped.
+ */
+function quietOnClosedPipe(): void {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(EXIT.ok);
+    process.stderr.write(`corpus-lens: cannot write the output (${e.code ?? e.message})\n`);
+    process.exit(EXIT.internal);
+  });
+  process.stderr.on('error', () => undefined);
+}
+
 if (require.main === module) {
+  quietOnClosedPipe();
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
     },
     (e) => {
       process.stderr.write(`corpus-lens: internal error: ${e instanceof Error ? e.stack : String(e)}\n`);
-      process.exitCode = 70;
+      process.exitCode = EXIT.internal;
     },
   );
 }

@@ -1,12 +1,12 @@
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { documentPathFor, isCorpusFilePath, isSidecarPath, reanchor, hashText, SidecarStore, type Annotation, type TextTarget } from '../core/annotations';
-import { extractCorpus, type CorpusResult } from '../core/extract';
+import { documentPathFor, isCorpusFilePath, isSidecarPath, type Annotation, type TextTarget } from '../core/annotations';
+import type { CorpusResult } from '../core/extract';
 import type { Mention } from '../core/model';
-import { NodeFileSystem } from '../node/fsPort';
-import { CliError, collectFiles, readText } from './io';
+import { AnalystInput } from '../node/analystInput';
+import { CorpusRun } from './corpusRun';
+import { CliError, collectFiles, displayPath, errorMessage, parseCommand, parseDateOption, problemLine, readText, Reporter, requirePaths, UsageError } from './io';
 
-export const exportHelp = `corpus-lens export <files or folders…> --format csv|jsonl|w3c|brat [--entities]
+export const exportHelp = `corpus-lens export <files or folders…> --format csv|jsonl|w3c|brat [--entities] [--date YYYY-MM-DD]
 
   Writes the analyst's annotations of the given documents (or of the given
   *.lens.yaml files) to stdout. Annotations of a document that changed since they
@@ -17,73 +17,72 @@ export const exportHelp = `corpus-lens export <files or folders…> --format csv
   --format w3c     a W3C Web Annotation collection (JSON-LD), with TextPositionSelector
                    and TextQuoteSelector (positions in Unicode code points)
   --format brat    brat standoff (.ann) lines for one document (offsets in code points)
-  --entities       also export the detected entity mentions
+  --entities       also export the detected entity mentions, found as \`extract\` finds
+                   them (with the analyst's corrections, dates and aliases)
+  --date YYYY-MM-DD  with --entities: the document date of documents whose annotation
+                   file gives none
 
-  Offsets in csv and jsonl are UTF-16 code units, as in \`extract --json\`.`;
+  Offsets in csv and jsonl are UTF-16 code units, as in \`extract --json\`.
+  Exit 0: all exported; 1: something was skipped (reported on stderr); 2: usage error.`;
 
 const FORMATS = ['csv', 'jsonl', 'w3c', 'brat'] as const;
 type Format = (typeof FORMATS)[number];
 
 interface DocExport {
   file: string;
+  path: string;
   text: string | undefined;
   annotations: Annotation[];
-  date: string | undefined;
   mentions: Mention[];
 }
 
 export async function runExport(args: readonly string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
-  let format: string | undefined;
-  let entities = false;
-  const inputs: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--format') format = args[++i];
-    else if (a.startsWith('--format=')) format = a.slice('--format='.length);
-    else if (a === '--entities') entities = true;
-    else if (a.startsWith('--')) throw new CliError(`export: unknown option ${a}`);
-    else inputs.push(a);
-  }
-  if (!format || !FORMATS.includes(format as Format)) throw new CliError(`export: --format must be one of ${FORMATS.join(', ')}`);
-  if (inputs.length === 0) throw new CliError('export: name at least one file or folder');
-
-  const found = await collectFiles(inputs, { extensions: ['.yaml', '.txt', '.md'] });
+  const { values, paths } = parseCommand('export', args, { format: { type: 'string' }, entities: { type: 'boolean' }, date: { type: 'string' } });
+  const format = values.format;
+  if (!format || !FORMATS.includes(format as Format)) throw new UsageError(`export: --format must be one of ${FORMATS.join(', ')}`);
+  requirePaths('export', paths);
+  const date = parseDateOption('export', values.date);
+  const report = new Reporter(err);
+  const found = await collectFiles(paths, { extensions: ['.yaml', '.txt', '.md'] }, report);
   const docPaths = [...new Set(found.filter((f) => !isCorpusFilePath(f)).map((f) => (isSidecarPath(f) ? documentPathFor(f) : f)).filter((f): f is string => !!f && !f.endsWith('.yaml')))].sort();
-  const store = new SidecarStore(new NodeFileSystem());
+  const analyst = new AnalystInput();
+  const run = values.entities ? new CorpusRun(date) : undefined;
   const docs: DocExport[] = [];
-  let code = 0;
   for (const docPath of docPaths) {
-    const exists = await fs.stat(docPath).then((s) => s.isFile(), () => false);
-    let text: string | undefined;
-    if (exists) {
+    try {
       const r = await readText(docPath);
-      if (r.ok) text = r.text;
-      else err(`${docPath}: ${r.reason}`);
+      const text = r.ok ? r.text : undefined;
+      if (r.ok && r.warning) report.warn(docPath, r.warning);
+      const input = await analyst.document(docPath, text);
+      for (const p of input.problems) report.problem(problemLine(p.file, p.problem));
+      if (input.sidecar.kind === 'invalid') continue;
+      if (!r.ok) {
+        if (input.sidecar.kind === 'missing') {
+          report.skip(docPath, r.reason);
+          continue;
+        }
+        if (r.missing) err(`${displayPath(docPath)}: document not found; exporting stored offsets`);
+        else report.skip(docPath, `${r.reason}; exporting the stored offsets of its annotations`);
+      }
+      const d: DocExport = { file: displayPath(docPath), path: docPath, text, annotations: input.sidecar.kind === 'ok' ? input.sidecar.data.annotations : [], mentions: [] };
+      if (run && text !== undefined) {
+        const failed = run.add(docPath, text, input.options);
+        if (failed) report.skip(docPath, `the extractor failed (${failed}); its annotations are exported without entities`);
+      }
+      docs.push(d);
+    } catch (e) {
+      report.skip(docPath, errorMessage(e));
     }
-    const loaded = await store.load(docPath, text);
-    if (loaded.kind === 'invalid') {
-      for (const p of loaded.problems) err(`${loaded.path}:${p.line}:${p.col}: ${p.message}`);
-      code = 1;
-      continue;
-    }
-    let annotations = loaded.kind === 'ok' ? loaded.file.data.annotations : [];
-    if (loaded.kind === 'ok' && text !== undefined && loaded.file.data.document.hash !== hashText(text)) {
-      annotations = reanchor(annotations, undefined, text).map((r) => r.item);
-    } else if (loaded.kind === 'ok' && text === undefined) {
-      err(`${docPath}: document not found; exporting stored offsets`);
-    }
-    if (loaded.kind === 'missing' && text === undefined) continue;
-    docs.push({ file: path.relative(process.cwd(), docPath) || docPath, text, annotations, date: loaded.kind === 'ok' ? loaded.file.data.document.date : undefined, mentions: [] });
   }
   let corpus: CorpusResult | undefined;
-  if (entities) {
-    const withText = docs.filter((d) => d.text !== undefined);
-    corpus = extractCorpus(withText.map((d) => ({ file: d.file, text: d.text!, documentDate: d.date })));
+  if (run) {
+    corpus = run.result();
     const byFile = new Map(corpus.documents.map((r) => [r.file, r.mentions]));
     for (const d of docs) d.mentions = byFile.get(d.file) ?? [];
   }
+  if (docs.length === 0 && !report.skipped) report.problem(`corpus-lens: export: no documents or annotation files in ${paths.join(', ')}`);
   const write = { csv: writeCsv, jsonl: writeJsonl, w3c: writeW3c, brat: writeBrat }[format as Format];
-  return Math.max(code, write(docs, corpus, out, err));
+  return Math.max(report.exitCode, write(docs, corpus, out, err));
 }
 
 function orphaned(a: Annotation): boolean {
@@ -194,7 +193,7 @@ function bratSpan(text: string, start: number, end: number, cp: (o: number) => n
 }
 
 function writeBrat(docs: DocExport[], _corpus: CorpusResult | undefined, out: (s: string) => void, err: (s: string) => void): number {
-  if (docs.length !== 1) throw new CliError(`export --format brat: brat keeps one .ann per text; name exactly one document (found ${docs.length})`);
+  if (docs.length !== 1) throw new UsageError(`export --format brat: brat keeps one .ann per text; name exactly one document (found ${docs.length})`);
   const d = docs[0];
   if (d.text === undefined) throw new CliError(`${d.file}: document not found; brat needs its text`);
   const cp = codePoints(d.text);

@@ -225,8 +225,18 @@ function allCaps(f: string): boolean {
   return f === f.toUpperCase() && /\p{Lu}\p{Lu}/u.test(f);
 }
 
-/** A document id's file name without folders or extension: "corpus/raqqa.txt" → "raqqa". */
+/**
+ * A document id's file name without folders or extension: "corpus/raqqa.txt" → "raqqa". Ids that
+ * are URIs (the editor's, the CLI's) are decoded, so "my%20notes.txt" is "my notes" whoever names it.
+ */
 function docName(docId: string): string {
-  const base = docId.split(/[\\/]/).pop() ?? docId;
+  let base = docId.split(/[\\/]/).pop() ?? docId;
+  if (base.includes('%')) {
+    try {
+      base = decodeURIComponent(base);
+    } catch {
+      // not an encoded name: a file may be called "100%.txt"
+    }
+  }
   return base.replace(/\.[^.]+$/, '') || docId;
 }

@@ -90,9 +90,9 @@ describe('corpus-lens validate and export', () => {
     assert.equal(await fs.readFile(path.join(dir, 'moved.txt.lens.yaml'), 'utf8'), before);
   });
 
-  it('rejects an unknown format', async () => {
+  it('rejects an unknown format as a usage error', async () => {
     const r = await run(['export', 'report.txt', '--format', 'xml']);
-    assert.equal(r.code, 1);
+    assert.equal(r.code, 2);
     assert.match(r.err[0], /--format must be one of csv, jsonl, w3c, brat/);
   });
 });

@@ -49,6 +49,18 @@ describe('linking entities across documents', () => {
     assert.ok(!r.documents.some((d) => d.mentions.some((m) => m.entity === a || m.entity === b)));
     assert.strictEqual(r.entities.find((e) => e.id === a)?.type, 'source');
   });
+  it("an unnamed source's id names its document the same whoever encodes the document's URI", () => {
+    const text = '"Soon," a U.S. official told reporters.';
+    const speaker = (docId: string) => {
+      const linker = new EntityLinker();
+      linker.set(docId, extractDocument(text));
+      return linker.resolve(docId).quotes[0].speaker;
+    };
+    // The editor's URIs (VS Code encodes parentheses), the CLI's (node leaves them), a plain path.
+    const ids = ['file:///corpus/my%20report%20%282%29.txt', 'file:///corpus/my%20report%20(2).txt', '/corpus/my report (2).txt'].map(speaker);
+    assert.deepStrictEqual(ids, Array(3).fill('source:my report (2):u-s-official'));
+    assert.strictEqual(speaker('/corpus/100%.txt'), 'source:100%:u-s-official');
+  });
   it('the linker updates incrementally', () => {
     const linker = new EntityLinker();
     linker.set('1', extractDocument('Baghdadi said it.'));
