@@ -13,9 +13,10 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const TYPES = new Set(['speaker', 'person', 'place', 'date']);
+const TYPES = new Set(['speaker', 'person', 'organization', 'place', 'date']);
 const QUOTE_MARKS = new Set(['"', '\u201C', '\u201D']);
-const ISO_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+// YYYY, YYYY-MM, YYYY-MM-DD, or an ISO week YYYY-Www ("this week")
+const ISO_DATE = /^\d{4}(-\d{2}(-\d{2})?|-W(0[1-9]|[1-4]\d|5[0-3]))?$/;
 
 function goldFiles(arg) {
   const path = resolve(arg);
@@ -88,7 +89,7 @@ function checkGold(goldPath) {
       if (typeof m.entity !== 'string' || !m.entity) problems.push(`${where}: missing entity`);
       if (m.type === 'date') {
         if (m.value !== undefined && !(typeof m.value === 'string' && ISO_DATE.test(m.value))) {
-          problems.push(`${where}: date value ${JSON.stringify(m.value)} is not ISO (YYYY, YYYY-MM or YYYY-MM-DD)`);
+          problems.push(`${where}: date value ${JSON.stringify(m.value)} is not ISO (YYYY, YYYY-MM, YYYY-MM-DD or YYYY-Www)`);
         }
         if (typeof m.entity === 'string' && m.entity && m.value !== undefined && m.entity !== m.value) {
           problems.push(`${where}: date entity ${JSON.stringify(m.entity)} ≠ value ${JSON.stringify(m.value)}`);
