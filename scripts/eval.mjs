@@ -1,6 +1,6 @@
 // Scores the extractor against the gold files in test/gold/<set>/*.json.
 //   node scripts/eval.mjs                 dev, sample and tune
-//   node scripts/eval.mjs --set heldout   one set
+//   node scripts/eval.mjs --set heldout   one set (heldout, heldout3: written blind, scored only to report)
 //   node scripts/eval.mjs --errors        also list missed and spurious mentions and wrong speakers
 //   node scripts/eval.mjs --external <dir> also the public corpora converted into <dir> by
 //                                         scripts/external/convert.mjs (CoNLL-2003, TimeML, PolNeAR)
@@ -21,9 +21,9 @@ const args = process.argv.slice(2);
 const setArg = args.includes('--set') ? args[args.indexOf('--set') + 1] : undefined;
 const showErrors = args.includes('--errors');
 const external = args.includes('--external') ? path.resolve(args[args.indexOf('--external') + 1] ?? '') : undefined;
-const OWN = ['dev', 'sample', 'tune', 'heldout'];
 const wanted = setArg ? setArg.split(',') : undefined;
-const sets = wanted ? wanted.filter((s) => OWN.includes(s) || !external) : ['dev', 'sample', 'tune'];
+// Own sets are the folders of test/gold; any other name is a set of the external folder.
+const sets = wanted ? wanted.filter((s) => existsSync(path.join(root, 'test/gold', s)) || !external) : ['dev', 'sample', 'tune'];
 const table = [];
 const TYPES = ['speaker', 'person', 'place', 'date'];
 
