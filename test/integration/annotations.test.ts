@@ -96,6 +96,25 @@ describe('Annotations: tags, notes, corrections, undo — stored in YAML', funct
     assert.equal((await sidecar()).annotations![0].note, 'first pass');
   });
 
+  it('a note written in the comment box on a passage that has one is added after it', async () => {
+    const editor = await select(passage);
+    let disposed = false;
+    const thread = { uri: uri(), range: editor.selection, dispose: () => (disposed = true) };
+    await vscode.commands.executeCommand('corpusLens.saveNote', { thread, text: '  second reading  ' });
+    assert.equal((await sidecar()).annotations![0].note, 'first pass\n\nsecond reading');
+    assert.ok(disposed, 'the comment box closes once the note is stored');
+    await vscode.commands.executeCommand('corpusLens.undoAnnotation');
+    assert.equal((await sidecar()).annotations![0].note, 'first pass');
+  });
+
+  it('Cancel in the comment box closes it and writes nothing', async () => {
+    const before = new TextDecoder().decode(await vscode.workspace.fs.readFile(sidecarUri()));
+    let disposed = false;
+    await vscode.commands.executeCommand('corpusLens.cancelNote', { thread: { uri: uri(), dispose: () => (disposed = true) }, text: 'draft' });
+    assert.ok(disposed);
+    assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(sidecarUri())), before);
+  });
+
   it('edits in the editor move the annotation with its text, saved with the document', async () => {
     const { annotations } = await api();
     const editor = await select(passage);
