@@ -95,4 +95,30 @@ export const tests = [
       await screenshot(page, results, 'comments-panel-tagged-note');
     },
   },
+  {
+    name: 'the tag after a passage at the end of a long line stays inside the editor',
+    async run({ page, results }) {
+      await waitForWorkbench(page);
+      await openCorpusLens(page);
+      await openDocument(page, 'raqqa-sdf-advance.txt');
+      // The dateline paragraph wraps: select its first visual line, up to the right edge.
+      const first = await textRect(page, 'AIN ISSA, Syria');
+      await page.mouse.click(first.x + 1, first.y + first.height / 2);
+      await page.keyboard.press('Home');
+      await page.keyboard.press('Shift+End');
+      await tagSelection(page, 'territory');
+      const scrollbar = page.locator('.editor-instance .editor-scrollable > .scrollbar.horizontal').first();
+      const overflows = async () => /\bvisible\b/.test((await scrollbar.getAttribute('class')) ?? '');
+      // Wait for the tag's name, or for the line to overflow, whichever the editor shows.
+      await until(page, 'the tag after the passage', async () => (await textRect(page, 'territory')) || (await overflows()));
+      await page.mouse.click(first.x + 1, first.y + first.height / 2 + 80); // put the selection away
+      await page.waitForTimeout(800);
+      await screenshot(page, results, 'long-line-tag-label');
+      assert.equal(await overflows(), false, 'no horizontal scrollbar: the line is not widened past the editor');
+      const label = await textRect(page, 'territory');
+      assert.ok(label, 'the tag’s name is shown after the passage');
+      const editor = await page.locator('.editor-instance .editor-scrollable').first().boundingBox();
+      assert.ok(label.x + label.width <= editor.x + editor.width, `the tag’s name ends inside the editor (${label.x + label.width} > ${editor.x + editor.width})`);
+    },
+  },
 ];
