@@ -38,23 +38,31 @@ export const tests = [
       const sidecar = join(workspace, `${DOC}.lens.yaml`);
       await until(page, 'the sidecar next to the text', () => annotationsIn(sidecar).length === 1);
       assert.deepEqual(annotationsIn(sidecar)[0].tags, ['territory']);
+      // Whatever happens to a note, the article must not change.
+      const articleUnchanged = async () => {
+        await page.waitForTimeout(1500); // longer than auto-save's delay, had it been on
+        assert.equal(readFileSync(file, 'utf8'), original, 'the document on disk is unchanged');
+        assert.equal(await page.locator('.tabs-container .tab.dirty').count(), 0, 'the editor has no unsaved change');
+      };
+      const writeNoteOrExplain = (text) => writeNote(page, text).catch(async (e) => {
+        await articleUnchanged();
+        throw e;
+      });
       // The note: Ctrl+Alt+M with the passage still selected, and the analyst types at once.
       const note = 'Claim of the advance: check against the coalition statement.';
-      await writeNote(page, note);
+      await writeNoteOrExplain(note);
       await until(page, 'the note in the sidecar', () => annotationsIn(sidecar)[0]?.note);
       assert.equal(annotationsIn(sidecar)[0].note, note);
       assert.equal(annotationsIn(sidecar).length, 1, 'the note went onto the tagged passage');
       // A second note in the same paragraph (one line of the file) gets its own box too.
       await selectText(page, 'Kurdish and Arab fighters');
-      await writeNote(page, 'Who counts them as Kurdish and Arab?');
+      await writeNoteOrExplain('Who counts them as Kurdish and Arab?');
       await until(page, 'the second note', () => annotationsIn(sidecar).length === 2);
       const second = annotationsIn(sidecar).find((a) => a.target.exact === 'Kurdish and Arab fighters');
       assert.ok(second, `the second note is on its passage: ${JSON.stringify(annotationsIn(sidecar).map((a) => a.target.exact))}`);
       assert.equal(second.note, 'Who counts them as Kurdish and Arab?');
       // Typing the notes changed nothing in the article: not on disk, not in the editor.
-      await page.waitForTimeout(1500); // longer than auto-save's delay, had it been on
-      assert.equal(readFileSync(file, 'utf8'), original, 'the document on disk is unchanged');
-      assert.equal(await page.locator('.tabs-container .tab.dirty').count(), 0, 'the editor has no unsaved change');
+      await articleUnchanged();
       assert.ok(await textRect(page, 'Kurdish and Arab fighters of the Syrian Democratic Forces entered the'), 'the editor still shows the passage');
       assert.equal(await textRect(page, 'Who counts them'), undefined, 'the note is not in the article');
       // The Tags view lists the passage under its tag.

@@ -98,14 +98,17 @@ export async function tagSelection(page, tag) {
   await page.waitForSelector('.quick-input-widget', { state: 'hidden' });
 }
 
-/** Ctrl+Alt+M on the selection, then types the note straight away (no click), then Save Note. */
+/** Ctrl+Alt+M on the selection, then types the note as soon as the box shows its cursor (no click), then Save Note. */
 export async function writeNote(page, note) {
-  const boxes = await page.locator('.review-widget').count();
   await page.keyboard.press('Control+Alt+m');
-  await page.locator('.review-widget .comment-form').nth(boxes).waitFor({ timeout: 15_000 }).catch(() => page.locator('.review-widget .comment-form').last().waitFor({ timeout: 5_000 }));
-  await page.waitForTimeout(300);
+  await page.locator('.review-widget .comment-form').last().waitFor({ timeout: 15_000 });
+  // A person waits for the box to show its cursor, or types anyway after a moment: where the
+  // keystrokes land is for the caller to check (the document must not change).
+  await page.waitForFunction(() => document.activeElement?.closest('.review-widget .comment-form'), null, { timeout: 3_000 }).catch(() => undefined);
   await page.keyboard.type(note);
-  await page.locator('.review-widget .monaco-button', { hasText: 'Save Note' }).last().click();
+  await page.locator('.review-widget .monaco-button', { hasText: 'Save Note' }).last().click({ timeout: 5_000 }).catch(() => {
+    throw new Error('no Save Note button to press: the note was not typed into the comment box');
+  });
 }
 
 /** Polls `probe` until it returns a truthy value; fails with `what` after `timeout` ms. */
