@@ -59,7 +59,7 @@ export function portInUse(host, port) {
 
 /** The one line to print when a port is taken, with the ways out. */
 export const portBusyMessage = (host, port) =>
-  `port ${port} on ${host} is in use (another \`npm start\`?): stop the other one, or pass --port N (--port 0 picks a free port).`;
+  `port ${port} on ${host} is in use (another \`npm start\`?): stop the other one, or choose another port: npm start -- --port N (0 picks a free one).`;
 
 /**
  * Starts the VS Code server on a free loopback port, in its own process group. Fails (and leaves no
