@@ -2,6 +2,7 @@
 // suite inside a real VS Code extension host, and the UI tests that drive the workbench in Chromium
 // and save screenshots under test-results/. Ends with `N passed, N failed`; exits non-zero on any failure.
 //   --only unit|integration|ui   run one stage (after the build)
+//   CORPUS_LENS_GREP=text        run only the integration and UI tests whose names contain it
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -82,6 +83,7 @@ async function ui() {
   for (const file of files) {
     const mod = await import(join(ROOT, 'test', 'ui', file));
     for (const t of mod.tests) {
+      if (process.env.CORPUS_LENS_GREP && !`${file} ${t.name}`.includes(process.env.CORPUS_LENS_GREP)) continue;
       const workspace = copyWorkspace(SAMPLE, 'ui');
       const server = await startServer({ settings: t.settings });
       const browser = await launchBrowser();

@@ -2,10 +2,11 @@
 // Chromium (driven by playwright-core) renders it, and the extension runs in the server's node
 // extension host. Used by scripts/start.mjs (interactive) and scripts/test.mjs (integration and UI).
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, ensureChromium, ensureVSCodeServer } from './provision.mjs';
+import { CACHE, ROOT, ensureChromium, ensureVSCodeServer } from './provision.mjs';
 
 export const WORKBENCH_SETTINGS = {
   'workbench.startupEditor': 'none',
@@ -29,8 +30,41 @@ export function copyWorkspace(source, label = 'workspace') {
 }
 
 /**
- * Starts the VS Code server on a free loopback port, in its own process group.
- * @returns {{port:number, stop:()=>void, dataDir:string, output:()=>string}}
+ * The folder `npm start` opens when given none: a copy of samples/corpus in the cache (trying the
+ * features writes sidecars and corpus-lens.yaml, which must never land in the repository). Made when
+ * missing and kept between runs, so the analyst's trial annotations stay; `fresh` makes it again.
+ * @returns {{path:string, made:boolean}}
+ */
+export function sampleWorkspace({ fresh = false, dir = CACHE } = {}) {
+  const path = join(dir, 'samples-copy', 'corpus');
+  const partial = `${path}.partial`;
+  rmSync(partial, { recursive: true, force: true }); // left by a copy that was interrupted
+  if (fresh) rmSync(path, { recursive: true, force: true });
+  if (existsSync(path)) return { path, made: false };
+  mkdirSync(join(dir, 'samples-copy'), { recursive: true });
+  cpSync(join(ROOT, 'samples', 'corpus'), partial, { recursive: true });
+  renameSync(partial, path);
+  return { path, made: true };
+}
+
+/** Whether something already listens on host:port (checked by trying to listen there). */
+export function portInUse(host, port) {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', (e) => (e.code === 'EADDRINUSE' || e.code === 'EACCES' ? resolve(e.code) : reject(e)));
+    probe.once('listening', () => probe.close(() => resolve(false)));
+    probe.listen({ port, host, exclusive: true });
+  });
+}
+
+/** The one line to print when a port is taken, with the ways out. */
+export const portBusyMessage = (host, port) =>
+  `port ${port} on ${host} is in use (another \`npm start\`?): stop the other one, or choose another port: npm start -- --port N (0 picks a free one).`;
+
+/**
+ * Starts the VS Code server on a free loopback port, in its own process group. Fails (and leaves no
+ * process behind) when the server cannot listen or does not start.
+ * @returns {{port:number, stop:()=>void, dataDir:string, output:()=>string, exited:Promise<number|null>}}
  */
 export async function startServer({ port = 0, host = '127.0.0.1', settings = {}, dataDir } = {}) {
   const serverMain = ensureVSCodeServer();
@@ -56,24 +90,33 @@ export async function startServer({ port = 0, host = '127.0.0.1', settings = {},
       /* already gone */
     }
   };
+  const exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+  const fail = (message, code) => {
+    stop();
+    return Object.assign(new Error(message), { code, output: out });
+  };
   const actualPort = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`VS Code server did not start in 60 s:\n${out}`)), 60_000);
+    const timer = setTimeout(() => reject(fail(`the VS Code server did not start in 60 s:\n${out}`, 'ETIMEDOUT')), 60_000);
     const onData = (d) => {
       out += d;
       const m = /Extension host agent listening on (\d+)/.exec(out);
       if (m) {
         clearTimeout(timer);
         resolve(Number(m[1]));
+      } else if (/EADDRINUSE/.test(out)) {
+        // The server reports it but keeps running: stop it rather than wait.
+        clearTimeout(timer);
+        reject(fail(portBusyMessage(host, port), 'EADDRINUSE'));
       }
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
-    child.on('exit', (code) => {
+    void exited.then((code) => {
       clearTimeout(timer);
-      reject(new Error(`VS Code server exited (${code}):\n${out}`));
+      reject(fail(`the VS Code server exited (${code}):\n${out}`, 'EEXIT'));
     });
   });
-  return { port: actualPort, host, stop, dataDir, output: () => out };
+  return { port: actualPort, host, stop, dataDir, output: () => out, exited };
 }
 
 /** The workbench URL that opens `folder` with the extension under development (and optionally a test suite). */

@@ -50,6 +50,17 @@ describe('Annotations: tags, notes, corrections, undo — stored in YAML', funct
     assert.match(data.document.hash, /^sha256:[0-9a-f]{64}$/);
   });
 
+  it('the passage’s tags are named after it as an inlay hint, with the note in its tooltip', async () => {
+    const editor = await select(passage);
+    const doc = editor.document;
+    const hints = await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', doc.uri, new vscode.Range(0, 0, doc.lineCount, 0));
+    const label = (h: vscode.InlayHint) => (typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join(''));
+    const tags = hints.filter((h) => label(h) === 'claim, threat');
+    assert.equal(tags.length, 1, hints.map(label).join(' | '));
+    assert.equal(doc.offsetAt(tags[0].position), doc.getText().indexOf(passage) + passage.length);
+    assert.match((tags[0].tooltip as vscode.MarkdownString).value.replace(/&nbsp;/g, ' '), /first pass/, 'the note in its tooltip');
+  });
+
   it('new tags join the vocabulary in corpus-lens.yaml and the Tags view lists the passage', async () => {
     const { tags } = await api();
     const corpus = parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(workspaceRoot(), 'corpus-lens.yaml'))));
@@ -94,6 +105,25 @@ describe('Annotations: tags, notes, corrections, undo — stored in YAML', funct
   it('Undo reverts the last annotation change', async () => {
     await vscode.commands.executeCommand('corpusLens.undoAnnotation');
     assert.equal((await sidecar()).annotations![0].note, 'first pass');
+  });
+
+  it('a note written in the comment box on a passage that has one is added after it', async () => {
+    const editor = await select(passage);
+    let disposed = false;
+    const thread = { uri: uri(), range: editor.selection, dispose: () => (disposed = true) };
+    await vscode.commands.executeCommand('corpusLens.saveNote', { thread, text: '  second reading  ' });
+    assert.equal((await sidecar()).annotations![0].note, 'first pass\n\nsecond reading');
+    assert.ok(disposed, 'the comment box closes once the note is stored');
+    await vscode.commands.executeCommand('corpusLens.undoAnnotation');
+    assert.equal((await sidecar()).annotations![0].note, 'first pass');
+  });
+
+  it('Cancel in the comment box closes it and writes nothing', async () => {
+    const before = new TextDecoder().decode(await vscode.workspace.fs.readFile(sidecarUri()));
+    let disposed = false;
+    await vscode.commands.executeCommand('corpusLens.cancelNote', { thread: { uri: uri(), dispose: () => (disposed = true) }, text: 'draft' });
+    assert.ok(disposed);
+    assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(sidecarUri())), before);
   });
 
   it('edits in the editor move the annotation with its text, saved with the document', async () => {

@@ -43,6 +43,18 @@ export const tests = [
       if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
       await entities.locator('.monaco-list-row', { hasText: 'Speakers' }).waitFor();
       await entities.locator('.monaco-list-row', { hasText: 'Abu Bakr al-Baghdadi' }).first().waitFor();
+      // The status bar (documents · speakers · places) and the Entities view count the same speakers.
+      const status = page.locator('.statusbar-item[id$="corpusLens.status"]');
+      await status.waitFor();
+      await page.waitForTimeout(1000); // both settle after the last indexed batch
+      const [, statusSpeakers, statusPlaces] = (await status.innerText()).match(/\d+/g).map(Number);
+      const groupCount = async (name) => Number((await entities.locator('.monaco-list-row', { hasText: name }).first().innerText()).match(/(\d+)\s*$/)[1]);
+      assert.equal(statusSpeakers, await groupCount('Speakers'), 'speakers: status bar vs Entities view');
+      // Places too (the group is below the speakers: fold them first).
+      await entities.locator('.monaco-list-row', { hasText: 'Speakers' }).first().click();
+      await entities.locator('.monaco-list-row', { hasText: /Places\s*\d+/ }).waitFor();
+      assert.equal(statusPlaces, await groupCount('Places'), 'places: status bar vs Entities view');
+      await entities.locator('.monaco-list-row', { hasText: 'Speakers' }).first().click();
       await screenshot(page, results, 'reading-highlights-entities');
       // Collapse the speakers, as a reader would, to see the other groups.
       await entities.locator('.monaco-list-row', { hasText: 'Speakers' }).first().click();

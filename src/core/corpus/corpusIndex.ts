@@ -441,6 +441,20 @@ export class CorpusIndex {
     return this.docEntries[this.refDoc[k]].packed.mentionType(this.refMention[k]);
   }
 
+  /**
+   * How many entities the corpus has of each kind, each counted once under {@link kindOf}: the one
+   * definition behind the Entities view's groups and the status bar (a directly quoted organisation
+   * is a speaker there too).
+   */
+  kindCounts(): Record<MentionType, number> {
+    const counts: Record<MentionType, number> = { speaker: 0, person: 0, place: 0, date: 0 };
+    for (const e of this.entities()) {
+      const kind = this.kindOf(e.id);
+      if (kind) counts[kind]++;
+    }
+    return counts;
+  }
+
   counts(doc: string): DocumentCounts | undefined {
     const r = this.resolved(doc);
     if (!r) return undefined;

@@ -15,12 +15,8 @@ export function registerStatus(indexer: CorpusIndexer): vscode.Disposable {
       item.command = 'corpusLens.cancelIndexing';
     } else {
       const index = indexer.index;
-      let speakers = 0;
-      let places = 0;
-      for (const e of index.entities()) {
-        if (e.type === 'place') places++;
-        else if (e.type === 'person' && index.kindOf(e.id) === 'speaker') speakers++;
-      }
+      // The Entities view's groups count the same way.
+      const { speaker: speakers, place: places } = index.kindCounts();
       item.text = `$(book) ${index.size} · $(comment-discussion) ${speakers} · $(location) ${places}`;
       item.tooltip = vscode.l10n.t('{0} documents, {1} speakers, {2} places. Click to show the entities.', index.size, speakers, places);
       item.command = 'corpusLens.entities.focus';

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { createAnnotation, updateAnnotationEdit, type Annotation } from '../../core/annotations';
 import type { AnnotationService } from '../../vscode/annotationService';
 import type { CorpusFiles } from '../../vscode/corpusFiles';
+import { CORPUS_SELECTOR } from '../selector';
 
 /** Arguments a keybinding can pass to Tag Selection to apply fixed tags in one keystroke. */
 export interface TagSelectionArgs {
@@ -21,7 +22,11 @@ export function selectionOffsets(editor: vscode.TextEditor): { start: number; en
   return { start: editor.document.offsetAt(sel.start), end: editor.document.offsetAt(sel.end) };
 }
 
-/** Tag Selection, tagged passages in their tags' colours, and Undo. */
+/**
+ * Tag Selection, tagged passages in their tags' colours with their tags' names after them, and Undo.
+ * The names are inlay hints, not decorations: the editor wraps lines with hints in them, whereas text
+ * added by a decoration is not measured and pushes a long line past the right edge.
+ */
 export function registerTagging(files: CorpusFiles, annotations: AnnotationService): vscode.Disposable {
   const types = new Map<string, vscode.TextEditorDecorationType>();
   const typeFor = (tag: string) => {
@@ -36,7 +41,6 @@ export function registerTagging(files: CorpusFiles, annotations: AnnotationServi
         backgroundColor: themed ? undefined : `${color.slice(0, 7)}1f`,
         overviewRulerColor: themed ?? color,
         overviewRulerLane: vscode.OverviewRulerLane.Full,
-        after: { contentText: ` ${tag}`, color: themed ?? color, fontStyle: 'italic', margin: '0 0 0 2px' },
       });
       types.set(tag, t);
     }
@@ -51,17 +55,42 @@ export function registerTagging(files: CorpusFiles, annotations: AnnotationServi
     for (const a of annotations.annotations(doc.uri.toString())) {
       if (a.status === 'orphaned' || a.target.end > length) continue;
       const range = new vscode.Range(doc.positionAt(a.target.start), doc.positionAt(a.target.end));
-      a.tags.forEach((tag, i) => {
+      for (const tag of a.tags) {
         typeFor(tag);
         let list = byTag.get(tag);
         if (!list) byTag.set(tag, (list = []));
-        // The tag's name is written once, after the passage, for its last tag only.
-        list.push(i === a.tags.length - 1 ? { range, hoverMessage: a.note } : { range, renderOptions: { after: { contentText: '' } } });
-      });
+        list.push({ range, hoverMessage: a.note });
+      }
     }
     for (const [tag, ranges] of byTag) editor.setDecorations(typeFor(tag), ranges);
   };
   const decorateAll = () => vscode.window.visibleTextEditors.forEach(decorate);
+
+  // After each tagged passage, its tags' names.
+  const hintsChanged = new vscode.EventEmitter<void>();
+  const labels: vscode.InlayHintsProvider = {
+    onDidChangeInlayHints: hintsChanged.event,
+    provideInlayHints(document, range) {
+      if (!files.isCorpusDocument(document.uri)) return [];
+      const from = document.offsetAt(range.start);
+      const to = document.offsetAt(range.end);
+      const text = document.getText();
+      const hints: vscode.InlayHint[] = [];
+      for (const a of annotations.annotations(document.uri.toString())) {
+        if (!a.tags.length || a.status === 'orphaned' || a.target.end > text.length || a.target.end < from || a.target.end > to) continue;
+        const hint = new vscode.InlayHint(document.positionAt(a.target.end), a.tags.join(', '));
+        hint.paddingLeft = true;
+        // A passage that ends inside a word: keep the label off the next letter.
+        hint.paddingRight = /[\p{L}\p{N}]/u.test(text[a.target.end] ?? '');
+        const tooltip = new vscode.MarkdownString();
+        tooltip.appendText(a.tags.length === 1 ? vscode.l10n.t('Tag: {0}', a.tags[0]) : vscode.l10n.t('Tags: {0}', a.tags.join(', ')));
+        if (a.note) tooltip.appendMarkdown('\n\n---\n\n').appendText(a.note);
+        hint.tooltip = tooltip;
+        hints.push(hint);
+      }
+      return hints;
+    },
+  };
 
   const tagSelection = async (args?: TagSelectionArgs) => {
     const editor = vscode.window.activeTextEditor;
@@ -111,6 +140,8 @@ export function registerTagging(files: CorpusFiles, annotations: AnnotationServi
 
   return vscode.Disposable.from(
     { dispose: () => types.forEach((t) => t.dispose()) },
+    hintsChanged,
+    vscode.languages.registerInlayHintsProvider(CORPUS_SELECTOR, labels),
     annotations.onDidChange(({ corpus }) => {
       if (corpus) {
         // Colours may have changed: recreate the decoration types.
@@ -118,6 +149,7 @@ export function registerTagging(files: CorpusFiles, annotations: AnnotationServi
         types.clear();
       }
       decorateAll();
+      hintsChanged.fire();
     }),
     vscode.window.onDidChangeVisibleTextEditors(decorateAll),
     vscode.commands.registerCommand('corpusLens.tagSelection', tagSelection),

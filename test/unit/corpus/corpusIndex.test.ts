@@ -77,6 +77,26 @@ describe('corpus index', () => {
     assert.equal(index.search('bagh')[0], index.entities().find((e) => e.id === index.search('bagh')[0].id));
   });
 
+  it('counts each entity once under its kind: quoted organisations are speakers, as in the Entities view', () => {
+    const own =
+      'Militia says convoy reached the river\n\n' +
+      'KARDALA (Wire) — Reuters, which saw the footage, said the convoy had crossed the bridge "before the sun was up," and that no one had fired.\n\n' +
+      'Amaq, the group\'s outlet, said the commander had died "while holding the bridge to the last," but gave no further details.\n\n' +
+      'Colonel Ivo Brandt said the report "cannot be checked yet," and added that the militia\'s claims were often inflated.\n';
+    const index = new CorpusIndex({ hash: sha1 });
+    index.batch(() => [['file:///own/convoy.txt', own] as [string, string], ...samples].forEach(([d, t]) => index.update(d, t)));
+    const grouped: Record<MentionType, number> = { speaker: 0, person: 0, place: 0, date: 0 };
+    for (const e of index.entities()) {
+      const kind = index.kindOf(e.id);
+      if (kind) grouped[kind]++;
+    }
+    assert.deepEqual(index.kindCounts(), grouped);
+    const speakers = index.entities().filter((e) => index.kindOf(e.id) === 'speaker');
+    const organisations = speakers.filter((e) => e.type === 'organization').map((e) => e.name);
+    assert.ok(organisations.includes('Reuters') && organisations.includes('Amaq'), `quoted organisations speak: ${organisations.join(', ')}`);
+    assert.ok(speakers.some((e) => e.name === 'Ivo Brandt'));
+  });
+
   it('stays the same through typing, renamed people, removals and renames', () => {
     const docs = samples.slice();
     const index = new CorpusIndex({ hash: sha1, cache: new MemoryCache() });
