@@ -57,8 +57,14 @@ export function quoteText(text: string, start: number, end: number): QuoteText {
       if (s.start < end && end <= s.end) sentenceEnd = Math.max(sentenceEnd, s.end);
     }
   }
+  // A dateline opening the sentence ("GENEVA, May 6, 2021 (Wire) —") dates the report, not the statement.
+  const dateline = DATELINE.exec(text.slice(sentenceStart, Math.min(start, sentenceStart + 200)));
+  if (dateline) sentenceStart += dateline[0].length;
   return { words, sentenceStart, sentenceEnd };
 }
+
+/** A dateline: a name in capitals, then a comma or an agency in brackets, then a dash (as the place recognizer reads it). */
+const DATELINE = /^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?=\s*[,(])[^\n]{0,120}?\s[—–-]{1,2}\s/;
 
 /**
  * The date a statement was made, when its own sentence gives one: the date mention nearest the
