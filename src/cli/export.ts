@@ -1,12 +1,14 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { documentPathFor, isCorpusFilePath, isSidecarPath, reanchor, hashText, SidecarStore, type Annotation, type TextTarget } from '../core/annotations';
-import { extractCorpus, type CorpusResult } from '../core/extract';
-import type { Mention } from '../core/model';
+import { documentPathFor, isCorpusFilePath, isSidecarPath, reanchor, hashText, SidecarStore, type Annotation, type Correction, type SidecarData, type TextTarget } from '../core/annotations';
+import { statementTable } from '../core/analysis/statements';
+import { toCsv, toJsonl } from '../core/analysis/table';
+import type { Entity, Mention } from '../core/model';
+import { analyzeCorpus, type ExportedQuote } from './analysis';
 import { NodeFileSystem } from '../node/fsPort';
 import { CliError, collectFiles, readText } from './io';
 
-export const exportHelp = `corpus-lens export <files or folders…> --format csv|jsonl|w3c|brat [--entities]
+export const exportHelp = `corpus-lens export <files or folders…> --format csv|jsonl|w3c|brat|quotes [--entities] [--jsonl]
 
   Writes the analyst's annotations of the given documents (or of the given
   *.lens.yaml files) to stdout. Annotations of a document that changed since they
@@ -17,30 +19,48 @@ export const exportHelp = `corpus-lens export <files or folders…> --format csv
   --format w3c     a W3C Web Annotation collection (JSON-LD), with TextPositionSelector
                    and TextQuoteSelector (positions in Unicode code points)
   --format brat    brat standoff (.ann) lines for one document (offsets in code points)
-  --entities       also export the detected entity mentions
+  --format quotes  every quotation with its speaker: file, offsets, speaker id and name,
+                   quotation, date (its own sentence's, else the document's), dateline
+                   place; CSV, or JSON Lines with --jsonl
+  --entities       also export the detected entity mentions and the quotations with
+                   their speakers
+
+  The analyst's corrections (Correct Entity) are exported with the annotations, and
+  the analysis (--entities, quotes) applies them, with the document dates set and the
+  names and aliases of corpus-lens.yaml, as the editor does.
 
   Offsets in csv and jsonl are UTF-16 code units, as in \`extract --json\`.`;
 
-const FORMATS = ['csv', 'jsonl', 'w3c', 'brat'] as const;
+const FORMATS = ['csv', 'jsonl', 'w3c', 'brat', 'quotes'] as const;
 type Format = (typeof FORMATS)[number];
 
 interface DocExport {
   file: string;
   text: string | undefined;
   annotations: Annotation[];
+  corrections: Correction[];
   date: string | undefined;
   mentions: Mention[];
+  quotes: ExportedQuote[];
+  sidecar?: SidecarData;
+}
+
+/** The entities found, for the formats that list them. */
+interface CorpusResult {
+  entities: Entity[];
 }
 
 export async function runExport(args: readonly string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
   let format: string | undefined;
   let entities = false;
+  let jsonl = false;
   const inputs: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--format') format = args[++i];
     else if (a.startsWith('--format=')) format = a.slice('--format='.length);
     else if (a === '--entities') entities = true;
+    else if (a === '--jsonl') jsonl = true;
     else if (a.startsWith('--')) throw new CliError(`export: unknown option ${a}`);
     else inputs.push(a);
   }
@@ -67,22 +87,34 @@ export async function runExport(args: readonly string[], out: (s: string) => voi
       continue;
     }
     let annotations = loaded.kind === 'ok' ? loaded.file.data.annotations : [];
+    let corrections = loaded.kind === 'ok' ? loaded.file.data.corrections : [];
     if (loaded.kind === 'ok' && text !== undefined && loaded.file.data.document.hash !== hashText(text)) {
       annotations = reanchor(annotations, undefined, text).map((r) => r.item);
+      corrections = reanchor(corrections, undefined, text).map((r) => r.item);
     } else if (loaded.kind === 'ok' && text === undefined) {
       err(`${docPath}: document not found; exporting stored offsets`);
     }
     if (loaded.kind === 'missing' && text === undefined) continue;
-    docs.push({ file: path.relative(process.cwd(), docPath) || docPath, text, annotations, date: loaded.kind === 'ok' ? loaded.file.data.document.date : undefined, mentions: [] });
+    const sidecar = loaded.kind === 'ok' ? { ...loaded.file.data, corrections } : undefined;
+    docs.push({ file: path.relative(process.cwd(), docPath) || docPath, text, annotations, corrections, date: loaded.kind === 'ok' ? loaded.file.data.document.date : undefined, mentions: [], quotes: [], sidecar });
   }
   let corpus: CorpusResult | undefined;
-  if (entities) {
-    const withText = docs.filter((d) => d.text !== undefined);
-    corpus = extractCorpus(withText.map((d) => ({ file: d.file, text: d.text!, documentDate: d.date })));
-    const byFile = new Map(corpus.documents.map((r) => [r.file, r.mentions]));
-    for (const d of docs) d.mentions = byFile.get(d.file) ?? [];
+  if (entities || format === 'quotes') {
+    const withText = docs.filter((d) => d.text !== undefined).map((d) => ({ file: d.file, text: d.text!, sidecar: d.sidecar }));
+    const analysis = await analyzeCorpus(withText, err);
+    corpus = { entities: analysis.entities };
+    for (const d of docs) {
+      d.mentions = analysis.mentions.get(d.file) ?? [];
+      d.quotes = analysis.quotes.get(d.file) ?? [];
+    }
+    if (format === 'quotes') {
+      const table = statementTable(analysis.statements, { file: (f) => f, words: (s) => analysis.quotes.get(s.doc)?.find((q) => q.start === s.start)?.words, entity: analysis.entity });
+      const text = jsonl ? toJsonl(table.rows) : toCsv(table.columns, table.rows);
+      if (text.endsWith('\n')) out(text.slice(0, -1));
+      return code;
+    }
   }
-  const write = { csv: writeCsv, jsonl: writeJsonl, w3c: writeW3c, brat: writeBrat }[format as Format];
+  const write = { csv: writeCsv, jsonl: writeJsonl, w3c: writeW3c, brat: writeBrat }[format as Exclude<Format, 'quotes'>];
   return Math.max(code, write(docs, corpus, out, err));
 }
 
@@ -93,7 +125,9 @@ function orphaned(a: Annotation): boolean {
 function writeJsonl(docs: DocExport[], corpus: CorpusResult | undefined, out: (s: string) => void): number {
   for (const d of docs) {
     for (const a of d.annotations) out(JSON.stringify({ kind: 'annotation', file: d.file, id: a.id, ...a.target, tags: a.tags, note: a.note, author: a.author, created: a.created, modified: a.modified, status: a.status }));
+    for (const c of d.corrections) out(JSON.stringify({ kind: 'correction', file: d.file, id: c.id, ...c.target, action: c.action, type: c.type, entity: c.entity, name: c.name, author: c.author, created: c.created, status: c.status }));
     for (const m of d.mentions) out(JSON.stringify({ kind: 'mention', file: d.file, ...m }));
+    for (const q of d.quotes) out(JSON.stringify({ kind: 'quote', file: d.file, start: q.start, end: q.end, speaker: q.speaker, speakerName: q.speakerName, quotation: q.words, date: q.date, place: q.place }));
   }
   for (const e of corpus?.entities ?? []) out(JSON.stringify({ kind: 'entity', ...e }));
   return 0;
@@ -107,12 +141,14 @@ export function csvField(v: unknown): string {
 }
 
 function writeCsv(docs: DocExport[], _corpus: CorpusResult | undefined, out: (s: string) => void): number {
-  const cols = ['kind', 'file', 'id', 'start', 'end', 'text', 'tags', 'note', 'author', 'created', 'modified', 'status', 'type', 'entity', 'value'];
+  const cols = ['kind', 'file', 'id', 'start', 'end', 'text', 'tags', 'note', 'author', 'created', 'modified', 'status', 'type', 'entity', 'value', 'action', 'name', 'speaker', 'speaker_name', 'date'];
   const row = (r: Record<string, unknown>) => out(cols.map((c) => csvField(r[c])).join(','));
   out(cols.join(','));
   for (const d of docs) {
     for (const a of d.annotations) row({ kind: 'annotation', file: d.file, id: a.id, start: a.target.start, end: a.target.end, text: a.target.exact, tags: a.tags, note: a.note, author: a.author, created: a.created, modified: a.modified, status: a.status });
+    for (const c of d.corrections) row({ kind: 'correction', file: d.file, id: c.id, start: c.target.start, end: c.target.end, text: c.target.exact, author: c.author, created: c.created, status: c.status, type: c.type, entity: c.entity, action: c.action, name: c.name });
     for (const m of d.mentions) row({ kind: 'mention', file: d.file, start: m.start, end: m.end, text: m.text, type: m.type, entity: m.entity, value: m.value });
+    for (const q of d.quotes) row({ kind: 'quote', file: d.file, start: q.start, end: q.end, text: q.words, speaker: q.speaker, speaker_name: q.speakerName, date: q.date });
   }
   return 0;
 }
@@ -153,6 +189,23 @@ function writeW3c(docs: DocExport[], _corpus: CorpusResult | undefined, out: (s:
         ...(body.length ? { body } : {}),
         target: { source, selector: selectors(a.target, !orphaned(a), cp) },
       });
+    }
+    for (const c of d.corrections) {
+      const value = c.action === 'mark' ? `mark as ${c.type}` : c.action === 'same-as' ? `same entity as ${c.entity}` : c.action === 'rename' ? `rename to ${c.name}` : 'not an entity';
+      items.push({
+        id: `${source}#${c.id}`,
+        type: 'Annotation',
+        motivation: 'editing',
+        creator: { type: 'Person', name: c.author },
+        created: c.created,
+        body: [{ type: 'TextualBody', purpose: 'editing', value }],
+        target: { source, selector: selectors(c.target, c.status !== 'orphaned', cp) },
+      });
+    }
+    for (const q of d.quotes) {
+      const body: object[] = [{ type: 'TextualBody', purpose: 'classifying', value: 'quotation' }];
+      if (q.speaker) body.push({ type: 'TextualBody', purpose: 'identifying', value: q.speaker, ...(q.speakerName ? { label: q.speakerName } : {}) });
+      items.push({ type: 'Annotation', motivation: 'identifying', body, target: { source, selector: [{ type: 'TextPositionSelector', start: cp(q.start), end: cp(q.end) }] } });
     }
     for (const m of d.mentions) {
       items.push({
@@ -211,9 +264,18 @@ function writeBrat(docs: DocExport[], _corpus: CorpusResult | undefined, out: (s
     for (const tag of a.tags.length ? a.tags : ['Annotation']) out(`T${++t}\t${bratType(tag)} ${span}`);
     if (a.note) out(`#${++n}\tAnnotatorNotes T${first}\t${a.note.replace(/[\r\n\t]+/g, ' ')}`);
   }
+  for (const c of d.corrections) {
+    if (c.status === 'orphaned' || c.target.end <= c.target.start) continue;
+    out(`T${++t}\tCorrection ${bratSpan(d.text, c.target.start, c.target.end, cp)}`);
+    out(`#${++n}\tAnnotatorNotes T${t}\t${c.action}${c.type ? ' ' + c.type : ''}${c.entity ? ' ' + c.entity : ''}${c.name ? ' ' + c.name : ''}`.replace(/[\r\n]+/g, ' '));
+  }
   for (const m of d.mentions) {
     out(`T${++t}\t${bratType(m.type[0].toUpperCase() + m.type.slice(1))} ${bratSpan(d.text, m.start, m.end, cp)}`);
     out(`#${++n}\tAnnotatorNotes T${t}\t${m.entity}${m.value ? ' = ' + m.value : ''}`);
+  }
+  for (const q of d.quotes) {
+    out(`T${++t}\tQuotation ${bratSpan(d.text, q.start, q.end, cp)}`);
+    out(`#${++n}\tAnnotatorNotes T${t}\t${q.speaker ? `speaker ${q.speaker}${q.speakerName ? ` (${q.speakerName})` : ''}` : 'no speaker'}`);
   }
   return 0;
 }

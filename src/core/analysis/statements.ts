@@ -98,14 +98,15 @@ export function statementDate(scan: DocumentScan, quote: { start: number; end: n
 export function datelinePlace(scan: DocumentScan): string | undefined {
   const lines = scan.lines();
   const starts = new Set<number>();
-  for (let l = 0; l < lines.length && lines[l] < DATELINE_WITHIN; l++) starts.add(lines[l]);
+  // The first line is the headline ("U.S.-backed fighters push…"), never a dateline.
+  for (let l = lines.length > 1 ? 1 : 0; l < lines.length && lines[l] < DATELINE_WITHIN; l++) starts.add(lines[l]);
   for (let k = 0; k < scan.mentionCount; k++) {
     const i = scan.mentionByOffset(k);
     const s = scan.mentionStart(i);
     if (s >= DATELINE_WITHIN) break;
     if (scan.mentionType(i) !== 'place' || !starts.has(s)) continue;
     const t = scan.mentionText(i);
-    if (/\p{Lu}.*\p{Lu}/u.test(t) && !/\p{Ll}/u.test(t)) return scan.mentionEntity(i);
+    if ((t.match(/\p{Lu}/gu)?.length ?? 0) >= 3 && !/\p{Ll}/u.test(t)) return scan.mentionEntity(i);
   }
   return undefined;
 }
