@@ -130,6 +130,7 @@ export function registerStatementsView(indexer: CorpusIndexer, statements: State
       vscode.commands.registerCommand('corpusLens.statements.clearFilter', () => setFilter({})),
       vscode.commands.registerCommand('corpusLens.statements.export', async (target?: vscode.Uri) => {
         await statements.whenComplete();
+        provider.refresh();
         const table = statementTable(provider.filtered(), { file: fileLabel, words: (s) => statements.words(s), entity: (id) => index.entity(id) });
         return exportTable(table, 'statements', target instanceof vscode.Uri ? target : undefined);
       }),

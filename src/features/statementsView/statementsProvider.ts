@@ -22,12 +22,16 @@ export class StatementsProvider implements vscode.TreeDataProvider<StatementElem
   grouping: StatementGrouping = 'speaker';
   filter: StatementFilter = {};
   private groups: StatementGroup[] | undefined;
+  /** The groups are recomputed after any change, shown or not (an export reads them too). */
+  private readonly sub: vscode.Disposable;
 
   constructor(
     private readonly index: CorpusIndex,
     private readonly statements: StatementsService,
     private readonly annotations: AnnotationService,
-  ) {}
+  ) {
+    this.sub = statements.onDidChange(() => (this.groups = undefined));
+  }
 
   refresh(): void {
     this.groups = undefined;
@@ -116,6 +120,7 @@ export class StatementsProvider implements vscode.TreeDataProvider<StatementElem
   }
 
   dispose(): void {
+    this.sub.dispose();
     this.emitter.dispose();
   }
 }
