@@ -61,7 +61,7 @@ export class TextStore {
     return this.texts.get(doc) ?? undefined;
   }
 
-  private stream(id: number, run: (emit: (l: KwicLine) => void, stop: () => boolean) => { matches: number; documents: number; searched: number }, maxLines: number, cancel: SharedArrayBuffer): void {
+  private stream(id: number, run: (emit: (l: KwicLine) => void, stop: () => boolean, wanted: () => boolean) => { matches: number; documents: number; searched: number }, maxLines: number, cancel: SharedArrayBuffer): void {
     const t0 = performance.now();
     const flag = new Int32Array(cancel);
     const stop = () => Atomics.load(flag, 0) !== 0;
@@ -80,7 +80,7 @@ export class TextStore {
       if (batch.length >= BATCH || performance.now() - lastPost > 50) flush();
     };
     try {
-      const r = run(emit, stop);
+      const r = run(emit, stop, () => sent < maxLines);
       flush();
       this.post({ type: 'done', id, ...r, ms: performance.now() - t0, cancelled: stop() });
     } catch (e) {
@@ -129,7 +129,7 @@ export class TextStore {
         }
         this.stream(
           m.id,
-          (emit, stop) => {
+          (emit, stop, wanted) => {
             let matches = 0;
             let documents = 0;
             let searched = 0;
@@ -138,7 +138,7 @@ export class TextStore {
               const text = this.textOf(doc);
               if (text === undefined) continue;
               searched++;
-              const n = searchText(doc, text, re, emit, stop);
+              const n = searchText(doc, text, re, emit, stop, wanted);
               matches += n;
               if (n) documents++;
             }

@@ -89,9 +89,10 @@ export function kwic(text: string, start: number, end: number, width = KWIC_WIDT
 
 /**
  * Calls `emit` for every match of `re` (global) in `text`, in order, with its KWIC line. Returns the
- * number of matches. `stop` is asked between matches; the search ends early when it says so.
+ * number of matches. `stop` is asked between matches; the search ends early when it says so. While
+ * `wanted` says no, matches are only counted (no line is made).
  */
-export function searchText(doc: string, text: string, re: RegExp, emit: (line: KwicLine) => void, stop?: () => boolean): number {
+export function searchText(doc: string, text: string, re: RegExp, emit: (line: KwicLine) => void, stop?: () => boolean, wanted: () => boolean = () => true): number {
   re.lastIndex = 0;
   let n = 0;
   let line = 0;
@@ -101,12 +102,16 @@ export function searchText(doc: string, text: string, re: RegExp, emit: (line: K
       re.lastIndex++;
       continue;
     }
+    n++;
+    if (!wanted()) {
+      if (stop?.()) break;
+      continue;
+    }
     for (let i = text.indexOf('\n', counted); i >= 0 && i < m.index; i = text.indexOf('\n', i + 1)) line++;
     counted = m.index;
     const start = m.index;
     const end = start + m[0].length;
     emit({ doc, start, end, line, ...kwic(text, start, end) });
-    n++;
     if (stop?.()) break;
   }
   return n;

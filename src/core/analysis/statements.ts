@@ -73,17 +73,13 @@ const DATELINE = /^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?=\s*[,(])[^\n]{0,12
  * about something else), and never a date after the document's own: a report does not quote what is
  * yet to be said ("will speak on Friday").
  */
-export function statementDate(scan: DocumentScan, quote: { start: number; end: number }, text: QuoteText, documentDate: string | undefined): string | undefined {
+export function statementDate(dates: readonly DateMention[], quote: { start: number; end: number }, text: QuoteText, documentDate: string | undefined): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
-  for (let i = 0; i < scan.mentionCount; i++) {
-    if (scan.mentionType(i) !== 'date') continue;
-    const s = scan.mentionStart(i);
-    const e = scan.mentionEnd(i);
+  for (const { start: s, end: e, value } of dates) {
     if (s < text.sentenceStart || e > text.sentenceEnd) continue;
     if (e > quote.start && s < quote.end) continue;
-    const value = scan.mentionValue(i);
-    if (!value || precision(value) < 2) continue;
+    if (precision(value) < 2) continue;
     if (documentDate && value.slice(0, documentDate.length) > documentDate) continue;
     const distance = s >= quote.end ? s - quote.end : quote.start - e;
     if (distance < bestDistance) {
@@ -92,6 +88,13 @@ export function statementDate(scan: DocumentScan, quote: { start: number; end: n
     }
   }
   return best;
+}
+
+/** A resolved date mention of a document. */
+export interface DateMention {
+  start: number;
+  end: number;
+  value: string;
 }
 
 /** The place of a dateline: a place written in capitals at the start of a line near the top ("MOSUL, Iraq, Nov. 4 (Wire) —"). */
@@ -123,13 +126,32 @@ export function documentStatements(doc: string, scan: DocumentScan, texts?: read
   if (scan.quoteCount === 0) return [];
   const docDate = scan.documentDate();
   const place = datelinePlace(scan);
-  // Entities per line, for the statements' paragraphs.
+  // The lines (paragraphs) quotations span, then, in one pass over the mentions in offset order,
+  // the entities of those lines and the document's resolved dates.
+  const quoteLines = new Set<number>();
+  const spans: [number, number][] = [];
+  for (let q = 0; q < scan.quoteCount; q++) {
+    const first = scan.lineOf(scan.quoteStart(q));
+    const last = scan.lineOf(Math.max(scan.quoteStart(q), scan.quoteEnd(q) - 1));
+    spans.push([first, last]);
+    for (let l = first; l <= last; l++) quoteLines.add(l);
+  }
+  const lines = scan.lines();
   const byLine = new Map<number, string[]>();
-  for (let i = 0; i < scan.mentionCount; i++) {
-    if (scan.mentionType(i) === 'date') continue;
-    const line = scan.lineOf(scan.mentionStart(i));
-    const list = byLine.get(line);
+  const dates: DateMention[] = [];
+  let line = 0;
+  for (let k = 0; k < scan.mentionCount; k++) {
+    const i = scan.mentionByOffset(k);
+    const start = scan.mentionStart(i);
+    while (line + 1 < lines.length && lines[line + 1] <= start) line++;
+    if (scan.mentionType(i) === 'date') {
+      const value = texts && scan.mentionValue(i);
+      if (value) dates.push({ start, end: scan.mentionEnd(i), value });
+      continue;
+    }
+    if (!quoteLines.has(line)) continue;
     const id = scan.mentionEntity(i);
+    const list = byLine.get(line);
     if (!list) byLine.set(line, [id]);
     else if (!list.includes(id)) list.push(id);
   }
@@ -138,13 +160,12 @@ export function documentStatements(doc: string, scan: DocumentScan, texts?: read
     const start = scan.quoteStart(q);
     const end = scan.quoteEnd(q);
     const speaker = scan.quoteSpeaker(q);
-    const line = scan.lineOf(start);
-    const last = scan.lineOf(Math.max(start, end - 1));
+    const [first, last] = spans[q];
     const entities: string[] = speaker ? [speaker] : [];
-    for (let l = line; l <= last; l++) for (const id of byLine.get(l) ?? []) if (!entities.includes(id)) entities.push(id);
-    const s: Statement = { doc, start, end, speaker, line, entities };
+    for (let l = first; l <= last; l++) for (const id of byLine.get(l) ?? []) if (!entities.includes(id)) entities.push(id);
+    const s: Statement = { doc, start, end, speaker, line: first, entities };
     const text = texts?.[q];
-    const own = text && statementDate(scan, s, text, docDate?.value);
+    const own = text && statementDate(dates, s, text, docDate?.value);
     if (own) {
       s.date = own;
       s.dateSource = 'statement';
@@ -218,7 +239,7 @@ export function groupStatements(list: readonly Statement[], by: StatementGroupin
     if (g) g.push(s);
     else groups.set(key, [s]);
   }
-  const out = [...groups].map(([key, statements]) => ({ key, statements: statements.sort(byDate) }));
+  const out = [...groups].map(([key, statements]) => ({ key, statements: statements.length > 1 ? statements.sort(byDate) : statements }));
   if (by === 'speaker') out.sort((a, b) => Number(a.key === '') - Number(b.key === '') || b.statements.length - a.statements.length || a.key.localeCompare(b.key));
   else if (by === 'document') out.sort((a, b) => cmp(a.statements[0].date ?? '\uffff', b.statements[0].date ?? '\uffff') || cmp(a.key, b.key));
   else out.sort((a, b) => cmp(a.key || '\uffff', b.key || '\uffff'));
@@ -231,7 +252,11 @@ export function monthOf(date: string | undefined): string {
 }
 
 function byDate(a: Statement, b: Statement): number {
-  return cmp(a.date ?? '\uffff', b.date ?? '\uffff') || cmp(a.doc, b.doc) || a.start - b.start;
+  const x = a.date ?? '\uffff';
+  const y = b.date ?? '\uffff';
+  if (x !== y) return x < y ? -1 : 1;
+  if (a.doc !== b.doc) return a.doc < b.doc ? -1 : 1;
+  return a.start - b.start;
 }
 
 function cmp(a: string, b: string): number {
