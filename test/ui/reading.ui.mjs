@@ -5,6 +5,11 @@ import { openCorpusLens, screenshot, textRect, waitForWorkbench } from './workbe
 async function openTape(page) {
   await waitForWorkbench(page);
   await openCorpusLens(page);
+  // Four views share the sidebar: fold the other folders, as a reader would, to bring the document into view.
+  for (const folder of ['afghanistan-pakistan', 'africa']) {
+    const row = page.locator('.part.sidebar .monaco-list-row[aria-expanded="true"]', { hasText: folder }).first();
+    if (await row.waitFor({ timeout: 10_000 }).then(() => true, () => false)) await row.click();
+  }
   await page.locator('.part.sidebar .monaco-list-row', { hasText: 'baghdadi-mosul-tape.txt' }).first().click();
   await page.waitForSelector('.tabs-container .tab[aria-label*="baghdadi-mosul-tape.txt"]');
   // Background decorations are drawn as boxes with generated class names in the overlay layer.

@@ -2,6 +2,7 @@ import { EntityLinker } from '../entities/EntityLinker';
 import type { DocumentAnalysis, ExtractOptions, LocalEntity, LocalMention, LocalQuote } from '../extract/types';
 import type { DocumentDate, Entity, Mention, MentionType, Quote } from '../model';
 import { analyzeText } from './analyze';
+import { DocumentScan } from './documentScan';
 import { Emitter } from './emitter';
 import { positionAt } from './lines';
 import { M, PackedReader, type PackedAnalysis } from './packedAnalysis';
@@ -358,6 +359,18 @@ export class CorpusIndex {
       oldest.resolved = undefined;
     }
     return entry.resolved;
+  }
+
+  /**
+   * The document's analysis read in place with corpus-wide ids (see {@link DocumentScan}): for
+   * queries that visit every document, without making an object per mention. Undefined when not indexed.
+   */
+  scan(doc: string): DocumentScan | undefined {
+    const entry = this.docs.get(doc);
+    if (!entry) return undefined;
+    const ids = this.idsOf(doc, entry);
+    const r = entry.packed;
+    return new DocumentScan(r, (ref) => this.idOfRef(r, ref, ids));
   }
 
   /** The raw per-document analysis (document-local entity keys), made anew on each call. */

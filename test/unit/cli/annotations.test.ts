@@ -59,8 +59,8 @@ describe('corpus-lens validate and export', () => {
 
   it('exports csv with RFC 4180 quoting', async () => {
     const r = await run(['export', '.', '--format=csv']);
-    assert.equal(r.out[0], 'kind,file,id,start,end,text,tags,note,author,created,modified,status,type,entity,value');
-    assert.equal(r.out[1], 'annotation,report.txt,a-claim001,18,41,"""we will not negotiate""",claim;quote,"a ""key"", line",lena,2024-05-01T10:00:00Z,2024-05-01T10:00:00Z,,,,');
+    assert.equal(r.out[0], 'kind,file,id,start,end,text,tags,note,author,created,modified,status,type,entity,value,action,name,speaker,speaker_name,date');
+    assert.equal(r.out[1], 'annotation,report.txt,a-claim001,18,41,"""we will not negotiate""",claim;quote,"a ""key"", line",lena,2024-05-01T10:00:00Z,2024-05-01T10:00:00Z,,,,,,,,,');
   });
 
   it('exports W3C Web Annotations with position (code points) and quote selectors', async () => {
