@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { FileStamp } from './analysisStore';
 import type { DocumentSource } from './corpusLoader';
 
-/** Documents named by `file:` URIs, read from node's file system (the CLI and the benchmark). */
+/** Documents named by `file:` URIs, read from node's file system (the benchmark and tests). */
 export class NodeDocumentSource implements DocumentSource {
   openText(): string | undefined {
     return undefined;
