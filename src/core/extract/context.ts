@@ -3,7 +3,7 @@ import { paragraphs, sentences } from '../text/sentences';
 import type { Span } from '../text/spans';
 import { tokenize, type Token } from '../text/tokens';
 import { isNameParticle } from './recognizers/wordClasses';
-import type { LocalEntity, LocalQuote } from './types';
+import type { DocumentAnalysis, LocalEntity, LocalQuote } from './types';
 
 /** What a recognizer proposes: a typed span over whole tokens, before overlaps are resolved. */
 export interface Candidate extends Span {
@@ -33,8 +33,10 @@ export interface PersonRecord {
 export type Referent = { key: string; kind: 'person' | 'source' | 'org'; t0?: number; t1?: number };
 
 /**
- * The state one document's extraction builds up, shared by the recognizers and refiners in order:
- * tokens and sentences first, then candidates, then mentions, quotes and attributions.
+ * The state one document's extraction builds up, shared by the recognizers and refiners of a
+ * configuration (./configuration.ts) in order: tokens and sentences (made here), candidates and quotation spans
+ * (recognizers), accepted mentions and organisations (overlap removal), speakers of quotations and
+ * speaking persons (attribution), mention types, and last the analysis.
  */
 export class ExtractionContext {
   readonly tokens: Token[];
@@ -64,6 +66,10 @@ export class ExtractionContext {
   orgs: Candidate[] = [];
   quoteSpans: Span[] = [];
   documentDate: DocumentDate | undefined;
+  /** The mention type of each accepted candidate, in order (speaker typing). */
+  types: Array<'speaker' | 'person' | 'place' | 'date'> = [];
+  /** What the extraction returns, once assembled from the above. */
+  analysis: DocumentAnalysis | undefined;
   private sourceCount = 0;
 
   constructor(readonly text: string) {

@@ -1,3 +1,4 @@
+import type { Refiner } from '../configuration';
 import type { ExtractionContext, Referent } from '../context';
 import { AUXILIARIES, CAPITAL_STOPWORDS as CAPITAL_WORDS, DEFINITE, INDEFINITE, PASSIVE, PHRASAL_SPEECH, QUOTE_VERBS, RECORDING_NOUNS, RECORDING_VERBS, ROLES, SOURCE_NOUNS, SPEECH_VERBS } from '../lexicon';
 import { isParticiple, isSpeechVerb } from '../speech';
@@ -25,7 +26,7 @@ const PRONOUN_REACH = 6;
  * quotation the subject of the verb that governs it, and marks persons credited with speech as
  * speakers of the document.
  */
-export class AttributionRefiner {
+export class AttributionRefiner implements Refiner {
   private ctx!: ExtractionContext;
   private inQuote!: Uint8Array;
   /** The last referent credited with speech, and the sentence where that happened. */
