@@ -7,6 +7,7 @@ import { QuoteRecognizer } from './recognizers/QuoteRecognizer';
 import { AnalysisRefiner } from './refiners/AnalysisRefiner';
 import { AttributionRefiner } from './refiners/AttributionRefiner';
 import { CorrectionRefiner } from './refiners/CorrectionRefiner';
+import { FollowOnQuoteRefiner } from './refiners/FollowOnQuoteRefiner';
 import { OverlapRemovalRefiner } from './refiners/OverlapRemovalRefiner';
 import { SpeakerTypingRefiner } from './refiners/SpeakerTypingRefiner';
 import type { ExtractOptions } from './types';
@@ -46,6 +47,7 @@ export function createConfiguration(opts: ExtractOptions = {}): Configuration {
     refiners: [
       new OverlapRemovalRefiner(),
       new AttributionRefiner(),
+      new FollowOnQuoteRefiner(),
       new SpeakerTypingRefiner(),
       new AnalysisRefiner(opts.documentDate),
       new CorrectionRefiner(opts.corrections, opts.aliases),

@@ -1,5 +1,5 @@
 import type { ExtractionContext } from './context';
-import { OBJECT_VERBS, PHRASAL_SPEECH, QUOTE_VERBS, SPEECH_VERBS } from './lexicon';
+import { OBJECT_VERBS, PASSIVE, PHRASAL_SPEECH, QUOTE_VERBS, RECORDING_NOUNS, SPEECH_VERBS } from './lexicon';
 
 const NOUN_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'these', 'those', 'our', 'my', 'your', 'this', 'that', 'such', 'no', 'any', 'some', 'whose']);
 
@@ -43,4 +43,20 @@ function speechVerb(ctx: ExtractionContext, i: number): boolean {
 /** Whether the speech verb at i is a participle or gerund ("saying", "calling on"): its subject is the clause's. */
 export function isParticiple(ctx: ExtractionContext, i: number): boolean {
   return ctx.tokens[i].lower.endsWith('ing');
+}
+
+/** Whether tokens i, i+1 are "according to". */
+export function isAccordingTo(ctx: ExtractionContext, i: number): boolean {
+  return ctx.tokens[i].lower === 'according' && ctx.tokens[i + 1]?.lower === 'to';
+}
+
+/** "issued an audio tape", "released a new message": a recording verb whose object is a recording. */
+export function takesRecording(ctx: ExtractionContext, i: number): boolean {
+  const toks = ctx.tokens;
+  if (PASSIVE.has(toks[i - 1]?.lower ?? '')) return false;
+  for (let j = i + 1; j < Math.min(toks.length, i + 5); j++) {
+    if (RECORDING_NOUNS.has(toks[j].lower)) return true;
+    if (/[.;:,]/.test(ctx.gap(j - 1))) return false;
+  }
+  return false;
 }

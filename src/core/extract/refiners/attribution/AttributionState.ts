@@ -1,0 +1,39 @@
+import type { ExtractionContext, Referent } from '../../context';
+
+/**
+ * What the attribution of one document has learned so far, in reading order: which speech verbs
+ * have which subject, the referent credited last, the unnamed sources met and the descriptions
+ * already resolved. Made afresh for each document; the functions of this folder read and extend it.
+ */
+export class AttributionState {
+  /** 1 for each token inside a quotation. */
+  readonly inQuote: Uint8Array;
+  /** The last referent credited with speech, and the sentence where that happened. */
+  last: { r: Referent; sentence: number } | undefined;
+  /** The subject found for each speech verb (by token), null when it has none. */
+  readonly verbSubject = new Map<number, Referent | null>();
+  /** Unnamed sources met so far, by the singular of their head noun ("official"). */
+  readonly sources: Array<{ head: string; r: Referent }> = [];
+  /** Descriptions already resolved, by their determiner's token. */
+  readonly described = new Map<number, { head: number; r: Referent }>();
+  /** How many speech verbs each referent has been credited with. */
+  readonly speechCount = new Map<string, number>();
+
+  constructor(readonly ctx: ExtractionContext) {
+    const toks = ctx.tokens;
+    this.inQuote = new Uint8Array(toks.length);
+    for (const q of ctx.quoteSpans) for (let t = ctx.tokenAt(q.start); t < toks.length && toks[t].end <= q.end; t++) this.inQuote[t] = 1;
+  }
+}
+
+/** The speech verb at token i has subject r: r is the last speaker, and a person credited with speech is a speaker. */
+export function credit(st: AttributionState, i: number, r: Referent | null): void {
+  st.verbSubject.set(i, r);
+  if (!r) return;
+  st.last = { r, sentence: st.ctx.sentenceOf[i] };
+  st.speechCount.set(r.key, (st.speechCount.get(r.key) ?? 0) + 1);
+  if (r.kind === 'person') {
+    const p = st.ctx.persons.get(r.key);
+    if (p) p.speaker = true;
+  }
+}

@@ -1,0 +1,68 @@
+import type { Referent } from '../../context';
+import { QUOTE_VERBS, RECORDING_NOUNS } from '../../lexicon';
+import { isAccordingTo, isSpeechVerb } from '../../speech';
+import { credit, type AttributionState } from './AttributionState';
+import { orgSpeaker } from './organizations';
+import { rightOf, subjectOf } from './subjects';
+
+/*
+ * Crediting quotations: the subject of the speech verb that introduces a quotation (after it:
+ * "…,” said X") or governs it (before it, the innermost: "X had urged the “soldiers…”").
+ */
+
+/** Credits quotation qi to the subject of its speech verb, when one introduces or governs it. */
+export function attributeQuote(st: AttributionState, qi: number): void {
+  const ctx = st.ctx;
+  const toks = ctx.tokens;
+  const q = ctx.quoteSpans[qi];
+  const inner = ctx.text.slice(q.start + 1, q.end - 1).trimEnd();
+  const after = ctx.tokenAt(q.end);
+  const endSentence = after < toks.length ? ctx.sentenceOf[after] : -1;
+  const closesClause = /[,?!—–-]$/.test(inner) || /^\s*[,—–]/.test(ctx.text.slice(q.end, q.end + 3)) || (/\.$/.test(inner) && !!toks[after] && !toks[after].cap);
+  const nextQuote = ctx.quoteSpans[qi + 1]?.start ?? Infinity;
+  // Verb after the quotation: "…,” said X", "…,” X told reporters", "…,” according to X".
+  if (closesClause && endSentence >= 0 && (ctx.tokens[after - 1] === undefined || ctx.sentenceOf[Math.max(0, ctx.tokenAt(q.start))] <= endSentence)) {
+    for (let j = after; j < Math.min(toks.length, after + 14) && ctx.sentenceOf[j] === endSentence && toks[j].start < nextQuote; j++) {
+      const statementReads = (toks[j].lower === 'read' || toks[j].lower === 'reads') && RECORDING_NOUNS.has(toks[j - 1]?.lower ?? '');
+      if (isSpeechVerb(ctx, j) || isAccordingTo(ctx, j) || (QUOTE_VERBS.has(toks[j].lower) && j - after <= 1) || statementReads) {
+        // "…,” Hassan Hassan, co-author of …, said": a name right after the quotation is its speaker.
+        const first = ctx.mentionAt(after);
+        const named: Referent | null = first?.kind === 'person' && first.key && j > after ? { key: first.key, kind: 'person' } : null;
+        const subject = subjectOf(st, j, true);
+        const r = (subject?.kind === 'org' || !subject ? (named ?? subject) : subject) ?? rightOf(st, after, j);
+        credit(st, j, r);
+        setQuote(st, qi, r);
+        return;
+      }
+    }
+  }
+  // Verb before it in the same sentence, the innermost one: "X had urged the “soldiers…”".
+  const qt = ctx.tokenAt(q.start);
+  const sentence = qt < toks.length ? ctx.sentenceOf[qt] : -1;
+  const [s0] = ctx.sentenceTokens[sentence] ?? [qt];
+  for (let j = qt - 1; j >= s0; j--) {
+    // A fragment after an earlier one in the same complement: "talks of a “war” in which the “caliphate” …".
+    if (st.inQuote[j]) continue;
+    // "called the attack “a response …”", "described the talks as “propaganda”": a verb that quotes its complement.
+    const quoting = QUOTE_VERBS.has(toks[j].lower) && qt - j <= 7 && !toks[j].cap;
+    if (isSpeechVerb(ctx, j) || isAccordingTo(ctx, j) || quoting) {
+      const r = st.verbSubject.has(j) ? (st.verbSubject.get(j) ?? null) : subjectOf(st, j);
+      st.verbSubject.set(j, r);
+      setQuote(st, qi, r);
+      return;
+    }
+  }
+}
+
+/** Quotation qi is r's (or nobody's): r becomes the last speaker, an organisation a speaker with mentions. */
+function setQuote(st: AttributionState, qi: number, r: Referent | null): void {
+  if (r?.kind === 'org') orgSpeaker(st, r);
+  st.ctx.quotes[qi].speaker = r ? r.key : null;
+  if (r) {
+    st.last = { r, sentence: st.ctx.sentenceOf[Math.min(st.ctx.tokens.length - 1, st.ctx.tokenAt(st.ctx.quoteSpans[qi].start))] };
+    if (r.kind === 'person') {
+      const p = st.ctx.persons.get(r.key);
+      if (p) p.speaker = true;
+    }
+  }
+}
