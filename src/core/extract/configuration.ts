@@ -4,11 +4,13 @@ import { OrganizationRecognizer } from './recognizers/OrganizationRecognizer';
 import { PersonRecognizer } from './recognizers/PersonRecognizer';
 import { PlaceRecognizer } from './recognizers/PlaceRecognizer';
 import { QuoteRecognizer } from './recognizers/QuoteRecognizer';
+import { SpeakerLabelRecognizer } from './recognizers/SpeakerLabelRecognizer';
 import { AnalysisRefiner } from './refiners/AnalysisRefiner';
 import { AttributionRefiner } from './refiners/AttributionRefiner';
 import { CorrectionRefiner } from './refiners/CorrectionRefiner';
 import { FollowOnQuoteRefiner } from './refiners/FollowOnQuoteRefiner';
 import { OverlapRemovalRefiner } from './refiners/OverlapRemovalRefiner';
+import { SpeakerChoiceRefiner } from './refiners/SpeakerChoiceRefiner';
 import { SpeakerTypingRefiner } from './refiners/SpeakerTypingRefiner';
 import type { ExtractOptions } from './types';
 
@@ -43,11 +45,12 @@ export interface Configuration {
  */
 export function createConfiguration(opts: ExtractOptions = {}): Configuration {
   return {
-    recognizers: [new OrganizationRecognizer(), new PersonRecognizer(), new PlaceRecognizer(), new DateRecognizer(opts.documentDate), new QuoteRecognizer()],
+    recognizers: [new OrganizationRecognizer(), new PersonRecognizer(), new SpeakerLabelRecognizer(), new PlaceRecognizer(), new DateRecognizer(opts.documentDate), new QuoteRecognizer()],
     refiners: [
       new OverlapRemovalRefiner(),
       new AttributionRefiner(),
       new FollowOnQuoteRefiner(),
+      new SpeakerChoiceRefiner(),
       new SpeakerTypingRefiner(),
       new AnalysisRefiner(opts.documentDate),
       new CorrectionRefiner(opts.corrections, opts.aliases),

@@ -65,6 +65,10 @@ export class ExtractionContext {
   /** Organisation names kept by overlap removal: not mentions unless a quotation is credited to them. */
   orgs: Candidate[] = [];
   quoteSpans: Span[] = [];
+  /** Who each speech verb credits, by the verb's token; null when it has no subject (attribution). */
+  readonly verbSubjects = new Map<number, Referent | null>();
+  /** For each quotation, the token of the speech verb that introduces or governs it, or -1 (attribution). */
+  quoteVerbs = new Int32Array(0);
   documentDate: DocumentDate | undefined;
   /** The mention type of each accepted candidate, in order (speaker typing). */
   types: Array<'speaker' | 'person' | 'place' | 'date'> = [];
@@ -138,11 +142,11 @@ export class ExtractionContext {
     return m >= 0 ? this.candidates[m] : undefined;
   }
 
-  /** A new anonymous source ("a U.S. official") local to this document. */
-  newSource(description: string): Referent {
+  /** A new anonymous source ("a U.S. official") local to this document, described by tokens [t0, t1) when given. */
+  newSource(description: string, t0?: number, t1?: number): Referent {
     const key = `source:${++this.sourceCount}`;
     this.entities.set(key, { key, type: 'source', name: description, forms: [description] });
-    return { key, kind: 'source' };
+    return t0 === undefined ? { key, kind: 'source' } : { key, kind: 'source', t0, t1 };
   }
 
   /** Rebuilds {@link tokenMention} after candidates change. */

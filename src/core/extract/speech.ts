@@ -28,9 +28,10 @@ function speechVerb(ctx: ExtractionContext, i: number): boolean {
   // "self-declared", "self-proclaimed": adjectives.
   if (i > 0 && ctx.tokens[i - 1].end === t.start - 1 && ctx.text[t.start - 1] === '-') return false;
   if (t.cap) {
-    // Capitalised only at the start of a sentence; a capitalised "Said" elsewhere is a name.
-    const [s0] = ctx.sentenceTokens[ctx.sentenceOf[i]] ?? [0];
-    if (s0 !== i) return false;
+    // Capitalised only at the start of a sentence, or after a name in a headline ("Clinton Says …");
+    // a capitalised "Said" elsewhere is a name.
+    const [s0, s1] = ctx.sentenceTokens[ctx.sentenceOf[i]] ?? [0, 0];
+    if (s0 !== i && !(i > s0 && ctx.tokens[i - 1].cap && ctx.joined(i - 1) && titleCase(ctx, s0, s1))) return false;
   }
   const prev = ctx.tokens[i - 1];
   if (prev && NOUN_DETERMINERS.has(prev.lower) && ctx.sentenceOf[i - 1] === ctx.sentenceOf[i]) return false;
@@ -59,4 +60,17 @@ export function takesRecording(ctx: ExtractionContext, i: number): boolean {
     if (/[.;:,]/.test(ctx.gap(j - 1))) return false;
   }
   return false;
+}
+
+/** Whether tokens [s0, s1) are written in Title Case, as headlines are: most words of three letters or more capitalised. */
+function titleCase(ctx: ExtractionContext, s0: number, s1: number): boolean {
+  let words = 0;
+  let caps = 0;
+  for (let k = s0; k < s1; k++) {
+    const w = ctx.tokens[k];
+    if (w.num || w.text.length < 3) continue;
+    words++;
+    if (w.cap) caps++;
+  }
+  return words >= 3 && caps >= 0.8 * words;
 }

@@ -3,6 +3,7 @@ import type { ExtractionContext } from '../context';
 import { PHRASAL_SPEECH, RECORDING_NOUNS, RECORDING_VERBS, SPEECH_VERBS } from '../lexicon';
 import { isAccordingTo, isSpeechVerb, takesRecording } from '../speech';
 import { AttributionState, credit } from './attribution/AttributionState';
+import { creditLabels } from './attribution/labels';
 import { attributeQuote } from './attribution/quotations';
 import { subjectOf } from './attribution/subjects';
 
@@ -19,6 +20,7 @@ const CREDITING_WORDS = new Set([...SPEECH_VERBS, ...PHRASAL_SPEECH.keys(), ...R
 export class AttributionRefiner implements Refiner {
   refine(ctx: ExtractionContext): void {
     const st = new AttributionState(ctx);
+    ctx.quoteVerbs = new Int32Array(ctx.quoteSpans.length).fill(-1);
     const toks = ctx.tokens;
     const quoteAt = new Int32Array(toks.length + 1).fill(-1);
     ctx.quoteSpans.forEach((q, qi) => (quoteAt[ctx.tokenAt(q.end)] = qi));
@@ -33,5 +35,6 @@ export class AttributionRefiner implements Refiner {
         if (p?.kind === 'person' && p.key) credit(st, i, { key: p.key, kind: 'person' });
       }
     }
+    creditLabels(st);
   }
 }

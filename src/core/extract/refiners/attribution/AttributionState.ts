@@ -1,4 +1,5 @@
 import type { ExtractionContext, Referent } from '../../context';
+import type { Gender } from '../../gender';
 
 /**
  * What the attribution of one document has learned so far, in reading order: which speech verbs
@@ -10,16 +11,24 @@ export class AttributionState {
   readonly inQuote: Uint8Array;
   /** The last referent credited with speech, and the sentence where that happened. */
   last: { r: Referent; sentence: number } | undefined;
-  /** The subject found for each speech verb (by token), null when it has none. */
-  readonly verbSubject = new Map<number, Referent | null>();
+  /** The same for the last one that may be a person (not a body or a country): what "he" and "the leader" may stand for. */
+  lastPerson: { r: Referent; sentence: number } | undefined;
+  /** The subject found for each speech verb (by token), null when it has none: the context's map. */
+  readonly verbSubject: Map<number, Referent | null>;
   /** Unnamed sources met so far, by the singular of their head noun ("official"). */
   readonly sources: Array<{ head: string; r: Referent }> = [];
   /** Descriptions already resolved, by their determiner's token. */
   readonly described = new Map<number, { head: number; r: Referent }>();
   /** How many speech verbs each referent has been credited with. */
   readonly speechCount = new Map<string, number>();
+  /** Speakers local to the document for bodies and countries, by their wording, and their keys. */
+  readonly bodies = new Map<string, Referent>();
+  readonly bodyKeys = new Set<string>();
+  /** Each person's gender once worked out, null when the text does not tell. */
+  readonly genders = new Map<string, Gender | null>();
 
   constructor(readonly ctx: ExtractionContext) {
+    this.verbSubject = ctx.verbSubjects;
     const toks = ctx.tokens;
     this.inQuote = new Uint8Array(toks.length);
     for (const q of ctx.quoteSpans) for (let t = ctx.tokenAt(q.start); t < toks.length && toks[t].end <= q.end; t++) this.inQuote[t] = 1;
@@ -30,10 +39,16 @@ export class AttributionState {
 export function credit(st: AttributionState, i: number, r: Referent | null): void {
   st.verbSubject.set(i, r);
   if (!r) return;
-  st.last = { r, sentence: st.ctx.sentenceOf[i] };
+  spoke(st, r, st.ctx.sentenceOf[i]);
   st.speechCount.set(r.key, (st.speechCount.get(r.key) ?? 0) + 1);
   if (r.kind === 'person') {
     const p = st.ctx.persons.get(r.key);
     if (p) p.speaker = true;
   }
+}
+
+/** r spoke in sentence s: the last speaker, and the last who may be a person unless r is a body or an organisation. */
+export function spoke(st: AttributionState, r: Referent, sentence: number): void {
+  st.last = { r, sentence };
+  if (r.kind === 'person' || (r.kind === 'source' && !st.bodyKeys.has(r.key))) st.lastPerson = st.last;
 }

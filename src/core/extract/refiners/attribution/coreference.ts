@@ -1,5 +1,6 @@
 import type { Referent } from '../../context';
-import { DEFINITE, INDEFINITE, RECORDING_NOUNS, ROLES, SOURCE_NOUNS } from '../../lexicon';
+import { DEFINITE, INDEFINITE, ORG_HEADS, RECORDING_NOUNS, ROLES, SOURCE_NOUNS } from '../../lexicon';
+import { personGender, pronounGender, type Gender } from '../../gender';
 import type { AttributionState } from './AttributionState';
 import { orgAt } from './organizations';
 
@@ -11,6 +12,8 @@ import { orgAt } from './organizations';
 /** Words after a description that give its name ("a spokesman calling himself X", "a voice identified as that of X"). */
 export const NAMING = new Set(['calling', 'identifying', 'identified', 'named', 'known', 'called', 'styling']);
 export const OTHER_PRONOUNS = new Set(['they', 'it', 'we', 'i', 'you', 'who', 'which', 'that', 'there', 'this']);
+/** Prepositions that make the phrase after them a complement, not a subject ("the spokesman of the group"). */
+const COMPLEMENT_OF = new Set(['of', 'for', 'in', 'at', 'from', 'by', 'with', 'to', 'on']);
 /** Sentences back a pronoun may reach for its antecedent. */
 const PRONOUN_REACH = 6;
 
@@ -35,7 +38,7 @@ export function description(st: AttributionState, h: number, s0: number): Refere
   if (!head) return null;
   // "Analysts said …", "Residents told …": a bare plural source opening the sentence.
   if (head.cap && SOURCE_NOUNS.has(head.lower) && head.lower.endsWith('s') && ctx.sentenceTokens[ctx.sentenceOf[h]][0] === h) {
-    const r = ctx.newSource(head.text.toLowerCase());
+    const r = ctx.newSource(head.text.toLowerCase(), h, h + 1);
     st.sources.push({ head: head.lower.replace(/s$/, ''), r });
     return r;
   }
@@ -78,16 +81,20 @@ function describe(st: AttributionState, h: number, d: number, text: string, poss
   }
   // "a fisherman who escaped told reporters": any indefinite description is an unnamed source.
   if (INDEFINITE.has(det) && !head.cap && !head.num && !OTHER_PRONOUNS.has(head.lower)) {
-    const r = ctx.newSource(text);
+    const r = ctx.newSource(text, d, h + 1);
     st.sources.push({ head: head.lower.replace(/s$/, ''), r });
     return r;
   }
   const isRole = ROLES.has(head.lower) || SOURCE_NOUNS.has(head.lower) || head.lower === 'speaker';
   // "The African Union Mission in Somalia … rejected the message. “…,” the mission said": the organisation just named.
-  if (!isRole && DEFINITE.has(det)) return namedOrganization(st, h);
+  // A body named only by its description ("the ministry said", "the campaign said"): a speaker of its own.
+  if (!isRole && DEFINITE.has(det)) {
+    const body = ORG_HEADS.has(head.lower) && !head.cap && !COMPLEMENT_OF.has(ctx.tokens[d - 1]?.lower ?? '');
+    return namedOrganization(st, h) ?? (body ? localSpeaker(st, text, d, h + 1) : null);
+  }
   if (!isRole) return null;
   if (!DEFINITE.has(det) && !possessive && head.lower.endsWith('s') && SOURCE_NOUNS.has(head.lower)) {
-    const r = ctx.newSource(text);
+    const r = ctx.newSource(text, d, h + 1);
     st.sources.push({ head: head.lower.replace(/s$/, ''), r });
     return r;
   }
@@ -102,7 +109,7 @@ function describe(st: AttributionState, h: number, d: number, text: string, poss
     if (ctx.persons.get(c.key)?.roles.has(head.lower)) best = { key: c.key, at: c.start };
   }
   if (best) return { key: best.key, kind: 'person' };
-  if (st.last?.r.kind === 'person') return st.last.r;
+  if (st.lastPerson?.r.kind === 'person') return st.lastPerson.r;
   const first = mostMentioned(st, head.start);
   if (first) return first;
   // A lede naming its subject by role before naming him: "The leader of al-Shabaab has praised …
@@ -110,7 +117,7 @@ function describe(st: AttributionState, h: number, d: number, text: string, poss
   const next = namedNext(st, h, 3);
   if (next) return next;
   if (SOURCE_NOUNS.has(head.lower)) {
-    const r = ctx.newSource(text);
+    const r = ctx.newSource(text, d, h + 1);
     st.sources.push({ head: head.lower.replace(/s$/, ''), r });
     return r;
   }
@@ -205,9 +212,13 @@ export function resolvePronoun(st: AttributionState, k: number): Referent | null
   const ctx = st.ctx;
   const sentence = ctx.sentenceOf[k];
   const [s0] = ctx.sentenceTokens[sentence];
+  // A person whose gender is known and is not the pronoun's is never its referent ("Clinton … he").
+  const wanted = pronounGender(ctx.tokens[k].lower);
+  const fits = (key: string): boolean => !wanted || (genderOf(st, key) ?? wanted) === wanted;
+  const last = st.last;
   for (let t = s0; t < k; t++) {
     const m = ctx.mentionAt(t);
-    if (m?.kind === 'person' && m.key && !st.inQuote[t]) return { key: m.key, kind: 'person' };
+    if (m?.kind === 'person' && m.key && !st.inQuote[t] && fits(m.key)) return { key: m.key, kind: 'person' };
   }
   // The first person named in the nearest sentence before: usually that sentence's subject.
   for (let s = sentence - 1; s >= Math.max(0, sentence - PRONOUN_REACH); s--) {
@@ -216,9 +227,30 @@ export function resolvePronoun(st: AttributionState, k: number): Referent | null
     if (a < k && ctx.tokens[a] && ctx.tokens[a].lower === ctx.tokens[k].lower && !st.inQuote[a]) return resolvePronoun(st, a);
     for (let t = a; t < b; t++) {
       const m = ctx.mentionAt(t);
-      if (m?.kind === 'person' && m.key && !st.inQuote[t]) return { key: m.key, kind: 'person' };
+      if (m?.kind === 'person' && m.key && !st.inQuote[t] && fits(m.key)) return { key: m.key, kind: 'person' };
     }
-    if (st.last && st.last.sentence === s) return st.last.r;
+    if (last && last.sentence === s && (last.r.kind !== 'person' || fits(last.r.key))) return last.r;
   }
-  return st.last?.r ?? null;
+  return last && (last.r.kind !== 'person' || fits(last.r.key)) ? last.r : null;
+}
+
+/**
+ * The speaker local to the document that a body named by a description ("the ministry") or a
+ * country ("Iraq said") stands for: one per wording, the place staying a place.
+ */
+export function localSpeaker(st: AttributionState, name: string, t0: number, t1: number): Referent {
+  const key = name.toLowerCase().replace(/^(?:the|this|that)\s+/, '');
+  let r = st.bodies.get(key);
+  if (!r) {
+    st.bodies.set(key, (r = st.ctx.newSource(name, t0, t1)));
+    st.bodyKeys.add(r.key);
+  }
+  return r;
+}
+
+/** The gender of person `key`, worked out once per document. */
+export function genderOf(st: AttributionState, key: string): Gender | undefined {
+  let g = st.genders.get(key);
+  if (g === undefined) st.genders.set(key, (g = personGender(st.ctx, key) ?? null));
+  return g ?? undefined;
 }

@@ -1,7 +1,7 @@
 import type { Referent } from '../../context';
 import { QUOTE_VERBS, RECORDING_NOUNS } from '../../lexicon';
 import { isAccordingTo, isSpeechVerb } from '../../speech';
-import { credit, type AttributionState } from './AttributionState';
+import { credit, spoke, type AttributionState } from './AttributionState';
 import { orgSpeaker } from './organizations';
 import { rightOf, subjectOf } from './subjects';
 
@@ -10,11 +10,25 @@ import { rightOf, subjectOf } from './subjects';
  * "…,” said X") or governs it (before it, the innermost: "X had urged the “soldiers…”").
  */
 
+/** Words right before a quotation that make it a name, not speech: "a video titled “…”", "the so-called “…”". */
+const TITLE_WORDS = new Set(['titled', 'entitled', 'title', 'subtitled', 'headlined', 'captioned', 'so-called']);
+
+/**
+ * In `ctx.quoteVerbs`: the quotation is nobody's words by definition — a title, a so-called term, or
+ * the words of a thing ("the claim's language, which describes them as “…”").
+ */
+export const NOBODY = -2;
+
 /** Credits quotation qi to the subject of its speech verb, when one introduces or governs it. */
 export function attributeQuote(st: AttributionState, qi: number): void {
   const ctx = st.ctx;
   const toks = ctx.tokens;
   const q = ctx.quoteSpans[qi];
+  if (isTitle(st, qi)) {
+    ctx.quoteVerbs[qi] = NOBODY;
+    setQuote(st, qi, null);
+    return;
+  }
   const inner = ctx.text.slice(q.start + 1, q.end - 1).trimEnd();
   const after = ctx.tokenAt(q.end);
   const endSentence = after < toks.length ? ctx.sentenceOf[after] : -1;
@@ -31,6 +45,7 @@ export function attributeQuote(st: AttributionState, qi: number): void {
         const subject = subjectOf(st, j, true);
         const r = (subject?.kind === 'org' || !subject ? (named ?? subject) : subject) ?? rightOf(st, after, j);
         credit(st, j, r);
+        ctx.quoteVerbs[qi] = j;
         setQuote(st, qi, r);
         return;
       }
@@ -48,10 +63,23 @@ export function attributeQuote(st: AttributionState, qi: number): void {
     if (isSpeechVerb(ctx, j) || isAccordingTo(ctx, j) || quoting) {
       const r = st.verbSubject.has(j) ? (st.verbSubject.get(j) ?? null) : subjectOf(st, j);
       st.verbSubject.set(j, r);
+      // "…, which describes them as “…”": a thing speaks, not a person.
+      ctx.quoteVerbs[qi] = r === null && toks[j - 1]?.lower === 'which' ? NOBODY : j;
       setQuote(st, qi, r);
       return;
     }
   }
+}
+
+/** Whether the quotation is introduced as a title or a so-called term ("titled, “…”", "carries the title “…”"). */
+function isTitle(st: AttributionState, qi: number): boolean {
+  const ctx = st.ctx;
+  const t = ctx.tokenAt(ctx.quoteSpans[qi].start) - 1;
+  if (t < 0 || st.inQuote[t]) return false;
+  // "so-called" is written as two tokens.
+  const word = ctx.tokens[t].lower === 'called' && ctx.tokens[t - 1]?.lower === 'so' && ctx.gap(t - 1) === '-' ? 'so-called' : ctx.tokens[t].lower;
+  if (!TITLE_WORDS.has(word)) return false;
+  return /^[\s,:]*$/.test(ctx.text.slice(ctx.tokens[t].end, ctx.quoteSpans[qi].start));
 }
 
 /** Quotation qi is r's (or nobody's): r becomes the last speaker, an organisation a speaker with mentions. */
@@ -59,7 +87,7 @@ function setQuote(st: AttributionState, qi: number, r: Referent | null): void {
   if (r?.kind === 'org') orgSpeaker(st, r);
   st.ctx.quotes[qi].speaker = r ? r.key : null;
   if (r) {
-    st.last = { r, sentence: st.ctx.sentenceOf[Math.min(st.ctx.tokens.length - 1, st.ctx.tokenAt(st.ctx.quoteSpans[qi].start))] };
+    spoke(st, r, st.ctx.sentenceOf[Math.min(st.ctx.tokens.length - 1, st.ctx.tokenAt(st.ctx.quoteSpans[qi].start))]);
     if (r.kind === 'person') {
       const p = st.ctx.persons.get(r.key);
       if (p) p.speaker = true;

@@ -2,7 +2,7 @@ import type { Referent } from '../../context';
 import { AUXILIARIES, DEFINITE, INDEFINITE, PASSIVE, RECORDING_VERBS } from '../../lexicon';
 import { isAccordingTo, isParticiple, isSpeechVerb } from '../../speech';
 import type { AttributionState } from './AttributionState';
-import { description, NAMING, OTHER_PRONOUNS, referentAt, resolvePronoun } from './coreference';
+import { description, localSpeaker, NAMING, OTHER_PRONOUNS, referentAt, resolvePronoun } from './coreference';
 import { orgAt } from './organizations';
 
 /*
@@ -72,7 +72,46 @@ export function subjectOf(st: AttributionState, i: number, afterQuote = false): 
     }
     return null;
   }
-  return referentAt(st, j) ?? description(st, j, s0) ?? orgAt(st, j, s0) ?? headWithComplement(st, s0, j);
+  return referentAt(st, j) ?? personBeforeComplement(st, s0, j) ?? placeSpeaker(st, j) ?? description(st, j, s0) ?? orgAt(st, j, s0) ?? headWithComplement(st, s0, j);
+}
+
+/** "Iraq said", "…,” Washington said": a place as a speaker is a speaker local to the document; the mention stays a place. */
+function placeSpeaker(st: AttributionState, k: number): Referent | null {
+  const m = st.ctx.mentionAt(k);
+  if (m?.kind !== 'place' || st.inQuote[k]) return null;
+  return localSpeaker(st, st.ctx.text.slice(m.start, m.end), m.t0, m.t1);
+}
+
+/**
+ * "Gov. Mike Pence of Indiana said", "Sen. Ted Cruz (R-Texas) said": a name followed by the place or
+ * body it belongs to, the verb after both; the subject is the person, not the complement ending at j.
+ */
+function personBeforeComplement(st: AttributionState, s0: number, j: number): Referent | null {
+  const ctx = st.ctx;
+  const toks = ctx.tokens;
+  // A bracketed party and state, or any short aside in brackets, right before the verb.
+  if (ctx.gap(j).includes(')')) {
+    for (let k = j; k > s0 && k > j - 6; k--) {
+      if (ctx.gap(k - 1).includes('(')) return ctx.mentionAt(k - 1)?.kind === 'person' ? referentAt(st, k - 1) : null;
+      if (/[)(]/.test(ctx.gap(k - 1))) return null;
+    }
+    return null;
+  }
+  // "of Indiana", "of the Army Corps of Engineers": a name (or a place or organisation) after a preposition after the person.
+  let a = j;
+  const org = ctx.orgs.find((o) => o.t0 <= j && j < o.t1);
+  const m = ctx.mentionAt(j);
+  if (org) a = org.t0;
+  else if (m) a = m.t0;
+  else {
+    if (!toks[j].cap) return null;
+    while (a > s0 && a > j - 4 && toks[a - 1].cap && ctx.joined(a - 1)) a--;
+  }
+  if (a > s0 && DEFINITE.has(toks[a - 1].lower)) a--;
+  const p = a - 1;
+  if (p <= s0 || !COMPLEMENT_PREPOSITIONS.has(toks[p].lower) || !ctx.joined(p - 1) || !ctx.joined(p)) return null;
+  const who = ctx.mentionAt(p - 1);
+  return who?.kind === 'person' && who.key ? { key: who.key, kind: 'person' } : null;
 }
 
 /** "The chief spokesman of the Islamic State group has called …": a description whose head takes a complement. */
@@ -157,6 +196,11 @@ function openingSubject(st: AttributionState, s0: number, j: number): Referent |
   if (a1 <= a0) return undefined;
   for (let k = a0; k < a1; k++) {
     const m = ctx.mentionAt(k);
+    // "Brazile's CNN colleague, Jake Tapper, said": a possessor is not the subject.
+    if (m?.kind === 'person' && /^['’]s?\s*$/.test(ctx.gap(m.t1 - 1))) {
+      k = m.t1 - 1;
+      continue;
+    }
     if (m?.kind === 'person' && m.key) return { key: m.key, kind: 'person' };
     if (m && m.kind !== 'org' && k === a0) return undefined;
   }
@@ -204,8 +248,11 @@ export function rightOf(st: AttributionState, from: number, to: number): Referen
   }
   for (let k = from; k < Math.min(to, toks.length); k++) {
     if (st.inQuote[k]) return null;
-    const r = referentAt(st, k);
+    const r = referentAt(st, k) ?? placeSpeaker(st, k);
     if (r) return r;
+    // "…,” wrote The Post": a named organisation.
+    const o = st.ctx.orgs.find((c) => c.t0 === k || (c.t0 === k + 1 && DEFINITE.has(toks[k].lower)));
+    if (o) return orgAt(st, o.t0, o.t0);
     if (OTHER_PRONOUNS.has(toks[k].lower) && k === from) return null;
     if (DEFINITE.has(toks[k].lower) || INDEFINITE.has(toks[k].lower)) {
       const d = description(st, npHead(st, k, to), k);
