@@ -75,6 +75,7 @@ export class ExtractionContext {
   /** What the extraction returns, once assembled from the above. */
   analysis: DocumentAnalysis | undefined;
   private sourceCount = 0;
+  private quoteTokens: Uint8Array | undefined;
 
   constructor(readonly text: string) {
     this.tokens = tokenize(text);
@@ -147,6 +148,16 @@ export class ExtractionContext {
     const key = `source:${++this.sourceCount}`;
     this.entities.set(key, { key, type: 'source', name: description, forms: [description] });
     return t0 === undefined ? { key, kind: 'source' } : { key, kind: 'source', t0, t1 };
+  }
+
+  /** 1 for each token inside a quotation, read once the quotations are recognized. */
+  inQuotation(): Uint8Array {
+    if (!this.quoteTokens) {
+      const toks = this.tokens;
+      this.quoteTokens = new Uint8Array(toks.length);
+      for (const q of this.quoteSpans) for (let t = this.tokenAt(q.start); t < toks.length && toks[t].end <= q.end; t++) this.quoteTokens[t] = 1;
+    }
+    return this.quoteTokens;
   }
 
   /** Rebuilds {@link tokenMention} after candidates change. */

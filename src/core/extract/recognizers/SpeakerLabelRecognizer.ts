@@ -19,7 +19,12 @@ export class SpeakerLabelRecognizer implements Recognizer {
     for (const para of ctx.paragraphs) {
       const c = text.charCodeAt(para.start);
       if (c < 65 || c > 90) continue;
-      const m = LABEL.exec(text.slice(para.start, Math.min(para.end, para.start + 80)));
+      // Most lines have no colon near their start: found without copying or matching the line.
+      const end = Math.min(para.end, para.start + 80);
+      let colon = para.start;
+      while (colon < end && text.charCodeAt(colon) !== 58) colon++;
+      if (colon === end) continue;
+      const m = LABEL.exec(text.slice(para.start, end));
       if (!m) continue;
       // "After Baghdadi: …" is a headline, not a label: every word of a label is part of a name.
       if (m[1].split(/\s+/).some((w) => CAPITAL_STOPWORDS.has(w.toLowerCase()))) continue;

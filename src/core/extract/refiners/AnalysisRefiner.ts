@@ -17,12 +17,13 @@ export class AnalysisRefiner implements Refiner {
     const entities = new Map<string, LocalEntity>();
     const mentions: LocalMention[] = ctx.candidates.map((c, i) => {
       const mtext = text.slice(c.start, c.end);
+      const tidy = c.kind === 'person' ? tidyName(mtext) : mtext;
       let key: string;
       if (c.kind === 'person') {
         key = c.key as string;
         if (!entities.has(key)) {
           const p = ctx.persons.get(key);
-          entities.set(key, { key, type: 'person', name: p?.name ?? tidyName(mtext), forms: [], roles: p ? [...p.roles] : [] });
+          entities.set(key, { key, type: 'person', name: p?.name ?? tidy, forms: [], roles: p ? [...p.roles] : [] });
         }
       } else if (c.kind === 'org') {
         key = c.key as string;
@@ -35,8 +36,7 @@ export class AnalysisRefiner implements Refiner {
         if (!entities.has(key)) entities.set(key, { key, type: 'date', name: c.value ?? mtext, forms: [], value: c.value });
       }
       const e = entities.get(key) as LocalEntity;
-      const form = c.kind === 'person' ? tidyName(mtext) : mtext;
-      if (!e.forms.includes(form)) e.forms.push(form);
+      if (!e.forms.includes(tidy)) e.forms.push(tidy);
       const m: LocalMention = { start: c.start, end: c.end, text: mtext, type: types[i], key };
       if (c.kind === 'date' && c.value) m.value = c.value;
       return m;

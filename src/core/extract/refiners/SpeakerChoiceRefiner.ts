@@ -40,13 +40,17 @@ export class SpeakerChoiceRefiner implements Refiner {
 
   refine(ctx: ExtractionContext): void {
     if (ctx.quoteSpans.length === 0) return;
-    const cands = new SpeakerCandidates(ctx);
+    let cands: SpeakerCandidates | undefined;
     let st: AttributionState | undefined;
     let changed = false;
     for (let qi = 0; qi < ctx.quoteSpans.length; qi++) {
+      // What the rules decide needs no candidates (unless someone watches).
+      const decided = decidedByRules(ctx, qi);
+      if (decided && (this.apply || !this.observe)) continue;
+      cands ??= new SpeakerCandidates(ctx);
       cands.forQuote(qi, standsAlone(ctx, qi));
       this.observe?.(ctx, qi, cands);
-      if (!this.apply || decidedByRules(ctx, qi)) continue;
+      if (!this.apply || decided) continue;
       let best = -1;
       let bestScore = 0;
       for (let g = 0; g < G; g++) bestScore += this.v[g] * cands.none[g];

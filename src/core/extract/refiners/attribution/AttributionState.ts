@@ -27,11 +27,13 @@ export class AttributionState {
   /** Each person's gender once worked out, null when the text does not tell. */
   readonly genders = new Map<string, Gender | null>();
 
+  /** Punctuation between each token and the next, read once when first asked: 0 not read yet, else 128 | {@link GAP} bits. */
+  readonly gapBits: Uint8Array;
+
   constructor(readonly ctx: ExtractionContext) {
     this.verbSubject = ctx.verbSubjects;
-    const toks = ctx.tokens;
-    this.inQuote = new Uint8Array(toks.length);
-    for (const q of ctx.quoteSpans) for (let t = ctx.tokenAt(q.start); t < toks.length && toks[t].end <= q.end; t++) this.inQuote[t] = 1;
+    this.gapBits = new Uint8Array(ctx.tokens.length);
+    this.inQuote = ctx.inQuotation();
   }
 }
 
@@ -51,4 +53,28 @@ export function credit(st: AttributionState, i: number, r: Referent | null): voi
 export function spoke(st: AttributionState, r: Referent, sentence: number): void {
   st.last = { r, sentence };
   if (r.kind === 'person' || (r.kind === 'source' && !st.bodyKeys.has(r.key))) st.lastPerson = st.last;
+}
+
+/** Marks that may stand between two tokens, as bits of {@link gapHas}'s mask. */
+export const GAP = { comma: 1, semicolon: 2, colon: 4, period: 8, openParen: 16 } as const;
+
+/** Whether the text between token i and the next holds one of the marks in `mask` (no text there when either is missing). */
+export function gapHas(st: AttributionState, i: number, mask: number): boolean {
+  const toks = st.ctx.tokens;
+  if (i < 0 || i + 1 >= toks.length) return false;
+  let bits = st.gapBits[i];
+  if (bits === 0) {
+    bits = 128;
+    const text = st.ctx.text;
+    for (let c = toks[i].end; c < toks[i + 1].start; c++) {
+      const ch = text.charCodeAt(c);
+      if (ch === 44) bits |= GAP.comma;
+      else if (ch === 59) bits |= GAP.semicolon;
+      else if (ch === 58) bits |= GAP.colon;
+      else if (ch === 46) bits |= GAP.period;
+      else if (ch === 40) bits |= GAP.openParen;
+    }
+    st.gapBits[i] = bits;
+  }
+  return (bits & mask) !== 0;
 }

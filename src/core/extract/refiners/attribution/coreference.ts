@@ -1,7 +1,7 @@
 import type { Referent } from '../../context';
 import { DEFINITE, INDEFINITE, ORG_HEADS, RECORDING_NOUNS, ROLES, SOURCE_NOUNS } from '../../lexicon';
 import { personGender, pronounGender, type Gender } from '../../gender';
-import type { AttributionState } from './AttributionState';
+import { GAP, gapHas, type AttributionState } from './AttributionState';
 import { orgAt } from './organizations';
 
 /*
@@ -44,7 +44,7 @@ export function description(st: AttributionState, h: number, s0: number): Refere
   }
   if (head.cap && !ROLES.has(head.lower)) return null;
   let d = h;
-  while (d > s0 && h - d < 7 && !DEFINITE.has(toks[d].lower) && !INDEFINITE.has(toks[d].lower) && !/[,;:.]/.test(ctx.gap(d - 1))) d--;
+  while (d > s0 && h - d < 7 && !DEFINITE.has(toks[d].lower) && !INDEFINITE.has(toks[d].lower) && !gapHas(st, d - 1, GAP.comma | GAP.semicolon | GAP.colon | GAP.period)) d--;
   const det = toks[d].lower;
   const possessive = /['’]s\s*$/.test(ctx.gap(h - 1)) === false && toks.slice(d, h).some((_t, k) => /['’]s/.test(ctx.gap(d + k)));
   if (RECORDING_NOUNS.has(head.lower)) {
@@ -69,7 +69,7 @@ function describe(st: AttributionState, h: number, d: number, text: string, poss
   const det = ctx.tokens[d].lower;
   // "a spokesman calling himself Abu Hamza", "a voice identified as that of Ahmad Umar": the name given.
   if (NAMING.has(ctx.tokens[h + 1]?.lower ?? '')) {
-    for (let t = h + 2; t < Math.min(ctx.tokens.length, h + 7) && !/[,;:.]/.test(ctx.gap(t - 1)); t++) {
+    for (let t = h + 2; t < Math.min(ctx.tokens.length, h + 7) && !gapHas(st, t - 1, GAP.comma | GAP.semicolon | GAP.colon | GAP.period); t++) {
       const m = ctx.mentionAt(t);
       if (m?.kind === 'person' && m.key) return { key: m.key, kind: 'person' };
       if (m) break;

@@ -55,6 +55,17 @@ const TITLE_CUES = new Set(['entitled', 'titled', 'called', 'dubbed', 'so-called
 
 const FAR = 1e9;
 
+const scratch = {
+  x: new Float64Array(MAX_CANDIDATES * F),
+  none: new Float64Array(G),
+  slotId: new Int32Array(MAX_CANDIDATES),
+  minBefore: new Float64Array(MAX_CANDIDATES),
+  minAfter: new Float64Array(MAX_CANDIDATES),
+  nearest: new Int32Array(MAX_CANDIDATES),
+  plain: new Int32Array(MAX_CANDIDATES),
+  quoted: new Int32Array(MAX_CANDIDATES),
+};
+
 /** Whether only spaces stand between the start of its line and offset `at`. */
 function opensLine(text: string, at: number): boolean {
   let i = at - 1;
@@ -93,24 +104,24 @@ export class SpeakerCandidates {
   private readonly qPara: Int32Array;
   private readonly qParaEnd: Int32Array;
 
-  /** The candidates of the last quotation given to {@link forQuote}. */
-  readonly refs: Referent[] = [];
+  /** The candidates of the last quotation given to {@link forQuote}: the first {@link n} of these. */
+  readonly refs: Referent[] = new Array<Referent>(MAX_CANDIDATES);
   n = 0;
-  readonly x = new Float64Array(MAX_CANDIDATES * F);
-  readonly none = new Float64Array(G);
-  // Per-candidate working values, reset for each quotation.
-  private readonly slotId = new Int32Array(MAX_CANDIDATES);
-  private readonly minBefore = new Float64Array(MAX_CANDIDATES);
-  private readonly minAfter = new Float64Array(MAX_CANDIDATES);
-  private readonly nearest = new Int32Array(MAX_CANDIDATES);
-  private readonly plain = new Int32Array(MAX_CANDIDATES);
-  private readonly quoted = new Int32Array(MAX_CANDIDATES);
+  // The features and the per-candidate working values live in buffers shared by all documents:
+  // extraction is synchronous, one document at a time per thread.
+  readonly x = scratch.x;
+  readonly none = scratch.none;
+  private readonly slotId = scratch.slotId;
+  private readonly minBefore = scratch.minBefore;
+  private readonly minAfter = scratch.minAfter;
+  private readonly nearest = scratch.nearest;
+  private readonly plain = scratch.plain;
+  private readonly quoted = scratch.quoted;
 
   constructor(private readonly ctx: ExtractionContext) {
     const toks = ctx.tokens;
     const nt = toks.length;
-    this.inQuote = new Uint8Array(nt);
-    for (const q of ctx.quoteSpans) for (let t = ctx.tokenAt(q.start); t < nt && toks[t].end <= q.end; t++) this.inQuote[t] = 1;
+    this.inQuote = ctx.inQuotation();
     const np = ctx.paragraphs.length;
     this.paraFirstSentence = new Int32Array(np).fill(-1);
     this.paraLastSentence = new Int32Array(np).fill(-1);
@@ -228,7 +239,6 @@ export class SpeakerCandidates {
     const pronoun = verb >= 0 ? this.pronounOf(verb) : 0;
     const x = this.x;
     this.n = 0;
-    this.refs.length = 0;
 
     // First the candidates that need no anchor in the window: the rules' answer, the speakers of the
     // quotations around; then whoever is written or credited in the window (slots run out only in
@@ -431,7 +441,7 @@ export class SpeakerCandidates {
     for (let k = 0; k < this.n; k++) if (this.slotId[k] === id) return k;
     if (this.n === MAX_CANDIDATES) return -1;
     const k = this.n++;
-    this.refs.push(this.byId[id]);
+    this.refs[k] = this.byId[id];
     this.slotId[k] = id;
     this.x.fill(0, k * F, (k + 1) * F);
     this.minBefore[k] = FAR;

@@ -1,7 +1,7 @@
 import type { Referent } from '../../context';
 import { AUXILIARIES, DEFINITE, INDEFINITE, PASSIVE, RECORDING_VERBS } from '../../lexicon';
 import { isAccordingTo, isParticiple, isSpeechVerb } from '../../speech';
-import type { AttributionState } from './AttributionState';
+import { GAP, gapHas, type AttributionState } from './AttributionState';
 import { description, localSpeaker, NAMING, OTHER_PRONOUNS, referentAt, resolvePronoun } from './coreference';
 import { orgAt } from './organizations';
 
@@ -36,7 +36,7 @@ export function subjectOf(st: AttributionState, i: number, afterQuote = false): 
   // "he was told", "is said to": passive, no speaker.
   if (PASSIVE.has(toks[i - 1]?.lower ?? '') && /^(?:told|asked|said|urged|warned|ordered|instructed|reminded|called|accused|described|charged|alleged)$/.test(toks[i].lower)) return null;
   let j = i - 1;
-  while (j >= s0 && AUXILIARIES.has(toks[j].lower) && !/[,;:]/.test(ctx.gap(j))) j--;
+  while (j >= s0 && AUXILIARIES.has(toks[j].lower) && !gapHas(st, j, GAP.comma | GAP.semicolon | GAP.colon)) j--;
   if (j < s0) return null;
   // "It said …" right after an organisation was credited with speech: the organisation.
   if (toks[j].lower === 'it' && j === s0 && st.last?.r.kind === 'org' && sentence - st.last.sentence <= 2) return st.last.r;
@@ -49,7 +49,7 @@ export function subjectOf(st: AttributionState, i: number, afterQuote = false): 
     // "X had urged … and called on …": the subject of the speech verb it is coordinated with.
     for (let k = j - 1; k >= s0; k--) {
       if (st.inQuote[k]) continue;
-      if (/[;:]/.test(ctx.gap(k))) break;
+      if (gapHas(st, k, GAP.semicolon | GAP.colon)) break;
       const r = st.verbSubject.get(k);
       if (r) return r;
     }
@@ -68,7 +68,7 @@ export function subjectOf(st: AttributionState, i: number, afterQuote = false): 
     // No person before the apposition: the clause may open with an organisation's name.
     for (let k = s0; k < j; k++) {
       if (st.inQuote[k]) continue;
-      if (/,/.test(ctx.gap(k))) return orgAt(st, k, s0);
+      if (gapHas(st, k, GAP.comma)) return orgAt(st, k, s0);
     }
     return null;
   }
@@ -131,7 +131,7 @@ function headWithComplement(st: AttributionState, s0: number, j: number): Refere
 function openRelative(st: AttributionState, s0: number, j: number): number {
   const ctx = st.ctx;
   for (let k = j - 1; k >= s0; k--) {
-    if (st.inQuote[k] || /[,;:]/.test(ctx.gap(k))) return -1;
+    if (st.inQuote[k] || gapHas(st, k, GAP.comma | GAP.semicolon | GAP.colon)) return -1;
     if (ctx.tokens[k].lower === 'who') return k;
   }
   return -1;
@@ -156,13 +156,13 @@ function clauseSegments(st: AttributionState, s0: number, j: number): { segments
   let cs = s0;
   for (let k = s0; k <= j; k++) {
     if (st.inQuote[k]) cs = k + 1;
-    else if (k > s0 && /;/.test(ctx.gap(k - 1))) cs = k;
-    else if (k > s0 && /,/.test(ctx.gap(k - 1)) && CLAUSE_OPENERS.has(ctx.tokens[k].lower)) cs = k + 1;
+    else if (k > s0 && gapHas(st, k - 1, GAP.semicolon)) cs = k;
+    else if (k > s0 && gapHas(st, k - 1, GAP.comma) && CLAUSE_OPENERS.has(ctx.tokens[k].lower)) cs = k + 1;
   }
   const segments: Array<[number, number]> = [];
   let a = Math.min(cs, j);
   for (let k = a; k <= j; k++) {
-    if (k === j || /[,(]/.test(ctx.gap(k))) {
+    if (k === j || gapHas(st, k, GAP.comma | GAP.openParen)) {
       segments.push([a, k + 1]);
       a = k + 1;
     }
@@ -244,7 +244,7 @@ export function rightOf(st: AttributionState, from: number, to: number): Referen
   for (let k = from; k < Math.min(to, toks.length) && !st.inQuote[k]; k++) {
     const m = st.ctx.mentionAt(k);
     if (m?.kind === 'person' && m.key) return { key: m.key, kind: 'person' };
-    if (/[.;:,]/.test(st.ctx.gap(k)) && k > from) break;
+    if (gapHas(st, k, GAP.period | GAP.semicolon | GAP.colon | GAP.comma) && k > from) break;
   }
   for (let k = from; k < Math.min(to, toks.length); k++) {
     if (st.inQuote[k]) return null;
@@ -258,7 +258,7 @@ export function rightOf(st: AttributionState, from: number, to: number): Referen
       const d = description(st, npHead(st, k, to), k);
       if (d) return d;
     }
-    if (/[.;:]/.test(st.ctx.gap(k))) return null;
+    if (gapHas(st, k, GAP.period | GAP.semicolon | GAP.colon)) return null;
   }
   return null;
 }
