@@ -9,6 +9,7 @@ import { subjectOf } from './attribution/subjects';
 
 /** Every word that may credit speech below: speech verbs, recording verbs and nouns, "according (to)". */
 const CREDITING_WORDS = new Set([...SPEECH_VERBS, ...PHRASAL_SPEECH.keys(), ...RECORDING_VERBS, ...RECORDING_NOUNS, 'according']);
+const SHORTEST = Math.min(...[...CREDITING_WORDS].map((w) => w.length));
 
 /**
  * Credits speech: finds each speech verb's subject (./attribution/subjects: a named person, a
@@ -27,7 +28,8 @@ export class AttributionRefiner implements Refiner {
     for (let i = 0; i <= toks.length; i++) {
       const qi = quoteAt[i];
       if (qi >= 0) attributeQuote(st, qi);
-      if (i === toks.length || st.inQuote[i] || !CREDITING_WORDS.has(toks[i].lower) || st.verbSubject.has(i)) continue;
+      // Words shorter than any crediting word (most of "a", "of", "in") are never looked up.
+      if (i === toks.length || st.inQuote[i] || toks[i].lower.length < SHORTEST || !CREDITING_WORDS.has(toks[i].lower) || st.verbSubject.has(i)) continue;
       if (isSpeechVerb(ctx, i) || isAccordingTo(ctx, i)) credit(st, i, subjectOf(st, i));
       else if (RECORDING_VERBS.has(toks[i].lower) && takesRecording(ctx, i)) credit(st, i, subjectOf(st, i));
       else if (RECORDING_NOUNS.has(toks[i].lower) && (toks[i + 1]?.lower === 'from' || toks[i + 1]?.lower === 'by')) {

@@ -97,11 +97,11 @@ function dropSilentOrganizations(ctx: ExtractionContext): void {
 /**
  * Whether the rules' answer for quotation qi stands whatever the model says, as the definition
  * decides it (ENTITIES.md: quotations): titles, so-called terms and the words of a thing are
- * nobody's, and a quotation a speech verb introduces or governs is its named subject's ("the
- * innermost speech verb whose complement contains it").
+ * nobody's, and a named person the rules credit is the speaker — as the subject of the innermost
+ * speech verb governing the quotation, as the speaker a follow-on quotation continues, or as the
+ * label of its line. The model chooses where the rules give nobody, an unnamed source or an organisation.
  */
 export function decidedByRules(ctx: ExtractionContext, qi: number): boolean {
-  const verb = ctx.quoteVerbs[qi];
   const speaker = ctx.quotes[qi].speaker;
-  return verb === NOBODY || (verb >= 0 && speaker !== null && ctx.persons.has(speaker));
+  return ctx.quoteVerbs[qi] === NOBODY || (speaker !== null && ctx.persons.has(speaker));
 }
