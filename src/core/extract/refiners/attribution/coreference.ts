@@ -224,7 +224,8 @@ export function resolvePronoun(st: AttributionState, k: number): Referent | null
   for (let s = sentence - 1; s >= Math.max(0, sentence - PRONOUN_REACH); s--) {
     const [a, b] = ctx.sentenceTokens[s];
     // "He made no mention of X. He did praise …": a sentence opened by the same pronoun continues its referent.
-    if (a < k && ctx.tokens[a] && ctx.tokens[a].lower === ctx.tokens[k].lower && !st.inQuote[a]) return resolvePronoun(st, a);
+    // Only an earlier token: a sentence without words (a lone quotation mark) starts at the next one, maybe k itself.
+    if (a < b && a < k && ctx.tokens[a].lower === ctx.tokens[k].lower && !st.inQuote[a]) return resolvePronoun(st, a);
     for (let t = a; t < b; t++) {
       const m = ctx.mentionAt(t);
       if (m?.kind === 'person' && m.key && !st.inQuote[t] && fits(m.key)) return { key: m.key, kind: 'person' };
