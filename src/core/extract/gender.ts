@@ -40,30 +40,44 @@ const ROLE_GENDER: ReadonlyMap<string, Gender> = new Map([
   ['daughter', 'f'], ['brother', 'm'], ['sister', 'f'], ['widow', 'f'], ['widower', 'm'], ['nephew', 'm'], ['niece', 'f'], ['uncle', 'm'], ['aunt', 'f'],
 ]);
 
+/** Each document's persons' genders, worked out together on first need. */
+const byDocument = new WeakMap<ExtractionContext, Map<string, Gender | null>>();
+
 /**
  * The gender of the person `key` of the document: from a gendered title written before the name
  * ("Mrs. Clinton"), a gendered role beside it ("spokeswoman"), else the given name opening the
  * name; undefined when none tells, or when they disagree.
  */
 export function personGender(ctx: ExtractionContext, key: string): Gender | undefined {
-  const p = ctx.persons.get(key);
-  if (!p) return undefined;
-  let g: Gender | undefined;
-  const vote = (v: Gender | undefined): boolean => {
-    if (!v) return true;
-    if (g && g !== v) return false;
-    g = v;
-    return true;
-  };
-  for (const r of p.roles) if (!vote(ROLE_GENDER.get(r))) return undefined;
+  let genders = byDocument.get(ctx);
+  if (!genders) byDocument.set(ctx, (genders = documentGenders(ctx)));
+  return genders.get(key) ?? undefined;
+}
+
+function documentGenders(ctx: ExtractionContext): Map<string, Gender | null> {
+  // Titles over all the mentions, in one pass: null once two disagree.
+  const titled = new Map<string, Gender | null>();
   for (const c of ctx.candidates) {
-    if (c.key !== key) continue;
-    const first = ctx.tokens[c.t0].lower;
-    if (!vote(TITLE_GENDER.get(first))) return undefined;
+    if (c.kind !== 'person' || !c.key) continue;
+    const g = TITLE_GENDER.get(ctx.tokens[c.t0].lower);
+    if (!g) continue;
+    const seen = titled.get(c.key);
+    titled.set(c.key, seen === undefined || seen === g ? g : null);
   }
-  if (g) return g;
-  const given = p.name.split(/\s+/)[0];
-  return given && !given.includes('.') ? givenNameGender(given) : undefined;
+  const out = new Map<string, Gender | null>();
+  for (const p of ctx.persons.values()) {
+    let g: Gender | null | undefined = titled.get(p.key);
+    for (const r of p.roles) {
+      const v = ROLE_GENDER.get(r);
+      if (v) g = g === undefined || g === v ? v : null;
+    }
+    if (g === undefined) {
+      const given = p.name.split(/\s+/)[0];
+      g = given && !given.includes('.') ? (givenNameGender(given) ?? null) : null;
+    }
+    out.set(p.key, g);
+  }
+  return out;
 }
 
 /** The gender a pronoun token requires ("he", "she", "his", "her"), or undefined. */
