@@ -22,6 +22,7 @@ describe('attribution on real news: kinds of error', () => {
     check('"The mill will not reopen," wrote The Dayton Herald in an editorial.', { 'The mill will not': 'Dayton Herald' });
     check('The ministry said the border was "fully secure."', { 'fully secure': 'source:The ministry' });
     check('"We will respond in kind," Iraq said on Monday.', { 'We will respond': 'source:Iraq' });
+    check('Sen. Laura Finch’s office sent a letter on Monday. The letter said the mill was "beyond saving."', { 'beyond saving': 'source:The letter' });
   });
   it('a quoted fragment inside narration belongs to the sentence’s subject', () => {
     check('Sen. Laura Finch blamed the closure on "greedy managers" and left before noon.', { 'greedy managers': 'Laura Finch' });

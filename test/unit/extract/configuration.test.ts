@@ -4,6 +4,7 @@ import { extractDocument } from '../../../src/core/extract';
 import { AnalysisRefiner } from '../../../src/core/extract/refiners/AnalysisRefiner';
 import { AttributionRefiner } from '../../../src/core/extract/refiners/AttributionRefiner';
 import { CorrectionRefiner } from '../../../src/core/extract/refiners/CorrectionRefiner';
+import { SpeakerChoiceRefiner } from '../../../src/core/extract/refiners/SpeakerChoiceRefiner';
 
 const text = '"We will return," said Abu Talha al-Almani in Mosul on Nov. 3, 2016.';
 
@@ -24,9 +25,9 @@ describe('extraction configuration', () => {
     assert.strictEqual(names.at(-2), AnalysisRefiner.name);
     assert.ok(names.indexOf(AttributionRefiner.name) < names.indexOf(AnalysisRefiner.name));
   });
-  it('without attribution there are persons but no speakers', () => {
+  it('without attribution (its rules and the learned choice) there are persons but no speakers', () => {
     const config = createConfiguration();
-    const a = extractDocument(text, {}, { ...config, refiners: config.refiners.filter((r) => !(r instanceof AttributionRefiner)) });
+    const a = extractDocument(text, {}, { ...config, refiners: config.refiners.filter((r) => !(r instanceof AttributionRefiner || r instanceof SpeakerChoiceRefiner)) });
     assert.deepStrictEqual(a.mentions.map((m) => m.type), ['person', 'place', 'date']);
     assert.deepStrictEqual(a.quotes.map((q) => q.speaker), [null]);
     assert.deepStrictEqual(extractDocument(text).mentions.map((m) => m.type), ['speaker', 'place', 'date']);

@@ -53,6 +53,16 @@ describe('attribution: candidate speakers and their features', () => {
     const [title] = candidates('Col. Mark Ellison met the crew.\n\nThe crew had a film nicknamed "Dawn" in the works.');
     assert.deepStrictEqual(title.none, { bias: 1, noRule: 1, oneWord: 1, capitalised: 1, titleCue: 1 });
   });
+  it('a name in Title Case, a possessor right before it, an attribute of markup', () => {
+    const [show] = candidates('Col. Mark Ellison spoke about it on the station’s "Morning Watch" program.');
+    assert.strictEqual(show.none.titleCase, 1);
+    assert.strictEqual(show.none.afterPossessive, 1);
+    const [words] = candidates('Col. Mark Ellison said the road was "open again" on Monday.');
+    assert.strictEqual(words.none.titleCase, undefined);
+    assert.strictEqual(words.none.afterPossessive, undefined);
+    const [attribute] = candidates('Col. Mark Ellison posted <img src="dawn.png"> on Monday.');
+    assert.strictEqual(attribute.none.markup, 1);
+  });
   it('a possessor is marked as one', () => {
     const [q] = candidates('Col. Mark Ellison’s aide, Capt. Ruth Amadi, said the road was "open again."');
     assert.ok(Object.values(q.candidates).some((row) => row.possessive === 1));

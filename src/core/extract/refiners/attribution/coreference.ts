@@ -14,6 +14,8 @@ export const NAMING = new Set(['calling', 'identifying', 'identified', 'named', 
 export const OTHER_PRONOUNS = new Set(['they', 'it', 'we', 'i', 'you', 'who', 'which', 'that', 'there', 'this']);
 /** Prepositions that make the phrase after them a complement, not a subject ("the spokesman of the group"). */
 const COMPLEMENT_OF = new Set(['of', 'for', 'in', 'at', 'from', 'by', 'with', 'to', 'on']);
+/** Written documents that "say" things: "the report said", "the email read" (ENTITIES.md: a speaker local to the document). */
+const DOCUMENTS = new Set(['report', 'reports', 'email', 'e-mail', 'letter', 'memo', 'editorial', 'article', 'column', 'website', 'site', 'ad', 'advert', 'advertisement', 'survey', 'poll', 'book', 'release', 'filing', 'complaint', 'lawsuit', 'indictment', 'ruling', 'document', 'documents', 'transcript', 'platform', 'post', 'tweet', 'op-ed', 'petition', 'affidavit', 'verdict', 'study', 'analysis']);
 /** Sentences back a pronoun may reach for its antecedent. */
 const PRONOUN_REACH = 6;
 
@@ -89,7 +91,7 @@ function describe(st: AttributionState, h: number, d: number, text: string, poss
   // "The African Union Mission in Somalia … rejected the message. “…,” the mission said": the organisation just named.
   // A body named only by its description ("the ministry said", "the campaign said"): a speaker of its own.
   if (!isRole && DEFINITE.has(det)) {
-    const body = ORG_HEADS.has(head.lower) && !head.cap && !COMPLEMENT_OF.has(ctx.tokens[d - 1]?.lower ?? '');
+    const body = (ORG_HEADS.has(head.lower) || DOCUMENTS.has(head.lower)) && !head.cap && !COMPLEMENT_OF.has(ctx.tokens[d - 1]?.lower ?? '');
     return namedOrganization(st, h) ?? (body ? localSpeaker(st, text, d, h + 1) : null);
   }
   if (!isRole) return null;

@@ -34,7 +34,7 @@ export const CANDIDATE_FEATURES = [
 /** What a quotation is, weighed for the choice of no speaker at all. */
 export const NONE_FEATURES = [
   'bias', 'noRule', 'ruleVerbNoSubject', 'alone', 'oneWord', 'fewWords', 'someWords', 'manyWords', 'capitalised', 'endsInPunctuation',
-  'speechInSentence', 'titleCue', 'firstParagraph',
+  'speechInSentence', 'titleCue', 'firstParagraph', 'titleCase', 'afterPossessive', 'markup',
 ] as const;
 
 export const F = CANDIDATE_FEATURES.length;
@@ -406,6 +406,17 @@ export class SpeakerCandidates {
       }
     }
     if (pq === 0) y[Y.firstParagraph] = 1;
+    // "This Week,", "Fox and Friends": a name in Title Case, not words someone said.
+    if (words >= 2 && words <= 6) {
+      let caps = true;
+      for (let t = qa; t < qb && caps; t++) if (toks[t].text.length >= 4 && !toks[t].cap) caps = false;
+      if (caps) y[Y.titleCase] = 1;
+    }
+    // "NBC's “Today”": a possessor right before the mark.
+    const b = text.charCodeAt(q.start - 1) === 32 ? q.start - 2 : q.start - 1;
+    if (b > 0 && (text.charCodeAt(b) === 115 || text.charCodeAt(b) === 39 || text.charCodeAt(b) === 0x2019) && (text.charCodeAt(b - 1) === 39 || text.charCodeAt(b - 1) === 0x2019 || text.charCodeAt(b) !== 115)) y[Y.afterPossessive] = 1;
+    // pic="…": an attribute of some markup left in the text.
+    if (text.charCodeAt(q.start - 1) === 61) y[Y.markup] = 1;
   }
 
   /** 2 when the subject of the speech verb at token v is "he" (before it or inverted after it), 3 for "she", else 0. */
