@@ -21,7 +21,6 @@ const SHORTEST = Math.min(...[...CREDITING_WORDS].map((w) => w.length));
 export class AttributionRefiner implements Refiner {
   refine(ctx: ExtractionContext): void {
     const st = new AttributionState(ctx);
-    ctx.quoteVerbs = new Int32Array(ctx.quoteSpans.length).fill(-1);
     const toks = ctx.tokens;
     const quoteAt = new Int32Array(toks.length + 1).fill(-1);
     ctx.quoteSpans.forEach((q, qi) => (quoteAt[ctx.tokenAt(q.end)] = qi));

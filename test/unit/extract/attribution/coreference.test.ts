@@ -12,6 +12,10 @@ describe('attribution: coreference of pronouns and descriptions', () => {
     const { ctx, st } = prepared('Col. Mark Ellison spoke after Ade Bako. The room was full. He said little.');
     assert.strictEqual(nameOf(ctx, resolvePronoun(st, tokenOf(ctx, 'He'))), 'Mark Ellison');
   });
+  it('never a person of the other gender', () => {
+    const { ctx, st } = prepared('Sen. Laura Finch introduced Gov. Mark Oduya at the rally. He said little.');
+    assert.strictEqual(nameOf(ctx, resolvePronoun(st, tokenOf(ctx, 'He'))), 'Mark Oduya');
+  });
   it('a sentence opened by the same pronoun keeps its referent', () => {
     const { ctx, st } = prepared('Omar Saleh spoke for an hour. He made no mention of Yusuf Dallo. He did praise the fighters.');
     assert.strictEqual(nameOf(ctx, resolvePronoun(st, tokenOf(ctx, 'He', 1))), 'Omar Saleh');
@@ -36,6 +40,13 @@ describe('attribution: coreference of pronouns and descriptions', () => {
   it('a definite role resolves to the person last described by that role', () => {
     const { ctx, st } = prepared('Abu Umar al-Kurdi, the leader of the group, released a tape. Omar Saleh spoke too. The group leader talks of war.');
     assert.strictEqual(nameOf(ctx, description(st, tokenOf(ctx, 'leader', 1), tokenOf(ctx, 'The'))), 'Abu Umar al-Kurdi');
+  });
+  it('a body or a document named only by a description is one speaker local to the document, met again the same', () => {
+    const { ctx, st } = prepared('The ministry spoke on Monday. The ministry spoke again. The letter was short.');
+    const first = description(st, tokenOf(ctx, 'ministry'), tokenOf(ctx, 'The'));
+    assert.strictEqual(nameOf(ctx, first), 'source:The ministry');
+    assert.deepStrictEqual(description(st, tokenOf(ctx, 'ministry', 1), tokenOf(ctx, 'The', 1)), first);
+    assert.strictEqual(nameOf(ctx, description(st, tokenOf(ctx, 'letter'), tokenOf(ctx, 'The', 2))), 'source:The letter');
   });
   it('"the tape" is the recording of the document’s main speaker', () => {
     const { ctx, st } = prepared('Abu Umar al-Kurdi issued an audio message on Monday. Analysts were surprised. The tape runs an hour.');

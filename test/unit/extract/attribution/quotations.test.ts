@@ -1,5 +1,5 @@
 import * as assert from 'node:assert';
-import { attributeQuote } from '../../../../src/core/extract/refiners/attribution/quotations';
+import { attributeQuote, NOBODY } from '../../../../src/core/extract/refiners/attribution/quotations';
 import { prepared } from './prepared';
 
 /** The speaker attributeQuote gives each quotation of `text`, taken alone and in order. */
@@ -27,6 +27,18 @@ describe('attribution: crediting quotations', () => {
   });
   it('no speech verb governing it: no speaker', () => {
     assert.deepStrictEqual(speakers('The tape was entitled "the promise of God" by its makers.'), [null]);
+  });
+  it('a title, a so-called term and the words of a thing are nobody’s, whatever verb is near', () => {
+    const text = 'Col. Mark Ellison said the group runs so-called "provinces" and released a film titled, "Dawn." The claim, which describes the army as "tyrants," was old.';
+    const { ctx, st } = prepared(text);
+    ctx.quoteSpans.forEach((_q, qi) => attributeQuote(st, qi));
+    assert.deepStrictEqual(ctx.quotes.map((q) => q.speaker), [null, null, null]);
+    assert.deepStrictEqual([...ctx.quoteVerbs], [NOBODY, NOBODY, NOBODY]);
+  });
+  it('the verb that credits a quotation is recorded', () => {
+    const { ctx, st } = prepared('Col. Mark Ellison said the road was "open again."');
+    attributeQuote(st, 0);
+    assert.strictEqual(ctx.tokens[ctx.quoteVerbs[0]].text, 'said');
   });
   it('a passive verb gives no speaker', () => {
     assert.deepStrictEqual(speakers('He was called "the butcher" by residents.'), [null]);

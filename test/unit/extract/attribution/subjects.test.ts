@@ -43,6 +43,20 @@ describe('attribution: subjects of speech verbs', () => {
   it('a subject phrase carrying a relative clause', () => {
     assert.strictEqual(subject('An official who could not be named said the talks had failed.', 'said'), 'source:An official');
   });
+  it('the person in a complex subject: not the place or body after "of", not the bracketed party, not the possessor', () => {
+    assert.strictEqual(subject('Gov. Mark Oduya of Ohio said the plan was dead.', 'said'), 'Mark Oduya');
+    assert.strictEqual(subject('Col. Ann Price of the Army Corps of Engineers told reporters it was fine.', 'told'), 'Ann Price');
+    assert.strictEqual(subject('Sen. Dan Whitmore (R-Ohio) said the deal was bad.', 'said'), 'Dan Whitmore');
+    assert.strictEqual(subject('Sen. Laura Finch’s colleague, Sen. Dan Whitmore, said the vote was bad.', 'said'), 'Dan Whitmore');
+  });
+  it('a place as a speaker is a speaker local to the document; so is a body named by a description', () => {
+    assert.strictEqual(subject('Iraq said the border was closed.', 'said'), 'source:Iraq');
+    assert.strictEqual(subject('The ministry said the border was closed.', 'said'), 'source:The ministry');
+    assert.strictEqual(subject('The spokesman of the ministry said the border was closed.', 'said'), 'source:The spokesman');
+  });
+  it('an organisation after an inverted verb', () => {
+    assert.strictEqual(subject('"It will not reopen," wrote The Dayton Herald in an editorial.', 'wrote', 0, true), 'org:Dayton Herald');
+  });
   it('a capitalised name that is neither a person nor a place is an organisation', () => {
     assert.strictEqual(subject('Nashir, the group’s news agency, said the commander died.', 'said'), 'org:Nashir');
   });

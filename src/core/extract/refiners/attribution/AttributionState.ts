@@ -32,6 +32,7 @@ export class AttributionState {
 
   constructor(readonly ctx: ExtractionContext) {
     this.verbSubject = ctx.verbSubjects;
+    if (ctx.quoteVerbs.length !== ctx.quoteSpans.length) ctx.quoteVerbs = new Int32Array(ctx.quoteSpans.length).fill(-1);
     this.gapBits = new Uint8Array(ctx.tokens.length);
     this.inQuote = ctx.inQuotation();
   }
