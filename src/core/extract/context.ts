@@ -3,7 +3,7 @@ import { paragraphs, sentences } from '../text/sentences';
 import type { Span } from '../text/spans';
 import { tokenize, type Token } from '../text/tokens';
 import { isNameParticle } from './recognizers/wordClasses';
-import type { LocalEntity, LocalQuote } from './types';
+import type { DocumentAnalysis, LocalEntity, LocalQuote } from './types';
 
 /** What a recognizer proposes: a typed span over whole tokens, before overlaps are resolved. */
 export interface Candidate extends Span {
@@ -33,8 +33,10 @@ export interface PersonRecord {
 export type Referent = { key: string; kind: 'person' | 'source' | 'org'; t0?: number; t1?: number };
 
 /**
- * The state one document's extraction builds up, shared by the recognizers and refiners in order:
- * tokens and sentences first, then candidates, then mentions, quotes and attributions.
+ * The state one document's extraction builds up, shared by the recognizers and refiners of a
+ * configuration (./configuration.ts) in order: tokens and sentences (made here), candidates and quotation spans
+ * (recognizers), accepted mentions and organisations (overlap removal), speakers of quotations and
+ * speaking persons (attribution), mention types, and last the analysis.
  */
 export class ExtractionContext {
   readonly tokens: Token[];
@@ -63,8 +65,17 @@ export class ExtractionContext {
   /** Organisation names kept by overlap removal: not mentions unless a quotation is credited to them. */
   orgs: Candidate[] = [];
   quoteSpans: Span[] = [];
+  /** Who each speech verb credits, by the verb's token; null when it has no subject (attribution). */
+  readonly verbSubjects = new Map<number, Referent | null>();
+  /** For each quotation, the token of the speech verb that introduces or governs it, or -1 (attribution). */
+  quoteVerbs = new Int32Array(0);
   documentDate: DocumentDate | undefined;
+  /** The mention type of each accepted candidate, in order (speaker typing). */
+  types: Array<'speaker' | 'person' | 'place' | 'date'> = [];
+  /** What the extraction returns, once assembled from the above. */
+  analysis: DocumentAnalysis | undefined;
   private sourceCount = 0;
+  private quoteTokens: Uint8Array | undefined;
 
   constructor(readonly text: string) {
     this.tokens = tokenize(text);
@@ -132,11 +143,21 @@ export class ExtractionContext {
     return m >= 0 ? this.candidates[m] : undefined;
   }
 
-  /** A new anonymous source ("a U.S. official") local to this document. */
-  newSource(description: string): Referent {
+  /** A new anonymous source ("a U.S. official") local to this document, described by tokens [t0, t1) when given. */
+  newSource(description: string, t0?: number, t1?: number): Referent {
     const key = `source:${++this.sourceCount}`;
     this.entities.set(key, { key, type: 'source', name: description, forms: [description] });
-    return { key, kind: 'source' };
+    return t0 === undefined ? { key, kind: 'source' } : { key, kind: 'source', t0, t1 };
+  }
+
+  /** 1 for each token inside a quotation, read once the quotations are recognized. */
+  inQuotation(): Uint8Array {
+    if (!this.quoteTokens) {
+      const toks = this.tokens;
+      this.quoteTokens = new Uint8Array(toks.length);
+      for (const q of this.quoteSpans) for (let t = this.tokenAt(q.start); t < toks.length && toks[t].end <= q.end; t++) this.quoteTokens[t] = 1;
+    }
+    return this.quoteTokens;
   }
 
   /** Rebuilds {@link tokenMention} after candidates change. */

@@ -1,5 +1,5 @@
 import type { ExtractionContext } from './context';
-import { OBJECT_VERBS, PHRASAL_SPEECH, QUOTE_VERBS, SPEECH_VERBS } from './lexicon';
+import { OBJECT_VERBS, PASSIVE, PHRASAL_SPEECH, QUOTE_VERBS, RECORDING_NOUNS, SPEECH_VERBS } from './lexicon';
 
 const NOUN_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'these', 'those', 'our', 'my', 'your', 'this', 'that', 'such', 'no', 'any', 'some', 'whose']);
 
@@ -28,9 +28,10 @@ function speechVerb(ctx: ExtractionContext, i: number): boolean {
   // "self-declared", "self-proclaimed": adjectives.
   if (i > 0 && ctx.tokens[i - 1].end === t.start - 1 && ctx.text[t.start - 1] === '-') return false;
   if (t.cap) {
-    // Capitalised only at the start of a sentence; a capitalised "Said" elsewhere is a name.
-    const [s0] = ctx.sentenceTokens[ctx.sentenceOf[i]] ?? [0];
-    if (s0 !== i) return false;
+    // Capitalised only at the start of a sentence, or after a name in a headline ("Clinton Says …");
+    // a capitalised "Said" elsewhere is a name.
+    const [s0, s1] = ctx.sentenceTokens[ctx.sentenceOf[i]] ?? [0, 0];
+    if (s0 !== i && !(i > s0 && ctx.tokens[i - 1].cap && ctx.joined(i - 1) && titleCase(ctx, s0, s1))) return false;
   }
   const prev = ctx.tokens[i - 1];
   if (prev && NOUN_DETERMINERS.has(prev.lower) && ctx.sentenceOf[i - 1] === ctx.sentenceOf[i]) return false;
@@ -43,4 +44,33 @@ function speechVerb(ctx: ExtractionContext, i: number): boolean {
 /** Whether the speech verb at i is a participle or gerund ("saying", "calling on"): its subject is the clause's. */
 export function isParticiple(ctx: ExtractionContext, i: number): boolean {
   return ctx.tokens[i].lower.endsWith('ing');
+}
+
+/** Whether tokens i, i+1 are "according to". */
+export function isAccordingTo(ctx: ExtractionContext, i: number): boolean {
+  return ctx.tokens[i].lower === 'according' && ctx.tokens[i + 1]?.lower === 'to';
+}
+
+/** "issued an audio tape", "released a new message": a recording verb whose object is a recording. */
+export function takesRecording(ctx: ExtractionContext, i: number): boolean {
+  const toks = ctx.tokens;
+  if (PASSIVE.has(toks[i - 1]?.lower ?? '')) return false;
+  for (let j = i + 1; j < Math.min(toks.length, i + 5); j++) {
+    if (RECORDING_NOUNS.has(toks[j].lower)) return true;
+    if (/[.;:,]/.test(ctx.gap(j - 1))) return false;
+  }
+  return false;
+}
+
+/** Whether tokens [s0, s1) are written in Title Case, as headlines are: most words of three letters or more capitalised. */
+function titleCase(ctx: ExtractionContext, s0: number, s1: number): boolean {
+  let words = 0;
+  let caps = 0;
+  for (let k = s0; k < s1; k++) {
+    const w = ctx.tokens[k];
+    if (w.num || w.text.length < 3) continue;
+    words++;
+    if (w.cap) caps++;
+  }
+  return words >= 3 && caps >= 0.8 * words;
 }

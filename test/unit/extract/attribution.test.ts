@@ -35,6 +35,9 @@ describe('attribution of quotations', () => {
   it('an unnamed source is a speaker of its own', () => {
     check('"They are not panicking," a Western diplomat told reporters.', { 'They are not panicking': 'source:a Western diplomat' });
   });
+  it('a slogan, motto or hashtag named as such has no speaker, even after a quoted speaker', () => {
+    check('"We hold the line," said Omar Baraka. The slogan "no retreat" was painted on the walls, and the hashtag "standfirm" spread.', { 'We hold the line': 'Omar Baraka', 'no retreat': null, standfirm: null });
+  });
   it('titles of recordings and scare quotes have no speaker', () => {
     check('Abu Umar al-Kurdi issued a tape. The tape was entitled "the promise of God" and the group still runs so-called "provinces" abroad.', { 'the promise of God': null, provinces: null });
   });

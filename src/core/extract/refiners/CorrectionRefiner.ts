@@ -1,19 +1,28 @@
 import { nameKey, namesCompatible, nameWords, foldWord, tidyName } from '../../entities/names';
 import type { MentionType } from '../../model';
+import type { Refiner } from '../configuration';
+import type { ExtractionContext } from '../context';
 import type { AliasRule, Correction, DocumentAnalysis, LocalEntity, LocalMention } from '../types';
 
 /**
  * Applies the analyst's aliases and corrections to a finished analysis. Runs last, so that what
  * the analyst said always wins over what the recognizers found.
  */
-export class CorrectionRefiner {
+export class CorrectionRefiner implements Refiner {
+  private text = '';
+
   constructor(
-    private readonly text: string,
     private readonly corrections: readonly Correction[] = [],
     private readonly aliases: readonly AliasRule[] = [],
   ) {}
 
-  refine(a: DocumentAnalysis): DocumentAnalysis {
+  /** Rewrites `ctx.analysis`, which the refiners before have assembled. */
+  refine(ctx: ExtractionContext): void {
+    if (ctx.analysis) this.correct(ctx.text, ctx.analysis);
+  }
+
+  private correct(text: string, a: DocumentAnalysis): void {
+    this.text = text;
     for (const rule of this.aliases) this.applyAlias(a, rule);
     for (const c of this.corrections) this.apply(a, c);
     // Entities no mention or quotation refers to any more are dropped.
@@ -22,7 +31,6 @@ export class CorrectionRefiner {
     for (const q of a.quotes) if (q.speaker) used.add(q.speaker);
     a.entities = a.entities.filter((e) => used.has(e.key));
     a.mentions.sort((x, y) => x.start - y.start);
-    return a;
   }
 
   private applyAlias(a: DocumentAnalysis, rule: AliasRule): void {

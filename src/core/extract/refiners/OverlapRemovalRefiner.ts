@@ -1,3 +1,4 @@
+import type { Refiner } from '../configuration';
 import type { Candidate, ExtractionContext } from '../context';
 
 /** Priorities run from 0 to this; spans are compared up to this many characters. */
@@ -9,7 +10,7 @@ const WIDE = 2 ** 20 - 1;
  * town of the same spelling, an organisation's name beats the place inside it. Organisations only
  * block and are dropped afterwards.
  */
-export class OverlapRemovalRefiner {
+export class OverlapRemovalRefiner implements Refiner {
   refine(ctx: ExtractionContext): void {
     const cs = ctx.candidates;
     const used = new Uint8Array(ctx.tokens.length);

@@ -1,0 +1,59 @@
+import type { ExtractionContext } from './context';
+import { DateRecognizer } from './recognizers/DateRecognizer';
+import { OrganizationRecognizer } from './recognizers/OrganizationRecognizer';
+import { PersonRecognizer } from './recognizers/PersonRecognizer';
+import { PlaceRecognizer } from './recognizers/PlaceRecognizer';
+import { QuoteRecognizer } from './recognizers/QuoteRecognizer';
+import { SpeakerLabelRecognizer } from './recognizers/SpeakerLabelRecognizer';
+import { AnalysisRefiner } from './refiners/AnalysisRefiner';
+import { AttributionRefiner } from './refiners/AttributionRefiner';
+import { CorrectionRefiner } from './refiners/CorrectionRefiner';
+import { FollowOnQuoteRefiner } from './refiners/FollowOnQuoteRefiner';
+import { OverlapRemovalRefiner } from './refiners/OverlapRemovalRefiner';
+import { SpeakerChoiceRefiner } from './refiners/SpeakerChoiceRefiner';
+import { SpeakerTypingRefiner } from './refiners/SpeakerTypingRefiner';
+import type { ExtractOptions } from './types';
+
+/**
+ * Proposes what it finds in the document: candidates (persons, places, dates, organisations) into
+ * `ctx.candidates`, quotation spans, a document date. Adds, never removes another recognizer's work.
+ */
+export interface Recognizer {
+  recognize(ctx: ExtractionContext): void;
+}
+
+/**
+ * Works on what the stages before it left in the context: removes overlaps, credits speech, types
+ * mentions, assembles `ctx.analysis`, applies the analyst's corrections. Deterministic and synchronous.
+ */
+export interface Refiner {
+  refine(ctx: ExtractionContext): void;
+}
+
+/**
+ * The extraction pipeline as data, after chrono-node's `Configuration`: {@link extractDocument}
+ * runs every recognizer, then every refiner, in this order, over one {@link ExtractionContext}.
+ */
+export interface Configuration {
+  readonly recognizers: readonly Recognizer[];
+  readonly refiners: readonly Refiner[];
+}
+
+/**
+ * The product's configuration for one document's options. Organisations are recognized first, as
+ * they block the names inside them; the analyst's corrections are applied last, so they always win.
+ */
+export function createConfiguration(opts: ExtractOptions = {}): Configuration {
+  return {
+    recognizers: [new OrganizationRecognizer(), new PersonRecognizer(), new SpeakerLabelRecognizer(), new PlaceRecognizer(), new DateRecognizer(opts.documentDate), new QuoteRecognizer()],
+    refiners: [
+      new OverlapRemovalRefiner(),
+      new AttributionRefiner(),
+      new FollowOnQuoteRefiner(),
+      new SpeakerChoiceRefiner(),
+      new SpeakerTypingRefiner(),
+      new AnalysisRefiner(opts.documentDate),
+      new CorrectionRefiner(opts.corrections, opts.aliases),
+    ],
+  };
+}

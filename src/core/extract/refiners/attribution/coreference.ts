@@ -1,0 +1,259 @@
+import type { Referent } from '../../context';
+import { DEFINITE, INDEFINITE, ORG_HEADS, RECORDING_NOUNS, ROLES, SOURCE_NOUNS } from '../../lexicon';
+import { personGender, pronounGender, type Gender } from '../../gender';
+import { GAP, gapHas, type AttributionState } from './AttributionState';
+import { orgAt } from './organizations';
+
+/*
+ * Coreference: the person (or unnamed source, organisation, recording's owner) that a pronoun or a
+ * description stands for, from the names, speakers and descriptions met before it.
+ */
+
+/** Words after a description that give its name ("a spokesman calling himself X", "a voice identified as that of X"). */
+export const NAMING = new Set(['calling', 'identifying', 'identified', 'named', 'known', 'called', 'styling']);
+export const OTHER_PRONOUNS = new Set(['they', 'it', 'we', 'i', 'you', 'who', 'which', 'that', 'there', 'this']);
+/** Prepositions that make the phrase after them a complement, not a subject ("the spokesman of the group"). */
+const COMPLEMENT_OF = new Set(['of', 'for', 'in', 'at', 'from', 'by', 'with', 'to', 'on']);
+/** Written documents that "say" things: "the report said", "the email read" (ENTITIES.md: a speaker local to the document). */
+const DOCUMENTS = new Set(['report', 'reports', 'email', 'e-mail', 'letter', 'memo', 'editorial', 'article', 'column', 'website', 'site', 'ad', 'advert', 'advertisement', 'survey', 'poll', 'book', 'release', 'filing', 'complaint', 'lawsuit', 'indictment', 'ruling', 'document', 'documents', 'transcript', 'platform', 'post', 'tweet', 'op-ed', 'petition', 'affidavit', 'verdict', 'study', 'analysis']);
+/** Sentences back a pronoun may reach for its antecedent. */
+const PRONOUN_REACH = 6;
+
+/** Person mention or pronoun at token k, resolved. */
+export function referentAt(st: AttributionState, k: number): Referent | null {
+  const m = st.ctx.mentionAt(k);
+  if (m?.kind === 'person' && m.key) return { key: m.key, kind: 'person' };
+  const t = st.ctx.tokens[k];
+  if (t && (t.lower === 'he' || t.lower === 'she')) return resolvePronoun(st, k);
+  return null;
+}
+
+/**
+ * A description ending at head token h ("the ISIS leader", "a U.S. official", "the tape"):
+ * a recording is its speaker's; a definite role resolves to the person last described by it; an
+ * indefinite or plural one is a new unnamed source.
+ */
+export function description(st: AttributionState, h: number, s0: number): Referent | null {
+  const ctx = st.ctx;
+  const toks = ctx.tokens;
+  const head = toks[h];
+  if (!head) return null;
+  // "Analysts said …", "Residents told …": a bare plural source opening the sentence.
+  if (head.cap && SOURCE_NOUNS.has(head.lower) && head.lower.endsWith('s') && ctx.sentenceTokens[ctx.sentenceOf[h]][0] === h) {
+    const r = ctx.newSource(head.text.toLowerCase(), h, h + 1);
+    st.sources.push({ head: head.lower.replace(/s$/, ''), r });
+    return r;
+  }
+  if (head.cap && !ROLES.has(head.lower)) return null;
+  let d = h;
+  while (d > s0 && h - d < 7 && !DEFINITE.has(toks[d].lower) && !INDEFINITE.has(toks[d].lower) && !gapHas(st, d - 1, GAP.comma | GAP.semicolon | GAP.colon | GAP.period)) d--;
+  const det = toks[d].lower;
+  const possessive = /['’]s\s*$/.test(ctx.gap(h - 1)) === false && toks.slice(d, h).some((_t, k) => /['’]s/.test(ctx.gap(d + k)));
+  if (RECORDING_NOUNS.has(head.lower)) {
+    if (DEFINITE.has(det)) {
+      const earlier = earlierRecording(st, h);
+      if (earlier !== undefined) return earlier;
+    }
+    return recordingOwner(st, h);
+  }
+  const text = ctx.text.slice(toks[d].start, head.end);
+  // The same phrase met again (the subject of a second verb): the same referent.
+  const seen = st.described.get(d);
+  if (seen && seen.head === h) return seen.r;
+  const r = describe(st, h, d, text, possessive);
+  if (r) st.described.set(d, { head: h, r });
+  return r;
+}
+
+function describe(st: AttributionState, h: number, d: number, text: string, possessive: boolean): Referent | null {
+  const ctx = st.ctx;
+  const head = ctx.tokens[h];
+  const det = ctx.tokens[d].lower;
+  // "a spokesman calling himself Abu Hamza", "a voice identified as that of Ahmad Umar": the name given.
+  if (NAMING.has(ctx.tokens[h + 1]?.lower ?? '')) {
+    for (let t = h + 2; t < Math.min(ctx.tokens.length, h + 7) && !gapHas(st, t - 1, GAP.comma | GAP.semicolon | GAP.colon | GAP.period); t++) {
+      const m = ctx.mentionAt(t);
+      if (m?.kind === 'person' && m.key) return { key: m.key, kind: 'person' };
+      if (m) break;
+    }
+  }
+  if (DEFINITE.has(det)) {
+    const earlier = [...st.sources].reverse().find((s) => s.head === head.lower.replace(/s$/, ''));
+    if (earlier) return earlier.r;
+  }
+  // "a fisherman who escaped told reporters": any indefinite description is an unnamed source.
+  if (INDEFINITE.has(det) && !head.cap && !head.num && !OTHER_PRONOUNS.has(head.lower)) {
+    const r = ctx.newSource(text, d, h + 1);
+    st.sources.push({ head: head.lower.replace(/s$/, ''), r });
+    return r;
+  }
+  const isRole = ROLES.has(head.lower) || SOURCE_NOUNS.has(head.lower) || head.lower === 'speaker';
+  // "The African Union Mission in Somalia … rejected the message. “…,” the mission said": the organisation just named.
+  // A body named only by its description ("the ministry said", "the campaign said"): a speaker of its own.
+  if (!isRole && DEFINITE.has(det)) {
+    const body = (ORG_HEADS.has(head.lower) || DOCUMENTS.has(head.lower)) && !head.cap && !COMPLEMENT_OF.has(ctx.tokens[d - 1]?.lower ?? '');
+    return namedOrganization(st, h) ?? (body ? localSpeaker(st, text, d, h + 1) : null);
+  }
+  if (!isRole) return null;
+  if (!DEFINITE.has(det) && !possessive && head.lower.endsWith('s') && SOURCE_NOUNS.has(head.lower)) {
+    const r = ctx.newSource(text, d, h + 1);
+    st.sources.push({ head: head.lower.replace(/s$/, ''), r });
+    return r;
+  }
+  if (!DEFINITE.has(det) && !possessive) return null;
+  const src = [...st.sources].reverse().find((s) => s.head === head.lower.replace(/s$/, ''));
+  if (src) return src.r;
+  if (head.lower === 'speaker' && st.last) return st.last.r;
+  // The person last described with this role word; else the one credited with speech last.
+  let best: { key: string; at: number } | undefined;
+  for (const c of ctx.candidates) {
+    if (c.kind !== 'person' || !c.key || c.start >= head.start) continue;
+    if (ctx.persons.get(c.key)?.roles.has(head.lower)) best = { key: c.key, at: c.start };
+  }
+  if (best) return { key: best.key, kind: 'person' };
+  if (st.lastPerson?.r.kind === 'person') return st.lastPerson.r;
+  const first = mostMentioned(st, head.start);
+  if (first) return first;
+  // A lede naming its subject by role before naming him: "The leader of al-Shabaab has praised …
+  // In it, a voice identified as that of Ahmad Umar …": the person named next.
+  const next = namedNext(st, h, 3);
+  if (next) return next;
+  if (SOURCE_NOUNS.has(head.lower)) {
+    const r = ctx.newSource(text, d, h + 1);
+    st.sources.push({ head: head.lower.replace(/s$/, ''), r });
+    return r;
+  }
+  return null;
+}
+
+/**
+ * "The army said in a statement that … “…,” the statement said": a definite recording noun whose
+ * noun was written in the previous sentences, in a sentence whose speech verb was credited, is
+ * that speaker's (null when the speaker was not a named person or organisation); undefined when
+ * there is no such earlier mention.
+ */
+function earlierRecording(st: AttributionState, h: number): Referent | null | undefined {
+  const ctx = st.ctx;
+  const toks = ctx.tokens;
+  const sentence = ctx.sentenceOf[h];
+  const word = toks[h].lower;
+  for (let s = sentence - 1; s >= Math.max(0, sentence - 2); s--) {
+    const [a, b] = ctx.sentenceTokens[s];
+    let has = false;
+    for (let t = a; t < b; t++) if (!st.inQuote[t] && toks[t].lower === word) has = true;
+    if (!has) continue;
+    for (let t = a; t < b; t++) if (st.verbSubject.has(t)) return st.verbSubject.get(t) ?? null;
+    // "In a statement on Tuesday, army spokesman X dismissed the footage": the person issuing it.
+    for (let t = a; t < b; t++) {
+      const m = ctx.mentionAt(t);
+      if (m?.kind === 'person' && m.key && !st.inQuote[t]) return { key: m.key, kind: 'person' };
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
+/** "The tape says": the person the recording belongs to, i.e. the document's main speaker so far (or, before any, the person named next). */
+function recordingOwner(st: AttributionState, h: number): Referent | null {
+  let best: string | undefined;
+  let n = 0;
+  for (const [k, c] of st.speechCount) if (c > n && st.ctx.persons.has(k)) [best, n] = [k, c];
+  if (best) return { key: best, kind: 'person' };
+  const before = mostMentioned(st, st.ctx.tokens[h].start);
+  if (before) return before;
+  // A recording that opens the story, its voice identified in what follows: "… the voice on the recording says. Officers believe the speaker is X."
+  const ctx = st.ctx;
+  const sentence = ctx.sentenceOf[h];
+  const last = ctx.sentenceTokens[Math.min(ctx.sentenceTokens.length - 1, sentence + 2)][1];
+  for (let t = h + 1; t < last; t++) {
+    const m = ctx.mentionAt(t);
+    if (m?.kind === 'person' && m.key && !st.inQuote[t]) return { key: m.key, kind: 'person' };
+  }
+  return null;
+}
+
+/** The organisation named in this or the two sentences before whose name holds the head word at h. */
+function namedOrganization(st: AttributionState, h: number): Referent | null {
+  const ctx = st.ctx;
+  const word = ctx.tokens[h].lower;
+  const from = ctx.sentenceTokens[Math.max(0, ctx.sentenceOf[h] - 2)][0];
+  for (let i = ctx.orgs.length - 1; i >= 0; i--) {
+    const o = ctx.orgs[i];
+    if (o.t0 === undefined || o.t1 === undefined || o.t1 > h || o.t0 < from) continue;
+    for (let t = o.t0; t < o.t1; t++) if (ctx.tokens[t].lower === word && ctx.tokens[t].cap) return orgAt(st, o.t0, o.t0);
+  }
+  return null;
+}
+
+/** The first person named after token h, outside quotations, within the next `reach` sentences. */
+function namedNext(st: AttributionState, h: number, reach: number): Referent | null {
+  const ctx = st.ctx;
+  const lastSentence = Math.min(ctx.sentenceTokens.length - 1, ctx.sentenceOf[h] + reach);
+  const end = ctx.sentenceTokens[lastSentence][1];
+  for (let t = h + 1; t < end; t++) {
+    const m = ctx.mentionAt(t);
+    if (m?.kind === 'person' && m.key && !st.inQuote[t]) return { key: m.key, kind: 'person' };
+  }
+  return null;
+}
+
+function mostMentioned(st: AttributionState, before: number): Referent | null {
+  const counts = new Map<string, number>();
+  for (const c of st.ctx.candidates) if (c.kind === 'person' && c.key && c.start < before) counts.set(c.key, (counts.get(c.key) ?? 0) + 1);
+  let best: string | undefined;
+  let n = 0;
+  for (const [k, c] of counts) if (c > n) [best, n] = [k, c];
+  return best ? { key: best, kind: 'person' } : null;
+}
+
+/**
+ * "he"/"she": the first person named earlier in the same sentence, else the first person named in
+ * the nearest sentence before, else the speaker credited last.
+ */
+export function resolvePronoun(st: AttributionState, k: number): Referent | null {
+  const ctx = st.ctx;
+  const sentence = ctx.sentenceOf[k];
+  const [s0] = ctx.sentenceTokens[sentence];
+  // A person whose gender is known and is not the pronoun's is never its referent ("Clinton … he").
+  const wanted = pronounGender(ctx.tokens[k].lower);
+  const fits = (key: string): boolean => !wanted || (genderOf(st, key) ?? wanted) === wanted;
+  const last = st.last;
+  for (let t = s0; t < k; t++) {
+    const m = ctx.mentionAt(t);
+    if (m?.kind === 'person' && m.key && !st.inQuote[t] && fits(m.key)) return { key: m.key, kind: 'person' };
+  }
+  // The first person named in the nearest sentence before: usually that sentence's subject.
+  for (let s = sentence - 1; s >= Math.max(0, sentence - PRONOUN_REACH); s--) {
+    const [a, b] = ctx.sentenceTokens[s];
+    // "He made no mention of X. He did praise …": a sentence opened by the same pronoun continues its referent.
+    // Only an earlier token: a sentence without words (a lone quotation mark) starts at the next one, maybe k itself.
+    if (a < b && a < k && ctx.tokens[a].lower === ctx.tokens[k].lower && !st.inQuote[a]) return resolvePronoun(st, a);
+    for (let t = a; t < b; t++) {
+      const m = ctx.mentionAt(t);
+      if (m?.kind === 'person' && m.key && !st.inQuote[t] && fits(m.key)) return { key: m.key, kind: 'person' };
+    }
+    if (last && last.sentence === s && (last.r.kind !== 'person' || fits(last.r.key))) return last.r;
+  }
+  return last && (last.r.kind !== 'person' || fits(last.r.key)) ? last.r : null;
+}
+
+/**
+ * The speaker local to the document that a body named by a description ("the ministry") or a
+ * country ("Iraq said") stands for: one per wording, the place staying a place.
+ */
+export function localSpeaker(st: AttributionState, name: string, t0: number, t1: number): Referent {
+  const key = name.toLowerCase().replace(/^(?:the|this|that)\s+/, '');
+  let r = st.bodies.get(key);
+  if (!r) {
+    st.bodies.set(key, (r = st.ctx.newSource(name, t0, t1)));
+    st.bodyKeys.add(r.key);
+  }
+  return r;
+}
+
+/** The gender of person `key`, worked out once per document. */
+export function genderOf(st: AttributionState, key: string): Gender | undefined {
+  let g = st.genders.get(key);
+  if (g === undefined) st.genders.set(key, (g = personGender(st.ctx, key) ?? null));
+  return g ?? undefined;
+}

@@ -1,0 +1,96 @@
+import type { Referent } from '../../context';
+import { QUOTE_VERBS, RECORDING_NOUNS } from '../../lexicon';
+import { isAccordingTo, isSpeechVerb } from '../../speech';
+import { credit, spoke, type AttributionState } from './AttributionState';
+import { orgSpeaker } from './organizations';
+import { rightOf, subjectOf } from './subjects';
+
+/*
+ * Crediting quotations: the subject of the speech verb that introduces a quotation (after it:
+ * "…,” said X") or governs it (before it, the innermost: "X had urged the “soldiers…”").
+ */
+
+/** Words right before a quotation that make it a name, not speech: "a video titled “…”", "the so-called “…”", "the slogan “…”". */
+const TITLE_WORDS = new Set(['titled', 'entitled', 'title', 'subtitled', 'headlined', 'captioned', 'so-called', 'dubbed', 'nicknamed', 'slogan', 'slogans', 'motto', 'hashtag', 'banner', 'headline', 'caption']);
+
+/**
+ * In `ctx.quoteVerbs`: the quotation is nobody's words by definition — a title, a so-called term, or
+ * the words of a thing ("the claim's language, which describes them as “…”").
+ */
+export const NOBODY = -2;
+
+/** Credits quotation qi to the subject of its speech verb, when one introduces or governs it. */
+export function attributeQuote(st: AttributionState, qi: number): void {
+  const ctx = st.ctx;
+  const toks = ctx.tokens;
+  const q = ctx.quoteSpans[qi];
+  if (isTitle(st, qi)) {
+    ctx.quoteVerbs[qi] = NOBODY;
+    setQuote(st, qi, null);
+    return;
+  }
+  const inner = ctx.text.slice(q.start + 1, q.end - 1).trimEnd();
+  const after = ctx.tokenAt(q.end);
+  const endSentence = after < toks.length ? ctx.sentenceOf[after] : -1;
+  const closesClause = /[,?!—–-]$/.test(inner) || /^\s*[,—–]/.test(ctx.text.slice(q.end, q.end + 3)) || (/\.$/.test(inner) && !!toks[after] && !toks[after].cap);
+  const nextQuote = ctx.quoteSpans[qi + 1]?.start ?? Infinity;
+  // Verb after the quotation: "…,” said X", "…,” X told reporters", "…,” according to X".
+  if (closesClause && endSentence >= 0 && (ctx.tokens[after - 1] === undefined || ctx.sentenceOf[Math.max(0, ctx.tokenAt(q.start))] <= endSentence)) {
+    for (let j = after; j < Math.min(toks.length, after + 14) && ctx.sentenceOf[j] === endSentence && toks[j].start < nextQuote; j++) {
+      const statementReads = (toks[j].lower === 'read' || toks[j].lower === 'reads') && RECORDING_NOUNS.has(toks[j - 1]?.lower ?? '');
+      if (isSpeechVerb(ctx, j) || isAccordingTo(ctx, j) || (QUOTE_VERBS.has(toks[j].lower) && j - after <= 1) || statementReads) {
+        // "…,” Hassan Hassan, co-author of …, said": a name right after the quotation is its speaker.
+        const first = ctx.mentionAt(after);
+        const named: Referent | null = first?.kind === 'person' && first.key && j > after ? { key: first.key, kind: 'person' } : null;
+        const subject = subjectOf(st, j, true);
+        const r = (subject?.kind === 'org' || !subject ? (named ?? subject) : subject) ?? rightOf(st, after, j);
+        credit(st, j, r);
+        ctx.quoteVerbs[qi] = j;
+        setQuote(st, qi, r);
+        return;
+      }
+    }
+  }
+  // Verb before it in the same sentence, the innermost one: "X had urged the “soldiers…”".
+  const qt = ctx.tokenAt(q.start);
+  const sentence = qt < toks.length ? ctx.sentenceOf[qt] : -1;
+  const [s0] = ctx.sentenceTokens[sentence] ?? [qt];
+  for (let j = qt - 1; j >= s0; j--) {
+    // A fragment after an earlier one in the same complement: "talks of a “war” in which the “caliphate” …".
+    if (st.inQuote[j]) continue;
+    // "called the attack “a response …”", "described the talks as “propaganda”": a verb that quotes its complement.
+    const quoting = QUOTE_VERBS.has(toks[j].lower) && qt - j <= 7 && !toks[j].cap;
+    if (isSpeechVerb(ctx, j) || isAccordingTo(ctx, j) || quoting) {
+      const r = st.verbSubject.has(j) ? (st.verbSubject.get(j) ?? null) : subjectOf(st, j);
+      st.verbSubject.set(j, r);
+      // "…, which describes them as “…”": a thing speaks, not a person.
+      ctx.quoteVerbs[qi] = r === null && toks[j - 1]?.lower === 'which' ? NOBODY : j;
+      setQuote(st, qi, r);
+      return;
+    }
+  }
+}
+
+/** Whether the quotation is introduced as a title or a so-called term ("titled, “…”", "carries the title “…”"). */
+function isTitle(st: AttributionState, qi: number): boolean {
+  const ctx = st.ctx;
+  const t = ctx.tokenAt(ctx.quoteSpans[qi].start) - 1;
+  if (t < 0 || st.inQuote[t]) return false;
+  // "so-called" is written as two tokens.
+  const word = ctx.tokens[t].lower === 'called' && ctx.tokens[t - 1]?.lower === 'so' && ctx.gap(t - 1) === '-' ? 'so-called' : ctx.tokens[t].lower;
+  if (!TITLE_WORDS.has(word)) return false;
+  return /^[\s,:]*$/.test(ctx.text.slice(ctx.tokens[t].end, ctx.quoteSpans[qi].start));
+}
+
+/** Quotation qi is r's (or nobody's): r becomes the last speaker, an organisation a speaker with mentions. */
+function setQuote(st: AttributionState, qi: number, r: Referent | null): void {
+  if (r?.kind === 'org') orgSpeaker(st, r);
+  st.ctx.quotes[qi].speaker = r ? r.key : null;
+  if (r) {
+    spoke(st, r, st.ctx.sentenceOf[Math.min(st.ctx.tokens.length - 1, st.ctx.tokenAt(st.ctx.quoteSpans[qi].start))]);
+    if (r.kind === 'person') {
+      const p = st.ctx.persons.get(r.key);
+      if (p) p.speaker = true;
+    }
+  }
+}

@@ -1,0 +1,296 @@
+import type { Referent } from '../../context';
+import { AUXILIARIES, DEFINITE, INDEFINITE, PASSIVE, RECORDING_VERBS } from '../../lexicon';
+import { isAccordingTo, isParticiple, isSpeechVerb } from '../../speech';
+import { GAP, gapHas, type AttributionState } from './AttributionState';
+import { description, localSpeaker, NAMING, OTHER_PRONOUNS, referentAt, resolvePronoun } from './coreference';
+import { orgAt } from './organizations';
+
+/*
+ * Subjects of speech verbs: who "said", "told", "according to" credit, read from the clause around
+ * the verb — a name, a pronoun or description (resolved in ./coreference), an organisation, or none.
+ */
+
+const NP_STOPS = new Set(['in', 'at', 'of', 'for', 'on', 'to', 'with', 'from', 'by', 'who', 'that', 'which', 'and', 'but', 'told', 'via']);
+const PREPOSITIONS = new Set(['in', 'on', 'at', 'of', 'for', 'from', 'by', 'with', 'to', 'into', 'during', 'after', 'before', 'since', 'about', 'through', 'via', 'under', 'over']);
+const CONJUNCTIONS = new Set(['and', 'but', 'or', 'then']);
+/** Words opening a new clause after a comma ("…, and the commander said"). */
+const CLAUSE_OPENERS = new Set(['and', 'but', 'while', 'whereas', 'as', 'because', 'although', 'though', 'so', 'yet']);
+/** Words opening an introductory clause ("When asked, …", "After the raid, …"). */
+const SUBORDINATORS = new Set(['when', 'while', 'after', 'before', 'since', 'as', 'although', 'though', 'because', 'if', 'once', 'despite', 'like', 'unlike', 'asked']);
+/** Prepositions that attach a complement to a role noun ("the leader of …", "a spokesman for …"). */
+const COMPLEMENT_PREPOSITIONS = new Set(['of', 'for', 'in', 'at', 'from']);
+
+/** The subject of the speech verb at i. */
+export function subjectOf(st: AttributionState, i: number, afterQuote = false): Referent | null {
+  const ctx = st.ctx;
+  const toks = ctx.tokens;
+  const sentence = ctx.sentenceOf[i];
+  const [s0, s1] = ctx.sentenceTokens[sentence];
+  if (isAccordingTo(ctx, i)) return rightOf(st, i + 2, Math.min(s1, i + 10));
+  // Inverted after a quotation: "…,” said X".
+  const gapBefore = i > 0 ? ctx.gap(i - 1) : '';
+  if (afterQuote && /["\u201d]\s*[,]?\s*$|^[,]?["\u201d]/.test(gapBefore)) {
+    const r = rightOf(st, i + 1, Math.min(s1, i + 10));
+    if (r) return r;
+  }
+  // "he was told", "is said to": passive, no speaker.
+  if (PASSIVE.has(toks[i - 1]?.lower ?? '') && /^(?:told|asked|said|urged|warned|ordered|instructed|reminded|called|accused|described|charged|alleged)$/.test(toks[i].lower)) return null;
+  let j = i - 1;
+  while (j >= s0 && AUXILIARIES.has(toks[j].lower) && !gapHas(st, j, GAP.comma | GAP.semicolon | GAP.colon)) j--;
+  if (j < s0) return null;
+  // "It said …" right after an organisation was credited with speech: the organisation.
+  if (toks[j].lower === 'it' && j === s0 && st.last?.r.kind === 'org' && sentence - st.last.sentence <= 2) return st.last.r;
+  // "Buhari, who has claimed …": the relative pronoun's antecedent.
+  if (toks[j].lower === 'who' && !st.inQuote[j]) return antecedent(st, j, s0);
+  if (CONJUNCTIONS.has(toks[j].lower)) {
+    // "Trump, who announced the raid and said …": a verb coordinated inside a relative clause.
+    const w = openRelative(st, s0, j);
+    if (w >= 0) return antecedent(st, w, s0);
+    // "X had urged … and called on …": the subject of the speech verb it is coordinated with.
+    for (let k = j - 1; k >= s0; k--) {
+      if (st.inQuote[k]) continue;
+      if (gapHas(st, k, GAP.semicolon | GAP.colon)) break;
+      const r = st.verbSubject.get(k);
+      if (r) return r;
+    }
+  }
+  if (isParticiple(ctx, i) || CONJUNCTIONS.has(toks[j].lower)) return clauseSubject(st, s0, i);
+  // "A Western diplomat in Nairobi, who declined to be identified, told …", "An official who could not be named called …".
+  const opening = openingSubject(st, s0, j);
+  if (opening) return opening;
+  if (/,\s*$/.test(ctx.gap(j)) || /["\u201d]/.test(ctx.gap(j))) {
+    // "X, the caliph of the Islamic State, has warned": the name before the apposition.
+    for (let k = j; k >= s0; k--) {
+      if (st.inQuote[k]) break;
+      const r = referentAt(st, k);
+      if (r) return r;
+    }
+    // No person before the apposition: the clause may open with an organisation's name.
+    for (let k = s0; k < j; k++) {
+      if (st.inQuote[k]) continue;
+      if (gapHas(st, k, GAP.comma)) return orgAt(st, k, s0);
+    }
+    return null;
+  }
+  return referentAt(st, j) ?? personBeforeComplement(st, s0, j) ?? placeSpeaker(st, j) ?? description(st, j, s0) ?? orgAt(st, j, s0) ?? headWithComplement(st, s0, j);
+}
+
+/** "Iraq said", "…,” Washington said": a place as a speaker is a speaker local to the document; the mention stays a place. */
+function placeSpeaker(st: AttributionState, k: number): Referent | null {
+  const m = st.ctx.mentionAt(k);
+  if (m?.kind !== 'place' || st.inQuote[k]) return null;
+  return localSpeaker(st, st.ctx.text.slice(m.start, m.end), m.t0, m.t1);
+}
+
+/**
+ * "Gov. Mike Pence of Indiana said", "Sen. Ted Cruz (R-Texas) said": a name followed by the place or
+ * body it belongs to, the verb after both; the subject is the person, not the complement ending at j.
+ */
+function personBeforeComplement(st: AttributionState, s0: number, j: number): Referent | null {
+  const ctx = st.ctx;
+  const toks = ctx.tokens;
+  // A bracketed party and state, or any short aside in brackets, right before the verb.
+  if (ctx.gap(j).includes(')')) {
+    for (let k = j; k > s0 && k > j - 6; k--) {
+      if (ctx.gap(k - 1).includes('(')) return ctx.mentionAt(k - 1)?.kind === 'person' ? referentAt(st, k - 1) : null;
+      if (/[)(]/.test(ctx.gap(k - 1))) return null;
+    }
+    return null;
+  }
+  // "of Indiana", "of the Army Corps of Engineers": a name (or a place or organisation) after a preposition after the person.
+  let a = j;
+  const org = ctx.orgs.find((o) => o.t0 <= j && j < o.t1);
+  const m = ctx.mentionAt(j);
+  if (org) a = org.t0;
+  else if (m) a = m.t0;
+  else {
+    if (!toks[j].cap) return null;
+    while (a > s0 && a > j - 4 && toks[a - 1].cap && ctx.joined(a - 1)) a--;
+  }
+  if (a > s0 && DEFINITE.has(toks[a - 1].lower)) a--;
+  const p = a - 1;
+  if (p <= s0 || !COMPLEMENT_PREPOSITIONS.has(toks[p].lower) || !ctx.joined(p - 1) || !ctx.joined(p)) return null;
+  const who = ctx.mentionAt(p - 1);
+  return who?.kind === 'person' && who.key ? { key: who.key, kind: 'person' } : null;
+}
+
+/** "The chief spokesman of the Islamic State group has called …": a description whose head takes a complement. */
+function headWithComplement(st: AttributionState, s0: number, j: number): Referent | null {
+  const toks = st.ctx.tokens;
+  const { segments, si } = clauseSegments(st, s0, j);
+  // The subject phrase runs up to the verb: no apposition or clause stands between.
+  if (si !== segments.length - 1) return null;
+  const a = segments[si][0];
+  if (a >= j || !(DEFINITE.has(toks[a].lower) || INDEFINITE.has(toks[a].lower))) return null;
+  const h = npHead(st, a, j);
+  if (h >= j || !COMPLEMENT_PREPOSITIONS.has(toks[h + 1]?.lower ?? '')) return null;
+  return description(st, h, a);
+}
+
+/** The nearest relative "who" before token j whose clause is still open at j (no comma since), or -1. */
+function openRelative(st: AttributionState, s0: number, j: number): number {
+  const ctx = st.ctx;
+  for (let k = j - 1; k >= s0; k--) {
+    if (st.inQuote[k] || gapHas(st, k, GAP.comma | GAP.semicolon | GAP.colon)) return -1;
+    if (ctx.tokens[k].lower === 'who') return k;
+  }
+  return -1;
+}
+
+/** What the relative pronoun at w refers to: the name or description right before it. */
+function antecedent(st: AttributionState, w: number, s0: number): Referent | null {
+  const k = w - 1;
+  if (k < s0) return null;
+  const m = st.ctx.mentionAt(k);
+  if (m?.kind === 'person' && m.key) return { key: m.key, kind: 'person' };
+  if (m) return null;
+  return description(st, k, s0);
+}
+
+/**
+ * The clause ending at token j (after the last quotation, semicolon or ", and"), split at commas,
+ * with the index of its first segment that is not an introductory phrase: the subject phrase.
+ */
+function clauseSegments(st: AttributionState, s0: number, j: number): { segments: Array<[number, number]>; si: number } {
+  const ctx = st.ctx;
+  let cs = s0;
+  for (let k = s0; k <= j; k++) {
+    if (st.inQuote[k]) cs = k + 1;
+    else if (k > s0 && gapHas(st, k - 1, GAP.semicolon)) cs = k;
+    else if (k > s0 && gapHas(st, k - 1, GAP.comma) && CLAUSE_OPENERS.has(ctx.tokens[k].lower)) cs = k + 1;
+  }
+  const segments: Array<[number, number]> = [];
+  let a = Math.min(cs, j);
+  for (let k = a; k <= j; k++) {
+    if (k === j || gapHas(st, k, GAP.comma | GAP.openParen)) {
+      segments.push([a, k + 1]);
+      a = k + 1;
+    }
+  }
+  let si = 0;
+  while (si < segments.length - 1 && introductory(st, segments[si][0], segments[si][1])) si++;
+  return { segments, si };
+}
+
+/**
+ * The subject phrase that opens the clause of the verb after token j, when an apposition or a
+ * relative clause stands between them: "A senior member of the council, reached by telephone,
+ * told …", "The spokesman, Abu X, said …", "An official who could not be named called …".
+ * Introductory phrases ("In a statement on Tuesday,", "Speaking from Raqqa,") are skipped.
+ * Undefined when the clause has no such shape.
+ */
+function openingSubject(st: AttributionState, s0: number, j: number): Referent | null | undefined {
+  const ctx = st.ctx;
+  const toks = ctx.tokens;
+  const { segments, si } = clauseSegments(st, s0, j);
+  const a0 = segments[si][0];
+  let a1 = segments[si][1];
+  // A relative clause without commas ends the subject phrase: "An official who could not be named".
+  let relative = false;
+  for (let k = a1 - 1; k > a0; k--) {
+    if (toks[k].lower === 'who' || toks[k].lower === 'whose') [a1, relative] = [k, true];
+  }
+  // Either the verb follows a comma (an apposition or relative clause closed before it) or the
+  // subject phrase carries its own relative clause.
+  if (!relative && !(segments.length >= 2 && si < segments.length - 1 && /,\s*$/.test(ctx.gap(j)))) return undefined;
+  if (a1 <= a0) return undefined;
+  for (let k = a0; k < a1; k++) {
+    const m = ctx.mentionAt(k);
+    // "Brazile's CNN colleague, Jake Tapper, said": a possessor is not the subject.
+    if (m?.kind === 'person' && /^['’]s?\s*$/.test(ctx.gap(m.t1 - 1))) {
+      k = m.t1 - 1;
+      continue;
+    }
+    if (m?.kind === 'person' && m.key) return { key: m.key, kind: 'person' };
+    if (m && m.kind !== 'org' && k === a0) return undefined;
+  }
+  if (toks[a0].lower === 'he' || toks[a0].lower === 'she') return a1 === a0 + 1 ? resolvePronoun(st, a0) : undefined;
+  const det = toks[a0].lower;
+  if (!DEFINITE.has(det) && !INDEFINITE.has(det) && !/['’]s\s*$/.test(ctx.gap(a0))) return undefined;
+  // "The group's spokesman, Abu X, said": a name standing as the apposition wins over the description.
+  const next = segments[si + 1];
+  if (next && next[1] > next[0]) {
+    // The name may follow a multi-word rank left outside it ("Lt. Col. Ann Price").
+    for (let k = next[0]; k < next[1] && k < next[0] + 4; k++) {
+      const m = ctx.mentionAt(k);
+      if (m?.kind === 'person' && m.key && ctx.tokenAt(m.end) >= next[1] - 1) return { key: m.key, kind: 'person' };
+      if (m) break;
+    }
+  }
+  const h = npHead(st, a0, a1);
+  if (h >= a1) return undefined;
+  return description(st, h, a0) ?? undefined;
+}
+
+/** Whether tokens [a, b) are an introductory phrase: a prepositional, adverbial, participial or date phrase. */
+function introductory(st: AttributionState, a: number, b: number): boolean {
+  const ctx = st.ctx;
+  const t = ctx.tokens[a];
+  const first = ctx.mentionAt(a);
+  if (first && first.kind !== 'date') return false;
+  if (PREPOSITIONS.has(t.lower) || SUBORDINATORS.has(t.lower) || AUXILIARIES.has(t.lower)) return true;
+  if (/^[a-z]+(?:ing|ed)$/.test(t.lower)) return true;
+  for (let k = a; k < b; k++) {
+    const m = ctx.mentionAt(k);
+    if (!m || m.kind !== 'date') return false;
+  }
+  return true;
+}
+
+/** The subject after an inverted verb or "according to": the first name, pronoun or description. */
+export function rightOf(st: AttributionState, from: number, to: number): Referent | null {
+  const toks = st.ctx.tokens;
+  // A name in the window wins over the descriptions around it ("a tweet by Hassan Hassan").
+  for (let k = from; k < Math.min(to, toks.length) && !st.inQuote[k]; k++) {
+    const m = st.ctx.mentionAt(k);
+    if (m?.kind === 'person' && m.key) return { key: m.key, kind: 'person' };
+    if (gapHas(st, k, GAP.period | GAP.semicolon | GAP.colon | GAP.comma) && k > from) break;
+  }
+  for (let k = from; k < Math.min(to, toks.length); k++) {
+    if (st.inQuote[k]) return null;
+    const r = referentAt(st, k) ?? placeSpeaker(st, k);
+    if (r) return r;
+    // "…,” wrote The Post": a named organisation.
+    const o = st.ctx.orgs.find((c) => c.t0 === k || (c.t0 === k + 1 && DEFINITE.has(toks[k].lower)));
+    if (o) return orgAt(st, o.t0, o.t0);
+    if (OTHER_PRONOUNS.has(toks[k].lower) && k === from) return null;
+    if (DEFINITE.has(toks[k].lower) || INDEFINITE.has(toks[k].lower)) {
+      const d = description(st, npHead(st, k, to), k);
+      if (d) return d;
+    }
+    if (gapHas(st, k, GAP.period | GAP.semicolon | GAP.colon)) return null;
+  }
+  return null;
+}
+
+/** The first subject of the sentence before token i: for participles and coordinated verbs. */
+function clauseSubject(st: AttributionState, s0: number, i: number): Referent | null {
+  const toks = st.ctx.tokens;
+  for (let k = s0; k < i; k++) {
+    if (st.inQuote[k]) continue;
+    const r = referentAt(st, k);
+    if (r) return r;
+    const t = toks[k];
+    // A description opening a clause, not one inside a prepositional phrase ("In the speech, …").
+    if ((DEFINITE.has(t.lower) || INDEFINITE.has(t.lower)) && !PREPOSITIONS.has(toks[k - 1]?.lower ?? '')) {
+      const h = npHead(st, k, i);
+      const d = description(st, h, k);
+      if (d) return d;
+      k = h;
+    }
+  }
+  return null;
+}
+
+/** The head noun of a phrase opened by the determiner at d: its last word before punctuation, a preposition or a verb. */
+function npHead(st: AttributionState, d: number, limit: number): number {
+  const toks = st.ctx.tokens;
+  let h = d + 1;
+  while (h + 1 < limit && st.ctx.joined(h) && !NP_STOPS.has(toks[h + 1].lower) && !isVerbish(st, h + 1) && !NAMING.has(toks[h + 1].lower) && !/^[a-z]+ing$/.test(toks[h + 1].text)) h++;
+  return h;
+}
+
+function isVerbish(st: AttributionState, k: number): boolean {
+  const t = st.ctx.tokens[k];
+  return isSpeechVerb(st.ctx, k) || RECORDING_VERBS.has(t.lower) || AUXILIARIES.has(t.lower) || PASSIVE.has(t.lower);
+}

@@ -1,0 +1,43 @@
+import * as assert from 'node:assert';
+import { extractDocument } from '../../../src/core/extract';
+import { renderQuotes, speakerOf } from './spans';
+
+function check(text: string, expected: Record<string, string | null>): void {
+  const a = extractDocument(text);
+  for (const [fragment, want] of Object.entries(expected)) {
+    const got = speakerOf(a, text, fragment);
+    assert.strictEqual(got, want, `speaker of "${fragment}": expected ${want}, got ${got}\n  ${renderQuotes(text, a)}`);
+  }
+}
+
+describe('attribution on real news: kinds of error', () => {
+  it('a follow-on quotation belongs to the speaker of the sentence before, in its paragraph or the one before', () => {
+    check('Sen. Laura Finch told the crowd in Dayton that the mill would reopen.\n\n"We owe these workers more than speeches."', { 'We owe these workers': 'Laura Finch' });
+    check('Gov. Mark Oduya warned that the budget was short. "There is no money left."', { 'There is no money': 'Mark Oduya' });
+  });
+  it('a Title-Case headline cue: "Finch Says …"', () => {
+    check('Finch Says "Workers Deserve Better"\n\nSen. Laura Finch spent Monday in Dayton, where she toured a closed steel mill.', { 'Workers Deserve Better': 'Laura Finch' });
+  });
+  it('organisations and outlets as speakers; a body named only by a description, or a country, is a speaker local to the document', () => {
+    check('"The mill will not reopen," wrote The Dayton Herald in an editorial.', { 'The mill will not': 'Dayton Herald' });
+    check('The ministry said the border was "fully secure."', { 'fully secure': 'source:The ministry' });
+    check('"We will respond in kind," Iraq said on Monday.', { 'We will respond': 'source:Iraq' });
+    check('Sen. Laura Finch’s office sent a letter on Monday. The letter said the mill was "beyond saving."', { 'beyond saving': 'source:The letter' });
+  });
+  it('a quoted fragment inside narration belongs to the sentence’s subject', () => {
+    check('Sen. Laura Finch blamed the closure on "greedy managers" and left before noon.', { 'greedy managers': 'Laura Finch' });
+  });
+  it('a pronoun is not resolved to a person of the other gender', () => {
+    check('Sen. Laura Finch introduced Gov. Mark Oduya at the rally. "We are ready," he said.', { 'We are ready': 'Mark Oduya' });
+    check('Gov. Mark Oduya praised Sen. Laura Finch on Monday. "I owe him a great deal," she said.', { 'I owe him': 'Laura Finch' });
+  });
+  it('the person, not the place or the possessor, in a complex subject', () => {
+    check('Gov. Mark Oduya of Ohio said the plan was "dead on arrival."', { 'dead on arrival': 'Mark Oduya' });
+    check('Sen. Dan Whitmore (R-Ohio) said the deal was "a disaster."', { 'a disaster': 'Dan Whitmore' });
+    check('Sen. Laura Finch’s colleague, Sen. Dan Whitmore, said the vote was "a disgrace."', { 'a disgrace': 'Dan Whitmore' });
+  });
+  it('a title, a so-called term and the words of a thing have no speaker', () => {
+    check('Col. Mark Ellison said the group runs so-called "provinces" abroad and released a film titled "Dawn."', { provinces: null, Dawn: null });
+    check('According to Col. Mark Ellison, the claim, which describes the army as "tyrants," was copied.', { tyrants: null });
+  });
+});
