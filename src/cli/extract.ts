@@ -4,7 +4,7 @@ import { collectFiles, readText } from './io';
 
 export const extractHelp = `corpus-lens extract <files or folders…> [--json]
 
-  Finds speakers, persons, places, dates and quotations in every document.
+  Finds speakers, persons, organisations, places, dates and quotations in every document.
   Folders are walked for .txt and .md files.
 
   --json   print one JSON object {documents, entities} instead of a listing`;

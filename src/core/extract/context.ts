@@ -18,6 +18,8 @@ export interface Candidate extends Span {
   name?: string;
   /** Higher wins when candidates overlap. */
   priority: number;
+  /** For org candidates: the name of an event ("Battle of Mosul"), which blocks like an organisation but is no mention. */
+  event?: boolean;
 }
 
 /** A person entity being built: its name forms as token-lists, and the role words around it. */
@@ -60,7 +62,7 @@ export class ExtractionContext {
   readonly persons = new Map<string, PersonRecord>();
   readonly entities = new Map<string, LocalEntity>();
   quotes: LocalQuote[] = [];
-  /** Organisation names kept by overlap removal: not mentions unless a quotation is credited to them. */
+  /** Organisation (and event) names kept by overlap removal; organisations become mentions after attribution. */
   orgs: Candidate[] = [];
   quoteSpans: Span[] = [];
   documentDate: DocumentDate | undefined;

@@ -7,15 +7,17 @@ import { PlaceRecognizer } from './recognizers/PlaceRecognizer';
 import { QuoteRecognizer } from './recognizers/QuoteRecognizer';
 import { AttributionRefiner } from './refiners/AttributionRefiner';
 import { CorrectionRefiner } from './refiners/CorrectionRefiner';
+import { OrganizationMentionRefiner } from './refiners/OrganizationMentionRefiner';
 import { OverlapRemovalRefiner } from './refiners/OverlapRemovalRefiner';
 import { SpeakerTypingRefiner } from './refiners/SpeakerTypingRefiner';
 import type { DocumentAnalysis, ExtractOptions, LocalEntity, LocalMention } from './types';
 
 /**
- * Finds speakers, persons, places, dates and quotations in one document. Pure and synchronous:
- * the same text and options always give the same analysis, cheap enough to rerun on every edit.
- * Recognizers run in order (organisations first, as they block the names inside them), then the
- * refiners: overlap removal, attribution of speech, speaker typing, and the analyst's corrections last.
+ * Finds speakers, persons, organisations, places, dates and quotations in one document. Pure and
+ * synchronous: the same text and options always give the same analysis, cheap enough to rerun on
+ * every edit. Recognizers run in order (organisations first, as they block the names inside them),
+ * then the refiners: overlap removal, attribution of speech, organisation mentions, speaker typing,
+ * and the analyst's corrections last.
  */
 export function extractDocument(text: string, opts: ExtractOptions = {}): DocumentAnalysis {
   const ctx = new ExtractionContext(text);
@@ -26,6 +28,7 @@ export function extractDocument(text: string, opts: ExtractOptions = {}): Docume
   new QuoteRecognizer().recognize(ctx);
   new OverlapRemovalRefiner().refine(ctx);
   new AttributionRefiner().refine(ctx);
+  new OrganizationMentionRefiner().refine(ctx);
   const types = new SpeakerTypingRefiner().refine(ctx);
 
   const entities = new Map<string, LocalEntity>();

@@ -16,13 +16,15 @@ export function registerStatus(indexer: CorpusIndexer): vscode.Disposable {
     } else {
       const index = indexer.index;
       let speakers = 0;
+      let organizations = 0;
       let places = 0;
       for (const e of index.entities()) {
         if (e.type === 'place') places++;
+        else if (e.type === 'organization') organizations++;
         else if (e.type === 'person' && index.kindOf(e.id) === 'speaker') speakers++;
       }
-      item.text = `$(book) ${index.size} · $(comment-discussion) ${speakers} · $(location) ${places}`;
-      item.tooltip = vscode.l10n.t('{0} documents, {1} speakers, {2} places. Click to show the entities.', index.size, speakers, places);
+      item.text = `$(book) ${index.size} · $(comment-discussion) ${speakers} · $(organization) ${organizations} · $(location) ${places}`;
+      item.tooltip = vscode.l10n.t('{0} documents, {1} speakers, {2} organisations, {3} places. Click to show the entities.', index.size, speakers, organizations, places);
       item.command = 'corpusLens.entities.focus';
     }
     item.show();

@@ -102,11 +102,24 @@ export class OrganizationRecognizer {
       if (numbered) end = e + 1;
       if (end > a) {
         for (let t = a; t < end; t++) ctx.blocked[t] = 1;
-        ctx.candidates.push({ start: toks[a].start, end: toks[end - 1].end, kind: 'org', t0: a, t1: end, priority: 2 });
+        ctx.candidates.push({ start: toks[a].start, end: toks[end - 1].end, kind: 'org', t0: a, t1: end, priority: 2, event: isEvent(toks, a, end) });
       }
       i = Math.max(e, end);
     }
   }
+}
+
+/** Prefix heads that name events, not bodies: "Operation Inherent Resolve", "Ghazwat Badr", "Eid al-Adha". */
+const EVENT_PREFIXES = new Set(['operation', 'ghazwah', 'ghazwat', 'ghazwa', 'eid']);
+
+/** Whether the name [a, end) is an event's: its last head word names one ("Battle of Mosul", "Geneva Conference"). */
+function isEvent(toks: readonly Token[], a: number, end: number): boolean {
+  if (EVENT_PREFIXES.has(toks[a].lower)) return true;
+  for (let t = end - 1; t >= a; t--) {
+    if (EVENT_HEADS.has(toks[t].lower) && toks[t].cap) return true;
+    if (isHead(toks[t].lower, toks[t].cap) || GROUP_NAMES.has(toks[t].lower)) return false;
+  }
+  return false;
 }
 
 /** Whether token t heads an organisation's name whose capitalised words start at a. */

@@ -33,9 +33,24 @@ export function isAcronym(t: Token): boolean {
   return length >= 2 && upper;
 }
 
-function isAcronymText(w: string): boolean {
+/** True for a word written in capitals, dots aside, of two letters or more ("SDF", "U.N."). */
+export function isAcronymText(w: string): boolean {
   const s = w.replace(/\./g, '');
-  return s.length >= 2 && s === s.toUpperCase() && /[A-Z]/.test(s);
+  return s.length >= 2 && s === s.toUpperCase() && /[A-Z]/.test(s) && !/\s/.test(s);
+}
+
+/**
+ * The acronym a name's capitalised words make: "Syrian Democratic Forces" → "SDF", "Islamic State
+ * in Iraq and Syria" → "ISIS", "al-Qaeda in the Arabian Peninsula" → "AQAP"; lower-case links are left out.
+ */
+export function acronymOf(name: string): string {
+  let out = '';
+  for (const w of name.split(/\s+/)) {
+    const article = /^(?:al|el)-(\p{Lu})/iu.exec(w);
+    if (article) out += 'A' + article[1];
+    else if (/^\p{Lu}/u.test(w)) out += w[0];
+  }
+  return out;
 }
 
 /** Adjective of a people, faith or language ("Iraqi", "Kurdish", "Sunni"). */

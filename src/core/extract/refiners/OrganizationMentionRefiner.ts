@@ -1,0 +1,76 @@
+import type { Candidate, ExtractionContext } from '../context';
+import { acronymOf, isAcronymText } from '../recognizers/wordClasses';
+
+/**
+ * Makes mentions of the organisation names that overlap removal kept ({@link ExtractionContext.orgs}):
+ * every writing of one organisation in the document, its acronym included ("Syrian Democratic
+ * Forces (SDF)", then "SDF"), is one local entity named by its fullest form. Runs after attribution,
+ * which makes mentions of the organisations it credits with a quotation; those keep their place and
+ * join the same entity. Names of events ("Battle of Mosul") only blocked the names inside them.
+ */
+export class OrganizationMentionRefiner {
+  refine(ctx: ExtractionContext): void {
+    const text = ctx.text;
+    const toks = ctx.tokens;
+    // Organisation names in text order, each with its written form.
+    const orgs = ctx.orgs.filter((o) => !o.event && o.t1 > o.t0);
+    const byForm = new Map<string, string>();
+    const names = new Map<string, { name: string; forms: string[] }>();
+    const keyOf = (form: string): string => {
+      const lower = form.toLowerCase();
+      let key = byForm.get(lower);
+      if (key === undefined) {
+        // A bare acronym joins the organisation whose capitalised words it abbreviates.
+        if (isAcronymText(form)) for (const [k, e] of names) if (acronymOf(e.name) === form.replace(/\./g, '')) key = k;
+        key ??= `organization:${lower}`;
+        byForm.set(lower, key);
+      }
+      let entity = names.get(key);
+      if (!entity) names.set(key, (entity = { name: form, forms: [] }));
+      if (!entity.forms.includes(form)) entity.forms.push(form);
+      return key;
+    };
+    // Full names first, so that acronyms written before them still find them.
+    const full = orgs.filter((o) => o.t1 - o.t0 > 1 || !isAcronymText(toks[o.t0].text));
+    for (const o of full) keyOf(text.slice(o.start, o.end));
+    for (const o of orgs) {
+      const form = text.slice(o.start, o.end);
+      const key = keyOf(form);
+      // "the Syrian Democratic Forces (SDF)": the acronym in brackets names the same organisation.
+      const bracket = /^\s*\(\s*([A-Z][A-Za-z0-9.&-]*[A-Z0-9.])\s*\)/.exec(text.slice(o.end, o.end + 24));
+      if (bracket && o.t1 - o.t0 > 1 && !byForm.has(bracket[1].toLowerCase())) byForm.set(bracket[1].toLowerCase(), key);
+    }
+    // Organisations credited with a quotation: attribution named them by their written form.
+    const rekey = (key: string): string => {
+      if (!key.startsWith('organization:') || names.has(key)) return key;
+      const k = byForm.get(key.slice('organization:'.length));
+      return k ?? key;
+    };
+    for (const q of ctx.quotes) if (q.speaker) q.speaker = rekey(q.speaker);
+    for (const c of ctx.candidates) {
+      if (c.kind !== 'org' || !c.key) continue;
+      c.key = rekey(c.key);
+      const e = names.get(c.key);
+      const form = text.slice(c.start, c.end);
+      if (e && !e.forms.includes(form)) e.forms.push(form);
+    }
+    const added: Candidate[] = [];
+    for (const o of orgs) {
+      let free = true;
+      for (let t = o.t0; t < o.t1 && free; t++) if (ctx.tokenMention[t] >= 0) free = false;
+      if (!free) continue;
+      added.push({ ...o, key: keyOf(text.slice(o.start, o.end)) });
+    }
+    for (const [key, e] of names) {
+      // The entity's name is its fullest writing; an acronym only when nothing else was written.
+      const name = e.forms.reduce((best, f) => (isAcronymText(best) && !isAcronymText(f)) || (isAcronymText(best) === isAcronymText(f) && f.length > best.length) ? f : best, e.name);
+      const known = ctx.entities.get(key);
+      const forms = known ? [...new Set([...known.forms, ...e.forms])] : e.forms;
+      ctx.entities.set(key, { key, type: 'organization', name, forms });
+    }
+    for (const c of [...ctx.candidates, ...added]) if (c.kind === 'org' && c.key) c.name = ctx.entities.get(c.key)?.name ?? c.name;
+    if (added.length === 0) return;
+    ctx.candidates = [...ctx.candidates, ...added].sort((a, b) => a.start - b.start);
+    ctx.indexMentions();
+  }
+}
