@@ -25,7 +25,7 @@ const OWN = ['dev', 'sample', 'tune', 'heldout'];
 const wanted = setArg ? setArg.split(',') : undefined;
 const sets = wanted ? wanted.filter((s) => OWN.includes(s) || !external) : ['dev', 'sample', 'tune'];
 const table = [];
-const TYPES = ['speaker', 'person', 'place', 'date'];
+const TYPES = ['speaker', 'person', 'organization', 'place', 'date'];
 
 const dir = mkdtempSync(path.join(tmpdir(), 'corpus-lens-eval-'));
 const bundle = path.join(dir, 'extract.cjs');
