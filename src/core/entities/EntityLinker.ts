@@ -2,6 +2,7 @@ import type { Entity, Mention, Quote } from '../model';
 import type { DocumentAnalysis, LocalEntity } from '../extract/types';
 import { acronymOf, isAcronymText } from '../extract/recognizers/wordClasses';
 import { foldWord, nameWords, isKunya, namesCompatible, slug, tidyName } from './names';
+import { organizationKey } from './organizations';
 
 /** One cross-document entity being assembled from the local entities that name it. */
 interface Cluster {
@@ -170,7 +171,7 @@ export class EntityLinker {
    */
   private linkOrganizations(orgs: ReadonlyArray<{ doc: string; e: LocalEntity }>, clusters: Cluster[]): void {
     const byForm = new Map<string, Cluster>();
-    const formKey = (f: string): string => f.replace(/^the\s+/i, '').replace(/\./g, isAcronymText(f) ? '' : '.').toLowerCase();
+    const formKey = organizationKey;
     const pending: Array<{ doc: string; e: LocalEntity }> = [];
     const joinByForms = (x: { doc: string; e: LocalEntity }, create: boolean): boolean => {
       const keys = x.e.pinnedName ? [`\u0000${x.e.pinnedName}`] : [...new Set([x.e.name, ...x.e.forms].map(formKey))];

@@ -1,3 +1,4 @@
+import { organizationKey } from '../../entities/organizations';
 import type { Candidate, ExtractionContext } from '../context';
 import { acronymOf, isAcronymText } from '../recognizers/wordClasses';
 
@@ -17,13 +18,13 @@ export class OrganizationMentionRefiner {
     const byForm = new Map<string, string>();
     const names = new Map<string, { name: string; forms: string[] }>();
     const keyOf = (form: string): string => {
-      const lower = form.toLowerCase();
-      let key = byForm.get(lower);
+      const norm = organizationKey(form);
+      let key = byForm.get(norm);
       if (key === undefined) {
         // A bare acronym joins the organisation whose capitalised words it abbreviates.
         if (isAcronymText(form)) for (const [k, e] of names) if (acronymOf(e.name) === form.replace(/\./g, '')) key = k;
-        key ??= `organization:${lower}`;
-        byForm.set(lower, key);
+        key ??= `organization:${norm}`;
+        byForm.set(norm, key);
       }
       let entity = names.get(key);
       if (!entity) names.set(key, (entity = { name: form, forms: [] }));
@@ -38,12 +39,12 @@ export class OrganizationMentionRefiner {
       const key = keyOf(form);
       // "the Syrian Democratic Forces (SDF)": the acronym in brackets names the same organisation.
       const bracket = /^\s*\(\s*([A-Z][A-Za-z0-9.&-]*[A-Z0-9.])\s*\)/.exec(text.slice(o.end, o.end + 24));
-      if (bracket && o.t1 - o.t0 > 1 && !byForm.has(bracket[1].toLowerCase())) byForm.set(bracket[1].toLowerCase(), key);
+      if (bracket && o.t1 - o.t0 > 1 && !byForm.has(organizationKey(bracket[1]))) byForm.set(organizationKey(bracket[1]), key);
     }
     // Organisations credited with a quotation: attribution named them by their written form.
     const rekey = (key: string): string => {
       if (!key.startsWith('organization:') || names.has(key)) return key;
-      const k = byForm.get(key.slice('organization:'.length));
+      const k = byForm.get(organizationKey(key.slice('organization:'.length)));
       return k ?? key;
     };
     for (const q of ctx.quotes) if (q.speaker) q.speaker = rekey(q.speaker);
