@@ -21,8 +21,10 @@ import type { DocumentAnalysis, ExtractOptions, LocalEntity, LocalMention } from
  */
 export function extractDocument(text: string, opts: ExtractOptions = {}): DocumentAnalysis {
   const ctx = new ExtractionContext(text);
-  new OrganizationRecognizer().recognize(ctx);
+  const organizations = new OrganizationRecognizer();
+  organizations.recognize(ctx);
   new PersonRecognizer().recognize(ctx);
+  organizations.recognizeLearned(ctx);
   new PlaceRecognizer().recognize(ctx);
   new DateRecognizer(opts.documentDate).recognize(ctx);
   new QuoteRecognizer().recognize(ctx);

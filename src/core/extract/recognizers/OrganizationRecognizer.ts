@@ -1,10 +1,15 @@
 import type { Token } from '../../text/tokens';
 import type { ExtractionContext } from '../context';
 import { ARABIC_ORG_HEADS, CAPITAL_STOPWORDS, ORG_HEADS } from '../lexicon';
+import { gazetteer } from '../gazetteer';
+import { MARGIN, nameChunks, ORG } from '../names/NameTagger';
 import { isAcronym, isCalendarWord, isNameParticle } from './wordClasses';
 
 /** Words that extend an organisation's name across lower-case links ("Institute for Middle East Policy"). */
 const LINKS = new Set(['of', 'for', 'and', 'the', 'on', 'de', '&']);
+
+/** Common nouns for bodies, before a name in apposition ("the news agency Amaq"). */
+const BODY_NOUNS = new Set(['organization', 'organisation', 'agency', 'outlet', 'outlets', 'wing', 'arm', 'channel', 'station', 'newspaper', 'broadcaster', 'foundation', 'company', 'firm', 'militia', 'faction', 'movement', 'party', 'website', 'magazine', 'daily', 'weekly']);
 
 /** Words heading names of events; like organisations, their names block the places inside them. */
 const EVENT_HEADS = new Set(['battle', 'war', 'siege', 'massacre', 'revolution', 'uprising', 'offensive', 'campaign', 'crisis', 'accords', 'accord', 'agreement', 'treaty', 'conference', 'summit', 'declaration', 'protocol']);
@@ -14,6 +19,9 @@ const GROUP_NAMES = new Set(['al-qaeda', 'al-qaida', 'qaeda', 'qaida', 'taliban'
 
 /** Heads of bodies named after the country they serve in ("… Mission in Somalia"). */
 const SERVING_HEADS = new Set(['mission', 'missions', 'force', 'forces', 'command', 'office', 'operation', 'operations']);
+
+/** Heads of institutions named with the place they stand in ("… Center at West Point"). */
+const SEATED_HEADS = new Set(['center', 'centre', 'institute', 'school', 'college', 'university', 'academy', 'museum', 'library', 'hospital']);
 
 /** Heads written before the rest of the name ("Operation Inherent Resolve", "Jabhat al-Nusra"). */
 const PREFIX_HEADS = new Set(['operation', 'boko', ...ARABIC_ORG_HEADS]);
@@ -27,6 +35,9 @@ const PREFIX_HEADS = new Set(['operation', 'boko', ...ARABIC_ORG_HEADS]);
  */
 export class OrganizationRecognizer {
   recognize(ctx: ExtractionContext): void {
+    this.credits(ctx);
+    this.mastheads(ctx);
+    this.appositions(ctx);
     const toks = ctx.tokens;
     const n = toks.length;
     let i = 0;
@@ -75,6 +86,14 @@ export class OrganizationRecognizer {
             t = k;
             continue;
           }
+          // "the Combating Terrorism Center at West Point": an institution named with its seat.
+          if (SEATED_HEADS.has(tok.lower) && toks[t + 1]?.lower === 'at' && ctx.joined(t) && ctx.joined(t + 1) && toks[t + 2]?.cap && !CAPITAL_STOPWORDS.has(toks[t + 2].lower)) {
+            let k = t + 2;
+            while (toks[k + 1]?.cap && ctx.joined(k) && k < t + 4) k++;
+            end = k + 1;
+            t = k;
+            continue;
+          }
           if (islamicState && toks[t + 1]?.lower === 'in' && ctx.joined(t)) {
             // "Islamic State in Iraq and Syria": a group named after the lands it claims.
             let k = t + 2;
@@ -100,11 +119,121 @@ export class OrganizationRecognizer {
       }
       const numbered = end === a && e < n && toks[e].num && toks[e].text.length <= 3 && ctx.joined(e - 1) && a < e && !isCalendarWord(toks[e - 1]) && !isAcronym(toks[e - 1]);
       if (numbered) end = e + 1;
+      // A head word alone is a common noun ("Coalition officials", "the Caliphate"), a place's name
+      // is a place's ("West Bank"), and a headline in capitals is no evidence ("PRESS", "FRONT").
+      const single = end - a === 1 && !GROUP_NAMES.has(toks[a].lower) && !PREFIX_HEADS.has(toks[a].lower);
+      if (end > a && (single || gazetteer().get(spellingOf(ctx, a, end)) !== undefined || inCapitalLine(ctx, a))) end = a;
       if (end > a) {
         for (let t = a; t < end; t++) ctx.blocked[t] = 1;
         ctx.candidates.push({ start: toks[a].start, end: toks[end - 1].end, kind: 'org', t0: a, t1: end, priority: 2, event: isEvent(toks, a, end) });
       }
       i = Math.max(e, end);
+    }
+  }
+
+  /** Marks tokens [t0, t1) as an organisation's name, unless part of it is taken already. */
+  private mark(ctx: ExtractionContext, t0: number, t1: number): boolean {
+    for (let t = t0; t < t1; t++) if (ctx.blocked[t]) return false;
+    for (let t = t0; t < t1; t++) ctx.blocked[t] = 1;
+    ctx.candidates.push({ start: ctx.tokens[t0].start, end: ctx.tokens[t1 - 1].end, kind: 'org', t0, t1, priority: 3 });
+    return true;
+  }
+
+  /**
+   * An agency credited in brackets at a dateline or caption: "ERBIL (Kurdistan 24) –", "MOSUL,
+   * Iraq, Nov. 4, 2016 (Newswire) —", "(Levant Wire) BEIRUT". Its capitalised words are an outlet's name.
+   */
+  private credits(ctx: ExtractionContext): void {
+    const text = ctx.text;
+    const toks = ctx.tokens;
+    for (let open = text.indexOf('('); open >= 0; open = text.indexOf('(', open + 1)) {
+      const close = text.indexOf(')', open);
+      if (close < 0 || close - open > 40) continue;
+      const t0 = ctx.tokenAt(open);
+      let t1 = t0;
+      while (t1 < toks.length && toks[t1].end <= close) t1++;
+      if (t1 === t0 || t1 - t0 > 4 || !toks[t0].cap) continue;
+      let names = true;
+      for (let t = t0; t < t1 && names; t++) names = (toks[t].cap || toks[t].num) && (t === t0 || ctx.joined(t - 1));
+      if (!names || toks[t1 - 1].end !== close || toks[t0].start !== open + 1) continue;
+      const after = /^[ \t]*(?:[—–-]|\n|\p{Lu}{3,}\b)/u.test(text.slice(close + 1, close + 12));
+      const before = /(?:\b\d{4}|\b\p{Lu}{3,})[ \t]*$/u.test(text.slice(Math.max(0, open - 12), open));
+      const opensSentence = /(?:^|[.!?\n])[ \t]*$/.test(text.slice(Math.max(0, open - 3), open));
+      if (after && (before || opensSentence || /^[ \t]*[—–-]/.test(text.slice(close + 1, close + 4)))) this.mark(ctx, t0, t1);
+    }
+  }
+
+  /** The outlet named at the top of a web page: "Sahel Watch | Analysis", "Horn Radio | January 19, 2019". */
+  private mastheads(ctx: ExtractionContext): void {
+    const toks = ctx.tokens;
+    for (const p of ctx.paragraphs.slice(0, 4)) {
+      for (let line = p.start; line < p.end; ) {
+        const nl = ctx.text.indexOf('\n', line);
+        const end = nl < 0 || nl > p.end ? p.end : nl;
+        const bar = ctx.text.indexOf(' | ', line);
+        if (bar > line && bar < end) {
+          const t0 = ctx.tokenAt(line);
+          let t1 = t0;
+          while (t1 < toks.length && toks[t1].end <= bar && toks[t1].cap && (t1 === t0 || ctx.joined(t1 - 1))) t1++;
+          if (t1 > t0 && t1 - t0 <= 4 && toks[t1 - 1].end === bar) this.mark(ctx, t0, t1);
+        }
+        line = end + 1;
+      }
+    }
+  }
+
+  /** A name standing as the apposition of a word for a body: "its media organization, Al Furqan,", "the news agency Amaq". */
+  private appositions(ctx: ExtractionContext): void {
+    const toks = ctx.tokens;
+    for (let i = 0; i + 1 < toks.length; i++) {
+      if (!BODY_NOUNS.has(toks[i].lower) || toks[i].cap) continue;
+      const comma = /^\s*,\s*$/.test(ctx.gap(i));
+      if (!comma && !ctx.joined(i)) continue;
+      let e = i + 1;
+      while (e < toks.length && e < i + 5 && (toks[e].cap || isNameParticle(toks[e], toks[e + 1])) && !CAPITAL_STOPWORDS.has(toks[e].lower) && (e === i + 1 || ctx.joined(e - 1))) e++;
+      if (e === i + 1) continue;
+      // The apposition closes with the clause ("…, Al Furqan." / "…, Amaq, said").
+      if (comma && e < toks.length && !/^\s*[,.;:)]/.test(ctx.text.slice(toks[e - 1].end, toks[e - 1].end + 2))) continue;
+      this.mark(ctx, i + 1, e);
+    }
+  }
+
+  /**
+   * Names the tagger is sure are organisations' that no head word marked ("Interfax", "PUK",
+   * "Zenith"), among the words persons left free: run after persons, before places, so that they
+   * block the places inside them but never a person the rules found.
+   */
+  recognizeLearned(ctx: ExtractionContext): void {
+    const toks = ctx.tokens;
+    const taken = new Uint8Array(toks.length);
+    for (const c of ctx.candidates) for (let t = c.t0; t < c.t1; t++) taken[t] = 1;
+    const free = (t0: number, t1: number): boolean => {
+      for (let t = t0; t < t1; t++) if (ctx.blocked[t] || taken[t]) return false;
+      return true;
+    };
+    const names = new Set<string>();
+    for (const c of nameChunks(ctx)) {
+      if (c.label !== ORG || !free(c.t0, c.t1)) continue;
+      // An unknown acronym is an organisation's on less evidence than other words ("NATO", "OSCE").
+      const acronym = c.t1 - c.t0 === 1 && isAcronym(toks[c.t0]) && !inCapitalLine(ctx, c.t0);
+      if (c.margin < (acronym ? MARGIN.acronym : MARGIN.organization)) continue;
+      const name = spellingOf(ctx, c.t0, c.t1);
+      const place = gazetteer().get(name);
+      if (place && place.kind !== 'town') continue;
+      this.mark(ctx, c.t0, c.t1);
+      names.add(name);
+    }
+    // Every other writing of a name found so ("Interfax said …; Interfax added").
+    if (names.size === 0) return;
+    const firsts = new Set([...names].map((n) => n.split(' ')[0]));
+    for (let i = 0; i < toks.length; i++) {
+      if (!toks[i].cap || !firsts.has(toks[i].text)) continue;
+      for (let e = Math.min(toks.length, i + 6); e > i; e--) {
+        if (!names.has(spellingOf(ctx, i, e)) || !free(i, e)) continue;
+        if (e < toks.length && ctx.joined(e - 1) && toks[e].cap) break;
+        if (this.mark(ctx, i, e)) i = e - 1;
+        break;
+      }
     }
   }
 }
@@ -120,6 +249,30 @@ function isEvent(toks: readonly Token[], a: number, end: number): boolean {
     if (isHead(toks[t].lower, toks[t].cap) || GROUP_NAMES.has(toks[t].lower)) return false;
   }
   return false;
+}
+
+/** The words [s, e) joined by single spaces, as the gazetteer spells names. */
+function spellingOf(ctx: ExtractionContext, s: number, e: number): string {
+  let out = ctx.tokens[s].text;
+  for (let t = s + 1; t < e; t++) out += ' ' + ctx.tokens[t].text;
+  return out;
+}
+
+/** Whether token t stands on a line written in capitals (a headline: "SUMMON APARTHEID POLICE"). */
+function inCapitalLine(ctx: ExtractionContext, t: number): boolean {
+  const text = ctx.text;
+  const at = ctx.tokens[t].start;
+  const from = text.lastIndexOf('\n', at) + 1;
+  let to = text.indexOf('\n', at);
+  if (to < 0) to = text.length;
+  let letters = 0;
+  let upper = 0;
+  for (let c = from; c < to && letters < 200; c++) {
+    const ch = text.charCodeAt(c);
+    if (ch >= 65 && ch <= 90) upper++;
+    if ((ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122)) letters++;
+  }
+  return letters >= 8 && upper / letters > 0.8;
 }
 
 /** Whether token t heads an organisation's name whose capitalised words start at a. */

@@ -1,7 +1,8 @@
 import { foldWord, isKunya, nameWords, namesCompatible, tidyName } from '../../entities/names';
 import type { ExtractionContext, PersonRecord } from '../context';
 import { gazetteer } from '../gazetteer';
-import { AUXILIARIES, PLACE_DESIGNATORS, ROLES, TITLES } from '../lexicon';
+import { AUXILIARIES, PLACE_DESIGNATORS, PLACE_NOUNS, ROLES, TITLES } from '../lexicon';
+import { chunkAt, MARGIN, nameChunks, ORG, PER } from '../names/NameTagger';
 import { isSpeechVerb } from '../speech';
 import { isAcronym, isCalendarWord, isGroupWord, isNameParticle, isSacred, isStopword } from './wordClasses';
 
@@ -36,6 +37,9 @@ const KUNYA = new Set(['abu', 'umm', 'abi']);
 /** Arabic common nouns that open place names ("Bir al-Abd", "Deir ez-Zor", "Ras al-Ain"), not names of people. */
 const ARABIC_PLACE_HEADS = new Set(['bir', 'ras', 'tal', 'tall', 'tell', 'deir', 'dayr', 'jabal', 'jebel', 'wadi', 'ain', 'ayn', 'khan', 'qasr', 'jisr', 'bab', 'kafr', 'kfar', 'beit', 'bayt', 'marj', 'suq', 'souk', 'sidi', 'hassi', 'minat', 'mina', 'qalat', 'burj', 'hisn', 'sharm', 'mersa', 'marsa']);
 
+/** Prepositions after which a capitalised name is a place's, in news prose ("fighting in Baga"). */
+const STRONG_LOCATIVE = new Set(['in', 'near', 'outside', 'around', 'inside', 'toward', 'towards']);
+
 /** Prepositions after which a lone capitalised word is a place, not the subject of a following verb ("an official in Marawi said"). */
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'from', 'outside', 'inside', 'around', 'across', 'into', 'toward', 'towards', 'of']);
 
@@ -55,9 +59,24 @@ export class PersonRecognizer {
     for (const r of runs) {
       const name = this.license(ctx, r);
       if (name) this.register(ctx, name.s, name.e);
+      else this.learned(ctx, r);
     }
     this.matchAll(ctx, runs);
     this.mergeAliases(ctx);
+  }
+
+  /** Where no rule licenses a run, the names the tagger is sure are persons' names. */
+  private learned(ctx: ExtractionContext, r: NameRun): void {
+    for (const c of nameChunks(ctx)) {
+      if (c.t1 <= r.s) continue;
+      if (c.t0 >= r.e) break;
+      // The whole run, and nowhere in a place's frame ("in Baga", "the town of Baga").
+      if (c.label !== PER || c.margin < MARGIN.person || c.t0 !== r.s || c.t1 !== r.e || this.inPlaceFrame(ctx, c.t0, c.t1)) continue;
+      if (this.isPlace(ctx, c.t0, c.t1) && c.margin < MARGIN.overridePlace) continue;
+      // The shapes the rules keep for places: "Ain Issa", "Lamu County".
+      if ((ARABIC_PLACE_HEADS.has(ctx.tokens[c.t0].lower) && c.t1 - c.t0 >= 2) || PLACE_DESIGNATORS.has(ctx.tokens[c.t1 - 1].lower)) continue;
+      this.register(ctx, c.t0, c.t1);
+    }
   }
 
   /** "Umar, who is better known by his nom de guerre, Abu Ubaidah": the second name is the same person. */
@@ -143,9 +162,12 @@ export class PersonRecognizer {
       if (to - from >= 2 && !this.isPlace(ctx, from, to)) return { s: from, e: Math.min(to, from + 6) };
     }
     if (e - s > 4) return undefined;
+    // A company's or agency's name before "said" ("Brush Wellman said"), as the tagger reads it.
+    if (r.title < 0 && this.surelyOrganization(ctx, s, e)) return undefined;
     // "Lamu County", "Sambisa Forest": a place designator ends place names, not names of people.
     if (PLACE_DESIGNATORS.has(toks[e - 1].lower)) return undefined;
-    if (this.isPlace(ctx, s, e)) return undefined;
+    // A place's name unless the tagger is sure it is a person's ("Obama said", "Mr. Dole").
+    if (this.isPlace(ctx, s, e) && !this.surelyPerson(ctx, s, e)) return undefined;
     if (r.title >= 0) return { s, e };
     // "Salah, 45, a shopkeeper": a name followed by an age.
     if (/^\s*,\s*$/.test(ctx.gap(e - 1)) && toks[e]?.num && /^\d{1,2}$/.test(toks[e].text) && /^\s*,/.test(ctx.gap(e)) && !isAcronym(toks[s])) return { s, e };
@@ -193,6 +215,31 @@ export class PersonRecognizer {
       }
     }
     return undefined;
+  }
+
+  /** Whether the document writes the name [s, e) after a locative preposition or "the town of" somewhere. */
+  private inPlaceFrame(ctx: ExtractionContext, s: number, e: number): boolean {
+    const toks = ctx.tokens;
+    const first = toks[s].text;
+    for (let i = 1; i + (e - s) <= toks.length; i++) {
+      if (toks[i].text !== first) continue;
+      let same = true;
+      for (let k = 1; k < e - s && same; k++) same = toks[i + k].text === toks[s + k].text;
+      if (!same) continue;
+      const prev = toks[i - 1];
+      if (!prev.cap && (STRONG_LOCATIVE.has(prev.lower) || (prev.lower === 'of' && PLACE_NOUNS.has(toks[i - 2]?.lower ?? '')))) return true;
+    }
+    return false;
+  }
+
+  private surelyOrganization(ctx: ExtractionContext, s: number, e: number): boolean {
+    const c = chunkAt(ctx, s, ORG);
+    return !!c && c.t0 <= s && c.t1 >= e && c.margin >= MARGIN.vetoPerson;
+  }
+
+  private surelyPerson(ctx: ExtractionContext, s: number, e: number): boolean {
+    const c = chunkAt(ctx, s, PER);
+    return !!c && c.t0 <= s && c.t1 >= e && c.margin >= MARGIN.overridePlace;
   }
 
   private isPlace(ctx: ExtractionContext, s: number, e: number): boolean {

@@ -13,8 +13,8 @@ const GROUP_WORDS = set(`kurd kurds kurdish arab arabs arabic sunni sunnis shia 
   mujahedeen taliban hausa swahili somali pashto dari urdu farsi amharic yoruba igbo kanuri fulani tigrinya hebrew turkish kurmanji sorani
   berber tamazight`);
 
-/** Words for God and holy books; deities are not persons. */
-const SACRED = set('god allah lord almighty quran koran bible torah gospel messenger prophets heaven hell paradise');
+/** Words for God, holy books and holy days; deities and feasts are not persons. */
+const SACRED = set('god allah lord almighty quran koran bible torah gospel messenger prophets heaven hell paradise ramadan eid christmas easter hajj');
 
 /** True for a word written all in capitals of two letters or more (an acronym: ISIS, SDF, VOA). */
 export function isAcronym(t: Token): boolean {
