@@ -47,12 +47,19 @@ function baseKey(name: string): string {
   return words.filter((w, i) => !(ARTICLES.has(w) && i < words.length - 1)).join(' ');
 }
 
-/** The key two writings of one organisation's name share. */
+const keys = new Map<string, string>();
+
+/** The key two writings of one organisation's name share (remembered: names recur; the memory is bounded). */
 export function organizationKey(name: string): string {
+  let out = keys.get(name);
+  if (out !== undefined) return out;
   if (!aliasKeys) {
     aliasKeys = new Map();
     for (const [canonical, others] of ALIASES) for (const o of others) aliasKeys.set(baseKey(o), baseKey(canonical));
   }
   const k = baseKey(name);
-  return aliasKeys.get(k) ?? k;
+  out = aliasKeys.get(k) ?? k;
+  if (keys.size > 20000) keys.clear();
+  keys.set(name, out);
+  return out;
 }

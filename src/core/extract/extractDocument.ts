@@ -15,17 +15,19 @@ import type { DocumentAnalysis, ExtractOptions, LocalEntity, LocalMention } from
 /**
  * Finds speakers, persons, organisations, places, dates and quotations in one document. Pure and
  * synchronous: the same text and options always give the same analysis, cheap enough to rerun on
- * every edit. Recognizers run in order (organisations first, as they block the names inside them),
- * then the refiners: overlap removal, attribution of speech, organisation mentions, speaker typing,
+ * every edit. Recognizers run in order (organisations first, as they block the names inside them;
+ * the names only the learned tagger vouches for after the rules of each kind), then the refiners: overlap removal, attribution of speech, organisation mentions, speaker typing,
  * and the analyst's corrections last.
  */
 export function extractDocument(text: string, opts: ExtractOptions = {}): DocumentAnalysis {
   const ctx = new ExtractionContext(text);
   const organizations = new OrganizationRecognizer();
+  const persons = new PersonRecognizer();
   organizations.recognize(ctx);
-  new PersonRecognizer().recognize(ctx);
+  persons.recognize(ctx);
   organizations.recognizeLearned(ctx);
   new PlaceRecognizer().recognize(ctx);
+  persons.recognizeLearned(ctx);
   new DateRecognizer(opts.documentDate).recognize(ctx);
   new QuoteRecognizer().recognize(ctx);
   new OverlapRemovalRefiner().refine(ctx);

@@ -13,12 +13,14 @@ interface ModelData {
   weights: string;
 }
 
-/** Every label's weight for every bucket, in one array (bucket × 4 + label). */
+/** Every label's weight for every bucket, in one array (bucket × 4 + label), as int8 times `scale`: 1 MB, read by the cache. */
 class Model {
-  readonly w: Float32Array;
+  readonly w: Int8Array;
+  readonly scale: number;
   constructor(d: ModelData) {
     if (d.bits !== BITS || d.labels.length !== 4) throw new Error('name model: unexpected shape');
-    this.w = new Float32Array((1 << BITS) * 4);
+    this.w = new Int8Array((1 << BITS) * 4);
+    this.scale = d.scale;
     const idx = decodeBase64(d.buckets);
     const ws = decodeBase64(d.weights);
     let b = 0;
@@ -34,7 +36,7 @@ class Model {
         if (byte < 0x80) break;
       }
       b += delta;
-      for (let l = 0; l < 4; l++) this.w[b * 4 + l] = ((ws[k * 4 + l] << 24) >> 24) * d.scale;
+      for (let l = 0; l < 4; l++) this.w[b * 4 + l] = (ws[k * 4 + l] << 24) >> 24;
     }
   }
 }
@@ -114,7 +116,7 @@ export function nameTags(ctx: ExtractionContext): NameTags {
     if (best !== 3 && s3 > second) second = s3;
     const t = input.tagged[p];
     tags.label[t] = best;
-    tags.margin[t] = top - second;
+    tags.margin[t] = (top - second) * model.scale;
     prevPrev = prev;
     prev = best;
   }
@@ -134,8 +136,11 @@ export const MARGIN = {
   acronym: Number(process.env.CL_ACR ?? 8),
   /** A person's name the gazetteer also has as a place's ("Obama said"). */
   overridePlace: Number(process.env.CL_OVR ?? 40),
-  /** An organisation's name a rule would take for a person's ("Brush Wellman said"). */
-  vetoPerson: Number(process.env.CL_VETO ?? 30),
+  /** How far the document's votes for a person's name must outweigh a place's to overrule one preposition ("between Peres and Arafat"). */
+  personVote: Number(process.env.CL_PVOTE ?? 100),
+  /** An organisation's name a rule would take for a person's ("Stagecoach said", "Brush Wellman said"). */
+  vetoPerson: Number(process.env.CL_VETO ?? 45),
+  vetoPersonName: Number(process.env.CL_VETO2 ?? 50),
 };
 
 /** A stretch of tokens [t0, t1) the tagger gave one label, and its mean margin. */
@@ -147,6 +152,14 @@ export interface NameChunk {
 }
 
 const chunksOf = new WeakMap<ExtractionContext, NameChunk[]>();
+const votesOf = new WeakMap<ExtractionContext, Map<string, Float64Array>>();
+const NO_VOTES = new Float64Array(4);
+
+/** The document's votes for each label of the name written `surface` (see {@link nameChunks}). */
+export function votesFor(ctx: ExtractionContext, surface: string): Float64Array {
+  nameChunks(ctx);
+  return votesOf.get(ctx)?.get(surface) ?? NO_VOTES;
+}
 
 /**
  * The tagger's names, in text order: runs of tokens with one label, link words trimmed at their
@@ -197,6 +210,7 @@ export function nameChunks(ctx: ExtractionContext): NameChunk[] {
     }
   }
   chunksOf.set(ctx, out);
+  votesOf.set(ctx, votes);
   return out;
 }
 

@@ -2,7 +2,7 @@ import type { Token } from '../../text/tokens';
 import type { ExtractionContext } from '../context';
 import { gazetteer, type PlaceKind } from '../gazetteer';
 import { ARABIC_ORG_HEADS, CAPITAL_STOPWORDS, LOCATIVE_PREPOSITIONS, ORG_HEADS, PLACE_DESIGNATORS, ROLES, SPEECH_VERBS, TITLES } from '../lexicon';
-import { isCalendarWord, isGroupWord, isSacred } from '../recognizers/wordClasses';
+import { CALENDAR_WORDS, GROUP_WORDS, SACRED_WORDS } from '../recognizers/wordClasses';
 
 /**
  * Features of the name tagger ({@link NameTagger}): what a token looks like, the words around it, the
@@ -59,6 +59,16 @@ export function hashString(s: string): number {
   return h >>> 0;
 }
 
+/** {@link hashString} of `s.slice(from, to)`, without making the slice. */
+export function hashRange(s: string, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let i = Math.max(0, from); i < Math.min(to, s.length); i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
 /** The bucket of feature `template` with value `value` (a hash or a small number). */
 export function bucket(template: number, value: number): number {
   let h = Math.imul(template + 1, 0x9e3779b1) ^ value;
@@ -67,22 +77,52 @@ export function bucket(template: number, value: number): number {
   return (h ^ (h >>> 16)) >>> SHIFT;
 }
 
-/** Word shapes: a few classes of how a token is written. */
+const isUpper = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
+const isLower = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 0xdf && c <= 0xff && c !== 0xf7) || (c > 0xff && c < 0x2000 && !isUpperWide(c));
+const isUpperWide = (c: number): boolean => c > 0xff && String.fromCharCode(c) !== String.fromCharCode(c).toLowerCase();
+
+/** Word shapes: a few classes of how a token is written. Read from character codes (no regex). */
 function shapeOf(text: string, cap: boolean, num: boolean): number {
   if (num) return 1;
-  if (!cap) {
-    if (/^\p{Ll}+-\p{Lu}/u.test(text)) return 2; // al-Baghdadi
-    return /[.\d]/.test(text) ? 3 : 4;
+  const n = text.length;
+  let digits = 0;
+  let dots = 0;
+  let hyphen = -1;
+  let lower = 0;
+  let upperAfterLower = false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if (c === 46) dots++;
+    else if (c === 45) {
+      if (hyphen < 0) hyphen = i;
+    } else if (isUpper(c) || isUpperWide(c)) {
+      if (lower > 0 && i > 0) upperAfterLower = true;
+    } else if (isLower(c)) lower++;
   }
-  if (/^\p{Lu}\.$/u.test(text)) return 5; // initial: J.
-  if (/^(?:\p{Lu}\.)+$/u.test(text)) return 6; // U.S.
-  if (text.length === 1) return 7;
-  if (/^[\p{Lu}\d&-]+$/u.test(text)) return /\d/.test(text) ? 8 : 9; // ISIS, G7
-  if (/\d/.test(text)) return 10;
-  if (/^\p{Lu}\p{Ll}+\p{Lu}/u.test(text)) return 11; // McDonald, JavaSoft
-  if (text.includes('-')) return 12; // Al-Baghdadi
-  if (text.endsWith('.')) return 13; // Gen. Calif.
+  if (!cap) {
+    if (hyphen > 0 && hyphen + 1 < n && isUpperAt(text, hyphen + 1) && lowerPrefix(text, hyphen)) return 2; // al-Baghdadi
+    return dots || digits ? 3 : 4;
+  }
+  if (n === 2 && dots === 1 && text.charCodeAt(1) === 46) return 5; // initial: J.
+  if (lower === 0 && digits === 0 && dots > 0 && dots * 2 === n) return 6; // U.S.
+  if (n === 1) return 7;
+  if (lower === 0 && dots === 0) return digits ? 8 : 9; // ISIS, G7
+  if (digits) return 10;
+  if (upperAfterLower && hyphen < 0) return 11; // McDonald, JavaSoft
+  if (hyphen >= 0) return 12; // Al-Baghdadi
+  if (text.charCodeAt(n - 1) === 46) return 13; // Gen. Calif.
   return 14;
+}
+
+function lowerPrefix(text: string, end: number): boolean {
+  for (let i = 0; i < end; i++) if (!isLower(text.charCodeAt(i))) return false;
+  return true;
+}
+
+function isUpperAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return isUpper(c) || isUpperWide(c);
 }
 
 const enum T {
@@ -133,21 +173,18 @@ const enum T {
   Suffix4,
 }
 
-/** Word classes of the lexicon, as small numbers. */
+let classes: Map<string, number> | undefined;
+
+/** Word classes of the lexicon, as small numbers: the first class (in this order) a word is in. */
 function classOf(tok: Token): number {
-  const lower = tok.lower;
-  if (TITLES.has(lower)) return 1;
-  if (ORG_HEADS.has(lower)) return 2;
-  if (ARABIC_ORG_HEADS.has(lower)) return 3;
-  if (PLACE_DESIGNATORS.has(lower)) return 4;
-  if (ROLES.has(lower)) return 5;
-  if (SPEECH_VERBS.has(lower)) return 6;
-  if (LOCATIVE_PREPOSITIONS.has(lower)) return 7;
-  if (CAPITAL_STOPWORDS.has(lower)) return 8;
-  if (isCalendarWord(tok)) return 9;
-  if (isSacred(tok)) return 10;
-  if (isGroupWord(tok)) return 11;
-  return 0;
+  if (!classes) {
+    classes = new Map();
+    const order: Array<[Iterable<string>, number]> = [[TITLES, 1], [ORG_HEADS, 2], [ARABIC_ORG_HEADS, 3], [PLACE_DESIGNATORS, 4], [ROLES, 5], [SPEECH_VERBS, 6], [LOCATIVE_PREPOSITIONS, 7], [CAPITAL_STOPWORDS, 8], [CALENDAR_WORDS, 9], [SACRED_WORDS, 10], [GROUP_WORDS, 11]];
+    for (const [words, c] of order) for (const w of words) if (!classes.has(w)) classes.set(w, c);
+  }
+  const c = classes.get(tok.lower);
+  if (c !== undefined) return c;
+  return gazetteer().demonyms.has(tok.text) ? 11 : 0;
 }
 
 const GAZ_KIND: Record<PlaceKind, number> = { country: 1, region: 2, city: 3, town: 4 };
@@ -202,16 +239,19 @@ export class TaggerInput {
           continue;
         }
         // A link word between two name-like words: "Bank of England", "Marieke de Vries".
-        if (joined(k) && NAME_LINKS.has(toks[k + 1].lower) && !toks[k + 1].cap && joined(k + 1) && k + 2 < n && nameLike(k + 2) && toks[k + 2].cap) {
+        if (joined(k) && NAME_LINKS.has(toks[k + 1].lower) && !toks[k + 1].cap && joined(k + 1) && k + 2 < n && nameLike(k + 2) && toks[k + 2].cap && !CALENDAR_WORDS.has(toks[k + 2].lower) && !CAPITAL_STOPWORDS.has(toks[k + 2].lower)) {
           tagged.push(k + 1, k + 2);
           k += 2;
           continue;
         }
         break;
       }
-      for (let p = first; p < tagged.length; p++) {
-        runStart.push(first);
-        runLength.push(tagged.length - first);
+      if (settled(ctx, tagged, first)) tagged.length = first;
+      else {
+        for (let p = first; p < tagged.length; p++) {
+          runStart.push(first);
+          runLength.push(tagged.length - first);
+        }
       }
       i = k + 1;
     }
@@ -219,9 +259,19 @@ export class TaggerInput {
     this.runStart = Int32Array.from(runStart);
     this.runLength = Int32Array.from(runLength);
 
-    // Words written in lower case somewhere in the document.
+    // Capitalised words the document also writes in lower case.
     const lowerSeen = new Set<string>();
-    for (let t = 0; t < n; t++) if (!toks[t].cap && !toks[t].num) lowerSeen.add(toks[t].lower);
+    for (const t of tagged) if (toks[t].cap) lowerSeen.add(toks[t].lower);
+    const alsoLower = new Set<string>();
+    // Looked up only for words whose length and first letter some capitalised word shares.
+    const firstLetters = new Int32Array(32);
+    for (const w of lowerSeen) if (w.length < 32) firstLetters[w.length] |= 1 << (w.charCodeAt(0) & 31);
+    for (let t = 0; t < n; t++) {
+      const tok = toks[t];
+      if (tok.cap) continue;
+      const l = tok.lower;
+      if (l.length < 32 && firstLetters[l.length] & (1 << (l.charCodeAt(0) & 31)) && lowerSeen.has(l)) alsoLower.add(l);
+    }
     // Per-token values, for tagged tokens and their neighbours.
     this.wordHash = new Int32Array(n);
     this.shape = new Uint8Array(n);
@@ -241,23 +291,26 @@ export class TaggerInput {
       const tok = toks[t];
       this.shape[t] = shapeOf(tok.text, tok.cap, tok.num);
       this.cls[t] = classOf(tok);
-      this.wordHash[t] = tok.num ? NUM : !tok.cap || this.cls[t] !== 0 || KNOWN_CAPITALISED.has(tok.lower) || lowerSeen.has(tok.lower) ? hashString(tok.lower) : CAP;
+      this.wordHash[t] = tok.num ? NUM : !tok.cap || this.cls[t] !== 0 || KNOWN_CAPITALISED.has(tok.lower) || alsoLower.has(tok.lower) ? hashString(tok.lower) : CAP;
     }
     // Gazetteer: the longest entry starting at each tagged token marks the tokens it covers.
     const gz = gazetteer();
     for (let p = 0; p < tagged.length; p++) {
       const s = tagged[p];
-      if (this.gaz[s]) continue;
-      let name = toks[s].text;
+      if (this.gaz[s] || !toks[s].cap) continue;
+      // Names in capitals (datelines, headlines) are looked up as written and in title case.
+      const caps = this.shape[s] === 9 && toks[s].text.length > 1;
+      let name = caps ? titleCase(toks[s].text) : toks[s].text;
       let best = 0;
       let kind = 0;
       const runEnd = this.runStart[p] + this.runLength[p];
+      const many = gz.firstWords.has(name);
       for (let q = p, e = s + 1; q < runEnd && e - s <= gz.maxWords; q++, e++) {
         if (q > p) {
-          if (tagged[q] !== e - 1) break;
-          name += ' ' + toks[e - 1].text;
+          if (!many || tagged[q] !== e - 1) break;
+          name += ' ' + (caps ? titleCase(toks[e - 1].text) : toks[e - 1].text);
         }
-        const entry = gz.get(name) ?? (toks[s].cap && /^\p{Lu}+$/u.test(name.replace(/[ .'-]/g, '')) && name.length > 3 ? gz.get(titleCase(name)) : undefined);
+        const entry = gz.get(name) ?? (caps ? gz.get(spelled(toks, s, e)) : undefined);
         if (entry) {
           best = e;
           kind = GAZ_KIND[entry.kind];
@@ -269,30 +322,37 @@ export class TaggerInput {
       }
     }
     // Lines: headline (the document's first line), all in capitals, short (bylines, datelines).
+    // Read only for the lines that hold tagged tokens, each once.
     this.lineFlags = new Uint8Array(n);
-    let lineStart = 0;
-    let t0 = 0;
-    const flagLine = (from: number, to: number, lineEnd: number, headline: boolean): void => {
+    const firstLineEnd = text.indexOf('\n');
+    let doneTo = -1;
+    for (const t of tagged) {
+      if (t <= doneTo) continue;
+      const at = toks[t].start;
+      const from = text.lastIndexOf('\n', at) + 1;
+      let to = text.indexOf('\n', at);
+      if (to < 0) to = text.length;
+      const a = ctx.tokenAt(from);
+      let b = a;
       let letters = 0;
       let upper = 0;
-      for (let c = from; c < lineEnd; c++) {
-        const ch = text.charCodeAt(c);
-        if ((ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122)) {
-          letters++;
-          if (ch <= 90) upper++;
-        }
+      for (; b < n && toks[b].start < to; b++) {
+        const tok = toks[b];
+        if (tok.num) continue;
+        const w = tok.text;
+        if (!tok.cap) letters += w.length;
+        else
+          for (let c = 0; c < w.length; c++) {
+            const ch = w.charCodeAt(c);
+            if (ch >= 65 && ch <= 90) {
+              letters++;
+              upper++;
+            } else if (ch >= 97 && ch <= 122) letters++;
+          }
       }
-      const flags = (letters > 6 && upper / letters > 0.85 ? 1 : 0) | (to - t0 <= 5 ? 2 : 0) | (headline ? 4 : 0);
-      for (let t = t0; t < to; t++) this.lineFlags[t] = flags;
-    };
-    let lineNo = 0;
-    for (let c = 0; c <= text.length; c++) {
-      if (c < text.length && text.charCodeAt(c) !== 10) continue;
-      let to = t0;
-      while (to < n && toks[to].start < c) to++;
-      if (c > lineStart && to > t0) flagLine(lineStart, to, c, lineNo++ === 0);
-      t0 = to;
-      lineStart = c + 1;
+      const flags = (letters > 6 && upper / letters > 0.85 ? 1 : 0) | (b - a <= 5 ? 2 : 0) | (firstLineEnd < 0 || from <= firstLineEnd ? 4 : 0);
+      for (let k = a; k < b; k++) this.lineFlags[k] = flags;
+      doneTo = b - 1;
     }
     // The document elsewhere: the word in lower case; inside a longer name; opening or closing one.
     this.docFlags = new Uint8Array(n);
@@ -307,7 +367,7 @@ export class TaggerInput {
       const t = tagged[p];
       const tok = toks[t];
       let f = 0;
-      if (tok.cap && lowerSeen.has(tok.lower)) f |= 1;
+      if (tok.cap && alsoLower.has(tok.lower)) f |= 1;
       const r = runLast.get(tok.text) ?? 0;
       if (this.runLength[p] === 1 && r & 1) f |= 2;
       if (this.runLength[p] === 1 && r & 2) f |= 4;
@@ -336,9 +396,9 @@ export class TaggerInput {
     out[k++] = bucket(T.Word, word);
     if (tok.cap && !tok.num) {
       const l = tok.lower;
-      out[k++] = bucket(T.Suffix2, hashString(l.slice(-2)));
-      out[k++] = bucket(T.Suffix3, hashString(l.slice(-3)));
-      out[k++] = bucket(T.Prefix3, hashString(l.slice(0, 3)));
+      out[k++] = bucket(T.Suffix2, hashRange(l, l.length - 2, l.length));
+      out[k++] = bucket(T.Suffix3, hashRange(l, l.length - 3, l.length));
+      out[k++] = bucket(T.Prefix3, hashRange(l, 0, 3));
     }
     out[k++] = bucket(T.Length, Math.min(tok.text.length, 12));
     out[k++] = bucket(T.Prev1, prev);
@@ -388,14 +448,67 @@ export class TaggerInput {
     out[k++] = bucket(T.RunBefore, first > 0 ? w[first - 1] : 0);
     out[k++] = bucket(T.RunAfter, last + 1 < n ? w[last + 1] : 0);
     out[k++] = bucket(T.RunAfter2, last + 2 < n ? Math.imul(w[last + 1], 31) ^ w[last + 2] : 0);
-    if (tok.cap && !tok.num && tok.lower.length > 4) out[k++] = bucket(T.Suffix4, hashString(tok.lower.slice(-4)));
+    if (tok.cap && !tok.num && tok.lower.length > 4) out[k++] = bucket(T.Suffix4, hashRange(tok.lower, tok.lower.length - 4, tok.lower.length));
     return k;
   }
+}
+
+/**
+ * Whether the rules settle the run starting at tagged position `first` without the tagger, so it is
+ * not tagged: capitalised function words and dates ("The", "In", "Monday"); names with a title or an
+ * Arabic name's particle ("Col. Mark Halvorsen", "Abu Omar al-Tunisi"); a name the rules took for an
+ * organisation's; names of countries and regions, alone or joined ("Iraq and Syria"), a city's name
+ * after a locative preposition ("in Mosul"), a name ending with a place designator ("Euphrates River").
+ */
+function settled(ctx: ExtractionContext, tagged: number[], first: number): boolean {
+  const toks = ctx.tokens;
+  if (tagged.length - first === 1) {
+    // Most runs: one capitalised word opening a sentence.
+    const lower = toks[tagged[first]].lower;
+    if (CAPITAL_STOPWORDS.has(lower) || CALENDAR_WORDS.has(lower)) return true;
+  }
+  let common = true;
+  for (let p = first; p < tagged.length; p++) {
+    const t = tagged[p];
+    const tok = toks[t];
+    if (!CAPITAL_STOPWORDS.has(tok.lower) && !CALENDAR_WORDS.has(tok.lower)) common = false;
+    if (ctx.blocked[t] || (tok.cap ? TITLES.has(tok.lower) || tok.lower === 'abu' || tok.lower === 'umm' : ctx.nameish[t] === 1 && !NAME_LINKS.has(tok.lower))) return true;
+  }
+  if (common) return true;
+  const last = toks[tagged[tagged.length - 1]];
+  if (last.cap && tagged.length - first > 1 && PLACE_DESIGNATORS.has(last.lower)) return true;
+  // Parts between links, each a place the gazetteer knows anywhere.
+  const gz = gazetteer();
+  const prev = toks[tagged[first] - 1];
+  const locative = !!prev && !prev.cap && LOCATIVE_PREPOSITIONS.has(prev.lower);
+  let p = first;
+  while (p < tagged.length) {
+    let e = p + 1;
+    while (e < tagged.length && !NAME_LINKS.has(toks[tagged[e]].lower)) e++;
+    if (e - p > 3) return false;
+    let name = toks[tagged[p]].text;
+    for (let q = p + 1; q < e; q++) name += ' ' + toks[tagged[q]].text;
+    const entry = gz.get(name) ?? (toks[tagged[p]].cap && name.length > 3 && !/[a-z]/.test(name) ? gz.get(titleCaseWords(name)) : undefined);
+    if (!entry || entry.kind === 'town' || (entry.kind === 'city' && !locative)) return false;
+    p = e + 1;
+  }
+  return true;
+}
+
+function titleCaseWords(s: string): string {
+  return s.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
 }
 
 /** Room for every feature of one position. */
 export const MAX_FEATURES = 56;
 
-function titleCase(s: string): string {
-  return s.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
+/** A word in capitals in title case: "BRUSSELS" → "Brussels", "DEIR" → "Deir". */
+function titleCase(w: string): string {
+  return w[0] + w.slice(1).toLowerCase();
+}
+
+function spelled(toks: readonly Token[], s: number, e: number): string {
+  let out = toks[s].text;
+  for (let t = s + 1; t < e; t++) out += ' ' + toks[t].text;
+  return out;
 }

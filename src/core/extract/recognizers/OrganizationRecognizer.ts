@@ -147,6 +147,8 @@ export class OrganizationRecognizer {
     const text = ctx.text;
     const toks = ctx.tokens;
     for (let open = text.indexOf('('); open >= 0; open = text.indexOf('(', open + 1)) {
+      const first = text.charCodeAt(open + 1);
+      if (first < 65 || first > 90) continue;
       const close = text.indexOf(')', open);
       if (close < 0 || close - open > 40) continue;
       const t0 = ctx.tokenAt(open);
@@ -166,11 +168,15 @@ export class OrganizationRecognizer {
   /** The outlet named at the top of a web page: "Sahel Watch | Analysis", "Horn Radio | January 19, 2019". */
   private mastheads(ctx: ExtractionContext): void {
     const toks = ctx.tokens;
+    const text = ctx.text;
+    // Only the top of the page: its first lines, up to 600 characters.
+    const top = text.slice(0, Math.min(text.length, 600));
+    if (!top.includes(' | ')) return;
     for (const p of ctx.paragraphs.slice(0, 4)) {
-      for (let line = p.start; line < p.end; ) {
-        const nl = ctx.text.indexOf('\n', line);
+      for (let line = p.start; line < p.end && line < top.length; ) {
+        const nl = text.indexOf('\n', line);
         const end = nl < 0 || nl > p.end ? p.end : nl;
-        const bar = ctx.text.indexOf(' | ', line);
+        const bar = top.indexOf(' | ', line);
         if (bar > line && bar < end) {
           const t0 = ctx.tokenAt(line);
           let t1 = t0;
@@ -186,7 +192,7 @@ export class OrganizationRecognizer {
   private appositions(ctx: ExtractionContext): void {
     const toks = ctx.tokens;
     for (let i = 0; i + 1 < toks.length; i++) {
-      if (!BODY_NOUNS.has(toks[i].lower) || toks[i].cap) continue;
+      if (!toks[i + 1].cap || toks[i].cap || !BODY_NOUNS.has(toks[i].lower)) continue;
       const comma = /^\s*,\s*$/.test(ctx.gap(i));
       if (!comma && !ctx.joined(i)) continue;
       let e = i + 1;

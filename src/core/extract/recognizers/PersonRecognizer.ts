@@ -2,9 +2,9 @@ import { foldWord, isKunya, nameWords, namesCompatible, tidyName } from '../../e
 import type { ExtractionContext, PersonRecord } from '../context';
 import { gazetteer } from '../gazetteer';
 import { AUXILIARIES, PLACE_DESIGNATORS, PLACE_NOUNS, ROLES, TITLES } from '../lexicon';
-import { chunkAt, MARGIN, nameChunks, ORG, PER } from '../names/NameTagger';
+import { chunkAt, MARGIN, ORG, PER } from '../names/NameTagger';
 import { isSpeechVerb } from '../speech';
-import { isAcronym, isCalendarWord, isGroupWord, isNameParticle, isSacred, isStopword } from './wordClasses';
+import { ARABIC_PLACE_HEADS, isAcronym, isCalendarWord, isGroupWord, isNameParticle, isSacred, isStopword } from './wordClasses';
 
 /** A stretch of name-like tokens [s, e), with the index of a title right before it or -1. */
 interface NameRun {
@@ -34,8 +34,6 @@ const LONE_NAME_VERBS = new Set(['said', 'says', 'told', 'tells', 'added', 'adds
 
 const KUNYA = new Set(['abu', 'umm', 'abi']);
 
-/** Arabic common nouns that open place names ("Bir al-Abd", "Deir ez-Zor", "Ras al-Ain"), not names of people. */
-const ARABIC_PLACE_HEADS = new Set(['bir', 'ras', 'tal', 'tall', 'tell', 'deir', 'dayr', 'jabal', 'jebel', 'wadi', 'ain', 'ayn', 'khan', 'qasr', 'jisr', 'bab', 'kafr', 'kfar', 'beit', 'bayt', 'marj', 'suq', 'souk', 'sidi', 'hassi', 'minat', 'mina', 'qalat', 'burj', 'hisn', 'sharm', 'mersa', 'marsa']);
 
 /** Prepositions after which a capitalised name is a place's, in news prose ("fighting in Baga"). */
 const STRONG_LOCATIVE = new Set(['in', 'near', 'outside', 'around', 'inside', 'toward', 'towards']);
@@ -54,29 +52,41 @@ export class PersonRecognizer {
   /** Folded words of each person's name, recomputed when the name grows. */
   private readonly folded = new WeakMap<PersonRecord, { name: string; words: string[]; joined: string }>();
 
+  private runsFound: NameRun[] = [];
+
   recognize(ctx: ExtractionContext): void {
-    const runs = this.runs(ctx);
+    const runs = (this.runsFound = this.runs(ctx));
     for (const r of runs) {
       const name = this.license(ctx, r);
       if (name) this.register(ctx, name.s, name.e);
-      else this.learned(ctx, r);
     }
     this.matchAll(ctx, runs);
     this.mergeAliases(ctx);
   }
 
-  /** Where no rule licenses a run, the names the tagger is sure are persons' names. */
-  private learned(ctx: ExtractionContext, r: NameRun): void {
-    for (const c of nameChunks(ctx)) {
-      if (c.t1 <= r.s) continue;
-      if (c.t0 >= r.e) break;
+  /**
+   * After the rules for organisations and places: the names no rule took that the tagger is sure
+   * are persons' ("Lebed", "Werner Zwingmann"), with every other writing of them still free.
+   */
+  recognizeLearned(ctx: ExtractionContext): void {
+    const toks = ctx.tokens;
+    const taken = new Uint8Array(toks.length);
+    for (const c of ctx.candidates) for (let t = c.t0; t < c.t1; t++) taken[t] = 1;
+    const touched = new Set<string>();
+    for (const r of this.runsFound) {
+      const c = chunkAt(ctx, r.s, PER);
       // The whole run, and nowhere in a place's frame ("in Baga", "the town of Baga").
-      if (c.label !== PER || c.margin < MARGIN.person || c.t0 !== r.s || c.t1 !== r.e || this.inPlaceFrame(ctx, c.t0, c.t1)) continue;
+      if (!c || c.margin < MARGIN.person || c.t0 !== r.s || c.t1 !== r.e) continue;
+      let free = true;
+      for (let t = r.s; t < r.e && free; t++) if (taken[t] || ctx.blocked[t]) free = false;
+      if (!free || this.inPlaceFrame(ctx, c.t0, c.t1)) continue;
       if (this.isPlace(ctx, c.t0, c.t1) && c.margin < MARGIN.overridePlace) continue;
       // The shapes the rules keep for places: "Ain Issa", "Lamu County".
-      if ((ARABIC_PLACE_HEADS.has(ctx.tokens[c.t0].lower) && c.t1 - c.t0 >= 2) || PLACE_DESIGNATORS.has(ctx.tokens[c.t1 - 1].lower)) continue;
-      this.register(ctx, c.t0, c.t1);
+      if ((ARABIC_PLACE_HEADS.has(toks[c.t0].lower) && c.t1 - c.t0 >= 2) || PLACE_DESIGNATORS.has(toks[c.t1 - 1].lower)) continue;
+      touched.add(this.register(ctx, c.t0, c.t1));
     }
+    // Their writings on words nothing else took.
+    if (touched.size) this.matchAll(ctx, this.runsFound, touched, taken);
   }
 
   /** "Umar, who is better known by his nom de guerre, Abu Ubaidah": the second name is the same person. */
@@ -166,9 +176,9 @@ export class PersonRecognizer {
     if (r.title < 0 && this.surelyOrganization(ctx, s, e)) return undefined;
     // "Lamu County", "Sambisa Forest": a place designator ends place names, not names of people.
     if (PLACE_DESIGNATORS.has(toks[e - 1].lower)) return undefined;
-    // A place's name unless the tagger is sure it is a person's ("Obama said", "Mr. Dole").
-    if (this.isPlace(ctx, s, e) && !this.surelyPerson(ctx, s, e)) return undefined;
     if (r.title >= 0) return { s, e };
+    // A place's name unless the tagger is sure it is a person's ("Obama said").
+    if (this.isPlace(ctx, s, e) && !this.surelyPerson(ctx, s, e)) return undefined;
     // "Salah, 45, a shopkeeper": a name followed by an age.
     if (/^\s*,\s*$/.test(ctx.gap(e - 1)) && toks[e]?.num && /^\d{1,2}$/.test(toks[e].text) && /^\s*,/.test(ctx.gap(e)) && !isAcronym(toks[s])) return { s, e };
     if (e - s < 2) {
@@ -217,9 +227,20 @@ export class PersonRecognizer {
     return undefined;
   }
 
+  /** Capitalised words the document writes after a locative preposition or "the town of", computed once. */
+  private framed: Set<string> | undefined;
+
   /** Whether the document writes the name [s, e) after a locative preposition or "the town of" somewhere. */
   private inPlaceFrame(ctx: ExtractionContext, s: number, e: number): boolean {
     const toks = ctx.tokens;
+    if (!this.framed) {
+      this.framed = new Set();
+      for (let i = 1; i < toks.length; i++) {
+        const prev = toks[i - 1];
+        if (toks[i].cap && !prev.cap && (STRONG_LOCATIVE.has(prev.lower) || (prev.lower === 'of' && PLACE_NOUNS.has(toks[i - 2]?.lower ?? '')))) this.framed.add(toks[i].text);
+      }
+    }
+    if (!this.framed.has(toks[s].text)) return false;
     const first = toks[s].text;
     for (let i = 1; i + (e - s) <= toks.length; i++) {
       if (toks[i].text !== first) continue;
@@ -234,7 +255,7 @@ export class PersonRecognizer {
 
   private surelyOrganization(ctx: ExtractionContext, s: number, e: number): boolean {
     const c = chunkAt(ctx, s, ORG);
-    return !!c && c.t0 <= s && c.t1 >= e && c.margin >= MARGIN.vetoPerson;
+    return !!c && c.t0 <= s && c.t1 >= e && c.margin >= (e - s > 1 ? MARGIN.vetoPersonName : MARGIN.vetoPerson);
   }
 
   private surelyPerson(ctx: ExtractionContext, s: number, e: number): boolean {
@@ -249,7 +270,8 @@ export class PersonRecognizer {
     return gazetteer().get(text) !== undefined && !/^(?:Abu|Umm)\b/.test(text);
   }
 
-  private register(ctx: ExtractionContext, s: number, e: number): void {
+  /** Adds the name [s, e) to the person it names (a new one when none); returns the person's key. */
+  private register(ctx: ExtractionContext, s: number, e: number): string {
     const text = ctx.text.slice(ctx.tokens[s].start, ctx.tokens[e - 1].end);
     const name = tidyName(text);
     const words = nameWords(name).map(foldWord);
@@ -264,17 +286,18 @@ export class PersonRecognizer {
       if (joined === pw.joined || (words.length >= 2 && pw.words.length >= 2 && namesCompatible(words, pw.words))) {
         p.forms.add(name);
         if (words.length > pw.words.length) p.name = name;
-        return;
+        return p.key;
       }
     }
     const key = `person:${words.join(' ')}`;
     ctx.persons.set(key, { key, name, forms: new Set([name]), roles: new Set(), speaker: false });
+    return key;
   }
 
   /** Every occurrence of a found name or of a shorter form of it keeping the surname. */
-  private matchAll(ctx: ExtractionContext, runs: NameRun[]): void {
+  private matchAll(ctx: ExtractionContext, runs: NameRun[], only?: ReadonlySet<string>, taken?: Uint8Array): void {
     const toks = ctx.tokens;
-    const people = [...ctx.persons.values()].map((p, order) => ({ p, order, words: nameWords(p.name).map(foldWord) }));
+    const people = [...ctx.persons.values()].map((p, order) => ({ p, order, words: nameWords(p.name).map(foldWord) })).filter((x) => !only || only.has(x.p.key));
     if (people.length === 0) return;
     const lastWords = new Set(people.map((x) => x.words[x.words.length - 1]));
     // "Abu Hamza" for "Abu Hamza al-Qurashi": a kunya ends with its second word.
@@ -285,9 +308,13 @@ export class PersonRecognizer {
     for (const r of runs) {
       let i = r.s;
       while (i < r.e) {
+        if (taken?.[i]) {
+          i++;
+          continue;
+        }
         let found: { p: PersonRecord; end: number } | undefined;
         for (let len = Math.min(6, r.e - i); len >= 1 && !found; len--) {
-          if (!lastWords.has(foldAt(i + len - 1))) continue;
+          if (!lastWords.has(foldAt(i + len - 1)) || (taken && taken[i + len - 1])) continue;
           const words = nameWords(ctx.text.slice(toks[i].start, toks[i + len - 1].end)).map(foldWord);
           const hits = people.filter((x) => namesCompatible(words, x.words));
           if (hits.length === 0) continue;

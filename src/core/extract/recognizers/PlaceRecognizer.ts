@@ -1,8 +1,8 @@
 import type { ExtractionContext } from '../context';
 import { gazetteer, type GazetteerEntry } from '../gazetteer';
-import { LOC, MARGIN, nameChunks } from '../names/NameTagger';
+import { LOC, MARGIN, nameChunks, PER, votesFor } from '../names/NameTagger';
 import { CAP_ORG_DESIGNATORS, LOCATIVE_PREPOSITIONS, PLACE_DESIGNATORS, PLACE_NOUNS, ROLES, TITLES } from '../lexicon';
-import { isAcronym, isCalendarWord, isGroupWord, isNameParticle, isSacred, isStopword } from './wordClasses';
+import { ARABIC_PLACE_HEADS, isAcronym, isCalendarWord, isGroupWord, isNameParticle, isSacred, isStopword } from './wordClasses';
 
 /** Prepositions that, before an unknown capitalised word, make it a place ("fighting in Baghouz"). */
 /** Designators of areas and waterways: the bare name means the same place ("Euphrates" = "Euphrates River"). */
@@ -130,8 +130,11 @@ export class PlaceRecognizer {
         const after = toks[nameEnd];
         const endsPhrase = !after || !ctx.joined(nameEnd - 1) || !after.cap;
         const possessive = /^['’]s/.test(ctx.text.slice(toks[nameEnd - 1].end));
-        if (endsPhrase && !possessive && !isAcronym(toks[i]) && (prev?.lower !== 'and' || andAfterPlace)) {
-          const name = spelling(ctx, i, nameEnd);
+        const name = spelling(ctx, i, nameEnd);
+        // A preposition is weaker evidence than a document that writes the name as a person's throughout.
+        const votes = votesFor(ctx, name);
+        const person = votes[PER] - votes[LOC] >= MARGIN.personVote && !ARABIC_PLACE_HEADS.has(toks[i].lower);
+        if (endsPhrase && !possessive && !person && !isAcronym(toks[i]) && (prev?.lower !== 'and' || andAfterPlace)) {
           add(i, nameEnd, { key: `place:${name.toLowerCase()}`, name, kind: 'town' }, 2);
           i = nameEnd - 1;
         }
