@@ -468,13 +468,15 @@ function settled(ctx: ExtractionContext, tagged: number[], first: number): boole
     if (CAPITAL_STOPWORDS.has(lower) || CALENDAR_WORDS.has(lower)) return true;
   }
   let common = true;
+  let blocked = true;
   for (let p = first; p < tagged.length; p++) {
     const t = tagged[p];
     const tok = toks[t];
     if (!CAPITAL_STOPWORDS.has(tok.lower) && !CALENDAR_WORDS.has(tok.lower)) common = false;
-    if (ctx.blocked[t] || (tok.cap ? TITLES.has(tok.lower) || tok.lower === 'abu' || tok.lower === 'umm' : ctx.nameish[t] === 1 && !NAME_LINKS.has(tok.lower))) return true;
+    if (!ctx.blocked[t] && tok.cap) blocked = false;
+    if (tok.cap ? TITLES.has(tok.lower) || tok.lower === 'abu' || tok.lower === 'umm' : ctx.nameish[t] === 1 && !NAME_LINKS.has(tok.lower)) return true;
   }
-  if (common) return true;
+  if (common || blocked) return true;
   const last = toks[tagged[tagged.length - 1]];
   if (last.cap && tagged.length - first > 1 && PLACE_DESIGNATORS.has(last.lower)) return true;
   // Parts between links, each a place the gazetteer knows anywhere.

@@ -224,7 +224,8 @@ export class OrganizationRecognizer {
       const acronym = c.t1 - c.t0 === 1 && isAcronym(toks[c.t0]) && !inCapitalLine(ctx, c.t0);
       if (c.margin < (acronym ? MARGIN.acronym : MARGIN.organization)) continue;
       const name = spellingOf(ctx, c.t0, c.t1);
-      const place = gazetteer().get(name);
+      // A place's name, also in capitals ("MOSUL" opening a dateline).
+      const place = gazetteer().get(name) ?? (isAcronym(toks[c.t0]) && name.length > 3 ? gazetteer().get(name[0] + name.slice(1).toLowerCase()) : undefined);
       if (place && place.kind !== 'town') continue;
       this.mark(ctx, c.t0, c.t1);
       names.add(name);

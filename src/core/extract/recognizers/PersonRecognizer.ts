@@ -34,6 +34,9 @@ const LONE_NAME_VERBS = new Set(['said', 'says', 'told', 'tells', 'added', 'adds
 
 const KUNYA = new Set(['abu', 'umm', 'abi']);
 
+/** Lower-case particles inside European names ("de Vries", "van der Pas", "von Weizsäcker", "da Silva"). */
+const PARTICLES = new Set(['de', 'der', 'den', 'van', 'von', 'du', 'da', 'di', 'del', 'della', 'dos', 'das', 'do', 'la', 'le', 'ter', 'ten', 'zu']);
+
 
 /** Prepositions after which a capitalised name is a place's, in news prose ("fighting in Baga"). */
 const STRONG_LOCATIVE = new Set(['in', 'near', 'outside', 'around', 'inside', 'toward', 'towards']);
@@ -124,6 +127,15 @@ export class PersonRecognizer {
       const t = toks[i];
       const nameLike = !ctx.blocked[i] && ctx.nameish[i] === 1 && !t.num;
       if (!nameLike) {
+        // "Marieke de Vries", "Ludwig van der Rohe": a particle between the capitalised words of one name.
+        if (s >= 0 && PARTICLES.has(t.lower) && ctx.joined(i - 1) && ctx.joined(i) && !ctx.blocked[i]) {
+          let k = i + 1;
+          if (PARTICLES.has(toks[k]?.lower ?? '') && !toks[k].cap && ctx.joined(k)) k++;
+          if (toks[k]?.cap && !ctx.blocked[k] && !isStopword(toks[k])) {
+            i = k - 1;
+            continue;
+          }
+        }
         close(i);
         continue;
       }
@@ -177,8 +189,8 @@ export class PersonRecognizer {
     // "Lamu County", "Sambisa Forest": a place designator ends place names, not names of people.
     if (PLACE_DESIGNATORS.has(toks[e - 1].lower)) return undefined;
     if (r.title >= 0) return { s, e };
-    // A place's name unless the tagger is sure it is a person's ("Obama said").
-    if (this.isPlace(ctx, s, e) && !this.surelyPerson(ctx, s, e)) return undefined;
+    // A place's name unless the tagger is sure it is a person's, or a small town's name speaks ("Obama said").
+    if (this.isPlace(ctx, s, e) && !this.surelyPerson(ctx, s, e) && !(this.isTown(ctx, s, e) && ctx.joined(e - 1) && LONE_NAME_VERBS.has(ctx.tokens[e]?.lower ?? ''))) return undefined;
     // "Salah, 45, a shopkeeper": a name followed by an age.
     if (/^\s*,\s*$/.test(ctx.gap(e - 1)) && toks[e]?.num && /^\d{1,2}$/.test(toks[e].text) && /^\s*,/.test(ctx.gap(e)) && !isAcronym(toks[s])) return { s, e };
     if (e - s < 2) {
@@ -261,6 +273,13 @@ export class PersonRecognizer {
   private surelyPerson(ctx: ExtractionContext, s: number, e: number): boolean {
     const c = chunkAt(ctx, s, PER);
     return !!c && c.t0 <= s && c.t1 >= e && c.margin >= MARGIN.overridePlace;
+  }
+
+  /** Whether [s, e) is only a small town's name in the gazetteer (a town the news names in a locative frame). */
+  private isTown(ctx: ExtractionContext, s: number, e: number): boolean {
+    let text = ctx.tokens[s].text;
+    for (let t = s + 1; t < e; t++) text += ' ' + ctx.tokens[t].text;
+    return gazetteer().get(text)?.kind === 'town';
   }
 
   private isPlace(ctx: ExtractionContext, s: number, e: number): boolean {

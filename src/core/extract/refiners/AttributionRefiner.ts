@@ -307,7 +307,18 @@ export class AttributionRefiner {
       }
       return null;
     }
-    return this.referentAt(j) ?? this.description(j, s0) ?? this.orgAt(j, s0) ?? this.headWithComplement(s0, j);
+    return this.referentAt(j) ?? this.personOfPlace(j, s0) ?? this.description(j, s0) ?? this.orgAt(j, s0) ?? this.headWithComplement(s0, j);
+  }
+
+  /** "Gov. Mike Pence of Indiana said": a person's name with the place they serve or come from. */
+  private personOfPlace(j: number, s0: number): Referent | null {
+    const ctx = this.ctx;
+    const place = ctx.mentionAt(j);
+    if (place?.kind !== 'place') return null;
+    const k = place.t0 - 1;
+    if (k - 1 < s0 || !/^(?:of|from)$/.test(ctx.tokens[k].lower) || !ctx.joined(k - 1) || !ctx.joined(k)) return null;
+    const m = ctx.mentionAt(k - 1);
+    return m?.kind === 'person' && m.key ? { key: m.key, kind: 'person' } : null;
   }
 
   /** "The chief spokesman of the Islamic State group has called …": a description whose head takes a complement. */
