@@ -35,6 +35,10 @@ describe('organisations', () => {
     expectMentions('It was released by the group’s media organization, [[Al Furqan]]{organization}. The news agency [[Amaq]]{organization} carried it too.', ORG);
   });
 
+  it('buildings that stand for institutions are organisations, not places', () => {
+    expectMentions('The [[White House]]{organization} and the [[Kremlin]]{organization} denied it; [[Downing Street]]{organization} said nothing.', ['organization', 'place']);
+  });
+
   it('a head word alone, an event and a place named like a body are not organisations', () => {
     expectMentions('Coalition officials met after the Battle of Mosul. Settlers in the West Bank protested. The Caliphate fell.', ORG);
   });

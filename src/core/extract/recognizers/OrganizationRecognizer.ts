@@ -8,6 +8,9 @@ import { isAcronym, isCalendarWord, isNameParticle } from './wordClasses';
 /** Words that extend an organisation's name across lower-case links ("Institute for Middle East Policy"). */
 const LINKS = new Set(['of', 'for', 'and', 'the', 'on', 'de', '&']);
 
+/** Buildings that stand for institutions, by their first word (and second, '' when one word). */
+const INSTITUTION_BUILDINGS = new Map([['White', 'House'], ['Kremlin', ''], ['Pentagon', ''], ['Élysée', ''], ['Elysee', ''], ['Downing', 'Street'], ['Blue', 'House']]);
+
 /** Common nouns for bodies, before a name in apposition ("the news agency Amaq"). */
 const BODY_NOUNS = new Set(['organization', 'organisation', 'agency', 'outlet', 'outlets', 'wing', 'arm', 'channel', 'station', 'newspaper', 'broadcaster', 'foundation', 'company', 'firm', 'militia', 'faction', 'movement', 'party', 'website', 'magazine', 'daily', 'weekly']);
 
@@ -35,6 +38,7 @@ const PREFIX_HEADS = new Set(['operation', 'boko', ...ARABIC_ORG_HEADS]);
  */
 export class OrganizationRecognizer {
   recognize(ctx: ExtractionContext): void {
+    this.institutions(ctx);
     this.credits(ctx);
     this.mastheads(ctx);
     this.appositions(ctx);
@@ -128,6 +132,18 @@ export class OrganizationRecognizer {
         ctx.candidates.push({ start: toks[a].start, end: toks[end - 1].end, kind: 'org', t0: a, t1: end, priority: 2, event: isEvent(toks, a, end) });
       }
       i = Math.max(e, end);
+    }
+  }
+
+  /** Buildings standing for the institutions they house ("the White House said", "the Kremlin"). */
+  private institutions(ctx: ExtractionContext): void {
+    const toks = ctx.tokens;
+    for (let i = 0; i < toks.length; i++) {
+      if (!toks[i].cap) continue;
+      const two = INSTITUTION_BUILDINGS.get(toks[i].text);
+      if (two === undefined) continue;
+      if (two === '') this.mark(ctx, i, i + 1);
+      else if (toks[i + 1]?.text === two && ctx.joined(i)) this.mark(ctx, i, i + 2);
     }
   }
 
