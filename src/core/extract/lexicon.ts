@@ -106,7 +106,7 @@ export const ORG_HEADS = set(`forces force army armies navy corps brigade brigad
   council party movement group groups organization organisation institute institution university college school academy center centre
   foundation association society agency agencies ministry ministries department office bureau commission committee union league alliance
   coalition command media network networks news agency press times post journal herald tribune gazette chronicle telegraph guardian
-  review magazine radio television tv channel broadcasting corporation company inc ltd llc bank fund trust service services watch
+  review magazine radio television tv channel broadcasting corporation company inc ltd llc corp plc gmbh holdings bancorp bank fund trust service services watch
   international intelligence police guard guards court tribunal parliament assembly congress senate government administration authority
   authorities mission program programme project initiative operation
   operations network brotherhood board cabinet hospital airlines airways club team federation museum library mosque church

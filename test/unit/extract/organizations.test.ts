@@ -40,7 +40,7 @@ describe('organisations', () => {
   });
 
   it('a head word alone, an event and a place named like a body are not organisations', () => {
-    expectMentions('Coalition officials met after the Battle of Mosul. Settlers in the West Bank protested. The Caliphate fell.', ORG);
+    expectMentions('Coalition officials met after the Battle of Mosul. Settlers in the West Bank and Gaza protested. The Caliphate fell.', ORG);
   });
 
   it('an institution named with its seat', () => {
@@ -49,6 +49,11 @@ describe('organisations', () => {
 
   it('a company the rules would take for a person, as the learned tagger reads it', () => {
     expectMentions('Profits at [[Halvorsen Shipping Corp]]{organization} rose, and investors bought [[Halvorsen Shipping Corp]]{organization} and [[Brandt Logistics Ltd]]{organization} shares.', ORG);
+  });
+
+  it('a company’s first word alone is the company, not a person who speaks', () => {
+    const a = expectMentions('[[Barrick Gold Corp]]{organization} raised its offer on Monday. [[Barrick]]{organization} said the deal would close soon.', [...ORG, 'person']);
+    assert.equal(new Set(a.mentions.filter((m) => m.type === 'organization').map((m) => m.key)).size, 1);
   });
 
   it('the acronym and the full name meet across files, and so do other names of one group', () => {

@@ -8,6 +8,9 @@ import { isAcronym, isCalendarWord, isNameParticle } from './wordClasses';
 /** Words that extend an organisation's name across lower-case links ("Institute for Middle East Policy"). */
 const LINKS = new Set(['of', 'for', 'and', 'the', 'on', 'de', '&']);
 
+/** Words that close a company's name ("Barrick Gold Corp", "Stagecoach Holdings Plc"). */
+const COMPANY_DESIGNATORS = new Set(['corp', 'corporation', 'inc', 'incorporated', 'ltd', 'limited', 'co', 'plc', 'llc', 'ag', 'sa', 'nv', 'gmbh', 'bv', 'spa', 'holdings', 'group', 'industries', 'bancorp']);
+
 /** Buildings that stand for institutions, by their first word (and second, '' when one word). */
 const INSTITUTION_BUILDINGS = new Map([['White', 'House'], ['Kremlin', ''], ['Pentagon', ''], ['Élysée', ''], ['Elysee', ''], ['Downing', 'Street'], ['Blue', 'House']]);
 
@@ -72,8 +75,14 @@ export class OrganizationRecognizer {
       }
       let end = a;
       let extending = false;
+      // "Halvorsen Shipping Corp and Brandt Logistics Ltd": two companies, the name ends at the first.
+      let cut = -1;
       for (let t = h; t < e; t++) {
         const tok = toks[t];
+        if (tok.lower === 'and' && end === t && t > a && COMPANY_DESIGNATORS.has(toks[t - 1].lower)) {
+          cut = t;
+          break;
+        }
         const islamicState = (tok.lower === 'state' && t > a && toks[t - 1].lower === 'islamic') || GROUP_NAMES.has(tok.lower);
         if (PREFIX_HEADS.has(tok.lower) && tok.cap) {
           end = e;
@@ -131,7 +140,30 @@ export class OrganizationRecognizer {
         for (let t = a; t < end; t++) ctx.blocked[t] = 1;
         ctx.candidates.push({ start: toks[a].start, end: toks[end - 1].end, kind: 'org', t0: a, t1: end, priority: 2, event: isEvent(toks, a, end) });
       }
-      i = Math.max(e, end);
+      i = cut >= 0 ? cut + 1 : Math.max(e, end);
+    }
+    this.shortForms(ctx);
+  }
+
+  /**
+   * A company's first word standing alone for it, once the document named it in full: "Barrick
+   * Gold Corp", then "Barrick said"; "Zenith Electronics Corp", then "Zenith".
+   */
+  private shortForms(ctx: ExtractionContext): void {
+    const toks = ctx.tokens;
+    const short = new Set<string>();
+    for (const c of ctx.candidates) {
+      if (c.kind !== 'org' || c.event || c.t1 - c.t0 < 2 || !COMPANY_DESIGNATORS.has(toks[c.t1 - 1].lower)) continue;
+      const first = toks[c.t0];
+      if (!first.cap || isAcronym(first) || CAPITAL_STOPWORDS.has(first.lower) || gazetteer().get(first.text) || gazetteer().demonyms.has(first.text) || first.text.length < 3) continue;
+      short.add(first.text);
+    }
+    if (short.size === 0) return;
+    for (let i = 0; i < toks.length; i++) {
+      if (!short.has(toks[i].text) || ctx.blocked[i]) continue;
+      // The word alone: not the start of another capitalised name, nor the end of one.
+      if ((i + 1 < toks.length && ctx.joined(i) && toks[i + 1].cap) || (i > 0 && ctx.joined(i - 1) && toks[i - 1].cap)) continue;
+      this.mark(ctx, i, i + 1);
     }
   }
 
@@ -301,7 +333,12 @@ function inCapitalLine(ctx: ExtractionContext, t: number): boolean {
 /** Whether token t heads an organisation's name whose capitalised words start at a. */
 function isHeadAt(toks: readonly Token[], a: number, t: number): boolean {
   const tok = toks[t];
-  if (GROUP_NAMES.has(tok.lower) || isHead(tok.lower, tok.cap)) return true;
+  if (GROUP_NAMES.has(tok.lower)) return true;
+  if (isHead(tok.lower, tok.cap)) {
+    // "West Bank": the head word closes a place's name, not a body's.
+    const place = t > 0 ? gazetteer().get(`${toks[t - 1].text} ${tok.text}`) : undefined;
+    return !place || place.kind === 'town';
+  }
   if (tok.lower === 'state' && t > a && toks[t - 1].lower === 'islamic') return true;
   // "Islamic State West Africa Province": a branch; "Anbar Province" stays a place.
   if (tok.lower !== 'province' || !tok.cap) return false;

@@ -26,6 +26,8 @@ export class OrganizationMentionRefiner {
       if (key === undefined) {
         // A bare acronym joins the organisation whose capitalised words it abbreviates.
         if (bare) for (const [k, e] of names) if (acronymOf(e.name) === form.replace(/\./g, '')) key = k;
+        // A company's first word alone joins its full name ("Barrick" for "Barrick Gold Corp").
+        if (!bare && !form.includes(' ')) for (const [k, e] of names) if (e.name.startsWith(form + ' ')) key ??= k;
         key ??= `organization:${norm}`;
         byForm.set(norm, key);
       }
@@ -35,7 +37,9 @@ export class OrganizationMentionRefiner {
       return key;
     };
     // Full names first, so that acronyms written before them still find them.
-    for (let i = 0; i < orgs.length; i++) if (!acronym[i]) keyOf(forms[i], false);
+    // Names of several words first, then single words: short forms and acronyms find their full names.
+    for (let i = 0; i < orgs.length; i++) if (orgs[i].t1 - orgs[i].t0 > 1) keyOf(forms[i], false);
+    for (let i = 0; i < orgs.length; i++) if (orgs[i].t1 - orgs[i].t0 === 1 && !acronym[i]) keyOf(forms[i], false);
     const keys = orgs.map((o, i) => {
       const form = forms[i];
       const key = keyOf(form, acronym[i]);
