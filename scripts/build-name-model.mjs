@@ -72,7 +72,7 @@ const train = load(trainDir);
 function prepare(docs) {
   return docs.map((d) => {
     const ctx = new ExtractionContext(d.text);
-    const input = new TaggerInput(ctx);
+    const input = new TaggerInput(ctx, true);
     const gold = new Uint8Array(ctx.tokens.length);
     for (const m of d.mentions) {
       const label = TYPES[m.type];

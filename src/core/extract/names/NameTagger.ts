@@ -68,6 +68,8 @@ let shared: Model | undefined;
 export interface NameTags {
   label: Uint8Array;
   margin: Float32Array;
+  /** The tokens the tagger labelled, in order (every other token is O). */
+  tagged: Int32Array;
 }
 
 const tagsOf = new WeakMap<ExtractionContext, NameTags>();
@@ -85,7 +87,7 @@ export function nameTags(ctx: ExtractionContext): NameTags {
   const model = (shared ??= new Model(data as ModelData));
   const input = new TaggerInput(ctx);
   const n = ctx.tokens.length;
-  tags = { label: new Uint8Array(n), margin: new Float32Array(n) };
+  tags = { label: new Uint8Array(n), margin: new Float32Array(n), tagged: input.tagged };
   const feats = new Int32Array(MAX_FEATURES);
   const w = model.w;
   let prev = O;
@@ -170,10 +172,11 @@ export function votesFor(ctx: ExtractionContext, surface: string): Float64Array 
 export function nameChunks(ctx: ExtractionContext): NameChunk[] {
   let out = chunksOf.get(ctx);
   if (out) return out;
-  const { label, margin } = nameTags(ctx);
+  const { label, margin, tagged } = nameTags(ctx);
   const toks = ctx.tokens;
   out = [];
-  for (let t = 0; t < toks.length; t++) {
+  for (let p = 0; p < tagged.length; p++) {
+    const t = tagged[p];
     const l = label[t];
     if (l === O) continue;
     let e = t + 1;
@@ -187,7 +190,7 @@ export function nameChunks(ctx: ExtractionContext): NameChunk[] {
       for (let k = a; k < b; k++) sum += margin[k];
       out.push({ t0: a, t1: b, label: l, margin: sum / (b - a) });
     }
-    t = e - 1;
+    while (p + 1 < tagged.length && tagged[p + 1] < e) p++;
   }
   const votes = new Map<string, Float64Array>();
   const vote = (key: string, label: number, m: number): void => {

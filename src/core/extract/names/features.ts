@@ -2,7 +2,7 @@ import type { Token } from '../../text/tokens';
 import type { ExtractionContext } from '../context';
 import { gazetteer, type PlaceKind } from '../gazetteer';
 import { ARABIC_ORG_HEADS, CAPITAL_STOPWORDS, LOCATIVE_PREPOSITIONS, ORG_HEADS, PLACE_DESIGNATORS, ROLES, SPEECH_VERBS, TITLES } from '../lexicon';
-import { CALENDAR_WORDS, GROUP_WORDS, SACRED_WORDS } from '../recognizers/wordClasses';
+import { CALENDAR_WORDS, GROUP_WORDS, isAcronym, SACRED_WORDS } from '../recognizers/wordClasses';
 
 /**
  * Features of the name tagger ({@link NameTagger}): what a token looks like, the words around it, the
@@ -206,7 +206,14 @@ export class TaggerInput {
   private readonly lineFlags: Uint8Array;
   private readonly docFlags: Uint8Array;
 
-  constructor(readonly ctx: ExtractionContext) {
+  /**
+   * `everyRun`: tag the runs the rules settle too (the learning script does, so that the model
+   * learns from every name; the tagger does not, as the recognizers do not ask).
+   */
+  constructor(
+    readonly ctx: ExtractionContext,
+    everyRun = false,
+  ) {
     const toks = ctx.tokens;
     const n = toks.length;
     const text = ctx.text;
@@ -214,7 +221,8 @@ export class TaggerInput {
     const tagged: number[] = [];
     const runStart: number[] = [];
     const runLength: number[] = [];
-    const nameLike = (i: number): boolean => ctx.nameish[i] === 1 && !toks[i].num;
+    const nameish = ctx.nameish;
+    const nameLike = (i: number): boolean => nameish[i] === 1;
     const joined = (i: number): boolean => {
       const a = toks[i];
       const b = toks[i + 1];
@@ -246,7 +254,7 @@ export class TaggerInput {
         }
         break;
       }
-      if (settled(ctx, tagged, first)) tagged.length = first;
+      if (!everyRun && settled(ctx, tagged, first)) tagged.length = first;
       else {
         for (let p = first; p < tagged.length; p++) {
           runStart.push(first);
@@ -490,7 +498,7 @@ function settled(ctx: ExtractionContext, tagged: number[], first: number): boole
     if (e - p > 3) return false;
     let name = toks[tagged[p]].text;
     for (let q = p + 1; q < e; q++) name += ' ' + toks[tagged[q]].text;
-    const entry = gz.get(name) ?? (toks[tagged[p]].cap && name.length > 3 && !/[a-z]/.test(name) ? gz.get(titleCaseWords(name)) : undefined);
+    const entry = gz.get(name) ?? (name.length > 3 && isAcronym(toks[tagged[p]]) ? gz.get(titleCaseWords(name)) : undefined);
     if (!entry || entry.kind === 'town' || (entry.kind === 'city' && !locative)) return false;
     p = e + 1;
   }

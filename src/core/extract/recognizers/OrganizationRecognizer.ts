@@ -8,6 +8,9 @@ import { isAcronym, isCalendarWord, isNameParticle } from './wordClasses';
 /** Words that extend an organisation's name across lower-case links ("Institute for Middle East Policy"). */
 const LINKS = new Set(['of', 'for', 'and', 'the', 'on', 'de', '&']);
 
+/** Lower-case words inside names of places and persons ("Lanao del Sur", "Mike Pence of Indiana"). */
+const NAME_LINK_WORDS = new Set(['del', 'de', 'da', 'do', 'di', 'du', 'la', 'le', 'van', 'von', 'der', 'den']);
+
 /** Words that close a company's name ("Barrick Gold Corp", "Stagecoach Holdings Plc"). */
 const COMPANY_DESIGNATORS = new Set(['corp', 'corporation', 'inc', 'incorporated', 'ltd', 'limited', 'co', 'plc', 'llc', 'ag', 'sa', 'nv', 'gmbh', 'bv', 'spa', 'holdings', 'group', 'industries', 'bancorp']);
 
@@ -268,6 +271,9 @@ export class OrganizationRecognizer {
     const names = new Set<string>();
     for (const c of nameChunks(ctx)) {
       if (c.label !== ORG || !free(c.t0, c.t1)) continue;
+      // The end of a longer name after its link word ("Lanao del Sur"), not a body of its own.
+      const link = toks[c.t0 - 1];
+      if (link && !link.cap && c.t0 >= 2 && ctx.joined(c.t0 - 1) && ctx.joined(c.t0 - 2) && toks[c.t0 - 2].cap && NAME_LINK_WORDS.has(link.lower)) continue;
       // An unknown acronym is an organisation's on less evidence than other words ("NATO", "OSCE").
       const acronym = c.t1 - c.t0 === 1 && isAcronym(toks[c.t0]) && !inCapitalLine(ctx, c.t0);
       if (c.margin < (acronym ? MARGIN.acronym : MARGIN.organization)) continue;

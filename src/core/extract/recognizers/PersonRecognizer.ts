@@ -289,9 +289,20 @@ export class PersonRecognizer {
     return gazetteer().get(text) !== undefined && !/^(?:Abu|Umm)\b/.test(text);
   }
 
+  /** Names registered before, by their text: the same text names the same person again. */
+  private readonly registered = new Map<string, string>();
+
   /** Adds the name [s, e) to the person it names (a new one when none); returns the person's key. */
   private register(ctx: ExtractionContext, s: number, e: number): string {
     const text = ctx.text.slice(ctx.tokens[s].start, ctx.tokens[e - 1].end);
+    const known = this.registered.get(text);
+    if (known !== undefined && ctx.persons.has(known)) return known;
+    const key = this.registerNew(ctx, text);
+    this.registered.set(text, key);
+    return key;
+  }
+
+  private registerNew(ctx: ExtractionContext, text: string): string {
     const name = tidyName(text);
     const words = nameWords(name).map(foldWord);
     const joined = words.join(' ');
