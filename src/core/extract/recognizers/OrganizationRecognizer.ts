@@ -133,7 +133,8 @@ export class OrganizationRecognizer {
         else if (extending && tok.cap) end = t + 1;
         else extending = false;
       }
-      const numbered = end === a && e < n && toks[e].num && toks[e].text.length <= 3 && ctx.joined(e - 1) && a < e && !isCalendarWord(toks[e - 1]) && !isAcronym(toks[e - 1]);
+      // "Kurdistan 24", "France 24": a channel named after a place and a number (not "Airbus 310", "Windows 95").
+      const numbered = end === a && e < n && toks[e].num && toks[e].text.length <= 3 && ctx.joined(e - 1) && a < e && !isCalendarWord(toks[e - 1]) && !isAcronym(toks[e - 1]) && gazetteer().get(spellingOf(ctx, a, e)) !== undefined;
       if (numbered) end = e + 1;
       // A head word alone is a common noun ("Coalition officials", "the Caliphate"), a place's name
       // is a place's ("West Bank"), and a headline in capitals is no evidence ("PRESS", "FRONT").
