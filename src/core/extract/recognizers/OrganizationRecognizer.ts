@@ -175,7 +175,9 @@ export class OrganizationRecognizer {
   private institutions(ctx: ExtractionContext): void {
     const toks = ctx.tokens;
     for (let i = 0; i < toks.length; i++) {
-      if (!toks[i].cap) continue;
+      // First letters of the buildings' names: most words are passed over without a lookup.
+      const c = toks[i].text.charCodeAt(0);
+      if (c !== 87 && c !== 75 && c !== 80 && c !== 69 && c !== 0xc9 && c !== 68 && c !== 66) continue;
       const two = INSTITUTION_BUILDINGS.get(toks[i].text);
       if (two === undefined) continue;
       if (two === '') this.mark(ctx, i, i + 1);
