@@ -9,6 +9,10 @@ describe('organisations', () => {
     expectMentions('Fighters of [[Boko Haram]]{organization} attacked the town, and the [[Pentagon]]{organization} sent drones.', ORG);
   });
 
+  it('a name whose words are joined by a hyphen is whole, its demonym inside', () => {
+    expectMentions('Units of the [[Iraqi Counter-Terrorism Service]]{organization} pushed into the district.', ORG);
+  });
+
   it('an acronym in brackets and written alone later is the same organisation', () => {
     const text = 'The Syrian Democratic Forces (SDF) advanced on Tuesday. By evening the SDF held the dam.';
     const a = expectMentions('The [[Syrian Democratic Forces]]{organization} ([[SDF]]{organization}) advanced on Tuesday. By evening the [[SDF]]{organization} held the dam.', ORG);

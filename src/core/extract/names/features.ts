@@ -490,9 +490,7 @@ function settled(ctx: ExtractionContext, tagged: number[], first: number): boole
   // Parts between links, each a place the gazetteer knows anywhere.
   const gz = gazetteer();
   const prev = toks[tagged[first] - 1];
-  const start = toks[tagged[first]].start;
-  // After a locative preposition, or opening a line in capitals (a dateline: "RAQQA, Syria").
-  const locative = (!!prev && !prev.cap && LOCATIVE_PREPOSITIONS.has(prev.lower)) || ((start === 0 || ctx.text.charCodeAt(start - 1) === 10) && isAcronym(toks[tagged[first]]));
+  const locative = !!prev && !prev.cap && LOCATIVE_PREPOSITIONS.has(prev.lower);
   let p = first;
   while (p < tagged.length) {
     let e = p + 1;

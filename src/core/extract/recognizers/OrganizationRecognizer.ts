@@ -59,7 +59,9 @@ export class OrganizationRecognizer {
       const s = i;
       let e = i + 1;
       for (;;) {
-        if (e < n && ctx.joined(e - 1) && (toks[e].cap || isNameParticle(toks[e], toks[e + 1]) || (LINKS.has(toks[e].lower) && e + 1 < n && ctx.joined(e) && (toks[e + 1].cap || LINKS.has(toks[e + 1].lower))))) {
+        // "Iraqi Counter-Terrorism Service": two capitalised words joined by a hyphen belong to one name.
+        const hyphened = e < n && toks[e].cap && toks[e - 1].cap && toks[e].start === toks[e - 1].end + 1 && ctx.text.charCodeAt(toks[e - 1].end) === 45;
+        if (hyphened || (e < n && ctx.joined(e - 1) && (toks[e].cap || isNameParticle(toks[e], toks[e + 1]) || (LINKS.has(toks[e].lower) && e + 1 < n && ctx.joined(e) && (toks[e + 1].cap || LINKS.has(toks[e + 1].lower)))))) {
           e++;
           continue;
         }
