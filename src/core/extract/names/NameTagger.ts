@@ -132,17 +132,17 @@ export function nameTags(ctx: ExtractionContext): NameTags {
  * far more often than not.
  */
 export const MARGIN = {
-  person: Number(process.env.CL_PER ?? 25),
-  place: Number(process.env.CL_LOC ?? 10),
-  organization: Number(process.env.CL_ORG ?? 25),
-  acronym: Number(process.env.CL_ACR ?? 8),
+  person: 25,
+  place: 10,
+  organization: 25,
+  acronym: 8,
   /** A person's name the gazetteer also has as a place's ("Obama said"). */
-  overridePlace: Number(process.env.CL_OVR ?? 40),
+  overridePlace: 40,
   /** How far the document's votes for a person's name must outweigh a place's to overrule one preposition ("between Peres and Arafat"). */
-  personVote: Number(process.env.CL_PVOTE ?? 100),
+  personVote: 100,
   /** An organisation's name a rule would take for a person's ("Stagecoach said", "Brush Wellman said"). */
-  vetoPerson: Number(process.env.CL_VETO ?? 45),
-  vetoPersonName: Number(process.env.CL_VETO2 ?? 50),
+  vetoPerson: 45,
+  vetoPersonName: 50,
 };
 
 /** A stretch of tokens [t0, t1) the tagger gave one label, and its mean margin. */
