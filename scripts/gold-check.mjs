@@ -135,7 +135,21 @@ function checkGold(goldPath) {
       prev = q;
     });
   }
-  return { problems };
+  return { problems, mentions: Array.isArray(mentions) ? mentions : [] };
+}
+
+/**
+ * One entity id names one kind of thing across files: a person (speaker or person mentions), an
+ * organisation (organization mentions, and speaker mentions where it is quoted), a place or a date.
+ */
+function kindConflicts(byEntity) {
+  const problems = [];
+  for (const [entity, types] of byEntity) {
+    const has = (t) => types.has(t);
+    const conflict = (has('place') && types.size > 1) || (has('date') && types.size > 1) || (has('organization') && has('person'));
+    if (conflict) problems.push(`entity ${JSON.stringify(entity)} is used as ${[...types].sort().join(' and ')}`);
+  }
+  return problems;
 }
 
 function main(args) {
@@ -147,6 +161,8 @@ function main(args) {
   let skipped = 0;
   let failed = false;
   for (const arg of args) {
+    // Ids are checked within each folder given (a set is one corpus).
+    const byEntity = new Map();
     const { files, missing } = goldFiles(arg);
     if (missing) {
       console.log(`${missing}: no such file or folder`);
@@ -163,6 +179,15 @@ function main(args) {
         for (const p of result.problems) console.log(`${name}: ${p}`);
         failed = true;
       } else ok++;
+      for (const m of result.mentions ?? []) {
+        if (typeof m?.entity !== 'string') continue;
+        if (!byEntity.has(m.entity)) byEntity.set(m.entity, new Set());
+        byEntity.get(m.entity).add(m.type);
+      }
+    }
+    for (const p of kindConflicts(byEntity)) {
+      console.log(`${arg}: ${p}`);
+      failed = true;
     }
   }
   if (failed) return 1;

@@ -39,8 +39,10 @@ export function scoreNer(docs, result) {
   const groups = { all: {}, 'not sports': {} };
   for (const g of Object.values(groups)) for (const t of Object.keys(NER_TYPES)) g[t] = { tp: 0, fp: 0, fn: 0 };
   const errors = [];
+  // A quoted organisation is a speaker mention of an organisation entity: scored as an organisation.
+  const orgIds = new Set(result.entities.filter((e) => e.type === 'organization').map((e) => e.id));
   docs.forEach((d, i) => {
-    const pred = result.documents[i].mentions;
+    const pred = result.documents[i].mentions.map((m) => (m.type === 'speaker' && orgIds.has(m.entity) ? { ...m, type: 'organization' } : m));
     for (const [type, predTypes] of Object.entries(NER_TYPES)) {
       const m = match(d.mentions.filter((x) => x.type === type), pred.filter((x) => predTypes.includes(x.type)));
       for (const g of d.sport ? [groups.all] : [groups.all, groups['not sports']]) {

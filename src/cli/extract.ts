@@ -4,11 +4,11 @@ import { collectFiles, errorMessage, parseCommand, parseDateOption, problemLine,
 
 export const extractHelp = `corpus-lens extract <files or folders…> [--json] [--date YYYY-MM-DD]
 
-  Finds speakers, persons, places, dates and quotations in every document, with the
-  analyst's input the editor uses: each document's annotation file (<file>.lens.yaml:
-  document date, corrections) and the corpus file (corpus-lens.yaml: names, aliases,
-  merges) of the nearest folder above it that has one. Folders are walked for .txt
-  and .md files.
+  Finds speakers, persons, organisations, places, dates and quotations in every
+  document, with the analyst's input the editor uses: each document's annotation
+  file (<file>.lens.yaml: document date, corrections) and the corpus file
+  (corpus-lens.yaml: names, aliases, merges) of the nearest folder above it that has
+  one. Folders are walked for .txt and .md files.
 
   --json               print one JSON object {documents, entities} instead of a listing
   --date YYYY-MM-DD    the document date of documents whose annotation file gives none

@@ -4,10 +4,19 @@
  * document's exact text, `end` exclusive — the convention of ../docs and of the CLI's JSON.
  */
 
-/** Kinds of mention, per the product's definition (a `speaker` is a person credited with speech in that document). */
-export type MentionType = 'speaker' | 'person' | 'place' | 'date';
+/**
+ * Kinds of mention, per the product's definition: a `speaker` is a person (or an organisation)
+ * credited with speech in that document; an `organization` is a named organisation that is not.
+ */
+export type MentionType = 'speaker' | 'person' | 'organization' | 'place' | 'date';
 
-/** Kinds of entity. Speakers and persons are both `person` entities; typing of mentions is per document. */
+/** Every mention kind, in the order the product lists them. */
+export const MENTION_TYPES: readonly MentionType[] = ['speaker', 'person', 'organization', 'place', 'date'];
+
+/**
+ * Kinds of entity. Speakers and persons are both `person` entities (a quoted organisation stays an
+ * `organization` entity); typing of mentions is per document.
+ */
 export type EntityType = 'person' | 'place' | 'date' | 'organization' | 'source';
 
 /** A stretch of text that names an entity. Mentions of one document never overlap. */

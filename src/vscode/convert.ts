@@ -18,6 +18,7 @@ export function locationOf(index: CorpusIndex, doc: string, start: number, end: 
 export const MENTION_LABELS = {
   speaker: vscode.l10n.t('Speaker'),
   person: vscode.l10n.t('Person'),
+  organization: vscode.l10n.t('Organisation'),
   place: vscode.l10n.t('Place'),
   date: vscode.l10n.t('Date'),
 } as const;
@@ -25,6 +26,7 @@ export const MENTION_LABELS = {
 export const MENTION_ICONS = {
   speaker: 'comment-discussion',
   person: 'person',
+  organization: 'organization',
   place: 'location',
   date: 'calendar',
 } as const;

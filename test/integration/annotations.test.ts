@@ -187,6 +187,19 @@ describe('Annotations: tags, notes, corrections, undo — stored in YAML', funct
     await eventually('the undo in the index', () => indexer.index.mentionAt(uri().toString(), offset + 1)?.type !== 'place', 10_000);
   });
 
+  it('Mark as Organisation retypes a mention, stored in the sidecar, and undoes', async () => {
+    const { indexer } = await api();
+    const editor = await select('Lake Chad');
+    const offset = editor.document.offsetAt(editor.selection.start);
+    assert.equal(indexer.index.mentionAt(uri().toString(), offset + 1)?.type, 'place');
+    await vscode.commands.executeCommand('corpusLens.markAsOrganization');
+    const data = await sidecar();
+    assert.ok(data.corrections?.some((c) => c.action === 'mark' && c.type === 'organization'));
+    await eventually('the correction in the index', () => indexer.index.mentionAt(uri().toString(), offset + 1)?.type === 'organization', 10_000);
+    await vscode.commands.executeCommand('corpusLens.undoAnnotation');
+    await eventually('the undo in the index', () => indexer.index.mentionAt(uri().toString(), offset + 1)?.type === 'place', 10_000);
+  });
+
   it('Rename Entity names the entity across the corpus, stored in corpus-lens.yaml, and undoes', async () => {
     const { indexer } = await api();
     const editor = await select('Shekau');

@@ -133,7 +133,7 @@ describe('Reading: index, providers, views', function () {
   it('the Entities view lists speakers → documents → mentions in context', async () => {
     const { entities } = await api();
     const groups = (await entities.getChildren()) as EntityElement[];
-    assert.deepEqual(groups.map((g) => g.kind === 'group' && g.group), ['speaker', 'person', 'place', 'date']);
+    assert.deepEqual(groups.map((g) => g.kind === 'group' && g.group), ['speaker', 'person', 'organization', 'place', 'date']);
     const speakers = (await entities.getChildren(groups[0])) as EntityElement[];
     const leader = speakers.find((s) => s.kind === 'entity' && s.entity.name === 'Abu Bakr al-Baghdadi');
     assert.ok(leader, 'the leader is listed among speakers');
@@ -172,7 +172,7 @@ describe('Reading: index, providers, views', function () {
     const docs = await corpusTree.getChildren(folders.find((f) => f.kind === 'folder' && f.node.name === 'iraq-syria'));
     const tape = docs.find((d) => d.kind === 'document' && d.path === TAPE)!;
     const item = corpusTree.getTreeItem(tape);
-    assert.match(String(item.description), /\d+ speakers · \d+ places · \d+ dates/);
+    assert.match(String(item.description), /\d+ speakers · [1-9]\d* organisations · \d+ places · \d+ dates/);
     assert.match((item.tooltip as vscode.MarkdownString).value, /2016-11-0\d/);
   });
 
@@ -187,6 +187,36 @@ describe('Reading: index, providers, views', function () {
       assert.ok(highlighter.apply(editor) < all);
     } finally {
       await vscode.commands.executeCommand('corpusLens.toggleHighlight', 'place');
+    }
+  });
+
+  it('an organisation is highlighted in its own kind, has a hover card and references across files', async () => {
+    const { highlighter, indexer } = await api();
+    const editor = await open(TAPE);
+    const doc = editor.document;
+    const at = positionOf(doc, 'Meridian Center for Security Studies');
+    const mention = indexer.index.mentionAt(doc.uri.toString(), doc.offsetAt(at));
+    assert.equal(mention?.type, 'organization');
+    assert.equal(mention?.text, 'Meridian Center for Security Studies');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, at);
+    const text = hoverText(hovers);
+    assert.match(text, /\$\(organization\) \*\*Meridian Center for Security Studies\*\* — Organisation/);
+    assert.match(text, /\d+ in the corpus/);
+    const refs = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', doc.uri, at);
+    assert.ok(new Set(refs.map((r) => r.uri.toString())).size >= 2, `references in ${refs.length} places`);
+    for (const r of refs) assert.equal((await vscode.workspace.openTextDocument(r.uri)).getText(r.range), 'Meridian Center for Security Studies');
+    const symbols = await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', 'meridian');
+    assert.ok(symbols.some((s) => s.name.startsWith('Meridian Center') && s.kind === vscode.SymbolKind.Class), symbols.map((s) => `${s.name}:${s.kind}`).join(', '));
+    // Switching organisations off removes exactly their ranges.
+    const all = highlighter.apply(editor);
+    const organisations = indexer.index.resolved(doc.uri.toString())!.mentions.filter((m) => m.type === 'organization').length;
+    assert.ok(organisations >= 2, `organisation mentions: ${organisations}`);
+    await vscode.commands.executeCommand('corpusLens.toggleHighlight', 'organization');
+    try {
+      await eventually('organisations to be switched off', () => !highlighter.isEnabled('organization'));
+      assert.equal(highlighter.apply(editor), all - organisations);
+    } finally {
+      await vscode.commands.executeCommand('corpusLens.toggleHighlight', 'organization');
     }
   });
 

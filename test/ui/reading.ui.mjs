@@ -63,9 +63,35 @@ export const tests = [
       await screenshot(page, results, 'reading-highlights-entities');
       // Collapse the speakers, as a reader would, to see the other groups.
       await entities.locator('.monaco-list-row', { hasText: 'Speakers' }).first().click();
-      await entities.locator('.monaco-list-row', { hasText: /Persons\s*\d+/ }).waitFor();
+      await entities.locator('.monaco-list-row', { hasText: /Persons\s*\d+/ }).first().click();
+      await entities.locator('.monaco-list-row', { hasText: /Organisations\s*\d+/ }).first().click();
+      await entities.locator('.monaco-list-row', { hasText: /Places\s*\d+/ }).waitFor();
       const rows = await entities.locator('.monaco-list-row').allTextContents();
-      assert.ok(rows.some((r) => /Places\s*\d+/.test(r)), rows.join(' | '));
+      assert.ok(rows.some((r) => /Organisations\s*\d+/.test(r)), rows.join(' | '));
+    },
+  },
+  {
+    name: 'an organisation has its own colour and its own hover card',
+    async run({ page, results }) {
+      await openTape(page);
+      const coloured = async (text) => (await decorationsUnder(page, await textRect(page, text))).find((d) => d.bg !== 'rgba(0, 0, 0, 0)');
+      const org = await coloured('Islamic State');
+      const speaker = await coloured('Abu Bakr al-Baghdadi');
+      const place = await coloured('Nineveh province');
+      assert.ok(org, 'the organisation has a coloured box under it');
+      assert.ok(org.bg !== speaker?.bg && org.bg !== place?.bg, `organisations are coloured apart (${org.bg} vs ${speaker?.bg}, ${place?.bg})`);
+      const r = await textRect(page, 'Islamic State');
+      const hover = page.locator('.monaco-hover:visible', { hasText: 'in the corpus' });
+      for (let attempt = 0; attempt < 3 && !(await hover.isVisible()); attempt++) {
+        await page.mouse.move(r.x - 30, r.y + r.height / 2);
+        await page.mouse.move(r.x + r.width / 3, r.y + r.height / 2, { steps: 5 });
+        await hover.waitFor({ timeout: 5_000 }).catch(() => undefined);
+      }
+      await hover.waitFor({ timeout: 5_000 });
+      const text = await hover.innerText();
+      assert.match(text, /Islamic State/);
+      assert.match(text, /Organisation/);
+      await screenshot(page, results, 'organisation-highlight-hover');
     },
   },
   {

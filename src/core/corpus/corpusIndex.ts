@@ -17,7 +17,7 @@ const KEPT_VIEWS = 256;
 const KEPT_REFS = 200_000;
 
 /** Bump when extraction changes in a way that makes cached analyses stale. */
-export const EXTRACTOR_VERSION = 1;
+export const EXTRACTOR_VERSION = 2;
 
 /**
  * Stores analyses by content, so that reopening a corpus does not extract again. Keys are opaque
@@ -69,6 +69,7 @@ export interface EntityStats {
 export interface DocumentCounts {
   speakers: number;
   persons: number;
+  organizations: number;
   places: number;
   dates: number;
   quotes: number;
@@ -460,7 +461,7 @@ export class CorpusIndex {
    * is a speaker there too).
    */
   kindCounts(): Record<MentionType, number> {
-    const counts: Record<MentionType, number> = { speaker: 0, person: 0, place: 0, date: 0 };
+    const counts: Record<MentionType, number> = { speaker: 0, person: 0, organization: 0, place: 0, date: 0 };
     for (const e of this.entities()) {
       const kind = this.kindOf(e.id);
       if (kind) counts[kind]++;
@@ -471,9 +472,9 @@ export class CorpusIndex {
   counts(doc: string): DocumentCounts | undefined {
     const r = this.resolved(doc);
     if (!r) return undefined;
-    const seen: Record<MentionType, Set<string>> = { speaker: new Set(), person: new Set(), place: new Set(), date: new Set() };
+    const seen: Record<MentionType, Set<string>> = { speaker: new Set(), person: new Set(), organization: new Set(), place: new Set(), date: new Set() };
     for (const m of r.mentions) seen[m.type].add(m.entity);
-    return { speakers: seen.speaker.size, persons: seen.person.size, places: seen.place.size, dates: seen.date.size, quotes: r.quotes.length };
+    return { speakers: seen.speaker.size, persons: seen.person.size, organizations: seen.organization.size, places: seen.place.size, dates: seen.date.size, quotes: r.quotes.length };
   }
 
   /**

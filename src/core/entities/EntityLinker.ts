@@ -1,6 +1,8 @@
 import type { Entity, Mention, Quote } from '../model';
 import type { DocumentAnalysis, LocalEntity } from '../extract/types';
+import { acronymOf, isAcronymText } from '../extract/recognizers/wordClasses';
 import { foldWord, nameWords, isKunya, namesCompatible, slug, tidyName } from './names';
+import { organizationKey } from './organizations';
 
 /** One cross-document entity being assembled from the local entities that name it. */
 interface Cluster {
@@ -22,8 +24,9 @@ interface Cluster {
 /**
  * Links the entities of many documents into corpus-wide ids, incrementally: documents are set and
  * deleted one by one and ids are recomputed lazily on the next read. Persons match by name (same
- * folded words, or a shorter form keeping the surname), places by gazetteer key, dates by ISO value;
- * unnamed sources and unresolved dates stay local to their document.
+ * folded words, or a shorter form keeping the surname), organisations by any name written for both
+ * or by an acronym and the name it abbreviates ("SDF", "Syrian Democratic Forces"), places by
+ * gazetteer key, dates by ISO value; unnamed sources and unresolved dates stay local to their document.
  */
 export class EntityLinker {
   private readonly docs = new Map<string, DocumentAnalysis>();
@@ -84,16 +87,20 @@ export class EntityLinker {
     this.tidyOf.clear();
     const exact = new Map<string, Cluster>();
     const persons: Array<{ doc: string; e: LocalEntity; words: string[] }> = [];
+    const orgs: Array<{ doc: string; e: LocalEntity }> = [];
     for (const [doc, a] of this.docs) {
       for (const e of a.entities) {
         if (e.type === 'person') {
           persons.push({ doc, e, words: this.foldedWords(e.pinnedName ?? e.name) });
           continue;
         }
+        if (e.type === 'organization') {
+          orgs.push({ doc, e });
+          continue;
+        }
         let k: string | undefined;
         if (e.type === 'place') k = `place\u0000${e.pinnedName ? e.pinnedName.toLowerCase() : (e.placeKey ?? e.name.toLowerCase())}`;
         else if (e.type === 'date') k = e.value ? `date\u0000${e.value}` : `date\u0000${e.name.toLowerCase()}`;
-        else if (e.type === 'organization') k = `org\u0000${e.name.toLowerCase()}`;
         let c = k ? exact.get(k) : undefined;
         if (!c) {
           c = { type: e.type, words: [], exact: k, members: 0, firstDoc: doc, forms: new Map(), id: '' };
@@ -143,6 +150,7 @@ export class EntityLinker {
       if (p.e.pinnedName) c.pinned ??= p.e.pinnedName;
       this.join(c, p.doc, p.e);
     }
+    this.linkOrganizations(orgs, clusters);
     const used = new Map<string, number>();
     for (const c of clusters) {
       let base: string;
@@ -154,6 +162,54 @@ export class EntityLinker {
       c.id = n === 0 ? base : `${base}-${n + 1}`;
     }
     this.clusters = clusters;
+  }
+
+  /**
+   * Organisations: local entities that share a written name (case, dots and a leading article
+   * aside) are one; an organisation written only as an acronym then joins the one whose name it
+   * abbreviates, the most mentioned when several do. An analyst's name pins the entity.
+   */
+  private linkOrganizations(orgs: ReadonlyArray<{ doc: string; e: LocalEntity }>, clusters: Cluster[]): void {
+    const byForm = new Map<string, Cluster>();
+    const formKey = organizationKey;
+    const pending: Array<{ doc: string; e: LocalEntity }> = [];
+    const joinByForms = (x: { doc: string; e: LocalEntity }, create: boolean): boolean => {
+      const keys = x.e.pinnedName ? [`\u0000${x.e.pinnedName}`] : [...new Set([x.e.name, ...x.e.forms].map(formKey))];
+      let c: Cluster | undefined;
+      for (const k of keys) if ((c = byForm.get(k))) break;
+      if (!c) {
+        if (!create) return false;
+        c = { type: 'organization', words: [], members: 0, firstDoc: x.doc, forms: new Map(), id: '' };
+        clusters.push(c);
+      }
+      for (const k of keys) if (!byForm.has(k)) byForm.set(k, c);
+      if (x.e.pinnedName) c.pinned ??= x.e.pinnedName;
+      this.join(c, x.doc, x.e);
+      return true;
+    };
+    // Names of several words first: acronyms then find the names they abbreviate.
+    for (const x of orgs) {
+      if (x.e.pinnedName || [x.e.name, ...x.e.forms].some((f) => !isAcronymText(f))) joinByForms(x, true);
+      else pending.push(x);
+    }
+    const byAcronym = new Map<string, Cluster>();
+    for (const c of clusters) {
+      if (c.type !== 'organization') continue;
+      for (const f of c.forms.keys()) {
+        const a = f.includes(' ') ? acronymOf(f) : '';
+        if (a.length < 2) continue;
+        const other = byAcronym.get(a);
+        if (!other || other.members < c.members) byAcronym.set(a, c);
+      }
+    }
+    for (const x of pending) {
+      if (joinByForms(x, false)) continue;
+      const c = byAcronym.get(x.e.name.replace(/\./g, ''));
+      if (c) {
+        for (const f of [x.e.name, ...x.e.forms]) byForm.set(formKey(f), c);
+        this.join(c, x.doc, x.e);
+      } else joinByForms(x, true);
+    }
   }
 
   // The same names recur in thousands of documents: their words and tidy forms are computed once.
@@ -174,7 +230,7 @@ export class EntityLinker {
 
   private join(c: Cluster, doc: string, e: LocalEntity): void {
     c.members++;
-    if (c.type !== 'person') c.preferred ??= e.pinnedName ?? e.name;
+    if (c.type !== 'person' && c.type !== 'organization') c.preferred ??= e.pinnedName ?? e.name;
     let local = this.byLocal.get(doc);
     if (!local) this.byLocal.set(doc, (local = new Map()));
     local.set(e.key, c);
@@ -213,7 +269,8 @@ export class EntityLinker {
     let score = -1;
     for (const [f, n] of c.forms) {
       const words = c.type === 'person' ? nameWords(f).length : 0;
-      const s = words * 1000 + n * 10 + (/\bal-/.test(f) ? 5 : 0) + (/^(?:the|The) /.test(f) ? -20 : 0);
+      // An organisation is named by its most written full name, by an acronym only when nothing else was written.
+      const s = words * 1000 + (c.type === 'organization' && isAcronymText(f) ? -1e6 : 0) + n * 10 + (/\bal-/.test(f) ? 5 : 0) + (/^(?:the|The) /.test(f) ? -20 : 0);
       if (s > score || (s === score && f.length > best.length)) [best, score] = [f, s];
     }
     return best;

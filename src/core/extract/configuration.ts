@@ -9,6 +9,7 @@ import { AnalysisRefiner } from './refiners/AnalysisRefiner';
 import { AttributionRefiner } from './refiners/AttributionRefiner';
 import { CorrectionRefiner } from './refiners/CorrectionRefiner';
 import { FollowOnQuoteRefiner } from './refiners/FollowOnQuoteRefiner';
+import { OrganizationMentionRefiner } from './refiners/OrganizationMentionRefiner';
 import { OverlapRemovalRefiner } from './refiners/OverlapRemovalRefiner';
 import { SpeakerChoiceRefiner } from './refiners/SpeakerChoiceRefiner';
 import { SpeakerTypingRefiner } from './refiners/SpeakerTypingRefiner';
@@ -44,13 +45,17 @@ export interface Configuration {
  * they block the names inside them; the analyst's corrections are applied last, so they always win.
  */
 export function createConfiguration(opts: ExtractOptions = {}): Configuration {
+  const organizations = new OrganizationRecognizer();
+  const persons = new PersonRecognizer();
   return {
-    recognizers: [new OrganizationRecognizer(), new PersonRecognizer(), new SpeakerLabelRecognizer(), new PlaceRecognizer(), new DateRecognizer(opts.documentDate), new QuoteRecognizer()],
+    // The names only the learned tagger vouches for come after the rules of each kind.
+    recognizers: [organizations, persons, new SpeakerLabelRecognizer(), { recognize: (ctx) => organizations.recognizeLearned(ctx) }, new PlaceRecognizer(), { recognize: (ctx) => persons.recognizeLearned(ctx) }, new DateRecognizer(opts.documentDate), new QuoteRecognizer()],
     refiners: [
       new OverlapRemovalRefiner(),
       new AttributionRefiner(),
       new FollowOnQuoteRefiner(),
       new SpeakerChoiceRefiner(),
+      new OrganizationMentionRefiner(),
       new SpeakerTypingRefiner(),
       new AnalysisRefiner(opts.documentDate),
       new CorrectionRefiner(opts.corrections, opts.aliases),

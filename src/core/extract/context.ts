@@ -1,4 +1,4 @@
-import type { DocumentDate } from '../model';
+import type { DocumentDate, MentionType } from '../model';
 import { paragraphs, sentences } from '../text/sentences';
 import type { Span } from '../text/spans';
 import { tokenize, type Token } from '../text/tokens';
@@ -18,6 +18,8 @@ export interface Candidate extends Span {
   name?: string;
   /** Higher wins when candidates overlap. */
   priority: number;
+  /** For org candidates: the name of an event ("Battle of Mosul"), which blocks like an organisation but is no mention. */
+  event?: boolean;
 }
 
 /** A person entity being built: its name forms as token-lists, and the role words around it. */
@@ -62,7 +64,7 @@ export class ExtractionContext {
   readonly persons = new Map<string, PersonRecord>();
   readonly entities = new Map<string, LocalEntity>();
   quotes: LocalQuote[] = [];
-  /** Organisation names kept by overlap removal: not mentions unless a quotation is credited to them. */
+  /** Organisation (and event) names kept by overlap removal; organisations become mentions after attribution. */
   orgs: Candidate[] = [];
   quoteSpans: Span[] = [];
   /** Who each speech verb credits, by the verb's token; null when it has no subject (attribution). */
@@ -71,7 +73,7 @@ export class ExtractionContext {
   quoteVerbs = new Int32Array(0);
   documentDate: DocumentDate | undefined;
   /** The mention type of each accepted candidate, in order (speaker typing). */
-  types: Array<'speaker' | 'person' | 'place' | 'date'> = [];
+  types: MentionType[] = [];
   /** What the extraction returns, once assembled from the above. */
   analysis: DocumentAnalysis | undefined;
   private sourceCount = 0;

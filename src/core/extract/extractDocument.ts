@@ -3,7 +3,7 @@ import { ExtractionContext } from './context';
 import type { DocumentAnalysis, ExtractOptions } from './types';
 
 /**
- * Finds speakers, persons, places, dates and quotations in one document. Pure and synchronous:
+ * Finds speakers, persons, organisations, places, dates and quotations in one document. Pure and synchronous:
  * the same text and options always give the same analysis, cheap enough to rerun on every edit.
  * Runs the configuration's recognizers, then its refiners, in order (see {@link createConfiguration}).
  */

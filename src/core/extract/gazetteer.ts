@@ -25,13 +25,19 @@ export class Gazetteer {
   readonly demonyms: ReadonlySet<string>;
   /** Longest entry, in words. */
   readonly maxWords: number;
+  /** The first word of every entry of two words or more. */
+  readonly firstWords = new Set<string>();
 
   constructor(d: GazetteerData = data as GazetteerData) {
     let maxWords = 1;
     const add = (name: string, e: GazetteerEntry): void => {
       if (name.startsWith('the ')) name = name.slice(4);
       if (!this.byName.has(name)) this.byName.set(name, e);
-      maxWords = Math.max(maxWords, name.split(' ').length);
+      const space = name.indexOf(' ');
+      if (space > 0) {
+        this.firstWords.add(name.slice(0, space));
+        maxWords = Math.max(maxWords, name.split(' ').length);
+      }
     };
     for (const [code, canonical, ...aliases] of d.countries) {
       const e: GazetteerEntry = { key: `country:${code}`, name: canonical, kind: 'country' };

@@ -9,7 +9,7 @@ const set = (s: string): Set<string> => new Set(s.split(/\s+/).filter(Boolean));
 export const TITLES = set(`mr. mrs. ms. dr. col. capt. gen. lt. sgt. maj. adm. cmdr. cpl. pvt. sen. rep. gov. prof. rev. brig. amb. supt.
   mr mrs ms dr president sheikh shaykh sheik prophet imam mullah emir amir caliph king queen prince princess pope ayatollah general colonel
   captain major lieutenant sergeant admiral commander senator governor minister chancellor premier judge justice rabbi bishop father brother
-  sister mufti maulana maulvi mawlawi hajji haji sultan sayyid ustad mawlana`);
+  sister mother mufti maulana maulvi mawlawi hajji haji sultan sayyid ustad mawlana`);
 
 /** Nouns for a role that, right before a name, introduce a person ("analyst Aki Peritz"). */
 export const ROLES = set(`spokesman spokeswoman spokesperson spokesmen analyst researcher leader leaders commander chief official officer
@@ -106,7 +106,7 @@ export const ORG_HEADS = set(`forces force army armies navy corps brigade brigad
   council party movement group groups organization organisation institute institution university college school academy center centre
   foundation association society agency agencies ministry ministries department office bureau commission committee union league alliance
   coalition command media network networks news agency press times post journal herald tribune gazette chronicle telegraph guardian
-  review magazine radio television tv channel broadcasting corporation company inc ltd llc bank fund trust service services watch
+  review magazine radio television tv channel broadcasting corporation company inc ltd llc corp plc gmbh holdings bancorp bank fund trust service services watch
   international intelligence police guard guards court tribunal parliament assembly congress senate government administration authority
   authorities mission program programme project initiative operation
   operations network brotherhood board cabinet hospital airlines airways club team federation museum library mosque church

@@ -70,7 +70,7 @@ export interface AliasRule {
   alias: string;
   name: string;
   /** The kind of entity; `person` when absent. */
-  type?: 'person' | 'place';
+  type?: 'person' | 'place' | 'organization';
 }
 
 /** Options of {@link extractDocument}. */

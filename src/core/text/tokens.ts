@@ -22,6 +22,8 @@ export const ABBREVIATIONS = new Set([
   'mr', 'mrs', 'ms', 'dr', 'col', 'capt', 'gen', 'lt', 'sgt', 'maj', 'adm', 'cmdr', 'cpl', 'pvt', 'sen', 'rep', 'gov', 'prof', 'st', 'jr', 'sr',
   'rev', 'gens', 'brig', 'lt.-col', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'no', 'vs', 'mt', 'ft',
   'messrs', 'pres', 'supt', 'insp', 'amb', 'sec',
+  // US states as news prose abbreviates them ("Fresno, Calif."), those that are no English word.
+  'ariz', 'calif', 'colo', 'conn', 'mich', 'minn', 'okla', 'tenn',
 ]);
 
 // Latin letters and the letters of the scripts up to U+2000; the general punctuation block (dashes,

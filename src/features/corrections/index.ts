@@ -16,7 +16,7 @@ function targetSpan(indexer: CorpusIndexer, editor: vscode.TextEditor): { start:
 }
 
 /**
- * Corrections of what the extractor found — Mark as Speaker / Person / Place / Date, Not an Entity,
+ * Corrections of what the extractor found — Mark as Speaker / Person / Organisation / Place / Date, Not an Entity,
  * Same Entity As…, Rename Entity — and Set Document Date. Span corrections go to the document's
  * sidecar, names to the corpus file; the index re-extracts what they touch, so highlights, views and
  * navigation follow at once, and the analyst's word always wins over the extractor.
@@ -44,6 +44,7 @@ export function registerCorrections(indexer: CorpusIndexer, annotations: Annotat
   return vscode.Disposable.from(
     vscode.commands.registerCommand('corpusLens.markAsSpeaker', mark('speaker')),
     vscode.commands.registerCommand('corpusLens.markAsPerson', mark('person')),
+    vscode.commands.registerCommand('corpusLens.markAsOrganization', mark('organization')),
     vscode.commands.registerCommand('corpusLens.markAsPlace', mark('place')),
     vscode.commands.registerCommand('corpusLens.markAsDate', mark('date')),
     vscode.commands.registerCommand('corpusLens.notAnEntity', () => correct('not-entity')),
@@ -73,7 +74,7 @@ export function registerCorrections(indexer: CorpusIndexer, annotations: Annotat
       return annotations.changeCorpus(doc, vscode.l10n.t('Rename entity'), (file) => {
         const existing = file.data.entities.find((e) => e.id === entity.id);
         const aliases = [...new Set([...(existing?.aliases ?? []), entity.name, ...entity.aliases])].filter((a) => a !== name);
-        const next: CorpusEntity = { id: entity.id, name, type: entity.type === 'place' ? 'place' : entity.type === 'date' ? 'date' : 'person', aliases, merged: existing?.merged ?? [], ...(existing?.note ? { note: existing.note } : {}) };
+        const next: CorpusEntity = { id: entity.id, name, type: entity.type === 'source' ? 'person' : entity.type, aliases, merged: existing?.merged ?? [], ...(existing?.note ? { note: existing.note } : {}) };
         return [existing ? { kind: 'updateEntity', entity: next } : { kind: 'addEntity', entity: next }];
       });
     }),

@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
-import type { MentionType } from '../../core/model';
+import { MENTION_TYPES, type MentionType } from '../../core/model';
 import type { CorpusFiles } from '../../vscode/corpusFiles';
 import type { CorpusIndexer } from '../../vscode/corpusIndexer';
+import { MENTION_LABELS } from '../../vscode/convert';
 
 export type HighlightKind = MentionType | 'quotation';
-export const HIGHLIGHT_KINDS: readonly HighlightKind[] = ['speaker', 'person', 'place', 'date', 'quotation'];
+export const HIGHLIGHT_KINDS: readonly HighlightKind[] = [...MENTION_TYPES, 'quotation'];
 
 /** Above this many ranges of one document, only what is on screen (plus a margin) is decorated. */
 export const MAX_DECORATED_RANGES = 5_000;
@@ -159,7 +160,7 @@ export function registerDecorations(files: CorpusFiles, indexer: CorpusIndexer):
       return;
     }
     const picks = await vscode.window.showQuickPick(
-      HIGHLIGHT_KINDS.map((k) => ({ label: k[0].toUpperCase() + k.slice(1), highlight: k, picked: highlighter.isEnabled(k) })),
+      HIGHLIGHT_KINDS.map((k) => ({ label: k === 'quotation' ? vscode.l10n.t('Quotation') : MENTION_LABELS[k], highlight: k, picked: highlighter.isEnabled(k) })),
       { canPickMany: true, title: vscode.l10n.t('Highlight in corpus documents') },
     );
     if (!picks) return;

@@ -1,16 +1,17 @@
 import * as vscode from 'vscode';
 import type { CorpusIndex, MentionRef } from '../../core/corpus/corpusIndex';
-import type { Entity, MentionType } from '../../core/model';
+import { MENTION_TYPES, type Entity, type MentionType } from '../../core/model';
 import type { CorpusIndexer } from '../../vscode/corpusIndexer';
 import { MENTION_ICONS, rangeOf } from '../../vscode/convert';
 import { orderedReferences } from '../navigation/entityAt';
 import { plural } from '../../vscode/plural';
 
 export type EntitySort = 'count' | 'name' | 'date';
-export const GROUPS: readonly MentionType[] = ['speaker', 'person', 'place', 'date'];
+export const GROUPS: readonly MentionType[] = MENTION_TYPES;
 const GROUP_LABELS: Record<MentionType, string> = {
   speaker: vscode.l10n.t('Speakers'),
   person: vscode.l10n.t('Persons'),
+  organization: vscode.l10n.t('Organisations'),
   place: vscode.l10n.t('Places'),
   date: vscode.l10n.t('Dates'),
 };
@@ -23,7 +24,7 @@ export type EntityElement =
   | { kind: 'mention'; entity: Entity; ref: MentionRef };
 
 /**
- * The Entities view: Speakers / Persons / Places / Dates → entity (mentions, files) → documents →
+ * The Entities view: Speakers / Persons / Organisations / Places / Dates → entity (mentions, files) → documents →
  * each mention as a line of context. Filter by text and type, sort by count, name or date.
  */
 export class EntitiesProvider implements vscode.TreeDataProvider<EntityElement> {

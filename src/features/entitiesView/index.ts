@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { MentionType } from '../../core/model';
 import type { CorpusIndexer } from '../../vscode/corpusIndexer';
+import { MENTION_LABELS } from '../../vscode/convert';
 import { EntitiesProvider, GROUPS, type EntityElement, type EntitySort } from './entitiesProvider';
 
 export const ENTITIES_VIEW = 'corpusLens.entities';
@@ -40,11 +41,11 @@ export function registerEntitiesView(indexer: CorpusIndexer): { provider: Entiti
       vscode.commands.registerCommand('corpusLens.filterEntityTypes', async (types?: MentionType[]) => {
         if (!types) {
           const picks = await vscode.window.showQuickPick(
-            GROUPS.map((g) => ({ label: g, picked: provider.filterTypes.has(g) })),
+            GROUPS.map((g) => ({ label: MENTION_LABELS[g], type: g, picked: provider.filterTypes.has(g) })),
             { canPickMany: true, title: vscode.l10n.t('Show entity types') },
           );
           if (!picks) return;
-          types = picks.map((p) => p.label as MentionType);
+          types = picks.map((p) => p.type);
         }
         provider.filterTypes = new Set(types.length ? types : GROUPS);
         refresh();

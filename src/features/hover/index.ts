@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { CorpusIndex } from '../../core/corpus/corpusIndex';
 import type { Mention } from '../../core/model';
 import type { CorpusIndexer } from '../../vscode/corpusIndexer';
-import { MENTION_LABELS } from '../../vscode/convert';
+import { MENTION_ICONS, MENTION_LABELS } from '../../vscode/convert';
 import { mentionAt } from '../navigation/entityAt';
 import { CORPUS_SELECTOR } from '../selector';
 import { plural } from '../../vscode/plural';
@@ -18,7 +18,7 @@ export function mentionCard(index: CorpusIndex, doc: string, m: Mention): vscode
   const here = index.resolved(doc)?.mentions.filter((x) => x.entity === m.entity).length ?? 0;
   const md = new vscode.MarkdownString(undefined, true);
   md.isTrusted = { enabledCommands: COMMANDS };
-  md.appendMarkdown(`$(${icon(m.type)}) **${escape(entity?.name ?? m.text)}** — ${MENTION_LABELS[m.type]}\n\n`);
+  md.appendMarkdown(`$(${MENTION_ICONS[m.type]}) **${escape(entity?.name ?? m.text)}** — ${MENTION_LABELS[m.type]}\n\n`);
   if (m.type === 'date') md.appendMarkdown(m.value ? `${vscode.l10n.t('Date')}: \`${m.value}\`\n\n` : `${vscode.l10n.t('Date not resolved: the document has no known date.')}\n\n`);
   if (entity?.aliases.length) md.appendMarkdown(`${vscode.l10n.t('Also written')}: ${entity.aliases.map(escape).join(', ')}\n\n`);
   const parts = [
@@ -36,10 +36,6 @@ export function mentionCard(index: CorpusIndex, doc: string, m: Mention): vscode
     ].join(' · '),
   );
   return md;
-}
-
-function icon(type: Mention['type']): string {
-  return { speaker: 'comment-discussion', person: 'person', place: 'location', date: 'calendar' }[type];
 }
 
 function escape(s: string): string {

@@ -8,6 +8,7 @@ import { plural } from '../../vscode/plural';
 const SYMBOL_KINDS = {
   speaker: vscode.SymbolKind.Object,
   person: vscode.SymbolKind.Object,
+  organization: vscode.SymbolKind.Class,
   place: vscode.SymbolKind.Namespace,
   date: vscode.SymbolKind.Event,
 } as const;

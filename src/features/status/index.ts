@@ -16,9 +16,9 @@ export function registerStatus(indexer: CorpusIndexer): vscode.Disposable {
     } else {
       const index = indexer.index;
       // The Entities view's groups count the same way.
-      const { speaker: speakers, place: places } = index.kindCounts();
-      item.text = `$(book) ${index.size} · $(comment-discussion) ${speakers} · $(location) ${places}`;
-      item.tooltip = vscode.l10n.t('{0} documents, {1} speakers, {2} places. Click to show the entities.', index.size, speakers, places);
+      const { speaker: speakers, organization: organizations, place: places } = index.kindCounts();
+      item.text = `$(book) ${index.size} · $(comment-discussion) ${speakers} · $(organization) ${organizations} · $(location) ${places}`;
+      item.tooltip = vscode.l10n.t('{0} documents, {1} speakers, {2} organisations, {3} places. Click to show the entities.', index.size, speakers, organizations, places);
       item.command = 'corpusLens.entities.focus';
     }
     item.show();

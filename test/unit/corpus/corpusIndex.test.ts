@@ -85,7 +85,7 @@ describe('corpus index', () => {
       'Colonel Ivo Brandt said the report "cannot be checked yet," and added that the militia\'s claims were often inflated.\n';
     const index = new CorpusIndex({ hash: sha1 });
     index.batch(() => [['file:///own/convoy.txt', own] as [string, string], ...samples].forEach(([d, t]) => index.update(d, t)));
-    const grouped: Record<MentionType, number> = { speaker: 0, person: 0, place: 0, date: 0 };
+    const grouped: Record<MentionType, number> = { speaker: 0, person: 0, organization: 0, place: 0, date: 0 };
     for (const e of index.entities()) {
       const kind = index.kindOf(e.id);
       if (kind) grouped[kind]++;

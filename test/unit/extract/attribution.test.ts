@@ -101,9 +101,9 @@ describe('attribution of quotations', () => {
     assert.strictEqual(speakerOf(a, text, 'while defending'), 'Nashir');
     assert.deepStrictEqual(a.mentions.map((m) => [m.text, m.type]), [['Nashir', 'speaker']]);
   });
-  it('an organisation without a quotation is no mention', () => {
+  it('an organisation credited with reported speech but no quotation is an organisation mention, not a speaker', () => {
     const a = extractDocument('The Islamic State said it would fight on.');
-    assert.deepStrictEqual(a.mentions, []);
+    assert.deepStrictEqual(a.mentions.map((m) => [m.text, m.type]), [['Islamic State', 'organization']]);
   });
   it('a person credited with speech in a quotation-less sentence is a speaker', () => {
     const a = extractDocument('Abu Umar al-Kurdi urged supporters to attack. Abu Yahya al-Libi was killed in 2012.');

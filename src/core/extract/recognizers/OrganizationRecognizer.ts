@@ -1,10 +1,24 @@
 import type { Token } from '../../text/tokens';
 import type { ExtractionContext } from '../context';
 import { ARABIC_ORG_HEADS, CAPITAL_STOPWORDS, ORG_HEADS } from '../lexicon';
+import { gazetteer } from '../gazetteer';
+import { MARGIN, nameChunks, ORG } from '../names/NameTagger';
 import { isAcronym, isCalendarWord, isNameParticle } from './wordClasses';
 
 /** Words that extend an organisation's name across lower-case links ("Institute for Middle East Policy"). */
 const LINKS = new Set(['of', 'for', 'and', 'the', 'on', 'de', '&']);
+
+/** Lower-case words inside names of places and persons ("Lanao del Sur", "Mike Pence of Indiana"). */
+const NAME_LINK_WORDS = new Set(['del', 'de', 'da', 'do', 'di', 'du', 'la', 'le', 'van', 'von', 'der', 'den']);
+
+/** Words that close a company's name ("Barrick Gold Corp", "Stagecoach Holdings Plc"). */
+const COMPANY_DESIGNATORS = new Set(['corp', 'corporation', 'inc', 'incorporated', 'ltd', 'limited', 'co', 'plc', 'llc', 'ag', 'sa', 'nv', 'gmbh', 'bv', 'spa', 'holdings', 'group', 'industries', 'bancorp']);
+
+/** Buildings that stand for institutions, by their first word (and second, '' when one word). */
+const INSTITUTION_BUILDINGS = new Map([['White', 'House'], ['Kremlin', ''], ['Pentagon', ''], ['Élysée', ''], ['Elysee', ''], ['Downing', 'Street'], ['Blue', 'House']]);
+
+/** Common nouns for bodies, before a name in apposition ("the news agency Amaq"). */
+const BODY_NOUNS = new Set(['organization', 'organisation', 'agency', 'outlet', 'outlets', 'wing', 'arm', 'channel', 'station', 'newspaper', 'broadcaster', 'foundation', 'company', 'firm', 'militia', 'faction', 'movement', 'party', 'website', 'magazine', 'daily', 'weekly']);
 
 /** Words heading names of events; like organisations, their names block the places inside them. */
 const EVENT_HEADS = new Set(['battle', 'war', 'siege', 'massacre', 'revolution', 'uprising', 'offensive', 'campaign', 'crisis', 'accords', 'accord', 'agreement', 'treaty', 'conference', 'summit', 'declaration', 'protocol']);
@@ -14,6 +28,9 @@ const GROUP_NAMES = new Set(['al-qaeda', 'al-qaida', 'qaeda', 'qaida', 'taliban'
 
 /** Heads of bodies named after the country they serve in ("… Mission in Somalia"). */
 const SERVING_HEADS = new Set(['mission', 'missions', 'force', 'forces', 'command', 'office', 'operation', 'operations']);
+
+/** Heads of institutions named with the place they stand in ("… Center at West Point"). */
+const SEATED_HEADS = new Set(['center', 'centre', 'institute', 'school', 'college', 'university', 'academy', 'museum', 'library', 'hospital']);
 
 /** Heads written before the rest of the name ("Operation Inherent Resolve", "Jabhat al-Nusra"). */
 const PREFIX_HEADS = new Set(['operation', 'boko', ...ARABIC_ORG_HEADS]);
@@ -27,6 +44,10 @@ const PREFIX_HEADS = new Set(['operation', 'boko', ...ARABIC_ORG_HEADS]);
  */
 export class OrganizationRecognizer {
   recognize(ctx: ExtractionContext): void {
+    this.institutions(ctx);
+    this.credits(ctx);
+    this.mastheads(ctx);
+    this.appositions(ctx);
     const toks = ctx.tokens;
     const n = toks.length;
     let i = 0;
@@ -38,7 +59,9 @@ export class OrganizationRecognizer {
       const s = i;
       let e = i + 1;
       for (;;) {
-        if (e < n && ctx.joined(e - 1) && (toks[e].cap || isNameParticle(toks[e], toks[e + 1]) || (LINKS.has(toks[e].lower) && e + 1 < n && ctx.joined(e) && (toks[e + 1].cap || LINKS.has(toks[e + 1].lower))))) {
+        // "Iraqi Counter-Terrorism Service": two capitalised words joined by a hyphen belong to one name.
+        const hyphened = e < n && toks[e].cap && toks[e - 1].cap && toks[e].start === toks[e - 1].end + 1 && ctx.text.charCodeAt(toks[e - 1].end) === 45;
+        if (hyphened || (e < n && ctx.joined(e - 1) && (toks[e].cap || isNameParticle(toks[e], toks[e + 1]) || (LINKS.has(toks[e].lower) && e + 1 < n && ctx.joined(e) && (toks[e + 1].cap || LINKS.has(toks[e + 1].lower)))))) {
           e++;
           continue;
         }
@@ -57,8 +80,14 @@ export class OrganizationRecognizer {
       }
       let end = a;
       let extending = false;
+      // "Halvorsen Shipping Corp and Brandt Logistics Ltd": two companies, the name ends at the first.
+      let cut = -1;
       for (let t = h; t < e; t++) {
         const tok = toks[t];
+        if (tok.lower === 'and' && end === t && t > a && COMPANY_DESIGNATORS.has(toks[t - 1].lower)) {
+          cut = t;
+          break;
+        }
         const islamicState = (tok.lower === 'state' && t > a && toks[t - 1].lower === 'islamic') || GROUP_NAMES.has(tok.lower);
         if (PREFIX_HEADS.has(tok.lower) && tok.cap) {
           end = e;
@@ -71,6 +100,14 @@ export class OrganizationRecognizer {
           if (SERVING_HEADS.has(tok.lower) && t > a && toks[t + 1]?.lower === 'in' && ctx.joined(t) && ctx.joined(t + 1) && toks[t + 2]?.cap && !CAPITAL_STOPWORDS.has(toks[t + 2].lower)) {
             let k = t + 2;
             while (toks[k + 1]?.cap && ctx.joined(k)) k++;
+            end = k + 1;
+            t = k;
+            continue;
+          }
+          // "the Combating Terrorism Center at West Point": an institution named with its seat.
+          if (SEATED_HEADS.has(tok.lower) && toks[t + 1]?.lower === 'at' && ctx.joined(t) && ctx.joined(t + 1) && toks[t + 2]?.cap && !CAPITAL_STOPWORDS.has(toks[t + 2].lower)) {
+            let k = t + 2;
+            while (toks[k + 1]?.cap && ctx.joined(k) && k < t + 4) k++;
             end = k + 1;
             t = k;
             continue;
@@ -98,21 +135,221 @@ export class OrganizationRecognizer {
         else if (extending && tok.cap) end = t + 1;
         else extending = false;
       }
-      const numbered = end === a && e < n && toks[e].num && toks[e].text.length <= 3 && ctx.joined(e - 1) && a < e && !isCalendarWord(toks[e - 1]) && !isAcronym(toks[e - 1]);
+      // "Kurdistan 24", "France 24": a channel named after a place and a number (not "Airbus 310", "Windows 95").
+      const numbered = end === a && e < n && toks[e].num && toks[e].text.length <= 3 && ctx.joined(e - 1) && a < e && !isCalendarWord(toks[e - 1]) && !isAcronym(toks[e - 1]) && gazetteer().get(spellingOf(ctx, a, e)) !== undefined;
       if (numbered) end = e + 1;
+      // A head word alone is a common noun ("Coalition officials", "the Caliphate"), a place's name
+      // is a place's ("West Bank"), and a headline in capitals is no evidence ("PRESS", "FRONT").
+      const single = end - a === 1 && !GROUP_NAMES.has(toks[a].lower) && !PREFIX_HEADS.has(toks[a].lower);
+      if (end > a && (single || gazetteer().get(spellingOf(ctx, a, end)) !== undefined || inCapitalLine(ctx, a))) end = a;
       if (end > a) {
         for (let t = a; t < end; t++) ctx.blocked[t] = 1;
-        ctx.candidates.push({ start: toks[a].start, end: toks[end - 1].end, kind: 'org', t0: a, t1: end, priority: 2 });
+        ctx.candidates.push({ start: toks[a].start, end: toks[end - 1].end, kind: 'org', t0: a, t1: end, priority: 2, event: isEvent(toks, a, end) });
       }
-      i = Math.max(e, end);
+      i = cut >= 0 ? cut + 1 : Math.max(e, end);
+    }
+    this.shortForms(ctx);
+  }
+
+  /**
+   * A company's first word standing alone for it, once the document named it in full: "Barrick
+   * Gold Corp", then "Barrick said"; "Zenith Electronics Corp", then "Zenith".
+   */
+  private shortForms(ctx: ExtractionContext): void {
+    const toks = ctx.tokens;
+    const short = new Set<string>();
+    for (const c of ctx.candidates) {
+      if (c.kind !== 'org' || c.event || c.t1 - c.t0 < 2 || !COMPANY_DESIGNATORS.has(toks[c.t1 - 1].lower)) continue;
+      const first = toks[c.t0];
+      if (!first.cap || isAcronym(first) || CAPITAL_STOPWORDS.has(first.lower) || gazetteer().get(first.text) || gazetteer().demonyms.has(first.text) || first.text.length < 3) continue;
+      short.add(first.text);
+    }
+    if (short.size === 0) return;
+    for (let i = 0; i < toks.length; i++) {
+      if (!short.has(toks[i].text) || ctx.blocked[i]) continue;
+      // The word alone: not the start of another capitalised name, nor the end of one.
+      if ((i + 1 < toks.length && ctx.joined(i) && toks[i + 1].cap) || (i > 0 && ctx.joined(i - 1) && toks[i - 1].cap)) continue;
+      this.mark(ctx, i, i + 1);
     }
   }
+
+  /** Buildings standing for the institutions they house ("the White House said", "the Kremlin"). */
+  private institutions(ctx: ExtractionContext): void {
+    const toks = ctx.tokens;
+    for (let i = 0; i < toks.length; i++) {
+      // First letters of the buildings' names: most words are passed over without a lookup.
+      const c = toks[i].text.charCodeAt(0);
+      if (c !== 87 && c !== 75 && c !== 80 && c !== 69 && c !== 0xc9 && c !== 68 && c !== 66) continue;
+      const two = INSTITUTION_BUILDINGS.get(toks[i].text);
+      if (two === undefined) continue;
+      if (two === '') this.mark(ctx, i, i + 1);
+      else if (toks[i + 1]?.text === two && ctx.joined(i)) this.mark(ctx, i, i + 2);
+    }
+  }
+
+  /** Marks tokens [t0, t1) as an organisation's name, unless part of it is taken already. */
+  private mark(ctx: ExtractionContext, t0: number, t1: number): boolean {
+    for (let t = t0; t < t1; t++) if (ctx.blocked[t]) return false;
+    for (let t = t0; t < t1; t++) ctx.blocked[t] = 1;
+    ctx.candidates.push({ start: ctx.tokens[t0].start, end: ctx.tokens[t1 - 1].end, kind: 'org', t0, t1, priority: 3 });
+    return true;
+  }
+
+  /**
+   * An agency credited in brackets at a dateline or caption: "ERBIL (Kurdistan 24) –", "MOSUL,
+   * Iraq, Nov. 4, 2016 (Newswire) —", "(Levant Wire) BEIRUT". Its capitalised words are an outlet's name.
+   */
+  private credits(ctx: ExtractionContext): void {
+    const text = ctx.text;
+    const toks = ctx.tokens;
+    for (let open = text.indexOf('('); open >= 0; open = text.indexOf('(', open + 1)) {
+      const first = text.charCodeAt(open + 1);
+      if (first < 65 || first > 90) continue;
+      const close = text.indexOf(')', open);
+      if (close < 0 || close - open > 40) continue;
+      const t0 = ctx.tokenAt(open);
+      let t1 = t0;
+      while (t1 < toks.length && toks[t1].end <= close) t1++;
+      if (t1 === t0 || t1 - t0 > 4 || !toks[t0].cap) continue;
+      let names = true;
+      for (let t = t0; t < t1 && names; t++) names = (toks[t].cap || toks[t].num) && (t === t0 || ctx.joined(t - 1));
+      if (!names || toks[t1 - 1].end !== close || toks[t0].start !== open + 1) continue;
+      const after = /^[ \t]*(?:[—–-]|\n|\p{Lu}{3,}\b)/u.test(text.slice(close + 1, close + 12));
+      const before = /(?:\b\d{4}|\b\p{Lu}{3,})[ \t]*$/u.test(text.slice(Math.max(0, open - 12), open));
+      const opensSentence = /(?:^|[.!?\n])[ \t]*$/.test(text.slice(Math.max(0, open - 3), open));
+      if (after && (before || opensSentence || /^[ \t]*[—–-]/.test(text.slice(close + 1, close + 4)))) this.mark(ctx, t0, t1);
+    }
+  }
+
+  /** The outlet named at the top of a web page: "Sahel Watch | Analysis", "Horn Radio | January 19, 2019". */
+  private mastheads(ctx: ExtractionContext): void {
+    const toks = ctx.tokens;
+    const text = ctx.text;
+    // Only the top of the page: its first lines, up to 600 characters.
+    const top = text.slice(0, Math.min(text.length, 600));
+    if (!top.includes(' | ')) return;
+    for (const p of ctx.paragraphs.slice(0, 4)) {
+      for (let line = p.start; line < p.end && line < top.length; ) {
+        const nl = text.indexOf('\n', line);
+        const end = nl < 0 || nl > p.end ? p.end : nl;
+        const bar = top.indexOf(' | ', line);
+        if (bar > line && bar < end) {
+          const t0 = ctx.tokenAt(line);
+          let t1 = t0;
+          while (t1 < toks.length && toks[t1].end <= bar && toks[t1].cap && (t1 === t0 || ctx.joined(t1 - 1))) t1++;
+          if (t1 > t0 && t1 - t0 <= 4 && toks[t1 - 1].end === bar) this.mark(ctx, t0, t1);
+        }
+        line = end + 1;
+      }
+    }
+  }
+
+  /** A name standing as the apposition of a word for a body: "its media organization, Al Furqan,", "the news agency Amaq". */
+  private appositions(ctx: ExtractionContext): void {
+    const toks = ctx.tokens;
+    for (let i = 0; i + 1 < toks.length; i++) {
+      if (!toks[i + 1].cap || toks[i].cap || !BODY_NOUNS.has(toks[i].lower)) continue;
+      const comma = /^\s*,\s*$/.test(ctx.gap(i));
+      if (!comma && !ctx.joined(i)) continue;
+      let e = i + 1;
+      while (e < toks.length && e < i + 5 && (toks[e].cap || isNameParticle(toks[e], toks[e + 1])) && !CAPITAL_STOPWORDS.has(toks[e].lower) && (e === i + 1 || ctx.joined(e - 1))) e++;
+      if (e === i + 1) continue;
+      // The apposition closes with the clause ("…, Al Furqan." / "…, Amaq, said").
+      if (comma && e < toks.length && !/^\s*[,.;:)]/.test(ctx.text.slice(toks[e - 1].end, toks[e - 1].end + 2))) continue;
+      this.mark(ctx, i + 1, e);
+    }
+  }
+
+  /**
+   * Names the tagger is sure are organisations' that no head word marked ("Interfax", "PUK",
+   * "Zenith"), among the words persons left free: run after persons, before places, so that they
+   * block the places inside them but never a person the rules found.
+   */
+  recognizeLearned(ctx: ExtractionContext): void {
+    const toks = ctx.tokens;
+    const taken = new Uint8Array(toks.length);
+    for (const c of ctx.candidates) for (let t = c.t0; t < c.t1; t++) taken[t] = 1;
+    const free = (t0: number, t1: number): boolean => {
+      for (let t = t0; t < t1; t++) if (ctx.blocked[t] || taken[t]) return false;
+      return true;
+    };
+    const names = new Set<string>();
+    for (const c of nameChunks(ctx)) {
+      if (c.label !== ORG || !free(c.t0, c.t1)) continue;
+      // The end of a longer name after its link word ("Lanao del Sur"), not a body of its own.
+      const link = toks[c.t0 - 1];
+      if (link && !link.cap && c.t0 >= 2 && ctx.joined(c.t0 - 1) && ctx.joined(c.t0 - 2) && toks[c.t0 - 2].cap && NAME_LINK_WORDS.has(link.lower)) continue;
+      // An unknown acronym is an organisation's on less evidence than other words ("NATO", "OSCE").
+      const acronym = c.t1 - c.t0 === 1 && isAcronym(toks[c.t0]) && !inCapitalLine(ctx, c.t0);
+      if (c.margin < (acronym ? MARGIN.acronym : MARGIN.organization)) continue;
+      const name = spellingOf(ctx, c.t0, c.t1);
+      // A place's name, also in capitals ("MOSUL" opening a dateline).
+      const place = gazetteer().get(name) ?? (isAcronym(toks[c.t0]) && name.length > 3 ? gazetteer().get(name[0] + name.slice(1).toLowerCase()) : undefined);
+      if (place && place.kind !== 'town') continue;
+      this.mark(ctx, c.t0, c.t1);
+      names.add(name);
+    }
+    // Every other writing of a name found so ("Interfax said …; Interfax added").
+    if (names.size === 0) return;
+    const firsts = new Set([...names].map((n) => n.split(' ')[0]));
+    for (let i = 0; i < toks.length; i++) {
+      if (!toks[i].cap || !firsts.has(toks[i].text)) continue;
+      for (let e = Math.min(toks.length, i + 6); e > i; e--) {
+        if (!names.has(spellingOf(ctx, i, e)) || !free(i, e)) continue;
+        if (e < toks.length && ctx.joined(e - 1) && toks[e].cap) break;
+        if (this.mark(ctx, i, e)) i = e - 1;
+        break;
+      }
+    }
+  }
+}
+
+/** Prefix heads that name events, not bodies: "Operation Inherent Resolve", "Ghazwat Badr", "Eid al-Adha". */
+const EVENT_PREFIXES = new Set(['operation', 'ghazwah', 'ghazwat', 'ghazwa', 'eid']);
+
+/** Whether the name [a, end) is an event's: its last head word names one ("Battle of Mosul", "Geneva Conference"). */
+function isEvent(toks: readonly Token[], a: number, end: number): boolean {
+  if (EVENT_PREFIXES.has(toks[a].lower)) return true;
+  for (let t = end - 1; t >= a; t--) {
+    if (EVENT_HEADS.has(toks[t].lower) && toks[t].cap) return true;
+    if (isHead(toks[t].lower, toks[t].cap) || GROUP_NAMES.has(toks[t].lower)) return false;
+  }
+  return false;
+}
+
+/** The words [s, e) joined by single spaces, as the gazetteer spells names. */
+function spellingOf(ctx: ExtractionContext, s: number, e: number): string {
+  let out = ctx.tokens[s].text;
+  for (let t = s + 1; t < e; t++) out += ' ' + ctx.tokens[t].text;
+  return out;
+}
+
+/** Whether token t stands on a line written in capitals (a headline: "SUMMON APARTHEID POLICE"). */
+function inCapitalLine(ctx: ExtractionContext, t: number): boolean {
+  const text = ctx.text;
+  const at = ctx.tokens[t].start;
+  const from = text.lastIndexOf('\n', at) + 1;
+  let to = text.indexOf('\n', at);
+  if (to < 0) to = text.length;
+  let letters = 0;
+  let upper = 0;
+  for (let c = from; c < to && letters < 200; c++) {
+    const ch = text.charCodeAt(c);
+    if (ch >= 65 && ch <= 90) upper++;
+    if ((ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122)) letters++;
+  }
+  return letters >= 8 && upper / letters > 0.8;
 }
 
 /** Whether token t heads an organisation's name whose capitalised words start at a. */
 function isHeadAt(toks: readonly Token[], a: number, t: number): boolean {
   const tok = toks[t];
-  if (GROUP_NAMES.has(tok.lower) || isHead(tok.lower, tok.cap)) return true;
+  if (GROUP_NAMES.has(tok.lower)) return true;
+  if (isHead(tok.lower, tok.cap)) {
+    // "West Bank": the head word closes a place's name, not a body's.
+    const place = t > 0 ? gazetteer().get(`${toks[t - 1].text} ${tok.text}`) : undefined;
+    return !place || place.kind === 'town';
+  }
   if (tok.lower === 'state' && t > a && toks[t - 1].lower === 'islamic') return true;
   // "Islamic State West Africa Province": a branch; "Anbar Province" stays a place.
   if (tok.lower !== 'province' || !tok.cap) return false;

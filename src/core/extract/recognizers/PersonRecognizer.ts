@@ -1,9 +1,10 @@
 import { foldWord, isKunya, nameWords, namesCompatible, tidyName } from '../../entities/names';
 import type { ExtractionContext, PersonRecord } from '../context';
 import { gazetteer } from '../gazetteer';
-import { AUXILIARIES, PLACE_DESIGNATORS, ROLES, TITLES } from '../lexicon';
+import { AUXILIARIES, PLACE_DESIGNATORS, PLACE_NOUNS, ROLES, TITLES } from '../lexicon';
+import { chunkAt, MARGIN, ORG, PER } from '../names/NameTagger';
 import { isSpeechVerb } from '../speech';
-import { isAcronym, isCalendarWord, isGroupWord, isNameParticle, isSacred, isStopword } from './wordClasses';
+import { ARABIC_PLACE_HEADS, isAcronym, isCalendarWord, isGroupWord, isNameParticle, isSacred, isStopword } from './wordClasses';
 
 /** A stretch of name-like tokens [s, e), with the index of a title right before it or -1. */
 interface NameRun {
@@ -33,8 +34,12 @@ const LONE_NAME_VERBS = new Set(['said', 'says', 'told', 'tells', 'added', 'adds
 
 const KUNYA = new Set(['abu', 'umm', 'abi']);
 
-/** Arabic common nouns that open place names ("Bir al-Abd", "Deir ez-Zor", "Ras al-Ain"), not names of people. */
-const ARABIC_PLACE_HEADS = new Set(['bir', 'ras', 'tal', 'tall', 'tell', 'deir', 'dayr', 'jabal', 'jebel', 'wadi', 'ain', 'ayn', 'khan', 'qasr', 'jisr', 'bab', 'kafr', 'kfar', 'beit', 'bayt', 'marj', 'suq', 'souk', 'sidi', 'hassi', 'minat', 'mina', 'qalat', 'burj', 'hisn', 'sharm', 'mersa', 'marsa']);
+/** Lower-case particles inside European names ("de Vries", "van der Pas", "von Weizsäcker", "da Silva"). */
+const PARTICLES = new Set(['de', 'der', 'den', 'van', 'von', 'du', 'da', 'di', 'del', 'della', 'dos', 'das', 'do', 'la', 'le', 'ter', 'ten', 'zu']);
+
+
+/** Prepositions after which a capitalised name is a place's, in news prose ("fighting in Baga"). */
+const STRONG_LOCATIVE = new Set(['in', 'near', 'outside', 'around', 'inside', 'toward', 'towards']);
 
 /** Prepositions after which a lone capitalised word is a place, not the subject of a following verb ("an official in Marawi said"). */
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'from', 'outside', 'inside', 'around', 'across', 'into', 'toward', 'towards', 'of']);
@@ -50,14 +55,41 @@ export class PersonRecognizer {
   /** Folded words of each person's name, recomputed when the name grows. */
   private readonly folded = new WeakMap<PersonRecord, { name: string; words: string[]; joined: string }>();
 
+  private runsFound: NameRun[] = [];
+
   recognize(ctx: ExtractionContext): void {
-    const runs = this.runs(ctx);
+    const runs = (this.runsFound = this.runs(ctx));
     for (const r of runs) {
       const name = this.license(ctx, r);
       if (name) this.register(ctx, name.s, name.e);
     }
     this.matchAll(ctx, runs);
     this.mergeAliases(ctx);
+  }
+
+  /**
+   * After the rules for organisations and places: the names no rule took that the tagger is sure
+   * are persons' ("Lebed", "Werner Zwingmann"), with every other writing of them still free.
+   */
+  recognizeLearned(ctx: ExtractionContext): void {
+    const toks = ctx.tokens;
+    const taken = new Uint8Array(toks.length);
+    for (const c of ctx.candidates) for (let t = c.t0; t < c.t1; t++) taken[t] = 1;
+    const touched = new Set<string>();
+    for (const r of this.runsFound) {
+      const c = chunkAt(ctx, r.s, PER);
+      // The whole run, and nowhere in a place's frame ("in Baga", "the town of Baga").
+      if (!c || c.margin < MARGIN.person || c.t0 !== r.s || c.t1 !== r.e) continue;
+      let free = true;
+      for (let t = r.s; t < r.e && free; t++) if (taken[t] || ctx.blocked[t]) free = false;
+      if (!free || this.inPlaceFrame(ctx, c.t0, c.t1)) continue;
+      if (this.isPlace(ctx, c.t0, c.t1) && c.margin < MARGIN.overridePlace) continue;
+      // The shapes the rules keep for places: "Ain Issa", "Lamu County".
+      if ((ARABIC_PLACE_HEADS.has(toks[c.t0].lower) && c.t1 - c.t0 >= 2) || PLACE_DESIGNATORS.has(toks[c.t1 - 1].lower)) continue;
+      touched.add(this.register(ctx, c.t0, c.t1));
+    }
+    // Their writings on words nothing else took.
+    if (touched.size) this.matchAll(ctx, this.runsFound, touched, taken);
   }
 
   /** "Umar, who is better known by his nom de guerre, Abu Ubaidah": the second name is the same person. */
@@ -95,6 +127,15 @@ export class PersonRecognizer {
       const t = toks[i];
       const nameLike = !ctx.blocked[i] && ctx.nameish[i] === 1 && !t.num;
       if (!nameLike) {
+        // "Marieke de Vries", "Ludwig van der Rohe": a particle between the capitalised words of one name.
+        if (s >= 0 && PARTICLES.has(t.lower) && ctx.joined(i - 1) && ctx.joined(i) && !ctx.blocked[i]) {
+          let k = i + 1;
+          if (PARTICLES.has(toks[k]?.lower ?? '') && !toks[k].cap && ctx.joined(k)) k++;
+          if (toks[k]?.cap && !ctx.blocked[k] && !isStopword(toks[k])) {
+            i = k - 1;
+            continue;
+          }
+        }
         close(i);
         continue;
       }
@@ -143,10 +184,13 @@ export class PersonRecognizer {
       if (to - from >= 2 && !this.isPlace(ctx, from, to)) return { s: from, e: Math.min(to, from + 6) };
     }
     if (e - s > 4) return undefined;
+    // A company's or agency's name before "said" ("Brush Wellman said"), as the tagger reads it.
+    if (r.title < 0 && this.surelyOrganization(ctx, s, e)) return undefined;
     // "Lamu County", "Sambisa Forest": a place designator ends place names, not names of people.
     if (PLACE_DESIGNATORS.has(toks[e - 1].lower)) return undefined;
-    if (this.isPlace(ctx, s, e)) return undefined;
     if (r.title >= 0) return { s, e };
+    // A place's name unless the tagger is sure it is a person's, or a small town's name speaks ("Obama said").
+    if (this.isPlace(ctx, s, e) && !this.surelyPerson(ctx, s, e) && !(this.isTown(ctx, s, e) && ctx.joined(e - 1) && LONE_NAME_VERBS.has(ctx.tokens[e]?.lower ?? ''))) return undefined;
     // "Salah, 45, a shopkeeper": a name followed by an age.
     if (/^\s*,\s*$/.test(ctx.gap(e - 1)) && toks[e]?.num && /^\d{1,2}$/.test(toks[e].text) && /^\s*,/.test(ctx.gap(e)) && !isAcronym(toks[s])) return { s, e };
     if (e - s < 2) {
@@ -195,6 +239,49 @@ export class PersonRecognizer {
     return undefined;
   }
 
+  /** Capitalised words the document writes after a locative preposition or "the town of", computed once. */
+  private framed: Set<string> | undefined;
+
+  /** Whether the document writes the name [s, e) after a locative preposition or "the town of" somewhere. */
+  private inPlaceFrame(ctx: ExtractionContext, s: number, e: number): boolean {
+    const toks = ctx.tokens;
+    if (!this.framed) {
+      this.framed = new Set();
+      for (let i = 1; i < toks.length; i++) {
+        const prev = toks[i - 1];
+        if (toks[i].cap && !prev.cap && (STRONG_LOCATIVE.has(prev.lower) || (prev.lower === 'of' && PLACE_NOUNS.has(toks[i - 2]?.lower ?? '')))) this.framed.add(toks[i].text);
+      }
+    }
+    if (!this.framed.has(toks[s].text)) return false;
+    const first = toks[s].text;
+    for (let i = 1; i + (e - s) <= toks.length; i++) {
+      if (toks[i].text !== first) continue;
+      let same = true;
+      for (let k = 1; k < e - s && same; k++) same = toks[i + k].text === toks[s + k].text;
+      if (!same) continue;
+      const prev = toks[i - 1];
+      if (!prev.cap && (STRONG_LOCATIVE.has(prev.lower) || (prev.lower === 'of' && PLACE_NOUNS.has(toks[i - 2]?.lower ?? '')))) return true;
+    }
+    return false;
+  }
+
+  private surelyOrganization(ctx: ExtractionContext, s: number, e: number): boolean {
+    const c = chunkAt(ctx, s, ORG);
+    return !!c && c.t0 <= s && c.t1 >= e && c.margin >= (e - s > 1 ? MARGIN.vetoPersonName : MARGIN.vetoPerson);
+  }
+
+  private surelyPerson(ctx: ExtractionContext, s: number, e: number): boolean {
+    const c = chunkAt(ctx, s, PER);
+    return !!c && c.t0 <= s && c.t1 >= e && c.margin >= MARGIN.overridePlace;
+  }
+
+  /** Whether [s, e) is only a small town's name in the gazetteer (a town the news names in a locative frame). */
+  private isTown(ctx: ExtractionContext, s: number, e: number): boolean {
+    let text = ctx.tokens[s].text;
+    for (let t = s + 1; t < e; t++) text += ' ' + ctx.tokens[t].text;
+    return gazetteer().get(text)?.kind === 'town';
+  }
+
   private isPlace(ctx: ExtractionContext, s: number, e: number): boolean {
     if (e - s > 3) return false;
     let text = ctx.tokens[s].text;
@@ -202,8 +289,20 @@ export class PersonRecognizer {
     return gazetteer().get(text) !== undefined && !/^(?:Abu|Umm)\b/.test(text);
   }
 
-  private register(ctx: ExtractionContext, s: number, e: number): void {
+  /** Names registered before, by their text: the same text names the same person again. */
+  private readonly registered = new Map<string, string>();
+
+  /** Adds the name [s, e) to the person it names (a new one when none); returns the person's key. */
+  private register(ctx: ExtractionContext, s: number, e: number): string {
     const text = ctx.text.slice(ctx.tokens[s].start, ctx.tokens[e - 1].end);
+    const known = this.registered.get(text);
+    if (known !== undefined && ctx.persons.has(known)) return known;
+    const key = this.registerNew(ctx, text);
+    this.registered.set(text, key);
+    return key;
+  }
+
+  private registerNew(ctx: ExtractionContext, text: string): string {
     const name = tidyName(text);
     const words = nameWords(name).map(foldWord);
     const joined = words.join(' ');
@@ -217,17 +316,18 @@ export class PersonRecognizer {
       if (joined === pw.joined || (words.length >= 2 && pw.words.length >= 2 && namesCompatible(words, pw.words))) {
         p.forms.add(name);
         if (words.length > pw.words.length) p.name = name;
-        return;
+        return p.key;
       }
     }
     const key = `person:${words.join(' ')}`;
     ctx.persons.set(key, { key, name, forms: new Set([name]), roles: new Set(), speaker: false });
+    return key;
   }
 
   /** Every occurrence of a found name or of a shorter form of it keeping the surname. */
-  private matchAll(ctx: ExtractionContext, runs: NameRun[]): void {
+  private matchAll(ctx: ExtractionContext, runs: NameRun[], only?: ReadonlySet<string>, taken?: Uint8Array): void {
     const toks = ctx.tokens;
-    const people = [...ctx.persons.values()].map((p, order) => ({ p, order, words: nameWords(p.name).map(foldWord) }));
+    const people = [...ctx.persons.values()].map((p, order) => ({ p, order, words: nameWords(p.name).map(foldWord) })).filter((x) => !only || only.has(x.p.key));
     if (people.length === 0) return;
     const lastWords = new Set(people.map((x) => x.words[x.words.length - 1]));
     // "Abu Hamza" for "Abu Hamza al-Qurashi": a kunya ends with its second word.
@@ -238,9 +338,13 @@ export class PersonRecognizer {
     for (const r of runs) {
       let i = r.s;
       while (i < r.e) {
+        if (taken?.[i]) {
+          i++;
+          continue;
+        }
         let found: { p: PersonRecord; end: number } | undefined;
         for (let len = Math.min(6, r.e - i); len >= 1 && !found; len--) {
-          if (!lastWords.has(foldAt(i + len - 1))) continue;
+          if (!lastWords.has(foldAt(i + len - 1)) || (taken && taken[i + len - 1])) continue;
           const words = nameWords(ctx.text.slice(toks[i].start, toks[i + len - 1].end)).map(foldWord);
           const hits = people.filter((x) => namesCompatible(words, x.words));
           if (hits.length === 0) continue;

@@ -1,7 +1,8 @@
 import type { ExtractionContext } from '../context';
 import { gazetteer, type GazetteerEntry } from '../gazetteer';
+import { LOC, MARGIN, nameChunks, PER, votesFor } from '../names/NameTagger';
 import { CAP_ORG_DESIGNATORS, LOCATIVE_PREPOSITIONS, PLACE_DESIGNATORS, PLACE_NOUNS, ROLES, TITLES } from '../lexicon';
-import { isAcronym, isCalendarWord, isGroupWord, isNameParticle, isSacred, isStopword } from './wordClasses';
+import { ARABIC_PLACE_HEADS, isAcronym, isCalendarWord, isGroupWord, isNameParticle, isSacred, isStopword } from './wordClasses';
 
 /** Prepositions that, before an unknown capitalised word, make it a place ("fighting in Baghouz"). */
 /** Designators of areas and waterways: the bare name means the same place ("Euphrates" = "Euphrates River"). */
@@ -129,12 +130,26 @@ export class PlaceRecognizer {
         const after = toks[nameEnd];
         const endsPhrase = !after || !ctx.joined(nameEnd - 1) || !after.cap;
         const possessive = /^['’]s/.test(ctx.text.slice(toks[nameEnd - 1].end));
-        if (endsPhrase && !possessive && !isAcronym(toks[i]) && (prev?.lower !== 'and' || andAfterPlace)) {
-          const name = spelling(ctx, i, nameEnd);
+        const name = spelling(ctx, i, nameEnd);
+        // A preposition is weaker evidence than a document that writes the name as a person's throughout.
+        const votes = votesFor(ctx, name);
+        const person = votes[PER] - votes[LOC] >= MARGIN.personVote && !ARABIC_PLACE_HEADS.has(toks[i].lower);
+        if (endsPhrase && !possessive && !person && !isAcronym(toks[i]) && (prev?.lower !== 'and' || andAfterPlace)) {
           add(i, nameEnd, { key: `place:${name.toLowerCase()}`, name, kind: 'town' }, 2);
           i = nameEnd - 1;
         }
       }
+    }
+
+    // Names the tagger is sure are places' that no rule placed ("fighting near Grozny", "Leduc Reef").
+    for (const c of nameChunks(ctx)) {
+      if (c.label !== LOC || c.margin < MARGIN.place) continue;
+      let ok = true;
+      for (let t = c.t0; t < c.t1 && ok; t++) if (!free(t)) ok = false;
+      if (!ok || !this.nameLike(ctx, c.t0, c.t1)) continue;
+      const name = spelling(ctx, c.t0, c.t1);
+      if (INSTITUTIONS.has(name.toLowerCase())) continue;
+      add(c.t0, c.t1, gaz.get(name) ?? { key: `place:${name.toLowerCase()}`, name, kind: 'town' }, 2);
     }
 
     // Every other writing of a place found above.
@@ -179,7 +194,9 @@ export class PlaceRecognizer {
     const toks = ctx.tokens;
     for (const p of ctx.paragraphs) {
       const head = ctx.text.slice(p.start, Math.min(p.end, p.start + 160));
-      const m = /^([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*)(?=\s*[,(])([^\n]{0,120}?)\s[—–-]{1,2}\s/.exec(head);
+      // A line of its own: a place in capitals and a date ("BRUSSELS 1996-08-22", "KABUL, Aug. 1").
+      const own = /^([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*),? (?:\d{4}-\d{2}-\d{2}|[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)\s*$/.exec(head);
+      const m = own ? ([own[0], own[1], ''] as unknown as RegExpExecArray) : /^([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*)(?=\s*[,(])([^\n]{0,120}?)\s[—–-]{1,2}\s/.exec(head);
       if (!m || DATELINE_LABELS.has(m[1])) continue;
       const i = ctx.tokenAt(p.start);
       let e = i;

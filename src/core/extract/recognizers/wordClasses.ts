@@ -5,7 +5,7 @@ import { CAPITAL_STOPWORDS, MONTHS, WEEKDAYS } from '../lexicon';
 const set = (s: string): Set<string> => new Set(s.split(/\s+/).filter(Boolean));
 
 /** Adjectives and nouns of peoples, faiths and languages, beyond the country demonyms of the gazetteer. */
-const GROUP_WORDS = set(`kurd kurds kurdish arab arabs arabic sunni sunnis shia shias shiite shiites shi'ite shi'ites shi'a alawite alawites
+export const GROUP_WORDS = set(`kurd kurds kurdish arab arabs arabic sunni sunnis shia shias shiite shiites shi'ite shi'ites shi'a alawite alawites
   yazidi yazidis turkmen pashtun pashtuns baloch berber berbers tuareg muslim muslims christian christians jewish jew jews islamic islamist
   islamists jihadi jihadis jihadist jihadists western westerners eastern northern southern european europeans african africans asian
   asians persian latin hindu hindus buddhist catholic catholics protestant orthodox coptic copts druze salafi salafist wahhabi sufi
@@ -13,8 +13,11 @@ const GROUP_WORDS = set(`kurd kurds kurdish arab arabs arabic sunni sunnis shia 
   mujahedeen taliban hausa swahili somali pashto dari urdu farsi amharic yoruba igbo kanuri fulani tigrinya hebrew turkish kurmanji sorani
   berber tamazight`);
 
-/** Words for God and holy books; deities are not persons. */
-const SACRED = set('god allah lord almighty quran koran bible torah gospel messenger prophets heaven hell paradise');
+/** Words for God, holy books and holy days; deities and feasts are not persons. */
+export const SACRED_WORDS = set('god allah lord almighty quran koran bible torah gospel messenger prophets heaven hell paradise ramadan eid christmas easter hajj');
+
+/** Arabic common nouns that open place names ("Bir al-Abd", "Deir ez-Zor", "Ras al-Ain"), not names of people. */
+export const ARABIC_PLACE_HEADS = new Set(['bir', 'ras', 'tal', 'tall', 'tell', 'deir', 'dayr', 'jabal', 'jebel', 'wadi', 'ain', 'ayn', 'khan', 'qasr', 'jisr', 'bab', 'kafr', 'kfar', 'beit', 'bayt', 'marj', 'suq', 'souk', 'sidi', 'hassi', 'minat', 'mina', 'qalat', 'burj', 'hisn', 'sharm', 'mersa', 'marsa']);
 
 /** True for a word written all in capitals of two letters or more (an acronym: ISIS, SDF, VOA). */
 export function isAcronym(t: Token): boolean {
@@ -33,9 +36,24 @@ export function isAcronym(t: Token): boolean {
   return length >= 2 && upper;
 }
 
-function isAcronymText(w: string): boolean {
+/** True for a word written in capitals, dots aside, of two letters or more ("SDF", "U.N."). */
+export function isAcronymText(w: string): boolean {
   const s = w.replace(/\./g, '');
-  return s.length >= 2 && s === s.toUpperCase() && /[A-Z]/.test(s);
+  return s.length >= 2 && s === s.toUpperCase() && /[A-Z]/.test(s) && !/\s/.test(s);
+}
+
+/**
+ * The acronym a name's capitalised words make: "Syrian Democratic Forces" → "SDF", "Islamic State
+ * in Iraq and Syria" → "ISIS", "al-Qaeda in the Arabian Peninsula" → "AQAP"; lower-case links are left out.
+ */
+export function acronymOf(name: string): string {
+  let out = '';
+  for (const w of name.split(/\s+/)) {
+    const article = /^(?:al|el)-(\p{Lu})/iu.exec(w);
+    if (article) out += 'A' + article[1];
+    else if (/^\p{Lu}/u.test(w)) out += w[0];
+  }
+  return out;
 }
 
 /** Adjective of a people, faith or language ("Iraqi", "Kurdish", "Sunni"). */
@@ -44,13 +62,13 @@ export function isGroupWord(t: Token): boolean {
 }
 
 export function isSacred(t: Token): boolean {
-  return SACRED.has(t.lower);
+  return SACRED_WORDS.has(t.lower);
 }
 
 const MONTH_ABBREVIATIONS = new Set(['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
 
 /** Month and weekday names and month abbreviations, each also with a full stop ("nov."). */
-const CALENDAR_WORDS = new Set([...MONTHS, ...WEEKDAYS, ...MONTH_ABBREVIATIONS].flatMap((w) => [w, `${w}.`]));
+export const CALENDAR_WORDS = new Set([...MONTHS, ...WEEKDAYS, ...MONTH_ABBREVIATIONS].flatMap((w) => [w, `${w}.`]));
 
 export function isCalendarWord(t: Token): boolean {
   return CALENDAR_WORDS.has(t.lower);

@@ -36,7 +36,7 @@ export class CorrectionRefiner implements Refiner {
   private applyAlias(a: DocumentAnalysis, rule: AliasRule): void {
     if (!rule.alias) return;
     const type = rule.type ?? 'person';
-    const entity = this.entityFor(a, rule.name, type === 'place' ? 'place' : 'person');
+    const entity = this.entityFor(a, rule.name, type);
     if (!entity.forms.includes(rule.alias)) entity.forms.push(rule.alias);
     entity.pinnedName = rule.name;
     let from = 0;
@@ -48,7 +48,7 @@ export class CorrectionRefiner implements Refiner {
       const after = this.text[from] ?? ' ';
       if (/[\p{L}\d]/u.test(before) || /[\p{L}\d]/u.test(after)) continue;
       const speaker = a.mentions.some((m) => m.key === entity.key && m.type === 'speaker');
-      this.put(a, { start: i, end: from, text: rule.alias, type: type === 'place' ? 'place' : speaker ? 'speaker' : 'person', key: entity.key });
+      this.put(a, { start: i, end: from, text: rule.alias, type: type === 'place' ? 'place' : speaker ? 'speaker' : type, key: entity.key });
     }
   }
 
@@ -91,9 +91,11 @@ export class CorrectionRefiner implements Refiner {
           q.speaker = null;
           return;
         }
-        const e = this.entityFor(a, c.speaker, 'person');
+        // A quoted organisation stays an organisation entity; its mentions become speaker mentions.
+        const named = this.find(a, c.speaker);
+        const e = named?.type === 'organization' ? named : this.entityFor(a, c.speaker, 'person');
         q.speaker = e.key;
-        for (const m of a.mentions) if (m.key === e.key && m.type === 'person') m.type = 'speaker';
+        for (const m of a.mentions) if (m.key === e.key && (m.type === 'person' || m.type === 'organization')) m.type = 'speaker';
         return;
       }
     }

@@ -1,0 +1,76 @@
+import * as assert from 'node:assert/strict';
+import { extractDocument } from '../../../src/core/extract';
+import { expectMentions } from './spans';
+
+const PEOPLE = ['speaker', 'person'];
+
+describe('names of persons and places', () => {
+  describe('names are not cut short', () => {
+    it('a particle inside a European name stays inside it', () => {
+      expectMentions('[[Marieke de Vries]]{speaker}, a Dutch researcher, said the talks had failed.', PEOPLE);
+      expectMentions('A spokesman for the firm, [[Pieter van der Berg]]{speaker}, said the accounts were in order.', PEOPLE);
+    });
+    it('a city of two words is one place', () => {
+      expectMentions('Delegates flew from [[New York]]{place} to [[Antwerp]]{place} on Sunday.', ['place']);
+    });
+  });
+
+  describe('cities of Europe', () => {
+    it('English names of large cities and small towns in a frame', () => {
+      expectMentions('The convoy left [[Cologne]]{place} for [[Antwerp]]{place}, then drove on to [[Esztergom]]{place}.', ['place']);
+    });
+    it('names written without their accents or with umlauts spelled out', () => {
+      expectMentions('Flights from [[Sao Paulo]]{place} and [[Muenchen]]{place} were cancelled.', ['place']);
+    });
+    it('states and their abbreviations', () => {
+      expectMentions('The plant in [[Dayton]]{place}, [[Ohio]]{place}, and another in [[Fresno]]{place}, [[Calif.]]{place}, closed.', ['place']);
+    });
+  });
+
+  describe('a surname is not a place', () => {
+    it('a surname that is also a small town, before a speech verb', () => {
+      expectMentions('[[Obama]]{speaker} said the plan would work.', [...PEOPLE, 'place']);
+    });
+    it('a title before a name that is also a town', () => {
+      expectMentions('[[President Obama]]{person} arrived in [[Seoul]]{place} on Monday.', [...PEOPLE, 'place']);
+    });
+    it('a preposition does not outweigh a document that writes the name as a person’s', () => {
+      expectMentions(
+        '[[Shimon Peres]]{speaker} said he was ready. The meeting between [[Peres]]{speaker} and [[Yasser Arafat]]{person} will take place at a checkpoint in [[Gaza]]{place}.',
+        [...PEOPLE, 'place'],
+      );
+    });
+  });
+
+  describe('complex subjects', () => {
+    it('the person of "X of Y said" speaks, the place is a place', () => {
+      const a = expectMentions('[[Gov. Mike Pence]]{speaker} of [[Indiana]]{place} said he would sign the bill.', [...PEOPLE, 'place']);
+      assert.ok(a.entities.some((e) => e.name === 'Mike Pence' && e.type === 'person'));
+    });
+  });
+
+  describe('names no rule licenses', () => {
+    it('a name with no title, role or verb around it, and its surname later', () => {
+      expectMentions('Guests at the dinner in [[Oslo]]{place} included [[Tomas Brandt]]{person} and [[Erik Lindqvist]]{person}. [[Lindqvist]]{person} left early.', [
+        ...PEOPLE,
+        'place',
+      ]);
+    });
+  });
+
+  describe('places written apart from prose', () => {
+    it('a dateline on a line of its own, a city in capitals and a date', () => {
+      expectMentions('[[BRUSSELS]]{place} 2016-03-22\n\nThe meeting ended without a statement.', ['place']);
+    });
+    it('demonyms that name countries elsewhere are not places', () => {
+      expectMentions('Thai and Saudi officials met in [[Bangkok]]{place}; Serb and Western diplomats stayed away.', ['place']);
+    });
+    it('a region of another country named like an adjective is not a place here', () => {
+      expectMentions('Somali and Kenyan troops crossed into [[Kenya]]{place} with their Western allies.', ['place']);
+    });
+    it('a feast is not a person', () => {
+      const a = extractDocument('Ramadan begins next week. Ramadan said nothing about the fast.');
+      assert.ok(!a.mentions.some((m) => m.text === 'Ramadan' && (m.type === 'person' || m.type === 'speaker')));
+    });
+  });
+});

@@ -1,0 +1,72 @@
+import * as assert from 'node:assert/strict';
+import { extractCorpus } from '../../../src/core/extract';
+import { expectMentions, speakerOf } from './spans';
+
+const ORG = ['organization', 'speaker'];
+
+describe('organisations', () => {
+  it('a named group is an organisation mention, its article outside', () => {
+    expectMentions('Fighters of [[Boko Haram]]{organization} attacked the town, and the [[Pentagon]]{organization} sent drones.', ORG);
+  });
+
+  it('a name whose words are joined by a hyphen is whole, its demonym inside', () => {
+    expectMentions('Units of the [[Iraqi Counter-Terrorism Service]]{organization} pushed into the district.', ORG);
+  });
+
+  it('an acronym in brackets and written alone later is the same organisation', () => {
+    const text = 'The Syrian Democratic Forces (SDF) advanced on Tuesday. By evening the SDF held the dam.';
+    const a = expectMentions('The [[Syrian Democratic Forces]]{organization} ([[SDF]]{organization}) advanced on Tuesday. By evening the [[SDF]]{organization} held the dam.', ORG);
+    assert.equal(new Set(a.mentions.filter((m) => m.type === 'organization').map((m) => m.key)).size, 1, text);
+    assert.deepEqual(a.entities.filter((e) => e.type === 'organization').map((e) => e.name), ['Syrian Democratic Forces']);
+  });
+
+  it('an organisation quoted directly is a speaker in every mention', () => {
+    const text = '“We will not stop,” the Syrian Democratic Forces said. The SDF took the dam.';
+    const a = expectMentions('“We will not stop,” the [[Syrian Democratic Forces]]{speaker} said. The [[SDF]]{speaker} took the dam.', ORG);
+    assert.equal(speakerOf(a, text, 'We will not stop'), 'Syrian Democratic Forces');
+  });
+
+  it('an agency credited at a dateline or a caption', () => {
+    expectMentions('MOSUL, Iraq, Nov. 4, 2016 ([[Gulf Wire]]{organization}) — Fighting resumed.', ORG);
+    expectMentions('A still from the video. ([[Levant Wire]]{organization}) BEIRUT, Aug. 31 — The group said nothing.', ORG);
+  });
+
+  it('the outlet named at the top of a page', () => {
+    expectMentions('[[Sahel Watch]]{organization} | Analysis\nBy Halima Garba\n\nThe video runs 17 minutes.', ORG);
+  });
+
+  it('a name in apposition to a word for a body', () => {
+    expectMentions('It was released by the group’s media organization, [[Al Furqan]]{organization}. The news agency [[Amaq]]{organization} carried it too.', ORG);
+  });
+
+  it('buildings that stand for institutions are organisations, not places', () => {
+    expectMentions('The [[White House]]{organization} and the [[Kremlin]]{organization} denied it; [[Downing Street]]{organization} said nothing.', ['organization', 'place']);
+  });
+
+  it('a head word alone, an event and a place named like a body are not organisations', () => {
+    expectMentions('Coalition officials met after the Battle of Mosul. Settlers in the West Bank and Gaza protested. The Caliphate fell.', ORG);
+  });
+
+  it('an institution named with its seat', () => {
+    expectMentions('A researcher at the [[Combating Terrorism Center at West Point]]{organization} said little.', ['organization', 'place']);
+  });
+
+  it('a company the rules would take for a person, as the learned tagger reads it', () => {
+    expectMentions('Profits at [[Halvorsen Shipping Corp]]{organization} rose, and investors bought [[Halvorsen Shipping Corp]]{organization} and [[Brandt Logistics Ltd]]{organization} shares.', ORG);
+  });
+
+  it('a company’s first word alone is the company, not a person who speaks', () => {
+    const a = expectMentions('[[Barrick Gold Corp]]{organization} raised its offer on Monday. [[Barrick]]{organization} said the deal would close soon.', [...ORG, 'person']);
+    assert.equal(new Set(a.mentions.filter((m) => m.type === 'organization').map((m) => m.key)).size, 1);
+  });
+
+  it('the acronym and the full name meet across files, and so do other names of one group', () => {
+    const r = extractCorpus([
+      { file: 'a.txt', text: 'The Syrian Democratic Forces advanced. The Islamic State retreated.' },
+      { file: 'b.txt', text: 'The SDF held the dam. ISIS fighters fled toward the river.' },
+    ]);
+    const ids = (file: string) => r.documents.find((d) => d.file === file)!.mentions.filter((m) => m.type === 'organization').map((m) => m.entity);
+    assert.deepEqual(ids('a.txt'), ['syrian-democratic-forces', 'islamic-state']);
+    assert.deepEqual(ids('b.txt'), ['syrian-democratic-forces', 'islamic-state']);
+  });
+});
