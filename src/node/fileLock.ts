@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import * as path from 'node:path';
 import type { NodeFsOps } from './fsPort';
@@ -9,6 +9,22 @@ export const LOCK_STALE_MS = 10_000;
 const LOCK_WAIT_MS = 15_000;
 
 const HOST = hostname();
+/** This machine in a file name. */
+const HOST_TAG = createHash('sha256').update(HOST).digest('hex').slice(0, 8);
+/** A lock being taken: `<lock>.<pid>@<host tag>.<12 hex>.new`. */
+const STAGED = /\.lock\.(\d+)@([0-9a-f]{8})\.[0-9a-f]{12}\.new$/;
+/** A lock being taken is litter after this long, whoever took it. */
+const STALE_STAGED_MS = 60_000;
+
+/**
+ * Whether `name` is a lock that was being taken by a writer that is gone: one of this machine whose
+ * process has ended, or any older than a minute.
+ */
+export function isStagedLitter(name: string, mtimeMs: number): boolean {
+  const m = STAGED.exec(name);
+  if (!m) return false;
+  return (m[2] === HOST_TAG && !alive(Number(m[1]))) || Date.now() - mtimeMs > STALE_STAGED_MS;
+}
 
 /** The lock that guards writes to `file`: a file beside it, created exclusively. */
 export function lockPathFor(file: string): string {
@@ -41,21 +57,11 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  */
 export async function withFileLock<T>(ops: NodeFsOps, file: string, work: () => Promise<T>): Promise<T> {
   const lock = lockPathFor(file);
-  const token = randomBytes(8).toString('hex');
+  const token = randomBytes(6).toString('hex');
   const mine = `${process.pid} ${HOST} ${Date.now()} ${token}\n`;
   const deadline = Date.now() + LOCK_WAIT_MS;
   for (let attempt = 0; ; attempt++) {
-    try {
-      const h = await ops.open(lock, 'wx', 0o644);
-      try {
-        await h.writeFile(new TextEncoder().encode(mine));
-      } finally {
-        await h.close();
-      }
-      break;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-    }
+    if (await create(ops, lock, mine, token)) break;
     const holder = await readLock(ops, lock);
     if (holder && isStale(holder)) {
       await breakLock(ops, lock, holder.text);
@@ -72,6 +78,50 @@ export async function withFileLock<T>(ops: NodeFsOps, file: string, work: () => 
     // Only our own lock: after LOCK_STALE_MS another writer may have broken it and taken its own.
     const now = await readLock(ops, lock);
     if (now?.text === mine) await ops.unlink(lock).catch(() => undefined);
+  }
+}
+
+/**
+ * Creates the lock with its content in one step: the content goes to a file of its own, linked to
+ * the lock's name (a link fails if the name exists), so no lock is ever seen empty, even from a
+ * writer killed while taking it. Where links are not supported, an exclusive create and a write.
+ */
+async function create(ops: NodeFsOps, lock: string, content: string, token: string): Promise<boolean> {
+  const bytes = new TextEncoder().encode(content);
+  const staged = `${lock}.${process.pid}@${HOST_TAG}.${token}.new`;
+  try {
+    const h = await ops.open(staged, 'wx', 0o644);
+    try {
+      await h.writeFile(bytes);
+    } finally {
+      await h.close();
+    }
+    try {
+      await ops.link(staged, lock);
+      return true;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      // Taken meanwhile, or our staged file was cleared away as litter: try again.
+      if (code === 'EEXIST' || code === 'ENOENT') return false;
+      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw e;
+    } finally {
+      await ops.unlink(staged).catch(() => undefined);
+    }
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw e;
+  }
+  try {
+    const h = await ops.open(lock, 'wx', 0o644);
+    try {
+      await h.writeFile(bytes);
+    } finally {
+      await h.close();
+    }
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw e;
   }
 }
 
@@ -96,7 +146,8 @@ async function readLock(ops: NodeFsOps, lock: string): Promise<Holder | undefine
 
 function isStale(h: Holder): boolean {
   if (h.host === HOST && Number.isSafeInteger(h.pid) && h.pid > 0 && !alive(h.pid)) return true;
-  // A lock caught between its creation and its content is empty; its age still counts.
+  // An empty lock (taken without links, its writer killed before writing) has had a second to fill.
+  if (!h.text.trim()) return Date.now() - h.mtime > 1_000;
   return Date.now() - h.mtime > LOCK_STALE_MS;
 }
 

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { constants, promises as fsp, watch as fsWatch } from 'node:fs';
 import * as path from 'node:path';
 import type { FileVersion, PortDisposable, PortRead, PortWatchEvent, PortWrite, WorkspacePort } from '../core/annotations/workspace/port';
-import { withFileLock } from './fileLock';
+import { isStagedLitter, withFileLock } from './fileLock';
 
 /** An open file, as far as {@link NodeFileSystem} uses it. */
 export interface NodeFileHandle {
@@ -43,8 +43,12 @@ export const realFsOps: NodeFsOps = {
 /** Temporary files of writes still under way (or of writers that died) are older than this at most before they are removed. */
 export const STALE_TEMP_MS = 10 * 60_000;
 
-/** The name of a temporary file for `base`: `.<base>.<12 hex>.tmp` (a lock broken aside: `.<base>.lock.<12 hex>.tmp`). */
-const TEMP = /^\.(.+?)\.(?:lock\.)?[0-9a-f]{12}\.tmp$/;
+/**
+ * Names of the files a write of `base` leaves for a moment: `.<base>.<12 hex>.tmp` (the new content)
+ * and `.<base>.lock.<12 hex>.tmp` (a lock broken aside); a lock being taken is another (see
+ * ./fileLock.ts).
+ */
+const TEMP = /^\.(.+)\.[0-9a-f]{12}\.tmp$/;
 
 /** The version token of some bytes: their length and SHA-256. */
 export function versionOf(bytes: Uint8Array): FileVersion {
@@ -64,7 +68,8 @@ const READ_FLAGS = typeof constants.O_NONBLOCK === 'number' ? constants.O_RDONLY
  * system), flushes it to disk, renames it over the file and flushes the folder. On any failure the
  * temporary file is removed and the file is untouched. Temporary files left by writers that died
  * are removed by the next write in their folder: at once for the same file (under its lock nobody
- * else can be writing it), after {@link STALE_TEMP_MS} for the others. A symbolic link is written
+ * else can be writing it), after {@link STALE_TEMP_MS} for the others (a minute for a lock being
+ * taken). A symbolic link is written
  * through: the file it points to is replaced, the link stays.
  */
 export class NodeFileSystem implements WorkspacePort {
@@ -222,12 +227,15 @@ export class NodeFileSystem implements WorkspacePort {
       return;
     }
     for (const name of names) {
+      if (!name.startsWith('.')) continue;
       const m = TEMP.exec(name);
-      if (!m) continue;
+      const staged = !m && name.endsWith('.new');
+      if (!m && !staged) continue;
       const p = path.join(dir, name);
-      if (m[1] !== base) {
+      // New content for this file: only a writer holding its lock makes one, and we hold it.
+      if (!(m && m[1] === base)) {
         const st = await this.ops.stat(p).catch(() => undefined);
-        if (!st || Date.now() - st.mtimeMs < STALE_TEMP_MS) continue;
+        if (!st || (staged ? !isStagedLitter(name, st.mtimeMs) : Date.now() - st.mtimeMs < STALE_TEMP_MS)) continue;
       }
       await this.ops.unlink(p).catch(() => undefined);
     }

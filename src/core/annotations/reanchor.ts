@@ -566,9 +566,17 @@ function trimToAgreement(q: string, text: string, start: number, end: number, st
   const last = pairs[runs[runs.length - 1][1]];
   let s = start + first[1];
   let e = start + last[1] + 1;
-  // Never begin or end inside a word where the quote did not, or where its edge was lost.
+  // Never begin or end inside a word where the quote did not. Where the quote's edge was lost, the
+  // first (last) word of the agreeing run may be another word that happens to end (begin) alike:
+  // only whole words after (before) a break in the run are the passage's.
   if (startsClean || first[0] > 0) while (s < e && insideWord(text, s)) s++;
+  if (first[0] > 0 && isWord(text[s])) {
+    while (s < e && isWord(text[s])) s++;
+  }
   if (endsClean || last[0] < q.length - 1) while (e > s && insideWord(text, e)) e--;
+  if (last[0] < q.length - 1 && isWord(text[e - 1])) {
+    while (e > s && isWord(text[e - 1])) e--;
+  }
   while (s < e && /\s/.test(text[s])) s++;
   while (e > s && /\s/.test(text[e - 1])) e--;
   if (splitsSurrogate(text, s) || splitsSurrogate(text, e) || e <= s) return undefined;

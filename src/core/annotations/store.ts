@@ -23,7 +23,7 @@ export type CorpusUpdate = StoreUpdate<CorpusFile, CorpusEdit>;
 
 /** Tuning of {@link YamlStore} writes. */
 export interface StoreOptions {
-  /** Attempts of a compare-and-swap write before giving up with {@link WriteConflictError}. Default 12. */
+  /** Attempts of a compare-and-swap write before giving up with {@link WriteConflictError}. Default 30. */
   attempts?: number;
   /** Refuse files larger than this, from their size alone. Default {@link MAX_FILE_BYTES}. */
   maxBytes?: number;
@@ -38,8 +38,11 @@ interface Codec<F> {
 const unreadable = (e: unknown): Problem => ({ severity: 'error', code: 'unreadable', message: `cannot read: ${displayValue(e instanceof Error ? e.message : String(e), 200)}`, line: 1, col: 1, offset: 0 });
 const tooLarge = (size: number, max: number): Problem => ({ severity: 'error', code: 'too-large', message: `file is ${megabytes(size)}, larger than the limit of ${megabytes(max)}; not read`, line: 1, col: 1, offset: 0 });
 const megabytes = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(n % (1024 * 1024) ? 1 : 0)} MB` : `${n} bytes`);
-/** A short random pause between attempts, so two writers that collided do not collide again in step. */
-const backoff = (attempt: number) => new Promise((r) => setTimeout(r, Math.random() * Math.min(50, 2 ** attempt)));
+/**
+ * A random pause between attempts, growing with each conflict (up to 100 ms), so writers that
+ * collided do not collide again in step and a writer that keeps losing gets its turn.
+ */
+const backoff = (attempt: number) => new Promise((r) => setTimeout(r, Math.random() * Math.min(100, 2 ** attempt)));
 
 /**
  * Reads and writes one kind of YAML file through a {@link WorkspacePort}. Every write is a
@@ -75,7 +78,7 @@ class YamlStore<F, E> {
    * it must derive its edits from the file it is given. It may throw to abort (nothing is written).
    */
   async updatePath(path: string, create: () => F, change: (file: F) => E[] | void, parse = this.codec.parse): Promise<StoreUpdate<F, E>> {
-    const attempts = Math.max(1, this.opts.attempts ?? 12);
+    const attempts = Math.max(1, this.opts.attempts ?? 30);
     for (let attempt = 1; ; attempt++) {
       const loaded = await this.loadPath(path, parse);
       if (loaded.kind === 'invalid') return loaded;

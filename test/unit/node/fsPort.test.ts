@@ -3,10 +3,20 @@ import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { lockPathFor } from '../../../src/node/fileLock';
+import { LOCK_STALE_MS, lockPathFor } from '../../../src/node/fileLock';
 import { NodeFileSystem, realFsOps, STALE_TEMP_MS, versionOf } from '../../../src/node/fsPort';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
+
+/** The name this machine gives a lock it is taking (seen by catching one in the act). */
+async function stagedNameOfThisMachine(): Promise<string | undefined> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'lens-tag-'));
+  let seen: string | undefined;
+  const port = new NodeFileSystem({ ...realFsOps, link: async (a, b) => ((seen = path.basename(a)), realFsOps.link(a, b)) });
+  await port.write(path.join(dir, 'x'), bytes('x'));
+  await fs.rm(dir, { recursive: true, force: true });
+  return seen;
+}
 
 describe('NodeFileSystem', () => {
   let dir: string;
@@ -164,19 +174,26 @@ describe('NodeFileSystem', () => {
   it('removes temporary files left by dead writers: of the same file at once, of others when old', async () => {
     const target = path.join(dir, 'a.txt.lens.yaml');
     const deadOwn = path.join(dir, '.a.txt.lens.yaml.0123456789ab.tmp');
-    const brokenLock = path.join(dir, '.a.txt.lens.yaml.lock.0123456789ab.tmp');
+    // Locks being taken: by this (live) process, by a process that is gone, by another machine long ago.
+    const tag = /@([0-9a-f]{8})\./.exec((await stagedNameOfThisMachine()) ?? '')?.[1] ?? '00000000';
+    const youngStaged = path.join(dir, `.a.txt.lens.yaml.lock.${process.pid}@${tag}.0123456789ab.new`);
+    const deadStaged = path.join(dir, `.a.txt.lens.yaml.lock.4194304@${tag}.0123456789ab.new`);
+    const oldStaged = path.join(dir, '.a.txt.lens.yaml.lock.77@ffffffff.0123456789cd.new');
+    const oldBrokenLock = path.join(dir, '.a.txt.lens.yaml.lock.0123456789ab.tmp');
     const youngOther = path.join(dir, '.b.txt.lens.yaml.0123456789ab.tmp');
     const oldOther = path.join(dir, '.c.txt.lens.yaml.ba9876543210.tmp');
     const notOurs = path.join(dir, '.c.txt.lens.yaml.tmp');
-    for (const f of [deadOwn, brokenLock, youngOther, oldOther, notOurs]) await fs.writeFile(f, 'half a fi');
+    for (const f of [deadOwn, youngStaged, deadStaged, oldStaged, oldBrokenLock, youngOther, oldOther, notOurs]) await fs.writeFile(f, 'half a fi');
     const old = new Date(Date.now() - STALE_TEMP_MS - 60_000);
-    await fs.utimes(oldOther, old, old);
-    await fs.utimes(notOurs, old, old);
+    for (const f of [oldStaged, oldBrokenLock, oldOther, notOurs]) await fs.utimes(f, old, old);
     await new NodeFileSystem().write(target, bytes('x'));
-    assert.deepEqual((await fs.readdir(dir)).sort(), ['.b.txt.lens.yaml.0123456789ab.tmp', '.c.txt.lens.yaml.tmp', 'a.txt.lens.yaml']);
+    // Another writer's lock being taken right now, and other files' fresh temporary files, stay.
+    assert.deepEqual((await fs.readdir(dir)).sort(), [path.basename(youngStaged), '.b.txt.lens.yaml.0123456789ab.tmp', '.c.txt.lens.yaml.tmp', 'a.txt.lens.yaml'].sort());
   });
 
-  it('breaks at once a lock left by a process that is gone', async () => {
+  it('breaks at once a lock left by a process that is gone', async function () {
+    // Not waiting for the lock to grow stale (LOCK_STALE_MS) is the point.
+    this.timeout(LOCK_STALE_MS / 2);
     const target = path.join(dir, 'a.txt.lens.yaml');
     // A pid that does not exist: the highest possible one is not in use.
     await fs.writeFile(lockPathFor(target), `4194304 ${os.hostname()} ${Date.now()} 0123\n`);

@@ -64,7 +64,7 @@ export type SidecarChange = (file: SidecarFile, text: string) => SidecarEdit[];
 export interface AnnotationWorkspaceOptions {
   /** Undo steps kept. Default 100. */
   undoLimit?: number;
-  /** Compare-and-swap attempts per write. Default 12. */
+  /** Compare-and-swap attempts per write. Default 30. */
   attempts?: number;
 }
 

@@ -136,7 +136,7 @@ describe('annotation workspace: stories', () => {
     port.beforeWrite = undefined;
     assert.equal(r.ok, false);
     assert.equal(!r.ok && r.reason, 'conflict');
-    assert.match(!r.ok ? r.detail : '', /kept changing while it was being written \(12 attempts\); nothing was written/);
+    assert.match(!r.ok ? r.detail : '', /kept changing while it was being written \(30 attempts\); nothing was written/);
     assert.equal(sidecar(port).document.date, undefined);
   });
 
