@@ -107,11 +107,11 @@ function prescan(text: string): Problem | undefined {
     // The lexer marks where documents, scalars and flow collections start with control characters
     // that are not part of the source.
     if (tok.length === 1 && (tok === '\x02' || tok === '\x18' || tok === '\x1f')) continue;
-    if (++tokens > MAX_TOKENS) return at('too-complex', `more than ${MAX_TOKENS.toLocaleString('en')} YAML tokens from here on; a Corpus Lens file is far smaller (refused unparsed)`);
+    if (++tokens > MAX_TOKENS) return at('too-complex', `too complex: ${MAX_TOKENS.toLocaleString('en')} YAML tokens reached here, and a Corpus Lens file has far fewer (not parsed)`);
     if (tok === '[' || tok === '{') {
-      if (++depth > MAX_FLOW_DEPTH) return at('too-complex', `collections nested more than ${MAX_FLOW_DEPTH} deep (refused unparsed)`);
+      if (++depth > MAX_FLOW_DEPTH) return at('too-complex', `too complex: collections nested more than ${MAX_FLOW_DEPTH} deep (not parsed)`);
     } else if (tok === ']' || tok === '}') depth = Math.max(0, depth - 1);
-    else if (tok.length > MAX_TOKEN_LENGTH) return at('too-long', `a value of ${tok.length.toLocaleString('en')} characters is longer than any Corpus Lens value (refused unparsed)`);
+    else if (tok.length > MAX_TOKEN_LENGTH) return at('too-long', `a value of ${tok.length.toLocaleString('en')} characters is longer than any Corpus Lens value (not parsed)`);
     offset += tok.length;
   }
   return undefined;
