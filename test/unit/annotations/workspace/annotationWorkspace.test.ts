@@ -21,7 +21,7 @@ interface Sidecar {
 }
 
 /** A workspace over `port`, with an editor whose unsaved texts the test controls. */
-function window(port: MemoryPort) {
+function window(port: MemoryPort, attempts?: number) {
   const unsaved = new Map<string, string>();
   const host: WorkspaceHost = {
     roots: () => [ROOT],
@@ -29,7 +29,7 @@ function window(port: MemoryPort) {
     isDocument: (d) => d.startsWith(ROOT + '/') && d.endsWith('.txt'),
     unsavedText: (d) => unsaved.get(d),
   };
-  const ws = new AnnotationWorkspace(port, host);
+  const ws = new AnnotationWorkspace(port, host, { attempts });
   const textOf = (doc = DOC) => unsaved.get(doc) ?? port.get(doc)!;
   return {
     ws,
@@ -125,7 +125,7 @@ describe('annotation workspace: stories', () => {
   });
 
   it('a file that keeps changing while it is written gives a clear refusal, and nothing of ours is written', async () => {
-    const w = window(port);
+    const w = window(port, 6);
     await w.ws.ready();
     await w.tag('The minister said', ['claim']);
     let n = 0;
@@ -136,7 +136,7 @@ describe('annotation workspace: stories', () => {
     port.beforeWrite = undefined;
     assert.equal(r.ok, false);
     assert.equal(!r.ok && r.reason, 'conflict');
-    assert.match(!r.ok ? r.detail : '', /kept changing while it was being written \(30 attempts\); nothing was written/);
+    assert.match(!r.ok ? r.detail : '', /kept changing while it was being written \(6 attempts\); nothing was written/);
     assert.equal(sidecar(port).document.date, undefined);
   });
 
