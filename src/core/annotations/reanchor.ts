@@ -554,9 +554,11 @@ function trimToAgreement(q: string, text: string, start: number, end: number, st
   // rest agrees by chance (`had been re` of a rewritten clause): the quote's edge did not survive.
   const gap = (a: [number, number], b: [number, number]) => Math.max(pairs[b[0]][0] - pairs[a[1]][0], pairs[b[0]][1] - pairs[a[1]][1]) - 1;
   const len = (r: [number, number]) => r[1] - r[0] + 1;
-  // (A run that reaches the quote's own first or last character is its edge, surviving.)
-  while (runs.length > 1 && pairs[runs[0][0]][0] > 0 && len(runs[0]) < 2 * gap(runs[0], runs[1])) runs.shift();
-  while (runs.length > 1 && pairs[runs[runs.length - 1][1]][0] < q.length - 1 && len(runs[runs.length - 1]) < 2 * gap(runs[runs.length - 2], runs[runs.length - 1])) runs.pop();
+  // (A run that reaches the quote's own first or last character is more likely its edge, surviving:
+  // it need only be as long as the stretch it is separated by.)
+  const weight = (atEdge: boolean) => (atEdge ? 1 : 2);
+  while (runs.length > 1 && len(runs[0]) < weight(pairs[runs[0][0]][0] === 0) * gap(runs[0], runs[1])) runs.shift();
+  while (runs.length > 1 && len(runs[runs.length - 1]) < weight(pairs[runs[runs.length - 1][1]][0] === q.length - 1) * gap(runs[runs.length - 2], runs[runs.length - 1])) runs.pop();
   // Where the quote's edge itself is lost, the run that takes its place must be more than a common
   // word (`The `).
   while (runs.length && pairs[runs[0][0]][0] > 0 && len(runs[0]) < 2 * RUN) runs.shift();
