@@ -1,7 +1,7 @@
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import {
-  CorpusFile,
+  CorpusStore,
   extractOptionsFrom,
   hashText,
   MAX_FILE_BYTES,
@@ -9,7 +9,7 @@ import {
   sidecarPathFor,
   SidecarStore,
   type CorpusData,
-  type FileSystemPort,
+  type WorkspacePort,
   type Problem,
   type SidecarData,
 } from '../core/annotations';
@@ -58,13 +58,15 @@ interface CorpusState {
  */
 export class AnalystInput {
   private readonly store: SidecarStore;
+  private readonly corpusStore: CorpusStore;
   /** Folder → the corpus file that applies to documents in it (found by walking up). */
   private readonly roots = new Map<string, Promise<string | undefined>>();
   private readonly corpora = new Map<string, Promise<CorpusState>>();
   private readonly reported = new Set<string>();
 
-  constructor(private readonly fs: FileSystemPort = new NodeFileSystem()) {
+  constructor(fs: WorkspacePort = new NodeFileSystem()) {
     this.store = new SidecarStore(fs);
+    this.corpusStore = new CorpusStore(fs);
   }
 
   /** The analyst's input for the document at `docPath`, whose current text is `text` (undefined when it cannot be read). */
@@ -134,16 +136,15 @@ export class AnalystInput {
       state = (async (): Promise<CorpusState> => {
         const refused = await refuse(file);
         if (refused) return { data: undefined, problems: [{ file, problem: unusable(refused) }] };
-        let bytes: Uint8Array | undefined;
+        let loaded;
         try {
-          bytes = await this.fs.read(file);
+          loaded = await this.corpusStore.load(file);
         } catch (e) {
           return { data: undefined, problems: [{ file, problem: unusable(`cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})`) }] };
         }
-        if (!bytes) return { data: undefined, problems: [] };
-        const parsed = CorpusFile.parse(bytes);
-        if (!parsed.ok) return { data: undefined, problems: parsed.problems.filter((p) => p.severity === 'error').map((problem) => ({ file, problem })) };
-        return { data: parsed.file.data, problems: [] };
+        if (loaded.kind === 'missing') return { data: undefined, problems: [] };
+        if (loaded.kind === 'invalid') return { data: undefined, problems: loaded.problems.filter((p) => p.severity === 'error').map((problem) => ({ file, problem })) };
+        return { data: loaded.file.data, problems: [] };
       })();
       this.corpora.set(file, state);
     }

@@ -1,45 +1,44 @@
 import * as vscode from 'vscode';
-import type { FileSystemPort } from '../core/annotations';
-import { NodeFileSystem } from '../node/fsPort';
+import type { FileVersion, PortDisposable, PortRead, PortWatchEvent, PortWrite, WorkspacePort } from '../core/annotations';
+import { NodeFileSystem, versionOf } from '../node/fsPort';
 
 /**
- * The annotation store's file access through `vscode.workspace.fs` (works in desktop, remote and
- * server windows alike). Paths are URI strings. Files on disk (`file:`, where the extension host
- * runs) are replaced atomically with node's rename(2): `workspace.fs.rename` with `overwrite` deletes
- * the target before moving, so a reader (git, another editor, a crash) could find no file at all.
- * Other schemes go through a temp file and `workspace.fs.rename`, the best their API offers.
+ * The annotation core's {@link WorkspacePort} in the extension. Paths are URI strings.
+ *
+ * Files on disk (`file:` URIs, where the extension host runs — desktop, remote and server windows
+ * alike) go through {@link NodeFileSystem}: its compare-and-swap takes the same lock as the CLI and
+ * other windows, and it replaces files with rename(2) (`workspace.fs.rename` with `overwrite` deletes
+ * the target before moving, so a reader could find no file at all). Other schemes go through
+ * `vscode.workspace.fs`: the check and a temp-file-then-rename write, the best their API offers (no
+ * lock: two writers checking at the same instant could still both write).
  */
-export class WorkspaceFsPort implements FileSystemPort {
+export class WorkspaceFsPort implements WorkspacePort {
   private readonly disk = new NodeFileSystem();
 
-  /** Called with every path this port wrote, so watchers can tell our writes from other tools'. */
-  constructor(private readonly onWrite?: (path: string, text: Uint8Array) => void) {}
-
-  async read(path: string): Promise<Uint8Array | undefined> {
+  async read(path: string, opts: { maxBytes?: number } = {}): Promise<PortRead> {
     const uri = vscode.Uri.parse(path);
+    if (uri.scheme === 'file') return this.disk.read(uri.fsPath, opts);
     let stat: vscode.FileStat;
     try {
       stat = await vscode.workspace.fs.stat(uri);
     } catch {
-      return undefined;
+      return { kind: 'missing' };
     }
     if (stat.type & vscode.FileType.Directory) throw new Error('is a directory');
-    return vscode.workspace.fs.readFile(uri);
+    if (stat.size > (opts.maxBytes ?? Infinity)) return { kind: 'too-large', size: stat.size };
+    const bytes = await vscode.workspace.fs.readFile(uri);
+    if (bytes.length > (opts.maxBytes ?? Infinity)) return { kind: 'too-large', size: bytes.length };
+    return { kind: 'file', bytes, version: versionOf(bytes) };
   }
 
-  async write(path: string, data: Uint8Array): Promise<void> {
+  async writeIfUnchanged(path: string, data: Uint8Array, expected: FileVersion | null | undefined): Promise<PortWrite> {
     const uri = vscode.Uri.parse(path);
-    if (uri.scheme === 'file') {
-      // NodeFileSystem refuses a directory itself.
-      this.onWrite?.(path, data);
-      return this.disk.write(uri.fsPath, data);
+    if (uri.scheme === 'file') return this.disk.writeIfUnchanged(uri.fsPath, data, expected);
+    if (expected !== undefined) {
+      const now = await this.read(path).catch(() => undefined);
+      const at = now?.kind === 'file' ? now.version : now?.kind === 'missing' ? null : 'unreadable';
+      if (at !== expected) return { kind: 'conflict' };
     }
-    try {
-      if ((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.Directory) throw new Error(`${uri.path} is a directory`);
-    } catch (e) {
-      if (!(e instanceof vscode.FileSystemError)) throw e;
-    }
-    this.onWrite?.(path, data);
     const tmp = uri.with({ path: `${uri.path}.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp` });
     await vscode.workspace.fs.writeFile(tmp, data);
     try {
@@ -48,5 +47,22 @@ export class WorkspaceFsPort implements FileSystemPort {
       await vscode.workspace.fs.delete(tmp).then(undefined, () => undefined);
       throw e;
     }
+    return { kind: 'written', version: versionOf(data) };
+  }
+
+  async list(root: string, suffixes: readonly string[]): Promise<string[]> {
+    const glob = `**/*{${suffixes.join(',')}}`;
+    const found = await vscode.workspace.findFiles(new vscode.RelativePattern(vscode.Uri.parse(root), glob), '**/node_modules/**');
+    return found.map((u) => u.toString()).filter((u) => suffixes.some((s) => u.endsWith(s))).sort();
+  }
+
+  watch(root: string, suffixes: readonly string[], listener: (e: PortWatchEvent) => void): PortDisposable {
+    const w = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.parse(root), `**/*{${suffixes.join(',')}}`));
+    const on = (kind: PortWatchEvent['kind']) => (uri: vscode.Uri) => {
+      const path = uri.toString();
+      if (suffixes.some((s) => path.endsWith(s))) listener({ path, kind });
+    };
+    return vscode.Disposable.from(w, w.onDidCreate(on('created')), w.onDidChange(on('changed')), w.onDidDelete(on('deleted')));
   }
 }
+

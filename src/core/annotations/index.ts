@@ -1,5 +1,6 @@
 // The annotation model: sidecar and corpus files, their YAML codec, edits with inverses, merging and
-// re-anchoring. No editor and no file system here: files come and go through FileSystemPort.
+// re-anchoring, and the annotation workspace that keeps them for the editor and the CLI. No editor and
+// no file system here: files come and go through a WorkspacePort.
 export * from './types';
 export * from './paths';
 export { hashText, newId, targetAt, prefixAt, suffixAt } from './target';
@@ -9,7 +10,8 @@ export { createAnnotation, updateAnnotationEdit, createCorrection, reanchorEdits
 export { mergeInto, type LocalState, type MergeResult } from './merge';
 export { applyEdits, reanchor, trimmedChange, contextScore, type Anchorable, type AnchorOutcome, type Anchored, type ReanchorOptions, type TextChange } from './reanchor';
 export { approxSearch, editDistance, type ApproxMatch } from './approxMatch';
-export type { FileSystemPort } from './ports';
-export { SidecarStore, type SidecarLoad, type SidecarUpdate } from './store';
-export { parseYamlSource, MAX_FILE_BYTES, MAX_STRING_LENGTH } from './yamlSource';
+export { WriteConflictError, type FileVersion, type PortDisposable, type PortRead, type PortWatchEvent, type PortWrite, type WorkspacePort } from './workspace/port';
+export { SidecarStore, CorpusStore, type SidecarLoad, type SidecarUpdate, type CorpusLoad, type CorpusUpdate, type StoreLoad, type StoreOptions, type StoreUpdate } from './store';
+export { parseYamlSource, displayValue, escapeControls, MAX_FILE_BYTES, MAX_STRING_LENGTH, MAX_TOKENS } from './yamlSource';
 export { extractOptionsFrom } from './extractOptions';
+export { AnnotationWorkspace, type AnnotationWorkspaceOptions, type ChangeOutcome, type ChangeRefusal, type SidecarChange, type SidecarState, type WorkspaceHost } from './workspace/annotationWorkspace';

@@ -1,4 +1,5 @@
 import { approxSearch } from './approxMatch';
+import { diffChanges, trimmedChange } from './textDiff';
 import { prefixAt, splitsSurrogate, suffixAt } from './target';
 import type { TextTarget } from './types';
 
@@ -17,10 +18,16 @@ import type { TextTarget } from './types';
  *   unless the quote can be found again (a cut and paste of the paragraph, a reload of the whole
  *   text) by the search below.
  * - {@link reanchor} handles text changed outside the editor (git checkout, another tool), where only
- *   the old and new texts are known: the stored offsets (mapped through the change when the old text
- *   is known) if the quote is still there; else the quote elsewhere, disambiguated by its context;
- *   else the quote with whitespace normalised; else an approximate match scored by edit distance,
- *   context and distance from the old position, accepted only when confident and unique.
+ *   the new text and the stored selectors are known, and sometimes the old text: the stored offsets
+ *   (mapped through the change when the old text is known); else the quote, then the quote with
+ *   whitespace normalised, then an approximate match, wherever the stored context confirms it.
+ *
+ * Every candidate place must be confirmed by the stored context (prefix and suffix, compared with
+ * re-flowed whitespace and typos forgiven), clearly better than any other place, and — for an
+ * approximate match — begin and end where the quote did (at a word boundary, not inside a word).
+ * Where the old text is known, or the editor says which characters are new, a place made of text
+ * that was already there (and was not the passage) is never taken. Anything weaker is an orphan:
+ * an annotation never lands on other text because the words happen to repeat.
  */
 
 /** Anything placed by a {@link TextTarget}: annotations and corrections. */
@@ -54,13 +61,33 @@ export interface Anchored<T extends Anchorable> {
 export interface ReanchorOptions {
   /** Share of the quote that may differ in an approximate match. Default 0.2. */
   maxErrorRate?: number;
-  /** Minimum score (0–1) of an approximate match. Default 0.75. */
-  minScore?: number;
-  /** A quote shorter than this is only placed where its context confirms it. Default 12. */
+  /** Least support (0–1) the stored context must give a place found elsewhere. Default 0.6 (0.5 when the old text is known). */
+  minContext?: number;
+  /** Quotes shorter than this need more context ({@link shortQuoteContext}) and are never matched approximately. Default 12. */
   minUniqueLength?: number;
+  /** Least context support of a place for a short quote. Default 0.6. */
+  shortQuoteContext?: number;
 }
 
-const DEFAULTS: Required<ReanchorOptions> = { maxErrorRate: 0.2, minScore: 0.75, minUniqueLength: 12 };
+const DEFAULTS: Required<ReanchorOptions> = { maxErrorRate: 0.2, minContext: 0.6, minUniqueLength: 12, shortQuoteContext: 0.6 };
+/**
+ * Context support that confirms a place on its own: most of the 64 characters around the passage.
+ * A passage deleted in the editor comes back only with it (an undo, a paste of what was cut); a
+ * short quote found farther than {@link NEAR} from where the passage was needs it too.
+ */
+const STRONG_CONTEXT = 0.75;
+/** {@link ReanchorOptions.minContext} when the old text is known. */
+const OLD_TEXT_CONTEXT = 0.5;
+/** Characters within which a place counts as where the passage was (edits before it shift it). */
+const NEAR = 400;
+/** The same, when passages found on both sides moved alike. */
+const PINNED = 80;
+/** A quote this long is found by itself, if nothing else is like it. */
+const LONG_QUOTE = 48;
+/** Context support of a place that agrees with the stored context all round (typos forgiven). */
+const CERTAIN = 0.9;
+/** A rival place within this much context support makes the passage ambiguous: it is orphaned. */
+const RIVAL_MARGIN = 0.15;
 /** Quotes longer than this are not searched approximately (cost grows with length × text). */
 const MAX_FUZZY_QUOTE = 400;
 /** Budget of dynamic-programming cells for one approximate search. */
@@ -68,11 +95,16 @@ const MAX_FUZZY_CELLS = 40_000_000;
 /** More exact occurrences than this are hopeless to disambiguate. */
 const MAX_OCCURRENCES = 2_000;
 
+/** Ranges `[start, end)` of the new text: where new characters are (the rest was there before). */
+type Fresh = readonly [number, number][] | 'everywhere';
+
 /**
  * Follows editor changes, applied in order, each relative to the text left by the previous one (VS
- * Code's `contentChanges` satisfy this). `newText` is the text after all of them.
+ * Code's `contentChanges`, applied from the last, satisfy this). `newText` is the text after all of them.
  */
 export function applyEdits<T extends Anchorable>(items: readonly T[], changes: readonly TextChange[], newText: string, opts: ReanchorOptions = {}): Anchored<T>[] {
+  const o = { ...DEFAULTS, ...opts };
+  const fresh = insertedRanges(changes);
   return items.map((item) => {
     let s = item.target.start;
     let e = item.target.end;
@@ -107,8 +139,10 @@ export function applyEdits<T extends Anchorable>(items: readonly T[], changes: r
       }
     }
     if (lost) {
-      if (item.status === 'orphaned') return { item: { ...item, target: { ...item.target, start: s, end: e } }, outcome: 'orphaned' as const };
-      const found = search(item.target, newText, s, undefined, { ...DEFAULTS, ...opts }, false);
+      // The passage is gone from where it was; it may be in what was just typed or pasted (a cut
+      // and paste, an undo of its deletion, a reload of the whole text). Text that was there before
+      // was other text: it is never taken.
+      const found = fresh.length ? exactSearch(item.target, newText, s, fresh, { ...o, minContext: Math.max(o.minContext, STRONG_CONTEXT), shortQuoteContext: Math.max(o.shortQuoteContext, STRONG_CONTEXT) }) : undefined;
       if (found) return place(item, newText, found.start, found.end, 'relocated');
       return orphan(item, s, e);
     }
@@ -116,28 +150,132 @@ export function applyEdits<T extends Anchorable>(items: readonly T[], changes: r
   });
 }
 
+/** Where the changes put new characters, in the coordinates of the text after all of them. */
+function insertedRanges(changes: readonly TextChange[]): [number, number][] {
+  let ranges: [number, number][] = [];
+  for (const c of changes) {
+    const delta = c.text.length - (c.end - c.start);
+    const next: [number, number][] = [];
+    for (const [a, b] of ranges) {
+      // Ranges already inserted, moved by this change (parts it replaced are gone).
+      if (b <= c.start) next.push([a, b]);
+      else if (a >= c.end) next.push([a + delta, b + delta]);
+      else {
+        if (a < c.start) next.push([a, c.start]);
+        if (b > c.end) next.push([c.start + c.text.length, b + delta]);
+      }
+    }
+    if (c.text.length) next.push([c.start, c.start + c.text.length]);
+    ranges = next;
+  }
+  return ranges.sort((x, y) => x[0] - y[0]);
+}
+
 /**
  * Places items again after the text changed outside the editor. `oldText`, when known, is the text
- * the stored offsets refer to; it sharpens the expected position. Orphans get another chance too (a
- * passage may come back with a later checkout).
+ * the stored offsets refer to: it tells which stretch of the new text is new, and only there can a
+ * passage that was changed or moved be found again. Orphans get another chance too (a passage may
+ * come back with a later checkout).
  */
 export function reanchor<T extends Anchorable>(items: readonly T[], oldText: string | undefined, newText: string, opts: ReanchorOptions = {}): Anchored<T>[] {
-  const o = { ...DEFAULTS, ...opts };
-  const diff = oldText === undefined ? undefined : trimmedChange(oldText, newText);
+  const changes = oldText === undefined ? undefined : diffChanges(oldText, newText);
+  // With the old text, only new text can hold a moved passage: a copy elsewhere is never a
+  // candidate, and a little less context is enough.
+  const o = { ...DEFAULTS, ...(changes ? { minContext: OLD_TEXT_CONTEXT } : {}), ...opts };
+  const fresh: Fresh = changes ? insertedRanges(changes) : 'everywhere';
+  // Without the old text, the passages found beyond doubt tell how far the text around the others
+  // moved: a weakly supported place must be where its neighbours say it should be.
+  const anchors = changes ? [] : anchorsOf(items, newText, o);
   return items.map((item) => {
     const t = item.target;
-    let expected = t.start;
-    if (diff && item.status !== 'orphaned') {
-      const mapped = applyEdits([{ target: t }], [diff], newText)[0];
-      if (mapped.outcome === 'moved') return place(item, newText, mapped.item.target.start, mapped.item.target.end, 'moved');
-      expected = mapped.item.target.start;
-    } else if (newText.slice(t.start, t.end) === t.exact && t.exact !== '' && !splitsSurrogate(newText, t.start) && !splitsSurrogate(newText, t.end)) {
-      return place(item, newText, t.start, t.end, 'moved');
+    let near: Near = changes ? { at: t.start, radius: NEAR, pinned: true } : predicted(anchors, t.start);
+    let edited: TextTarget | undefined;
+    if (changes && item.status !== 'orphaned') {
+      const mapped = applyEdits([{ target: t }], changes, newText)[0];
+      const m = mapped.item.target;
+      // Outside the changed stretches, the passage's characters are the same characters (a short
+      // quote only where its context agrees: the diff may have paired one of its repeats).
+      if ((mapped.outcome === 'moved' || mapped.outcome === 'unchanged') && (t.exact.length >= o.minUniqueLength || contextScore(t, newText, m.start, m.end) >= (newText.indexOf(t.exact) === newText.lastIndexOf(t.exact) ? o.minContext : o.shortQuoteContext))) {
+        return place(item, newText, m.start, m.end, 'moved');
+      }
+      // Changed only inside, and lightly: the passage was revised where it stands.
+      if (mapped.outcome === 'edited' && revisedInside(t, changes, o)) return place(item, newText, m.start, m.end, 'edited');
+      near = { at: m.start, radius: NEAR, pinned: true };
+      // What is left of the passage outside the changed stretches is certain (none of it is new
+      // text); used when nothing better is found.
+      if (mapped.outcome === 'edited' && 3 * (m.end - m.start) >= 2 * t.exact.length && !overlapsFresh(fresh, m.start, m.end)) edited = m;
     }
-    const found = search(t, newText, expected, diff, o, true);
-    if (found) return place(item, newText, found.start, found.end, found.exact ? 'relocated' : 'fuzzy');
+    const found = fresh === 'everywhere' || fresh.length ? search(t, newText, near, fresh, o) : undefined;
+    if (found) {
+      const same = found.start === t.start && found.end === t.end && item.status !== 'orphaned';
+      return place(item, newText, found.start, found.end, found.exact ? (same ? 'moved' : 'relocated') : 'fuzzy');
+    }
+    if (edited) return place(item, newText, edited.start, edited.end, 'edited');
     return orphan(item, t.start, t.end);
   });
+}
+
+/**
+ * Where a passage is expected in the new text, how far from there a place still counts as near, and
+ * whether that expectation is founded (the old text, or neighbours that moved alike) or a guess.
+ */
+interface Near {
+  at: number;
+  radius: number;
+  pinned: boolean;
+}
+
+/** Old → new offsets of the passages whose quote is found with most of its context and no rival. */
+function anchorsOf(items: readonly Anchorable[], text: string, o: Required<ReanchorOptions>): [number, number][] {
+  const out: [number, number][] = [];
+  for (const item of items) {
+    const t = item.target;
+    if (item.status === 'orphaned') continue;
+    const cands = exactCandidates(t, text);
+    if (!cands) continue;
+    const best = decide(t, cands, { at: t.start, radius: Infinity, pinned: false }, o);
+    if (best && best.context >= STRONG_CONTEXT) out.push([t.start, best.start]);
+  }
+  return out.sort((a, b) => a[0] - b[0]);
+}
+
+/**
+ * Where the passage stored at `start` should be now: moved as its nearest anchors moved. Anchors on
+ * both sides that moved alike pin it down (a tight radius); otherwise the usual radius.
+ */
+function predicted(anchors: readonly [number, number][], start: number): Near {
+  let before: [number, number] | undefined;
+  let after: [number, number] | undefined;
+  for (const a of anchors) {
+    if (a[0] <= start) before = a;
+    else if (!after) after = a;
+  }
+  const shift = (a: [number, number]) => a[1] - a[0];
+  if (before && after && Math.abs(shift(before) - shift(after)) <= 4 * PINNED) {
+    // Between the two: where the shift changes (an edit) is unknown, so either shift may apply.
+    const lo = Math.min(shift(before), shift(after));
+    const hi = Math.max(shift(before), shift(after));
+    return { at: start + (lo + hi) / 2, radius: PINNED + (hi - lo) / 2, pinned: true };
+  }
+  const nearest = before && after ? (start - before[0] <= after[0] - start ? before : after) : (before ?? after);
+  if (nearest && Math.abs(nearest[0] - start) <= 4 * PINNED) return { at: start + shift(nearest), radius: PINNED, pinned: true };
+  return { at: nearest ? start + shift(nearest) : start, radius: NEAR, pinned: false };
+}
+
+/**
+ * Whether every change touching the passage lies inside it (typing at its edges is outside), and all
+ * of them together change no more than half what an approximate match would forgive.
+ */
+function revisedInside(t: TextTarget, changes: readonly TextChange[], o: Required<ReanchorOptions>): boolean {
+  let changed = 0;
+  for (const c of changes) {
+    if (c.end <= t.start || c.start >= t.end) continue;
+    if (c.start < t.start || c.end > t.end || (c.start === c.end && (c.start === t.start || c.start === t.end))) return false;
+    // At an edge, text that grows may have been typed next to the passage rather than in it.
+    if ((c.start === t.start || c.end === t.end) && c.text.length > c.end - c.start) return false;
+    changed += Math.max(c.end - c.start, c.text.length);
+  }
+  return changed <= (t.exact.length * o.maxErrorRate) / 2;
 }
 
 function place<T extends Anchorable>(item: T, text: string, start: number, end: number, how: AnchorOutcome): Anchored<T> {
@@ -156,31 +294,76 @@ function orphan<T extends Anchorable>(item: T, start: number, end: number): Anch
   return { item: { ...item, status: 'orphaned', target: { ...item.target, start, end } }, outcome: 'orphaned' };
 }
 
-/** The single change that turns `a` into `b`, found by trimming their common prefix and suffix. */
-export function trimmedChange(a: string, b: string): TextChange {
-  let p = 0;
-  const max = Math.min(a.length, b.length);
-  while (p < max && a.charCodeAt(p) === b.charCodeAt(p)) p++;
-  let q = 0;
-  while (q < max - p && a.charCodeAt(a.length - 1 - q) === b.charCodeAt(b.length - 1 - q)) q++;
-  // Never cut a surrogate pair in two.
-  if (splitsSurrogate(a, p) || splitsSurrogate(b, p)) p--;
-  if (splitsSurrogate(a, a.length - q) || splitsSurrogate(b, b.length - q)) q--;
-  return { start: p, end: a.length - q, text: b.slice(p, b.length - q) };
+const squash = (s: string) => s.replace(/\s+/g, ' ');
+
+/**
+ * How well the text around `[start, end)` matches the stored context, 0–1: the share of the stored
+ * prefix found going backwards from `start` and of the suffix going forwards from `end`, with runs of
+ * whitespace counted as one space (re-wrapped lines) and up to two one-character slips per side
+ * repaired (a typo next to the passage). Text that is not there — the start of the file — counts as
+ * lost. 1 when nothing was stored to compare with.
+ */
+export function contextScore(t: TextTarget, text: string, start: number, end: number): number {
+  const prefix = squash(t.prefix);
+  const suffix = squash(t.suffix);
+  const total = prefix.length + suffix.length;
+  if (total === 0) return 1;
+  // Generous windows: whitespace runs shrink when squashed, and a few characters may have been added.
+  const before = squash(text.slice(Math.max(0, start - 2 * t.prefix.length - 8), start));
+  const after = squash(text.slice(end, end + 2 * t.suffix.length + 8));
+  let p = agreeing(reverse(prefix), reverse(before));
+  let q = agreeing(suffix, after);
+  // A sentence inserted next to the passage pushes its old neighbour a little away: found whole
+  // within a few sentences, the neighbour still counts, for part.
+  // (Not for a short quote: a word's context must be right next to it.)
+  const displaced = t.exact.length >= DEFAULTS.minUniqueLength;
+  if (displaced && 2 * p < prefix.length && prefix.length >= DISPLACED && squash(text.slice(Math.max(0, start - DISPLACED_WINDOW), start)).includes(prefix)) p = Math.round(prefix.length * 0.6);
+  if (displaced && 2 * q < suffix.length && suffix.length >= DISPLACED && squash(text.slice(end, end + DISPLACED_WINDOW)).includes(suffix)) q = Math.round(suffix.length * 0.6);
+  return (p + q) / total;
 }
 
-/** How much of the stored context surrounds `[start, end)` in `text`, 0–1 (1 when there is no context to compare). */
-export function contextScore(t: TextTarget, text: string, start: number, end: number): number {
-  const total = t.prefix.length + t.suffix.length;
-  if (total === 0) return 1;
-  let a = 0;
-  while (a < t.prefix.length && start - 1 - a >= 0 && text.charCodeAt(start - 1 - a) === t.prefix.charCodeAt(t.prefix.length - 1 - a)) a++;
-  let b = 0;
-  while (b < t.suffix.length && end + b < text.length && text.charCodeAt(end + b) === t.suffix.charCodeAt(b)) b++;
-  // A passage at the very start or end of the text has no context to lose there.
-  if (a === start && start < t.prefix.length) a = t.prefix.length;
-  if (b === text.length - end && text.length - end < t.suffix.length) b = t.suffix.length;
-  return (a + b) / total;
+/** Shortest stored context looked for away from the passage. */
+const DISPLACED = 24;
+/** How far from the passage a displaced neighbour is looked for. */
+const DISPLACED_WINDOW = 400;
+
+const reverse = (s: string) => s.split('').reverse().join('');
+
+/**
+ * How many characters of `stored` agree with `text`, both read from the passage outwards: matching
+ * characters count, a mismatch is repaired (a character changed, added or removed) when the next two
+ * agree again, at most twice; the count stops at the first mismatch that cannot be repaired. Chance
+ * agreement of unrelated text stops after a character or two.
+ */
+function agreeing(stored: string, text: string): number {
+  let i = 0;
+  let j = 0;
+  let matched = 0;
+  let repairs = 0;
+  const resumes = (di: number, dj: number) => {
+    for (let k = 0; k < 2; k++) {
+      if (i + di + k >= stored.length) return true;
+      if (j + dj + k >= text.length || stored.charCodeAt(i + di + k) !== text.charCodeAt(j + dj + k)) return false;
+    }
+    return true;
+  };
+  while (i < stored.length && j < text.length) {
+    if (stored.charCodeAt(i) === text.charCodeAt(j)) {
+      matched++;
+      i++;
+      j++;
+      continue;
+    }
+    if (repairs === 2) break;
+    repairs++;
+    if (resumes(1, 1)) {
+      i++;
+      j++;
+    } else if (resumes(0, 1)) j++;
+    else if (resumes(1, 0)) i++;
+    else break;
+  }
+  return matched;
 }
 
 interface Found {
@@ -189,95 +372,244 @@ interface Found {
   exact: boolean;
 }
 
-/** Where the quote is now, or undefined when it cannot be placed with confidence. */
-function search(t: TextTarget, text: string, expected: number, diff: TextChange | undefined, o: Required<ReanchorOptions>, approximate: boolean): Found | undefined {
-  const q = t.exact;
-  if (q === '') return undefined;
-  const occurrences: number[] = [];
-  for (let i = text.indexOf(q); i >= 0 && occurrences.length <= MAX_OCCURRENCES; i = text.indexOf(q, i + 1)) {
-    if (!splitsSurrogate(text, i) && !splitsSurrogate(text, i + q.length)) occurrences.push(i);
-  }
-  if (occurrences.length > MAX_OCCURRENCES) return undefined;
-  if (occurrences.length > 0) {
-    const pick = unique(occurrences.map((i) => ({ start: i, end: i + q.length, score: contextScore(t, text, i, i + q.length) })), 0);
-    if (!pick) return undefined;
-    if (pick.score >= 0.5 || (occurrences.length === 1 && q.length >= o.minUniqueLength)) return { start: pick.start, end: pick.end, exact: true };
-    return undefined;
-  }
-  if (!approximate) return undefined;
-  const ws = whitespaceSearch(t, text, o);
-  if (ws !== 'none') return ws;
-  return fuzzySearch(t, text, expected, diff, o);
+interface Candidate {
+  start: number;
+  end: number;
+  /** Context support, 0–1. */
+  context: number;
+  /** Similarity of the covered text to the quote, 0–1 (1 for an exact occurrence). */
+  similarity: number;
 }
 
-/** The best of the candidates if it beats every non-overlapping rival by more than `margin`. */
-function unique<C extends { start: number; end: number; score: number }>(cands: C[], margin: number): C | undefined {
-  if (cands.length === 0) return undefined;
-  const sorted = [...cands].sort((a, b) => b.score - a.score);
+function overlapsFresh(fresh: Fresh, start: number, end: number): boolean {
+  if (fresh === 'everywhere') return true;
+  for (const [a, b] of fresh) if (a < Math.max(end, start + 1) && b > start) return true;
+  return false;
+}
+
+/**
+ * Least context support a place of this quote needs. A short quote needs more (words repeat), a long
+ * one less (it is evidence by itself; {@link LONG_QUOTE} characters or more, none), a place far from
+ * where the passage is expected needs more, and exactly the stored offsets need less.
+ */
+function needed(t: TextTarget, c: Candidate, near: Near, o: Required<ReanchorOptions>): number {
+  const length = t.exact.length;
+  const short = o.minUniqueLength;
+  if (c.start === t.start && c.end - c.start === length && c.similarity === 1) return length < short ? o.shortQuoteContext / 2 : length < 3 * short ? 0.15 : 0;
+  // Half the context (one side intact) is what the passage keeps when the sentence next to it is
+  // rewritten, but also what a copy of the words elsewhere may have: only where the passage is
+  // expected — from the old text, or from its neighbours — is it enough.
+  const far = !near.pinned || Math.abs(c.start - near.at) > near.radius;
+  // An approximate match is evidence by itself only as much as a mid-length quote.
+  if (c.similarity < 1) return far ? STRONG_CONTEXT : o.minContext;
+  if (length >= LONG_QUOTE) return 0;
+  if (length >= 3 * short) return far ? o.minContext : o.minContext * 0.7;
+  if (length >= short) return far ? STRONG_CONTEXT : o.minContext;
+  return far ? STRONG_CONTEXT : o.shortQuoteContext;
+}
+
+/**
+ * The candidate the context clearly supports, or undefined. It needs `needed()` support, and beats
+ * every other place (not overlapping it): by more than {@link RIVAL_MARGIN}, and — unless its whole
+ * context agrees — against a rival at least half as well supported, which may be the passage with
+ * its surroundings edited, by being clearly nearer to where the passage is expected.
+ */
+function decide(t: TextTarget, cands: Candidate[], near: Near, o: Required<ReanchorOptions>): Candidate | undefined {
+  if (!cands.length) return undefined;
+  const score = (c: Candidate) => c.context * c.similarity;
+  const distance = (c: Candidate) => Math.abs(c.start - near.at);
+  const sorted = [...cands].sort((a, b) => score(b) - score(a) || distance(a) - distance(b));
   const best = sorted[0];
-  const rival = sorted.find((c) => c !== best && (c.end <= best.start || c.start >= best.end));
-  if (rival && best.score - rival.score <= margin) return undefined;
+  if (best.context < needed(t, best, near, o)) return undefined;
+  for (const rival of sorted) {
+    if (rival === best || !(rival.end <= best.start || rival.start >= best.end)) continue;
+    if (score(best) - score(rival) <= RIVAL_MARGIN) return undefined;
+    if (score(best) < CERTAIN && score(rival) >= score(best) / 2 && distance(best) * 4 + 100 > distance(rival)) return undefined;
+  }
   return best;
 }
 
-/** The quote with runs of whitespace treated as equal (reflowed lines, doubled spaces). */
-function whitespaceSearch(t: TextTarget, text: string, o: Required<ReanchorOptions>): Found | undefined | 'none' {
-  const squash = (s: string) => s.replace(/\s+/g, ' ');
+/**
+ * Where the quote is now: its exact occurrences first; when none is confirmed by its context, the
+ * quote with whitespace normalised and approximate matches, with the exact occurrences as rivals (a
+ * near copy never wins over the quote itself). Only a place in `fresh` text can be taken.
+ */
+function search(t: TextTarget, text: string, near: Near, fresh: Fresh, o: Required<ReanchorOptions>): Found | undefined {
+  const exact = exactCandidates(t, text);
+  if (!exact) return undefined;
+  const best = decide(t, exact, near, o);
+  // A strongly supported occurrence is the passage; a weaker one must also beat the near readings
+  // (the passage with a word changed may be the real one, and the occurrence a copy).
+  if (best && best.context >= STRONG_CONTEXT) return overlapsFresh(fresh, best.start, best.end) ? { start: best.start, end: best.end, exact: true } : undefined;
+  const others = [...(whitespaceCandidates(t, text) ?? []), ...fuzzyCandidates(t, text, near.at, o)];
+  if (best && !others.some((c) => c.end <= best.start || c.start >= best.end)) return overlapsFresh(fresh, best.start, best.end) ? { start: best.start, end: best.end, exact: true } : undefined;
+  if (!others.length) return undefined;
+  const pick = decide(t, [...exact, ...others], near, o);
+  if (!pick || pick.end <= pick.start || !overlapsFresh(fresh, pick.start, pick.end)) return undefined;
+  return { start: pick.start, end: pick.end, exact: text.slice(pick.start, pick.end) === t.exact };
+}
+
+/** The exact quote where its context confirms it, in `fresh` text: what the editor path looks for. */
+function exactSearch(t: TextTarget, text: string, expected: number, fresh: Fresh, o: Required<ReanchorOptions>): Found | undefined {
+  const best = decide(t, exactCandidates(t, text) ?? [], { at: expected, radius: NEAR, pinned: true }, o);
+  if (!best || !overlapsFresh(fresh, best.start, best.end)) return undefined;
+  return { start: best.start, end: best.end, exact: true };
+}
+
+/** Every occurrence of the quote, with its context support; undefined when there are too many to tell apart. */
+function exactCandidates(t: TextTarget, text: string): Candidate[] | undefined {
+  const q = t.exact;
+  if (q === '') return undefined;
+  const cands: Candidate[] = [];
+  let count = 0;
+  for (let i = text.indexOf(q); i >= 0; i = text.indexOf(q, i + 1)) {
+    if (++count > MAX_OCCURRENCES) return undefined;
+    if (splitsSurrogate(text, i) || splitsSurrogate(text, i + q.length)) continue;
+    cands.push({ start: i, end: i + q.length, context: contextScore(t, text, i, i + q.length), similarity: 1 });
+  }
+  return cands;
+}
+
+/** The quote with runs of whitespace treated as equal (re-wrapped lines, doubled spaces). */
+function whitespaceCandidates(t: TextTarget, text: string): Candidate[] | undefined {
   const needle = squash(t.exact).trim();
-  if (needle === '' || !/\s/.test(t.exact + text)) return 'none';
+  // A quote of a letter or two with a line break is not a phrase that was re-wrapped.
+  if (needle.length < 4 || 2 * needle.length < t.exact.length || !/\s/.test(t.exact + text)) return undefined;
   // Map every position of the squashed text back to the original.
   let flat = '';
   const back: number[] = [];
   for (let i = 0; i < text.length; ) {
+    back.push(i);
     if (/\s/.test(text[i])) {
-      back.push(i);
       flat += ' ';
       while (i < text.length && /\s/.test(text[i])) i++;
-    } else {
-      back.push(i);
-      flat += text[i++];
-    }
+    } else flat += text[i++];
   }
   back.push(text.length);
-  const cands: { start: number; end: number; score: number }[] = [];
-  for (let i = flat.indexOf(needle); i >= 0 && cands.length <= MAX_OCCURRENCES; i = flat.indexOf(needle, i + 1)) {
+  const cands: Candidate[] = [];
+  for (let i = flat.indexOf(needle); i >= 0; i = flat.indexOf(needle, i + 1)) {
+    if (cands.length > MAX_OCCURRENCES) return undefined;
     const start = back[i];
     // The needle is trimmed, so its last character is not whitespace and maps to one character.
     const end = back[i + needle.length - 1] + 1;
-    cands.push({ start, end, score: contextScore({ ...t, prefix: squash(t.prefix), suffix: squash(t.suffix) }, flat, i, i + needle.length) });
+    cands.push({ start, end, context: contextScore(t, text, start, end), similarity: 1 });
   }
-  if (cands.length === 0) return 'none';
-  const pick = unique(cands, 0);
-  if (!pick) return undefined;
-  if (pick.score >= 0.5 || (cands.length === 1 && needle.length >= o.minUniqueLength)) return { start: pick.start, end: pick.end, exact: false };
-  return undefined;
+  return cands;
 }
 
-function fuzzySearch(t: TextTarget, text: string, expected: number, diff: TextChange | undefined, o: Required<ReanchorOptions>): Found | undefined {
+const WORD = /[\p{L}\p{N}_]/u;
+const isWord = (c: string | undefined) => c !== undefined && c !== '' && WORD.test(c);
+
+/** Whether a selection boundary at `i` of `text` falls between two word characters. */
+function insideWord(text: string, i: number): boolean {
+  return i > 0 && i < text.length && isWord(text[i - 1]) && isWord(text[i]);
+}
+
+/**
+ * Approximate matches of the quote. Each is trimmed to where it agrees with the quote at both ends
+ * (a word of the passage replaced at its edge is not taken in, as in the editor a passage shrinks to
+ * what survives), and begins and ends at word boundaries where the quote does.
+ */
+function fuzzyCandidates(t: TextTarget, text: string, expected: number, o: Required<ReanchorOptions>): Candidate[] {
   const q = t.exact;
   // Short quotes match too much by chance to be placed approximately.
-  if (q.length < o.minUniqueLength || q.length > MAX_FUZZY_QUOTE) return undefined;
+  if (q.length < o.minUniqueLength || q.length > MAX_FUZZY_QUOTE) return [];
   const maxErrors = Math.floor(q.length * o.maxErrorRate);
   let from = 0;
   let to = text.length;
   const window = Math.floor(MAX_FUZZY_CELLS / q.length);
   if (to - from > window) {
-    const centre = diff ? Math.min(expected, diff.start + diff.text.length) : expected;
-    from = Math.max(0, Math.min(text.length - window, centre - Math.floor(window / 2)));
+    from = Math.max(0, Math.min(text.length - window, expected - Math.floor(window / 2)));
     to = from + window;
   }
-  const span = Math.max(text.length, 1);
-  const cands = approxSearch(text, q, maxErrors, from, to).map((m) => {
-    let { start, end } = m;
-    if (splitsSurrogate(text, start)) start--;
-    if (splitsSurrogate(text, end)) end++;
-    const similarity = 1 - m.errors / q.length;
-    const context = contextScore(t, text, start, end);
-    const proximity = 1 - Math.min(1, Math.abs(start - expected) / span);
-    return { start, end, score: 0.6 * similarity + 0.3 * context + 0.1 * proximity, similarity, context };
-  });
-  // A rival within a few points is as likely to be the passage: refuse rather than guess.
-  const pick = unique(cands, 0.05);
-  if (!pick || pick.score < o.minScore || pick.end <= pick.start) return undefined;
-  return { start: pick.start, end: pick.end, exact: false };
+  // The quote began (ended) at a word boundary: so must the place.
+  const startsClean = !(isWord(t.prefix.slice(-1)) && isWord(q[0]));
+  const endsClean = !(isWord(q[q.length - 1]) && isWord(t.suffix.charAt(0)));
+  const cands: Candidate[] = [];
+  for (const m of approxSearch(text, q, maxErrors, from, to)) {
+    const span = trimToAgreement(q, text, m.start, m.end, startsClean, endsClean);
+    if (!span || span.end - span.start < Math.max(o.minUniqueLength, q.length / 2)) continue;
+    cands.push({ start: span.start, end: span.end, context: contextScore(t, text, span.start, span.end), similarity: 1 - m.errors / q.length });
+  }
+  return cands;
 }
+
+/**
+ * `[start, end)` of an approximate match, its ends moved inwards to where runs of characters agree
+ * with the quote (so a word of the passage replaced at either edge stays outside), then to word
+ * boundaries where the quote has them or where its edge was lost.
+ */
+function trimToAgreement(q: string, text: string, start: number, end: number, startsClean: boolean, endsClean: boolean): { start: number; end: number } | undefined {
+  const pairs = align(q, text.slice(start, end));
+  // Runs of characters agreeing in order, at least RUN long: [first pair, last pair].
+  const RUN = 4;
+  const runs: [number, number][] = [];
+  for (let k = 0; k < pairs.length; ) {
+    let l = k + 1;
+    while (l < pairs.length && pairs[l][0] === pairs[l - 1][0] + 1 && pairs[l][1] === pairs[l - 1][1] + 1) l++;
+    if (l - k >= RUN) runs.push([k, l - 1]);
+    k = l;
+  }
+  // A run at either end that is short next to the stretch of disagreement separating it from the
+  // rest agrees by chance (`had been re` of a rewritten clause): the quote's edge did not survive.
+  const gap = (a: [number, number], b: [number, number]) => Math.max(pairs[b[0]][0] - pairs[a[1]][0], pairs[b[0]][1] - pairs[a[1]][1]) - 1;
+  const len = (r: [number, number]) => r[1] - r[0] + 1;
+  // (A run that reaches the quote's own first or last character is more likely its edge, surviving:
+  // it need only be as long as the stretch it is separated by.)
+  const weight = (atEdge: boolean) => (atEdge ? 1 : 2);
+  while (runs.length > 1 && len(runs[0]) < weight(pairs[runs[0][0]][0] === 0) * gap(runs[0], runs[1])) runs.shift();
+  while (runs.length > 1 && len(runs[runs.length - 1]) < weight(pairs[runs[runs.length - 1][1]][0] === q.length - 1) * gap(runs[runs.length - 2], runs[runs.length - 1])) runs.pop();
+  // Where the quote's edge itself is lost, the run that takes its place must be more than a common
+  // word (`The `).
+  while (runs.length && pairs[runs[0][0]][0] > 0 && len(runs[0]) < 2 * RUN) runs.shift();
+  while (runs.length && pairs[runs[runs.length - 1][1]][0] < q.length - 1 && len(runs[runs.length - 1]) < 2 * RUN) runs.pop();
+  if (!runs.length) return undefined;
+  const first = pairs[runs[0][0]];
+  const last = pairs[runs[runs.length - 1][1]];
+  let s = start + first[1];
+  let e = start + last[1] + 1;
+  // Never begin or end inside a word where the quote did not. Where the quote's edge was lost, the
+  // first (last) word of the agreeing run may be another word that happens to end (begin) alike:
+  // only whole words after (before) a break in the run are the passage's.
+  if (startsClean || first[0] > 0) while (s < e && insideWord(text, s)) s++;
+  if (first[0] > 0 && isWord(text[s])) {
+    while (s < e && isWord(text[s])) s++;
+  }
+  if (endsClean || last[0] < q.length - 1) while (e > s && insideWord(text, e)) e--;
+  if (last[0] < q.length - 1 && isWord(text[e - 1])) {
+    while (e > s && isWord(text[e - 1])) e--;
+  }
+  while (s < e && /\s/.test(text[s])) s++;
+  while (e > s && /\s/.test(text[e - 1])) e--;
+  if (splitsSurrogate(text, s) || splitsSurrogate(text, e) || e <= s) return undefined;
+  return { start: s, end: e };
+}
+
+/** The pairs `[i, j]` of characters `a[i] === b[j]` matched by a least-edits alignment of `a` and `b`. */
+function align(a: string, b: string): [number, number][] {
+  const n = a.length;
+  const m = b.length;
+  const d: Uint16Array[] = [];
+  for (let i = 0; i <= n; i++) {
+    const row = new Uint16Array(m + 1);
+    for (let j = 0; j <= m; j++) row[j] = i === 0 ? j : j === 0 ? i : Math.min(d[i - 1][j - 1] + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1), d[i - 1][j] + 1, (j > 0 ? row[j - 1] : i) + 1);
+    d.push(row);
+  }
+  const pairs: [number, number][] = [];
+  let i = n;
+  let j = m;
+  while (i > 0 && j > 0) {
+    if (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) && d[i][j] === d[i - 1][j - 1]) {
+      pairs.push([i - 1, j - 1]);
+      i--;
+      j--;
+    } else if (d[i][j] === d[i - 1][j - 1] + 1) {
+      i--;
+      j--;
+    } else if (d[i][j] === d[i - 1][j] + 1) i--;
+    else j--;
+  }
+  return pairs.reverse();
+}
+
+export { trimmedChange };

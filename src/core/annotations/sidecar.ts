@@ -193,6 +193,11 @@ function readTarget(c: Checker, node: unknown, where: string): TextTarget | unde
 
 /** Checks the placement of a target against the text, when the text is the one the file describes. */
 function checkPlacement(c: Checker, node: Node, t: TextTarget, orphaned: boolean, text: string | undefined, where: string): void {
+  // An orphan keeps its quote (its offsets are only where it was last seen); a placed passage has one.
+  if (t.exact === '' || (!orphaned && t.end === t.start)) {
+    c.report(node, 'range', `${where}: the passage is empty (start ${t.start}, end ${t.end}); an annotation needs at least one character`);
+    return;
+  }
   if (orphaned) return;
   if (t.exact.length !== t.end - t.start) {
     c.report(node, 'range', `${where}: exact has ${t.exact.length} characters but start-end spans ${t.end - t.start}`);

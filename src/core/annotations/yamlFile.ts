@@ -22,8 +22,8 @@ export function parseYamlFile<Data>(input: string | Uint8Array, read: (doc: Docu
   if (!src.doc || src.problems.some((p) => p.severity === 'error')) return { ok: false, problems: src.problems };
   const checker = new Checker(src.lineCounter);
   const data = read(src.doc, checker);
-  const problems = sortProblems([...src.problems, ...checker.problems]);
-  if (!data || problems.some((p) => p.severity === 'error')) return { ok: false, problems };
+  const problems = sortProblems([...src.problems, ...checker.problems], checker.dropped);
+  if (!data || checker.hasErrors || problems.some((p) => p.severity === 'error')) return { ok: false, problems };
   return { ok: true, source: { doc: src.doc, bom: src.bom, text: src.text }, data, warnings: problems };
 }
 
@@ -78,8 +78,7 @@ export abstract class YamlFile<Data, Edit extends { kind: string }> {
       inverses.unshift(this.applyOne(work, data, edit));
       const checker = new Checker(NO_LINES);
       const next = this.read(work, checker);
-      const errors = checker.problems.filter((p) => p.severity === 'error');
-      if (!next || errors.length) throw new AnnotationError(`${edit.kind}: ${errors.map((e) => e.message).join('; ') || 'invalid result'}`);
+      if (!next || checker.hasErrors) throw new AnnotationError(`${edit.kind}: ${checker.problems.filter((p) => p.severity === 'error').map((e) => e.message).join('; ') || 'invalid result'}`);
       data = next;
     }
     this.doc = work;

@@ -99,6 +99,7 @@ export function registerTagsView(annotations: AnnotationService): { provider: Ta
       view,
       annotations.onDidChange(() => (timer ??= setTimeout(() => ((timer = undefined), update(), provider.refresh()), 100))),
       { dispose: () => clearTimeout(timer) },
+      vscode.commands.registerCommand('corpusLens.reattachAnnotation', (element?: TagElement) => reattach(annotations, element)),
       vscode.commands.registerCommand('corpusLens.openAnnotation', async (doc: string, id: string) => {
         const a = annotations.annotations(doc).find((x) => x.id === id);
         const editor = await vscode.window.showTextDocument(vscode.Uri.parse(doc), { preview: true });
@@ -109,4 +110,40 @@ export function registerTagsView(annotations: AnnotationService): { provider: Ta
       }),
     ),
   };
+}
+
+/**
+ * Re-attach to Selection: puts an orphaned annotation on the passage selected in its document (the
+ * analyst found where it went). From the Tags view's context menu on an orphan, or from the palette
+ * for an orphan of the active editor's document. Undoable like any annotation change.
+ */
+async function reattach(annotations: AnnotationService, element?: TagElement): Promise<boolean> {
+  let doc: string;
+  let id: string;
+  if (element?.kind === 'passage') {
+    doc = element.doc;
+    id = element.annotation.id;
+  } else {
+    const active = vscode.window.activeTextEditor;
+    if (!active) return false;
+    doc = active.document.uri.toString();
+    const orphans = annotations.annotations(doc).filter((a) => a.status === 'orphaned');
+    if (!orphans.length) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('This document has no orphaned annotation.'));
+      return false;
+    }
+    const picked =
+      orphans.length === 1
+        ? orphans[0]
+        : (await vscode.window.showQuickPick(orphans.map((a) => ({ label: a.target.exact.replace(/\s+/g, ' ').slice(0, 80), description: a.tags.join(', '), a })), { title: vscode.l10n.t('Re-attach which orphaned annotation?') }))?.a;
+    if (!picked) return false;
+    id = picked.id;
+  }
+  const editor = vscode.window.activeTextEditor?.document.uri.toString() === doc ? vscode.window.activeTextEditor : vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === doc);
+  if (!editor || editor.selection.isEmpty) {
+    await vscode.window.showTextDocument(vscode.Uri.parse(doc), { preview: false });
+    void vscode.window.showInformationMessage(vscode.l10n.t('Select the passage to attach the annotation to, then choose Re-attach to Selection again.'));
+    return false;
+  }
+  return annotations.reattach(doc, id, editor);
 }
