@@ -29,6 +29,17 @@ export const WORD_CUES = {
   casualDay: ['now', 'today', 'night', 'tomorrow', 'overmorrow', 'tmr', 'yesterday'],
   partOfDay: ['morning', 'evening', 'night', 'midday', 'noon'],
   monthWord: ['month'],
+  /** The date recognizer's own parsers: quarters and halves, seasons, spelled decades, centuries, spelled years, fiscal years, weekends. */
+  quarter: ['quarter', 'half'],
+  season: ['spring', 'summer', 'autumn', 'fall', 'winter'],
+  decadeWord: ['ties'],
+  century: ['century'],
+  spelledYear: ['eighteen', 'nineteen', 'thousand'],
+  fiscal: ['fiscal'],
+  weekend: ['weekend'],
+  periodEdge: ['end', 'beginning', 'start', 'middle', 'rest', 'remainder', 'current', 'coming'],
+  periodUnit: ['week', 'month', 'year', 'quarter'],
+  decadeUnit: ['decade'],
 } satisfies Record<string, string[]>;
 
 /** Capitalised month names, for the bare-month parser: matched with their case, like its pattern. */
@@ -37,10 +48,12 @@ const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'Ju
 /**
  * Every cue, a bit each. Besides the words: `digit` [0-9]; `fourDigits` [0-9]{4}; `isoDate`
  * [0-9]{4}-[0-9]; `numberSeparator` [0-9][/.-][0-9]; `numberSlash` [0-9]/[0-9]; `year`
- * (1[89]|20)[0-9][0-9]; `sign` [+-]; `monthName` a capitalised month name.
+ * (1[89]|20)[0-9][0-9]; `sign` [+-]; `monthName` a capitalised month name; `decadeDigits` 0s
+ * ("1990s", "'80s").
  */
-export const CUE_NAMES = [...(Object.keys(WORD_CUES) as Array<keyof typeof WORD_CUES>), 'digit', 'fourDigits', 'isoDate', 'numberSeparator', 'numberSlash', 'year', 'sign', 'monthName'] as const;
+export const CUE_NAMES = [...(Object.keys(WORD_CUES) as Array<keyof typeof WORD_CUES>), 'digit', 'fourDigits', 'isoDate', 'numberSeparator', 'numberSlash', 'year', 'sign', 'monthName', 'decadeDigits'] as const;
 export type CueName = (typeof CUE_NAMES)[number];
+if (CUE_NAMES.length > 31) throw new Error('chronoCues: more than 31 cues for a 32-bit mask');
 const bit = (name: CueName): number => 1 << CUE_NAMES.indexOf(name);
 const DIGIT = bit('digit');
 const FOUR_DIGITS = bit('fourDigits');
@@ -50,6 +63,7 @@ const NUMBER_SLASH = bit('numberSlash');
 const YEAR = bit('year');
 const SIGN = bit('sign');
 const MONTH_NAME = bit('monthName');
+const DECADE_DIGITS = bit('decadeDigits');
 
 /** Needs as alternatives, each a set of cues that must all be present. */
 const any = (...names: CueName[]): number[] => names.map(bit);
@@ -153,6 +167,7 @@ export function cuesOf(text: string): number {
       }
       continue;
     }
+    if (c === 115 /* s */ && run > 0 && text.charCodeAt(i - 1) === 48 /* 0 */) mask |= DECADE_DIGITS;
     runBeforeSeparator = run;
     run = 0;
     if (c === 43 || c === 45) {
