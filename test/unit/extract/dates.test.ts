@@ -73,9 +73,9 @@ describe('dates by kind', () => {
   it('clock times are dates with a time of day', () => {
     expectMentions('The blast came at [[4:23 p.m.]]{date:2016-11-03T16:23}, and the curfew will start at [[10 p.m. Friday]]{date:2016-11-04T22:00} and end at [[noon Saturday]]{date:2016-11-05T12:00}.', ['date'], opts);
   });
-  it('a four-digit year needs no cue word, and counts, series numbers and times are not years', () => {
+  it('a four-digit year needs no cue word; counts and series numbers are not years, a wire clock time is a time', () => {
     expectMentions('His [[2007]]{date:2007} campaign failed, the [[1998]]{date:1998} budget passed and [[1990]]{date:1990} was worse. For [[1988]]{date:1988}, the firm earned more.', ['date'], opts);
-    expectMentions('Some 2000 troops arrived at 1500 GMT to enforce resolution 2139 and resolutions 2165 and 2191 of [[2014]]{date:2014}; the index closed at 2082.1.', ['date'], opts);
+    expectMentions('Some 2000 troops arrived at [[1500 GMT]]{date:2016-11-03T15:00} to enforce resolution 2139 and resolutions 2165 and 2191 of [[2014]]{date:2014}; the index closed at 2082.1.', ['date'], opts);
   });
   it('a range is two dates', () => {
     expectMentions('He was jailed from [[1991]]{date:1991} to [[1997]]{date:1997}.', ['date'], opts);
@@ -110,8 +110,12 @@ describe('dates by kind', () => {
   it('weekends are the weekend of an ISO week', () => {
     expectMentions('The fighting stopped [[last weekend]]{date:2016-W43-WE} and may resume [[this weekend]]{date:2016-W44-WE}.', ['date'], opts);
   });
-  it('prices, fractions and weekday abbreviations are not dates', () => {
-    expectMentions('It earned $6.44 a share, the stock rose 12 3/4 and then 1/2 point, and Sun Microsystems fell.', ['date'], opts);
+  it('prices, fractions, signed figures and weekday abbreviations are not dates', () => {
+    expectMentions('It earned $6.44 a share, the stock rose 12 3/4 and then 1/2 point, output fell - 7.8 m / m, and Sun Microsystems fell.', ['date'], opts);
+    expectMentions('The shares closed at 6.43, on [[Friday]]{date:2016-10-28} they fell; the index peaked on [[May 22/96]]{date:1996-05-22}.', ['date'], opts);
+  });
+  it('noon and midnight alone are clock times of the document’s day', () => {
+    expectMentions('The truce starts at [[noon]]{date:2016-11-03T12:00}.', ['date'], opts);
   });
 });
 

@@ -15,7 +15,7 @@ let parser: CuedChrono | undefined;
  * "Yesterday"), so the words that can are matched with either case of their first letter.
  */
 const DATEISH =
-  /\b(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|ago|[Yy]esterday|[Tt]o(?:day|morrow|night)|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter|[Cc]entury|weekend|[Ff]iscal|noon|midnight|midday)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.|(?:1[89]|20)\d\d(?:s\b|\b)|(?:[Tt]his|[Ll]ast|[Nn]ext|[Cc]oming|[Pp]ast|[Cc]urrent|[Ll]atest|[Pp]revious)\s+(?:fiscal\s+)?(?:week|month|year|weekend|decade|century|quarter|spring|summer|autumn|fall|winter|morning|afternoon|evening|night)\b|(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]inal)[\s-]+(?:fiscal[\s-]+)?(?:quarter|half)\b|the\s+(?:twen|thir|for|fif|six|seven|eigh|nine)ties\b|(?:end|beginning|start|middle|rest|remainder)\s+of\s+the\s+(?:week|month|year|quarter)\b|[Nn]ineteen[\s-]+[a-z]|year\s+two\s+thousand\b|\d{1,2}:\d\d\b|\d{1,2}\/\d{1,2}\b)|'\d0s\b|\d\s*(?:a\.m\.|p\.m\.|am\b|pm\b)/;
+  /\b(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|ago|[Yy]esterday|[Tt]o(?:day|morrow|night)|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter|[Cc]entury|weekend|[Ff]iscal|noon|midnight|midday)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.|(?:1[89]|20)\d\d(?:s\b|\b)|(?:[Tt]his|[Ll]ast|[Nn]ext|[Cc]oming|[Pp]ast|[Cc]urrent|[Ll]atest|[Pp]revious)\s+(?:fiscal\s+)?(?:week|month|year|weekend|decade|century|quarter|spring|summer|autumn|fall|winter|morning|afternoon|evening|night)\b|(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]inal)[\s-]+(?:fiscal[\s-]+)?(?:quarter|half)\b|the\s+(?:twen|thir|for|fif|six|seven|eigh|nine)ties\b|(?:end|beginning|start|middle|rest|remainder)\s+of\s+the\s+(?:week|month|year|quarter)\b|[Nn]ineteen[\s-]+[a-z]|year\s+two\s+thousand\b|\d{1,2}:\d\d\b|\d{1,2}\/\d{1,2}\b)|'\d0s\b|\d\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b)/;
 
 /** A date with day, month and year: "Nov. 3, 2016", "3 November 2016", "2016-11-03". */
 const FULL_DATE = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\b|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}\b|\b\d{4}-\d\d-\d\d\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/;
@@ -25,7 +25,7 @@ const FULL_DATE_ALL = new RegExp(FULL_DATE.source, 'g');
 const PREMODIFIERS = new Set(['late', 'early', 'last', 'this', 'next', 'earlier', 'mid', 'later']);
 const UNIT = /\b(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|centur(?:y|ies))\b/i;
 /** A part of the day alone, with no day it belongs to: not a date ("in the morning", "at night"). */
-const BARE_PART_OF_DAY = /^(?:morning|afternoon|evening|night|noon|midday|midnight|overnight|weekend)$/i;
+const BARE_PART_OF_DAY = /^(?:morning|afternoon|evening|night|overnight|weekend)$/i;
 const PART_OF_DAY: Record<string, string> = { morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI', tonight: 'NI' };
 const SEASON_START: Record<string, number> = { SP: 3, SU: 6, FA: 9, WI: 12 };
 
@@ -139,12 +139,23 @@ export class DateRecognizer {
     // Numbers that are not dates: "$6.44 a share" read as 6:44 a.m., fractions of stock prices
     // ("12 3/4", "1/2"), the tail of a number with separators ("1,000 a year").
     if (/(?:^|[\s\d])a$/i.test(body) || /[\d,.]$/.test(sentence.slice(Math.max(0, start - 2), start))) return undefined;
-    if (/\d\/\d/.test(body) && !/\d\/\d{1,2}\/\d{2,4}/.test(body) && body !== '9/11') return undefined;
+    if (/\d\/\d/.test(body) && !/\d\/\d{1,2}\/\d{2,4}|^\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}\/\d\d$/u.test(body) && body !== '9/11') return undefined;
+    // Figures with a sign are not dates ("July +0.4", "June - 7.8 m", read as minutes from now).
+    if (/\+|(?:^|\s)-\s*\d/.test(body)) return undefined;
     // Leading prepositions and articles outside the span.
     const lead = /^(?:(?:on|in|at|by|from|since|until|till|of|the|its|their|his|her)\s+)+/i.exec(body);
     if (lead) {
       start += lead[0].length;
       body = body.slice(lead[0].length);
+    }
+    // A decimal before a date is a figure, not a clock time ("$6.43, on Friday" read as 6:43).
+    let clock = true;
+    const decimal = /^\d{1,2}\.\d\d\b,?\s*(?:on\s+)?/.exec(body);
+    if (decimal && !/GMT|UTC|\d\s*[ap]\.?m\b/i.test(body)) {
+      if (decimal[0].length >= body.length) return undefined;
+      start += decimal[0].length;
+      body = body.slice(decimal[0].length);
+      clock = false;
     }
     // "the next morning", "the next day": an offset from another event, not from the document's date.
     if (/^next\s/i.test(body) && /\bthe\s+$/i.test(sentence.slice(Math.max(0, start - 5), start))) return undefined;
@@ -256,23 +267,23 @@ export class DateRecognizer {
         value = iso(nearestYear(ref, m ?? 1, d ?? 1, frame()), m, d);
       } else if (ref.d || c.isCertain('day')) value = iso(y, m, d);
     } else if (!relative && !bareWeekday && !bareMonth && c.isCertain('year') && c.isCertain('month') && c.isCertain('day')) value = iso(y, m, d);
-    if (value && value.length === 10) value += timeOfDay(body, c);
+    if (value && value.length === 10) value += timeOfDay(body, c, clock);
     return { start, end, value, absolute };
   }
 }
 
 /** Words and forms that can give a time of day: a part of the day, noon, a clock time. */
-const TIME_WORDS = /noon|midday|midnight|morning|afternoon|evening|night|\d\s*(?:a\.?m\b|p\.?m\b|o['’]clock)|\d:\d\d/i;
+const TIME_WORDS = /noon|midday|midnight|morning|afternoon|evening|night|\d\s*(?:a\.?m\b|p\.?m\b|o['’]clock)|\d[:.]\d\d|\d\d\d\d\s*(?:GMT|UTC)/i;
 
 /**
  * The time of day a date's words give, as a suffix of its value: a clock time (`T16:23`; noon
  * `T12:00`, midnight `T24:00`, the end of the day) or a part of the day (`TMO`, `TAF`, `TEV`, `TNI`).
  */
-function timeOfDay(body: string, c: chrono.ParsedComponents): string {
+function timeOfDay(body: string, c: chrono.ParsedComponents, clock: boolean): string {
   if (!TIME_WORDS.test(body)) return '';
   if (/\b(?:noon|midday)\b/i.test(body)) return 'T12:00';
   if (/\bmidnight\b/i.test(body)) return 'T24:00';
-  if (c.isCertain('hour') && /\d\s*(?:a\.?m\b|p\.?m\b|o['’]clock)|\d:\d\d/i.test(body)) return `T${pad(c.get('hour') ?? 0)}:${pad(c.isCertain('minute') ? (c.get('minute') ?? 0) : 0)}`;
+  if (clock && c.isCertain('hour') && /\d\s*(?:a\.?m\b|p\.?m\b|o['’]clock)|\d:\d\d|\d[.]?\d\d\s*(?:GMT|UTC)/i.test(body)) return `T${pad(c.get('hour') ?? 0)}:${pad(c.isCertain('minute') ? (c.get('minute') ?? 0) : 0)}`;
   const part = /\b(morning|afternoon|evening|night|tonight)\b/i.exec(body);
   return part ? `T${PART_OF_DAY[part[1].toLowerCase()]}` : '';
 }

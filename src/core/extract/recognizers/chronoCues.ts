@@ -29,7 +29,7 @@ export const WORD_CUES = {
   casualDay: ['now', 'today', 'night', 'tomorrow', 'overmorrow', 'tmr', 'yesterday'],
   partOfDay: ['morning', 'evening', 'night', 'midday', 'noon'],
   monthWord: ['month'],
-  /** The date recognizer's own parsers: quarters and halves, seasons, spelled decades, centuries, spelled years, fiscal years, weekends. */
+  /** The date recognizer's own parsers: quarters and halves, seasons, spelled decades, centuries, spelled years, fiscal years, weekends, edges of periods, zoned clock times. */
   quarter: ['quarter', 'half'],
   season: ['spring', 'summer', 'autumn', 'fall', 'winter'],
   decadeWord: ['ties'],
@@ -40,6 +40,7 @@ export const WORD_CUES = {
   periodEdge: ['end', 'beginning', 'start', 'middle', 'rest', 'remainder', 'current', 'coming'],
   periodUnit: ['week', 'month', 'year', 'quarter'],
   decadeUnit: ['decade'],
+  zone: ['gmt', 'utc'],
 } satisfies Record<string, string[]>;
 
 /** Capitalised month names, for the bare-month parser: matched with their case, like its pattern. */

@@ -32,12 +32,6 @@ const NOT_PAST = new Set(['need', 'needed', 'speed', 'seed', 'feed', 'bed', 'red
 /** Words between a verb and its date: "said on Tuesday", "met late Friday", "left early Monday". */
 const SKIPPED = new Set(['on', 'late', 'early', 'earlier', 'until', 'last', 'this', 'the', 'of', 'and', 'as', 'at', 'by']);
 
-/**
- * The end of a sentence or clause: a word's last letter and a stop before a capital ("said. Then"),
- * not an abbreviation ("p.m. Friday", "Mr. Smith", "Jan. 5"); a semicolon; a line break.
- */
-const CLAUSE_END = /(?:[a-z\d]{2}[.!?]|[!?])["”’)]*\s+(?=["“‘(]?\p{Lu})|;\s|\n/gu;
-
 /** A past-tense auxiliary right after the date: "… due on Friday was postponed". */
 const PAST_AFTER = /^\s*(?:was|were|had\s+been)\b/i;
 /** A future auxiliary after the date in its clause: "On Tuesday, the group will…". */
@@ -56,28 +50,66 @@ function isPastVerb(w: string): boolean {
  * takes the tense of the verb after it ("a second round due on Friday was postponed").
  */
 export function frameOf(text: string, start: number, end = start): Frame {
-  const from = Math.max(0, start - 120);
-  let clause = text.slice(from, start);
-  let cut = 0;
-  for (const m of clause.matchAll(CLAUSE_END)) cut = m.index + m[0].length;
-  clause = clause.slice(cut);
-  const words = clause.toLowerCase().match(/[a-z']+/g) ?? [];
+  const from = clauseStart(text, start);
+  const words = wordsBefore(text, from, start, 4);
+  const n = words.length;
   // The verb the date attaches to: the first word before it that is not a preposition or premodifier.
-  for (let k = words.length - 1; k >= 0 && k >= words.length - 3; k--) {
+  for (let k = n - 1; k >= 0 && k >= n - 3; k--) {
     const w = words[k];
     if (SKIPPED.has(w)) continue;
     // A participle after "be" or a modal ("would be finished by Saturday") is not a past tense.
     if (isPastVerb(w) && !FUTURE.test(w) && !MODAL_OR_BE.has(words[k - 1] ?? '')) return 'past';
     break;
   }
-  // "until mid-November", "loans through January": a time limit, ahead unless a past verb governs it.
-  const last = words[words.length - 1] === 'mid' || words[words.length - 1] === 'early' || words[words.length - 1] === 'late' ? words[words.length - 2] : words[words.length - 1];
-  const limit = last === 'until' || last === 'till' || last === 'through';
   // "since the Nov. 13 attacks", "since shortly after the Oct. 23 killing".
-  for (let k = words.length - 1; k >= 0 && k >= words.length - 4; k--) if (words[k] === 'since') return 'past';
+  if (words.includes('since')) return 'past';
+  // "until mid-November", "loans through January": a time limit, ahead unless a past verb governs it.
+  const last = words[n - 1] === 'mid' || words[n - 1] === 'early' || words[n - 1] === 'late' ? words[n - 2] : words[n - 1];
+  const limit = last === 'until' || last === 'till' || last === 'through';
   const after = text.slice(end, end + 80);
   if (PAST_AFTER.test(after)) return 'past';
+  const clause = text.slice(from, start);
   if (FUTURE.test(clause)) return FUTURE_STRONG.test(clause) ? 'future' : 'weak-future';
-  if (FUTURE_AFTER.test(after) || limit) return 'weak-future';
+  if (limit || FUTURE_AFTER.test(after)) return 'weak-future';
   return undefined;
+}
+
+const isLower = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+const isUpper = (c: number): boolean => c >= 65 && c <= 90;
+const isLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 39;
+
+/**
+ * Where the clause holding offset `at` starts, at most 120 characters back: after a line break or
+ * semicolon, or after the end of a sentence — a stop after a word's last letter and before a
+ * capital ("said. Then"), not an abbreviation ("p.m. Friday", "Mr. Smith", "Jan. 5").
+ */
+function clauseStart(text: string, at: number): number {
+  const min = Math.max(0, at - 120);
+  for (let k = at - 1; k >= min; k--) {
+    const c = text.charCodeAt(k);
+    if (c === 10 || c === 59) return k + 1;
+    if (c !== 46 && c !== 33 && c !== 63) continue;
+    if (c === 46 && !(k >= 2 && isLower(text.charCodeAt(k - 1)) && isLower(text.charCodeAt(k - 2)))) continue;
+    let j = k + 1;
+    while (j < at && /["”’)]/.test(text[j])) j++;
+    if (j >= at || !/\s/.test(text[j])) continue;
+    while (j < at && /\s/.test(text[j])) j++;
+    if (j < at && /["“‘(]/.test(text[j])) j++;
+    if (j < at && isUpper(text.charCodeAt(j))) return j;
+  }
+  return min;
+}
+
+/** Up to `max` words (letters and apostrophes), lower-cased, that end before `to` and start at or after `from`, in text order. */
+function wordsBefore(text: string, from: number, to: number, max: number): string[] {
+  const out: string[] = [];
+  let k = to - 1;
+  while (out.length < max) {
+    while (k >= from && !isLetter(text.charCodeAt(k))) k--;
+    if (k < from) break;
+    const e = k + 1;
+    while (k >= from && isLetter(text.charCodeAt(k))) k--;
+    out.push(text.slice(k + 1, e).toLowerCase());
+  }
+  return out.reverse();
 }

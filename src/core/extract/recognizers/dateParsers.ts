@@ -238,6 +238,12 @@ const decadesAgo: Parser = {
   },
 };
 
+/** Wire copy's clock times: "1800 GMT", "0800 UTC", "07.00 GMT" (the zone is not converted). */
+const zonedTime: Parser = {
+  pattern: () => /\b([01]\d|2[0-3])[.:]?([0-5]\d)\s*(?:GMT|UTC)\b/,
+  extract: (context: ParsingContext, match: RegExpMatchArray) => context.createParsingComponents({ hour: Number(match[1]), minute: Number(match[2]) }),
+};
+
 const UNIT_PERIOD: Record<string, string> = { week: 'W', month: 'M', year: 'year', quarter: 'Q' };
 
 /**
@@ -256,7 +262,7 @@ const periodEdge: Parser = {
 /** chrono's English parsers plus the parsers above, which it does not have. */
 export function buildChrono(): CuedChrono {
   const c = chrono.casual.clone();
-  c.parsers.push(bareYear, bareMonth, quarter, season, decade, spelledYear, fiscalYear, weekend, monthOfYear, decadesAgo, periodEdge);
+  c.parsers.push(bareYear, bareMonth, quarter, season, decade, spelledYear, fiscalYear, weekend, monthOfYear, decadesAgo, periodEdge, zonedTime);
   // chrono's unlikely-format filters drop every bare number and every "May"; bare years and
   // capitalised months are wanted here, so only bare numbers that are not years are dropped.
   c.refiners = c.refiners.filter((r) => !/UnlikelyFormatFilter/.test(r.constructor.name));
@@ -307,6 +313,7 @@ export function buildChrono(): CuedChrono {
       [monthOfYear, needsOf(['monthName'])],
       [decadesAgo, needsOf(['decadeUnit', 'ago'])],
       [periodEdge, needsOf(['periodEdge', 'periodUnit'])],
+      [zonedTime, needsOf(['zone', 'digit'])],
     ]),
   );
 }
