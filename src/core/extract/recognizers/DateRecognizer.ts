@@ -17,10 +17,33 @@ let parser: CuedChrono | undefined;
 const DATEISH =
   /\b(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|ago|[Yy]esterday|[Tt]o(?:day|morrow|night)|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter|[Cc]entury|weekend|[Ff]iscal|noon|midnight|midday)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.|(?:1[89]|20)\d\d(?:s\b|\b)|(?:[Tt]his|[Ll]ast|[Nn]ext|[Cc]oming|[Pp]ast|[Cc]urrent|[Ll]atest|[Pp]revious)\s+(?:fiscal\s+)?(?:week|month|year|weekend|decade|century|quarter|spring|summer|autumn|fall|winter|morning|afternoon|evening|night)\b|(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]inal)[\s-]+(?:fiscal[\s-]+)?(?:quarter|half)\b|the\s+(?:twen|thir|for|fif|six|seven|eigh|nine)ties\b|(?:end|beginning|start|middle|rest|remainder)\s+of\s+the\s+(?:week|month|year|quarter)\b|[Nn]ineteen[\s-]+[a-z]|year\s+two\s+thousand\b|\d{1,2}:\d\d\b|\d{1,2}\/\d{1,2}\b)|'\d0s\b|\d\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b)/;
 
-/** A date with day, month and year: "Nov. 3, 2016", "3 November 2016", "2016-11-03". */
-const FULL_DATE = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\b|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}\b|\b\d{4}-\d\d-\d\d\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/;
+/** A date with day, month and year: "Nov. 3, 2016", "3 November 2016", "2016-11-03", "11/3/2016" (month first). */
+const FULL_DATE_ALL =
+  /\b((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\.?\s+(\d{1,2}),?\s+(\d{4})\b|\b(\d{1,2})\s+((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\.?,?\s+(\d{4})\b|\b(\d{4})-(\d\d)-(\d\d)\b|\b(\d{1,2})\/(\d{1,2})\/(\d{2,4})\b/g;
 
-const FULL_DATE_ALL = new RegExp(FULL_DATE.source, 'g');
+/** Month names and the abbreviations chrono reads. */
+const MONTH_WORDS: Record<string, number> = {
+  Jan: 1, January: 1, Feb: 2, February: 2, Mar: 3, March: 3, Apr: 4, April: 4, May: 5, Jun: 6, June: 6, Jul: 7, July: 7, Aug: 8, August: 8,
+  Sep: 9, Sept: 9, September: 9, Oct: 10, October: 10, Nov: 11, November: 11, Dec: 12, December: 12,
+};
+
+/** The ISO value of a full date matched by {@link FULL_DATE_ALL}, or undefined when it is not a calendar day. */
+function fullDateValue(m: RegExpMatchArray): string | undefined {
+  let y: number;
+  let mo: number | undefined;
+  let d: number;
+  if (m[1] !== undefined) [mo, d, y] = [MONTH_WORDS[m[1]], Number(m[2]), Number(m[3])];
+  else if (m[4] !== undefined) [d, mo, y] = [Number(m[4]), MONTH_WORDS[m[5]], Number(m[6])];
+  else if (m[7] !== undefined) [y, mo, d] = [Number(m[7]), Number(m[8]), Number(m[9])];
+  else {
+    [mo, d, y] = [Number(m[10]), Number(m[11]), Number(m[12])];
+    if (m[12].length === 2) y += y < 50 ? 2000 : 1900;
+    else if (m[12].length === 3) return undefined;
+  }
+  if (!mo || mo > 12 || d < 1 || d > 31) return undefined;
+  if (new Date(Date.UTC(y, mo - 1, d)).getUTCDate() !== d) return undefined;
+  return iso(y, mo, d);
+}
 
 const PREMODIFIERS = new Set(['late', 'early', 'last', 'this', 'next', 'earlier', 'mid', 'later']);
 const UNIT = /\b(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|centur(?:y|ies))\b/i;
@@ -69,15 +92,12 @@ export class DateRecognizer {
     let ref = parseIso(this.analystDate);
     if (this.analystDate) ctx.documentDate = { value: this.analystDate, source: 'analyst' };
     else {
-      // The document's date is the latest full date in it; only sentences that can hold one are read first.
-      // Only the full dates themselves are parsed for this, not their sentences.
-      const full: Array<{ start: number; end: number }> = [];
-      for (const m of text.matchAll(FULL_DATE_ALL)) full.push({ start: m.index, end: m.index + m[0].length });
-      const values = this.parseAll(ctx, full, undefined)
-        .filter((h) => h.absolute && h.value && h.value.length === 10)
-        .map((h) => h.value as string)
-        .sort();
-      const latest = values.pop();
+      // The document's date is the latest full date in it, read from the full dates alone.
+      let latest: string | undefined;
+      for (const m of text.matchAll(FULL_DATE_ALL)) {
+        const v = fullDateValue(m);
+        if (v && (!latest || v > latest)) latest = v;
+      }
       if (latest) {
         ctx.documentDate = { value: latest, source: 'inferred' };
         ref = parseIso(latest);
@@ -124,7 +144,7 @@ export class DateRecognizer {
       else if (t.startsWith(SHIFT_TAG)) shift = t.slice(SHIFT_TAG.length);
     }
     // chrono reads "the end of this week" as a day: it is the week (the edge is not in the value).
-    const edge = period ? null : /\b(?:end|beginning|start|middle|rest|remainder)\s+of\s+(this|last|next|the)\s+(week|month|year)$/i.exec(body);
+    const edge = period || !body.includes(' of ') ? null : /\b(?:end|beginning|start|middle|rest|remainder)\s+of\s+(this|last|next|the)\s+(week|month|year)$/i.exec(body);
     if (edge) {
       const d = edge[1].toLowerCase();
       period = edge[2].toLowerCase() === 'week' ? 'W' : edge[2].toLowerCase() === 'month' ? 'M' : 'year';
@@ -138,10 +158,11 @@ export class DateRecognizer {
     if (/\bago$/.test(lower) && /^(?:(?:about|around|some|nearly|almost)\s+)?(?:a\s+few|few|several|many|some|the)\b/.test(lower)) return undefined;
     // Numbers that are not dates: "$6.44 a share" read as 6:44 a.m., fractions of stock prices
     // ("12 3/4", "1/2"), the tail of a number with separators ("1,000 a year").
-    if (/(?:^|[\s\d])a$/i.test(body) || /[\d,.]$/.test(sentence.slice(Math.max(0, start - 2), start))) return undefined;
-    if (/\d\/\d/.test(body) && !/\d\/\d{1,2}\/\d{2,4}|^\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}\/\d\d$/u.test(body) && body !== '9/11') return undefined;
+    const last = body.charCodeAt(body.length - 1);
+    if (((last === 97 || last === 65) && /(?:^|[\s\d])a$/i.test(body)) || (start > 0 && isFigureEnd(sentence.charCodeAt(start - 1)))) return undefined;
+    if (body.includes('/') && /\d\/\d/.test(body) && !/\d\/\d{1,2}\/\d{2,4}|^\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}\/\d\d$/u.test(body) && body !== '9/11') return undefined;
     // Figures with a sign are not dates ("July +0.4", "June - 7.8 m", read as minutes from now).
-    if (/\+|(?:^|\s)-\s*\d/.test(body)) return undefined;
+    if ((body.includes('+') || body.includes('-')) && /\+|(?:^|\s)-\s*\d/.test(body)) return undefined;
     // Leading prepositions and articles outside the span.
     const lead = /^(?:(?:on|in|at|by|from|since|until|till|of|the|its|their|his|her)\s+)+/i.exec(body);
     if (lead) {
@@ -150,7 +171,7 @@ export class DateRecognizer {
     }
     // A decimal before a date is a figure, not a clock time ("$6.43, on Friday" read as 6:43).
     let clock = true;
-    const decimal = /^\d{1,2}\.\d\d\b,?\s*(?:on\s+)?/.exec(body);
+    const decimal = isDigit(body.charCodeAt(0)) ? /^\d{1,2}\.\d\d\b,?\s*(?:on\s+)?/.exec(body) : null;
     if (decimal && !/GMT|UTC|\d\s*[ap]\.?m\b/i.test(body)) {
       if (decimal[0].length >= body.length) return undefined;
       start += decimal[0].length;
@@ -180,7 +201,8 @@ export class DateRecognizer {
     // Premodifiers inside: "late Tuesday", "last December", "earlier this year".
     let premod = '';
     const pm = /(\b[A-Za-z]+)\s+$/.exec(sentence.slice(Math.max(0, start - 12), start));
-    if (pm && PREMODIFIERS.has(pm[1].toLowerCase()) && (!/^(?:this|last|next|early|late|mid)\b/i.test(body) || /^(?:earlier|later)$/i.test(pm[1]))) {
+    // ("said this 30 years ago": no word before a count of time ago is its premodifier.)
+    if (pm && PREMODIFIERS.has(pm[1].toLowerCase()) && (!/^(?:this|last|next|early|late|mid)\b/i.test(body) || /^(?:earlier|later)$/i.test(pm[1])) && !/\bago$/i.test(body)) {
       premod = pm[1].toLowerCase();
       start -= pm[0].length;
     }
@@ -204,7 +226,7 @@ export class DateRecognizer {
     let frameRead: Frame | null = null;
     const frame = (): Frame => (frameRead === null ? (frameRead = frameOf(sentence, start, end)) : frameRead);
     // chrono reads "last weekend" as a day; it is the weekend of an ISO week.
-    const weekend = period ? null : /^(this|last|next|past|coming)\s+weekend$/i.exec(body);
+    const weekend = period || !lower.endsWith('weekend') ? null : /^(this|last|next|past|coming)\s+weekend$/i.exec(body);
     if (weekend) {
       const w = weekend[1].toLowerCase();
       period = 'weekend';
@@ -214,16 +236,24 @@ export class DateRecognizer {
       const value = resolvePeriod(period, shift, r.start, ref, shift === 'latest' ? frame() : undefined);
       return { start, end, value, absolute: shift === undefined };
     }
+    // "By Jan. 18, 10 days after…": a number after the day is not its year.
+    let yearKnown = r.start.isCertain('year');
+    const notYear = body.includes(',') ? /,\s*\d{1,2}$/.exec(body) : null;
+    if (notYear && /^\s+\p{Ll}/u.test(sentence.slice(end, end + 3))) {
+      end -= notYear[0].length;
+      body = body.slice(0, -notYear[0].length);
+      yearKnown = false;
+    }
     const relative = /\b(?:ago|yesterday|today|tomorrow|tonight|this|last|next|coming|past)\b/i.test(body) || premod === 'last' || premod === 'next' || premod === 'this';
     const c = r.start;
     const bareWeekday = !c.isCertain('day') && c.isCertain('weekday') && !c.isCertain('month');
-    const bareMonth = tags.has('bareMonth') || (!c.isCertain('day') && c.isCertain('month') && !c.isCertain('year') && !relative);
-    const absolute = !relative && !bareWeekday && !bareMonth && c.isCertain('year');
+    const bareMonth = tags.has('bareMonth') || (!c.isCertain('day') && c.isCertain('month') && !yearKnown && !relative);
+    const absolute = !relative && !bareWeekday && !bareMonth && yearKnown;
     let value: string | undefined;
     const y = c.get('year');
     const m = c.get('month');
     const d = c.get('day');
-    const week = /\b(this|last|next|past|coming)\s+week$/i.exec(body);
+    const week = lower.endsWith('week') ? /\b(this|last|next|past|coming)\s+week$/i.exec(body) : null;
     if (absolute) {
       if (c.isCertain('day') && c.isCertain('month')) value = iso(y, m, d);
       else if (c.isCertain('month')) value = iso(y, m);
@@ -246,7 +276,7 @@ export class DateRecognizer {
           else dt.setUTCDate(dt.getUTCDate() - ((dt.getUTCDay() - wd + 7) % 7));
           value = dt.toISOString().slice(0, 10);
         }
-      } else if (bareMonth || (premod && c.isCertain('month') && !c.isCertain('day') && !c.isCertain('year'))) {
+      } else if (bareMonth || (premod && c.isCertain('month') && !c.isCertain('day') && !yearKnown)) {
         const month = m ?? 1;
         if (ref.m) {
           let year = ref.y;
@@ -261,12 +291,12 @@ export class DateRecognizer {
         if (/year|decade|centur/.test(unit)) value = iso(y);
         else if (/month/.test(unit)) value = iso(y, m);
         else if (ref.d) value = iso(y, m, d);
-      } else if (c.isCertain('day') && c.isCertain('month') && !c.isCertain('year') && ref.m && ref.d && premod !== 'next') {
+      } else if (c.isCertain('day') && c.isCertain('month') && !yearKnown && ref.m && ref.d && premod !== 'next') {
         // "June 5" without a year: the nearest such day to the document's date, or the latest on or
         // before it when the sentence speaks of the past, the next on or after it for the future.
         value = iso(nearestYear(ref, m ?? 1, d ?? 1, frame()), m, d);
       } else if (ref.d || c.isCertain('day')) value = iso(y, m, d);
-    } else if (!relative && !bareWeekday && !bareMonth && c.isCertain('year') && c.isCertain('month') && c.isCertain('day')) value = iso(y, m, d);
+    } else if (!relative && !bareWeekday && !bareMonth && yearKnown && c.isCertain('month') && c.isCertain('day')) value = iso(y, m, d);
     if (value && value.length === 10) value += timeOfDay(body, c, clock);
     return { start, end, value, absolute };
   }
@@ -394,6 +424,9 @@ function resolvePeriod(period: string, shift: string | undefined, c: chrono.Pars
 }
 
 const pad = (n: number): string => String(n).padStart(2, '0');
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+/** A digit, comma or period: what stands before a match that is the tail of a number ("1,000 a year"). */
+const isFigureEnd = (c: number): boolean => isDigit(c) || c === 44 || c === 46;
 
 interface Ymd {
   y: number;

@@ -22,9 +22,7 @@ export const WORD_CUES = {
   ordinal: ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'teenth', 'twentieth', 'thirtieth'],
   /** Weekday names and abbreviations, "weekend", "weekday". */
   weekday: ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'week'],
-  inFor: ['in', 'for'],
   ago: ['ago', 'before', 'earlier'],
-  later: ['later', 'after', 'now', 'henceforth', 'forward', 'out'],
   relative: ['this', 'last', 'past', 'next', 'after'],
   casualDay: ['now', 'today', 'night', 'tomorrow', 'overmorrow', 'tmr', 'yesterday'],
   partOfDay: ['morning', 'evening', 'night', 'midday', 'noon'],
@@ -72,7 +70,9 @@ const all = (...names: CueName[]): number => names.reduce((m, n) => m | bit(n), 
 
 /**
  * What each of chrono's English parsers needs, as a list of alternatives: the parser runs when the
- * text has every cue of at least one of them. Keyed by class name.
+ * text has every cue of at least one of them. Keyed by class name. The date recognizer does not
+ * run chrono's parsers of counts from now ("in two weeks", "two days later"), which have no entry
+ * and so would always run: their cue words ("in", "for") are in most sentences.
  */
 const NEEDS: Record<string, number[]> = {
   ENYearMonthDayParser: any('fourDigits'),
@@ -85,9 +85,7 @@ const NEEDS: Record<string, number[]> = {
   ENMonthNameMiddleEndianParser: [all('month', 'digit'), all('month', 'ordinal')],
   ENYearMonthNameParser: [all('month', 'digit')],
   ENWeekdayParser: any('weekday'),
-  ENTimeUnitWithinFormatParser: any('inFor'),
   ENTimeUnitAgoFormatParser: any('ago'),
-  ENTimeUnitLaterFormatParser: any('later'),
   ENRelativeDateFormatParser: any('relative'),
   ENTimeUnitCasualRelativeFormatParser: any('relative', 'sign'),
   ENCasualDateParser: any('casualDay'),

@@ -82,20 +82,19 @@ const DEICTIC_SHIFT: Record<string, string> = { this: '0', current: '0', last: '
  * vote", "the quarter") is not a date.
  */
 const quarter: Parser = {
-  pattern: () =>
-    new RegExp(
-      `\\b(?:(this|last|next|current|latest|past|previous|coming)\\s+|(?:fiscal\\s+)?${YEAR}\\s+)?(?:(?:fiscal|calendar)[\\s-]+)?(?:(first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\\s-]+(?:(?:fiscal|calendar)[\\s-]+)?)?(quarter|half)\\b(?:\\s+of\\s+(?:(?:fiscal|calendar)\\s+)?(?:(?:the\\s+)?(?:fiscal\\s+)?year\\s+)?${YEAR}\\b|,?\\s+${YEAR}\\b(?!\\s*(?:%|percent)))?`,
-      'i',
-    ),
+  pattern: () => QUARTER,
   extract: (context: ParsingContext, match: RegExpMatchArray) => {
-    const [, deictic, yearBefore, ordinal, unit, yearOf, yearAfter] = match;
+    const i = match.index ?? 0;
+    const [prefix, deictic, yearBefore, ordinal] = QUARTER_BEFORE.exec(context.text.slice(Math.max(0, i - 40), i)) ?? [''];
+    const [, unit, yearOf, yearAfter] = match;
     const year = yearBefore ?? yearOf ?? yearAfter;
     const half = unit.toLowerCase() === 'half';
     let n = ordinal ? ORDINAL[ordinal.toLowerCase()] : undefined;
+    const at = (c: ReturnType<ParsingContext['createParsingComponents']>) => context.createParsingResult(i - prefix.length, i + match[0].length, c);
     if (half) {
       // A half of a named year only: "the first half of 1990", "1989 second half".
       if (!year || !n || n > 2) return null;
-      return context.createParsingComponents({ year: Number(year) }).addTags([`${PERIOD_TAG}H${n}`]);
+      return at(context.createParsingComponents({ year: Number(year) }).addTags([`${PERIOD_TAG}H${n}`]));
     }
     // "the last quarter" without a year is the latest one, with a year it is the fourth.
     let shift = deictic ? DEICTIC_SHIFT[deictic.toLowerCase()] : undefined;
@@ -104,10 +103,21 @@ const quarter: Parser = {
       shift = '-1';
     }
     if (!n && shift === undefined) return null;
-    if (!year) return relativePeriod(context, n ? `Q${n}` : 'Q', shift ?? 'latest');
-    return context.createParsingComponents({ year: Number(year) }).addTags([`${PERIOD_TAG}Q${n}`]);
+    if (!year) return at(relativePeriod(context, n ? `Q${n}` : 'Q', shift ?? 'latest'));
+    return at(context.createParsingComponents({ year: Number(year) }).addTags([`${PERIOD_TAG}Q${n}`]));
   },
 };
+
+/**
+ * The parsers below match their own word first ("quarter", "summer"), which a regex finds fast, and
+ * read the words before it from the text (the ordinal, "this", "early"): a pattern that opens with
+ * optional words is tried at every position of the text.
+ */
+const QUARTER = new RegExp(`\\b(quarter|half)\\b(?:\\s+of\\s+(?:(?:fiscal|calendar)\\s+)?(?:(?:the\\s+)?(?:fiscal\\s+)?year\\s+)?${YEAR}\\b|,?\\s+${YEAR}\\b(?!\\s*(?:%|percent)))?`, 'i');
+const QUARTER_BEFORE = new RegExp(
+  `(?:\\b(this|last|next|current|latest|past|previous|coming)\\s+|(?:\\bfiscal\\s+)?\\b${YEAR}\\s+)?(?:\\b(?:fiscal|calendar)[\\s-]+)?(?:\\b(first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\\s-]+(?:(?:fiscal|calendar)[\\s-]+)?)?$`,
+  'i',
+);
 
 const SEASON: Record<string, string> = { spring: 'SP', summer: 'SU', autumn: 'FA', fall: 'FA', winter: 'WI' };
 
@@ -117,23 +127,28 @@ const SEASON: Record<string, string> = { spring: 'SP', summer: 'SU', autumn: 'FA
  * Spring", "Summer Olympics").
  */
 const season: Parser = {
-  pattern: () => new RegExp(`\\b(?:(this(?:\\s+past)?|last|next|past|coming)\\s+)?(?:(early|late|mid)[\\s-]+)?(spring|summer|autumn|fall|winter)\\b(?:\\s+of\\s+${YEAR}\\b|,?\\s+${YEAR}\\b)?`, 'i'),
+  pattern: () => SEASON_WORD,
   extract: (context: ParsingContext, match: RegExpMatchArray) => {
-    const [, deictic, premod, word, yearOf, yearAfter] = match;
-    const year = yearOf ?? yearAfter;
     const i = match.index ?? 0;
-    const before = context.text.slice(Math.max(0, i - 4), i);
+    const before = context.text.slice(Math.max(0, i - 24), i);
+    const [prefix, deictic, premod] = SEASON_BEFORE.exec(before) ?? [''];
+    const [, word, yearOf, yearAfter] = match;
+    const year = yearOf ?? yearAfter;
     const w = word.toLowerCase();
     // A capitalised season alone inside a sentence is part of a name ("the Arab Spring", "Summer Olympics").
-    if (match[0].startsWith(word) && /^\p{Lu}/u.test(word) && i > 0 && !/[.!?]["”’']?\s*$/.test(before)) return null;
+    if (!prefix && /^\p{Lu}/u.test(word) && i > 0 && !/[.!?]["”’']?\s*$/.test(before)) return null;
     // A season with neither a year nor a word placing it ("in the spring", "the fall of Mosul") is
     // vague or not a season; "early summer" is placed by the sentence's tense ("an early fall" is a drop).
     if (!deictic && !year && (!premod || w === 'fall')) return null;
-    if (year) return context.createParsingComponents({ year: Number(year) }).addTags([`${PERIOD_TAG}${SEASON[w]}`]);
+    const at = (c: ReturnType<ParsingContext['createParsingComponents']>) => context.createParsingResult(i - prefix.length, i + match[0].length, c);
+    if (year) return at(context.createParsingComponents({ year: Number(year) }).addTags([`${PERIOD_TAG}${SEASON[w]}`]));
     const d = deictic?.toLowerCase().replace(/\s+/g, ' ');
-    return relativePeriod(context, SEASON[w], d === 'this past' || d === 'past' || d === 'last' ? -1 : d === 'next' || d === 'coming' ? 1 : d === 'this' ? 0 : 'latest');
+    return at(relativePeriod(context, SEASON[w], d === 'this past' || d === 'past' || d === 'last' ? -1 : d === 'next' || d === 'coming' ? 1 : d === 'this' ? 0 : 'latest'));
   },
 };
+
+const SEASON_WORD = new RegExp(`\\b(spring|summer|autumn|fall|winter)\\b(?:\\s+of\\s+${YEAR}\\b|,?\\s+${YEAR}\\b)?`, 'i');
+const SEASON_BEFORE = /(?:\b(this(?:\s+past)?|last|next|past|coming)\s+)?(?:\b(early|late|mid)[\s-]+)?$/i;
 
 const DECADE_WORD: Record<string, number> = { twenties: 2, thirties: 3, forties: 4, fifties: 5, sixties: 6, seventies: 7, eighties: 8, nineties: 9 };
 const CENTURY_WORD: Record<string, number> = {
@@ -146,21 +161,24 @@ const CENTURY_WORD: Record<string, number> = {
  * "the" ("in their sixties" is an age).
  */
 const decade: Parser = {
-  pattern: () =>
-    /(?:\b(early|mid|late)[\s-]+)?(?:\b((?:1[89]|20)\d)0s\b|'(\d)0s\b|(?<=\bthe\s+)(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)|\b(?:(\d{1,2})(?:st|nd|rd|th)|(eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty[\s-]first)|(this|last|next))[\s-]+century\b/i,
+  pattern: () => DECADE,
   extract: (context: ParsingContext, match: RegExpMatchArray) => {
-    const [, , digits, short, word, centuryNumber, centuryWord, deictic] = match;
-    const refYear = context.refDate.getFullYear();
+    const [, digits, short, word, centuryNumber, centuryWord, deictic] = match;
+    const i = match.index ?? 0;
     if (digits || short || word) {
       let first: number;
       if (digits) first = Number(digits) * 10;
       else {
+        const refYear = context.refDate.getFullYear();
         const tens = short ? Number(short) : DECADE_WORD[word.toLowerCase()];
         // "the '20s" in 2024 is the 2020s, in 1998 the 1920s.
         first = Math.floor(refYear / 100) * 100 + tens * 10;
         if (first > refYear) first -= 100;
       }
-      return context.createParsingComponents({ year: first }).addTags([`${PERIOD_TAG}decade`]);
+      // "the early 1980s", "the mid-1990s": the part of the decade is inside the span.
+      const premod = /\b(?:early|mid|late)[\s-]+$/i.exec(context.text.slice(Math.max(0, i - 6), i));
+      const from = premod ? i - premod[0].length : i;
+      return context.createParsingResult(from, i + match[0].length, context.createParsingComponents({ year: first }).addTags([`${PERIOD_TAG}decade`]));
     }
     if (deictic) {
       const d = deictic.toLowerCase();
@@ -171,6 +189,9 @@ const decade: Parser = {
     return context.createParsingComponents({ year: (n - 1) * 100 }).addTags([`${PERIOD_TAG}century`]);
   },
 };
+
+const DECADE =
+  /\b((?:1[89]|20)\d)0s\b|'(\d)0s\b|(?<=\bthe\s+)(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b|\b(?:(\d{1,2})(?:st|nd|rd|th)|(eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty[\s-]first)|(this|last|next))[\s-]+century\b/i;
 
 const UNITS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 };
 const TEENS: Record<string, number> = { ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19 };
@@ -262,6 +283,10 @@ const periodEdge: Parser = {
 /** chrono's English parsers plus the parsers above, which it does not have. */
 export function buildChrono(): CuedChrono {
   const c = chrono.casual.clone();
+  // Counts of time from now or from a date ("in two weeks", "two days later", "the next three
+  // days", "+2 days") are durations or offsets, never dates by the product's definition: their
+  // results were all dropped, so their parsers are not run.
+  c.parsers = c.parsers.filter((p) => !/ENTimeUnit(?:Within|Later|CasualRelative)FormatParser/.test(p.constructor.name));
   c.parsers.push(bareYear, bareMonth, quarter, season, decade, spelledYear, fiscalYear, weekend, monthOfYear, decadesAgo, periodEdge, zonedTime);
   // chrono's unlikely-format filters drop every bare number and every "May"; bare years and
   // capitalised months are wanted here, so only bare numbers that are not years are dropped.
