@@ -48,9 +48,9 @@ const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'Ju
  * Every cue, a bit each. Besides the words: `digit` [0-9]; `fourDigits` [0-9]{4}; `isoDate`
  * [0-9]{4}-[0-9]; `numberSeparator` [0-9][/.-][0-9]; `numberSlash` [0-9]/[0-9]; `year`
  * (1[89]|20)[0-9][0-9]; `sign` [+-]; `monthName` a capitalised month name; `decadeDigits` 0s
- * ("1990s", "'80s").
+ * ("1990s", "'80s"); `clockMark` a digit before a colon, am/pm or o'clock ("4:23", "10 a.m.", "6pm").
  */
-export const CUE_NAMES = [...(Object.keys(WORD_CUES) as Array<keyof typeof WORD_CUES>), 'digit', 'fourDigits', 'isoDate', 'numberSeparator', 'numberSlash', 'year', 'sign', 'monthName', 'decadeDigits'] as const;
+export const CUE_NAMES = [...(Object.keys(WORD_CUES) as Array<keyof typeof WORD_CUES>), 'digit', 'fourDigits', 'isoDate', 'numberSeparator', 'numberSlash', 'year', 'sign', 'monthName', 'decadeDigits', 'clockMark'] as const;
 export type CueName = (typeof CUE_NAMES)[number];
 if (CUE_NAMES.length > 31) throw new Error('chronoCues: more than 31 cues for a 32-bit mask');
 const bit = (name: CueName): number => 1 << CUE_NAMES.indexOf(name);
@@ -63,6 +63,7 @@ const YEAR = bit('year');
 const SIGN = bit('sign');
 const MONTH_NAME = bit('monthName');
 const DECADE_DIGITS = bit('decadeDigits');
+const CLOCK_MARK = bit('clockMark');
 
 /** Needs as alternatives, each a set of cues that must all be present. */
 const any = (...names: CueName[]): number[] => names.map(bit);
@@ -138,6 +139,18 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+/** Whether a clock mark starts at i, right after a digit or a digit and a space: ":" (only right after), "am", "a.m.", "pm", "o'clock". */
+function isClockMark(text: string, i: number, c: number, afterDigit: boolean): boolean {
+  if (c === 58 /* : */ || c === 0xff1a /* ： */) return afterDigit;
+  const l = c | 32;
+  if (l === 97 /* a */ || l === 112 /* p */) {
+    let k = i + 1;
+    if (text.charCodeAt(k) === 46 /* . */) k++;
+    return (text.charCodeAt(k) | 32) === 109 /* m */;
+  }
+  return l === 111 /* o */ && /^o['’]clock/i.test(text.slice(i, i + 7));
+}
+
 /** The cues present in `text`, one bit each, in one pass. */
 export function cuesOf(text: string): number {
   let mask = 0;
@@ -167,6 +180,7 @@ export function cuesOf(text: string): number {
       continue;
     }
     if (c === 115 /* s */ && run > 0 && text.charCodeAt(i - 1) === 48 /* 0 */) mask |= DECADE_DIGITS;
+    if ((run > 0 || (c !== 32 && i >= 2 && text.charCodeAt(i - 1) === 32 && isDigit(text.charCodeAt(i - 2)))) && isClockMark(text, i, c, run > 0)) mask |= CLOCK_MARK;
     runBeforeSeparator = run;
     run = 0;
     if (c === 43 || c === 45) {

@@ -324,9 +324,15 @@ export function buildChrono(): CuedChrono {
   c.refiners.push({
     refine: (_context, results) => results.filter((r) => (!/^\d*(?:\.\d*)?$/.test(r.text.replace(' ', '')) || r.tags().has('bareYear')) && !/the second$/i.test(r.text)),
   });
+  // chrono reads any number as a clock time ("at 10", "1,000 a year", "$6.44 a share") and the
+  // numbers alone are dropped afterwards; a time is kept only with its mark ("4:23", "10 a.m.",
+  // "6pm", "o'clock"), so the parser runs only where one is written. The cost was a result for
+  // every number in a sentence with a date.
+  const clock = c.parsers.find((p) => p.constructor.name === 'ENTimeExpressionParser');
   return new CuedChrono(
     c,
     new Map([
+      ...(clock ? [[clock, needsOf(['clockMark'])] as const] : []),
       [bareYear, needsOf(['year'])],
       [bareMonth, needsOf(['monthName'])],
       [quarter, needsOf(['quarter'])],
