@@ -211,6 +211,8 @@ export class DateRecognizer {
     if (!period && BARE_PART_OF_DAY.test(body) && (premod === '' || premod === 'next')) return undefined;
     // "today" meaning nowadays: in a comparison ("fewer fighters than it has today") or after "even", "still".
     if (/^today$/i.test(body) && /(?:\bthan\b[^.;:!?]*|\b(?:even|still)\s+)$/i.test(sentence.slice(Math.max(0, start - 60), start))) return undefined;
+    // "the people of tomorrow", "the Iraq of today": the future or the present, not a day.
+    if (/^(?:today|tomorrow)$/i.test(body) && /\bof\s+$/i.test(before)) return undefined;
     // "9/11" names the 2001 attacks, not a day of the current year.
     if (body === '9/11') return { start, end, value: '2001-09-11', absolute: true };
     // "the morning of June 5": the part of day is inside the span, the date gives the value.
@@ -395,9 +397,14 @@ function resolvePeriod(period: string, shift: string | undefined, c: chrono.Pars
       const k = ref.y * 4 + q - 1 + (n ?? -1);
       return `${Math.floor(k / 4)}-Q${(k % 4) + 1}`;
     }
-    // "the third quarter": the latest one begun by the document's date, or the next one for the future.
-    if (forward(frame) || n === 1) return `${named >= q ? ref.y : ref.y + 1}-Q${named}`;
-    return `${named <= q ? ref.y : ref.y - 1}-Q${named}`;
+    // "the third quarter": the document's own, else as a month named alone (the latest one, unless
+    // the next is much nearer or the sentence looks ahead), but never past the quarter just ended:
+    // "third-quarter results" in October are the ones just closed, whatever the tense.
+    const back = (q - named + 4) % 4;
+    const past = named <= q ? ref.y : ref.y - 1;
+    if (back === 0 || frame === 'past' || back === 1) return `${past}-Q${named}`;
+    if (frame === 'future' || n === 1) return `${past + 1}-Q${named}`;
+    return `${(4 - back) * (frame === 'weak-future' ? 0.5 : 2) < back ? past + 1 : past}-Q${named}`;
   }
   const sm = SEASON_START[period];
   if (sm === undefined) return undefined;

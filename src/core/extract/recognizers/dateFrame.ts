@@ -29,8 +29,8 @@ const IRREGULAR_PAST = new Set(
 /** Words ending in -ed that are not past-tense verbs. */
 const NOT_PAST = new Set(['need', 'needed', 'speed', 'seed', 'feed', 'bed', 'red', 'shed', 'hundred', 'united', 'indeed', 'led', 'proceed', 'exceed', 'succeed', 'embed', 'breed', 'greed', 'deed', 'weed', 'bleed']);
 
-/** Words between a verb and its date: "said on Tuesday", "met late Friday", "left early Monday". */
-const SKIPPED = new Set(['on', 'late', 'early', 'earlier', 'until', 'last', 'this', 'the', 'of', 'and', 'as', 'at', 'by']);
+/** Words between a verb and its date: "said on Tuesday", "met late Friday", "narrowed in the first quarter". */
+const SKIPPED = new Set(['on', 'in', 'during', 'for', 'from', 'late', 'early', 'earlier', 'until', 'last', 'this', 'the', 'of', 'and', 'as', 'at', 'by']);
 
 /** A past-tense auxiliary right after the date: "… due on Friday was postponed". */
 const PAST_AFTER = /^\s*(?:was|were|had\s+been)\b/i;
