@@ -28,6 +28,10 @@ describe('the frame of a date', () => {
     assert.equal(frame('On [[Tuesday]], the group will march.'), 'weak-future');
     assert.equal(frame('The bank extended loans through [[January]].'), 'weak-future');
   });
+  it('a limit is ahead unless its clause is in the past; a future after the date counts only when the date opens its clause', () => {
+    assert.equal(frame('Until [[Thursday]], the police had not named him.'), 'past');
+    assert.equal(frame('The envoys issued a statement [[Friday]] saying the pact will hold.'), undefined);
+  });
   it('a past-tense verb right after a reduced relative points back', () => {
     assert.equal(frame('A second round due on [[Friday]] was postponed.'), 'past');
   });

@@ -34,6 +34,8 @@ const SKIPPED = new Set(['on', 'in', 'during', 'for', 'from', 'late', 'early', '
 
 /** A past-tense auxiliary right after the date: "… due on Friday was postponed". */
 const PAST_AFTER = /^\s*(?:was|were|had\s+been)\b/i;
+/** A past auxiliary after the date, before the end of its sentence. */
+const PAST_IN_CLAUSE = /^[^.;!?]{0,60}?\b(?:had|was|were|did)\b/i;
 /** A future auxiliary after the date in its clause: "On Tuesday, the group will…". */
 const FUTURE_AFTER = /^[^.;:!?"“”]{0,60}?\b(?:will|shall|is\s+to|are\s+to|plans?\s+to|is\s+scheduled|are\s+scheduled)\b|^[^.;:!?"“”]{0,60}?['’]ll\b/i;
 
@@ -70,7 +72,10 @@ export function frameOf(text: string, start: number, end = start): Frame {
   if (PAST_AFTER.test(after)) return 'past';
   const clause = text.slice(from, start);
   if (FUTURE.test(clause)) return FUTURE_STRONG.test(clause) ? 'future' : 'weak-future';
-  if (limit || FUTURE_AFTER.test(after)) return 'weak-future';
+  // "until Thursday, they had not called him": a limit in the past.
+  if (limit) return PAST_IN_CLAUSE.test(after) ? 'past' : 'weak-future';
+  // "On Tuesday, the group will…": a date opening its clause takes the clause's tense.
+  if (n <= 1 && FUTURE_AFTER.test(after)) return 'weak-future';
   return undefined;
 }
 
