@@ -20,6 +20,7 @@ describe('the frame of a date', () => {
   it('a participle after "be" or a modal does not', () => {
     assert.equal(frame('Repairs will be finished by [[Saturday]].'), 'future');
     assert.equal(frame('Repairs would be finished by [[Saturday]].'), 'weak-future');
+    assert.equal(frame('The appeal is heard in [[May]].'), undefined);
   });
   it('words of the future near the date point forward strongly, elsewhere in the clause weakly', () => {
     assert.equal(frame('The ministers will meet on [[Tuesday]].'), 'future');

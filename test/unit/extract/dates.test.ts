@@ -102,6 +102,7 @@ describe('dates by kind', () => {
   it('a quarter without a year is the latest begun, or the next one in a future frame', () => {
     expectMentions('Losses narrowed in the [[first quarter]]{date:2016-Q1}, and the company expects a profit in the [[first quarter]]{date:2017-Q1}.', ['date'], opts);
     expectMentions('The company will report [[third-quarter]]{date:2016-Q3} results, the ones of the quarter just ended.', ['date'], opts);
+    expectMentions('Sales fell in the [[last half of 2015]]{date:2015-H2}; the plan runs to the [[end of November]]{date:2016-11}.', ['date'], opts);
   });
   it('the edge of a week, month or year is that period; "current" and "coming" count from the document’s', () => {
     expectMentions('The sale closes by the [[end of the year]]{date:2016}, ballots go out at the [[end of this week]]{date:2016-W44} and the [[beginning of next month]]{date:2016-12}; sales in the [[current year]]{date:2016} and the [[coming week]]{date:2016-W45} look flat. They stopped at the end of the day.', ['date'], opts);

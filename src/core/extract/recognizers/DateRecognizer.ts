@@ -248,8 +248,10 @@ export class DateRecognizer {
     }
     const relative = /\b(?:ago|yesterday|today|tomorrow|tonight|this|last|next|coming|past)\b/i.test(body) || premod === 'last' || premod === 'next' || premod === 'this';
     const c = r.start;
-    const bareWeekday = !c.isCertain('day') && c.isCertain('weekday') && !c.isCertain('month');
-    const bareMonth = tags.has('bareMonth') || (!c.isCertain('day') && c.isCertain('month') && !yearKnown && !relative);
+    // "the end of November": chrono gives the last day, the value is the month (TimeML keeps the edge as a modifier).
+    const dayKnown = c.isCertain('day') && !tags.has('refiner/ENEndOfPeriodRefiner');
+    const bareWeekday = !dayKnown && c.isCertain('weekday') && !c.isCertain('month');
+    const bareMonth = tags.has('bareMonth') || (!dayKnown && c.isCertain('month') && !yearKnown && !relative);
     const absolute = !relative && !bareWeekday && !bareMonth && yearKnown;
     let value: string | undefined;
     const y = c.get('year');
@@ -257,7 +259,7 @@ export class DateRecognizer {
     const d = c.get('day');
     const week = lower.endsWith('week') ? /\b(this|last|next|past|coming)\s+week$/i.exec(body) : null;
     if (absolute) {
-      if (c.isCertain('day') && c.isCertain('month')) value = iso(y, m, d);
+      if (dayKnown && c.isCertain('month')) value = iso(y, m, d);
       else if (c.isCertain('month')) value = iso(y, m);
       else value = iso(y);
     } else if (ref) {
@@ -278,7 +280,7 @@ export class DateRecognizer {
           else dt.setUTCDate(dt.getUTCDate() - ((dt.getUTCDay() - wd + 7) % 7));
           value = dt.toISOString().slice(0, 10);
         }
-      } else if (bareMonth || (premod && c.isCertain('month') && !c.isCertain('day') && !yearKnown)) {
+      } else if (bareMonth || (premod && c.isCertain('month') && !dayKnown && !yearKnown)) {
         const month = m ?? 1;
         if (ref.m) {
           let year = ref.y;
@@ -293,12 +295,12 @@ export class DateRecognizer {
         if (/year|decade|centur/.test(unit)) value = iso(y);
         else if (/month/.test(unit)) value = iso(y, m);
         else if (ref.d) value = iso(y, m, d);
-      } else if (c.isCertain('day') && c.isCertain('month') && !yearKnown && ref.m && ref.d && premod !== 'next') {
+      } else if (dayKnown && c.isCertain('month') && !yearKnown && ref.m && ref.d && premod !== 'next') {
         // "June 5" without a year: the nearest such day to the document's date, or the latest on or
         // before it when the sentence speaks of the past, the next on or after it for the future.
         value = iso(nearestYear(ref, m ?? 1, d ?? 1, frame()), m, d);
-      } else if (ref.d || c.isCertain('day')) value = iso(y, m, d);
-    } else if (!relative && !bareWeekday && !bareMonth && yearKnown && c.isCertain('month') && c.isCertain('day')) value = iso(y, m, d);
+      } else if (ref.d || dayKnown) value = iso(y, m, d);
+    } else if (!relative && !bareWeekday && !bareMonth && yearKnown && c.isCertain('month') && dayKnown) value = iso(y, m, d);
     if (value && value.length === 10) value += timeOfDay(body, c, clock);
     return { start, end, value, absolute };
   }

@@ -39,7 +39,7 @@ const PAST_IN_CLAUSE = /^[^.;!?]{0,60}?\b(?:had|was|were|did)\b/i;
 /** A future auxiliary after the date in its clause: "On Tuesday, the group will…". */
 const FUTURE_AFTER = /^[^.;:!?"“”]{0,60}?\b(?:will|shall|is\s+to|are\s+to|plans?\s+to|is\s+scheduled|are\s+scheduled)\b|^[^.;:!?"“”]{0,60}?['’]ll\b/i;
 
-const MODAL_OR_BE = new Set(['be', 'been', 'being', 'to', 'will', 'would', 'could', 'should', 'must', 'may', 'might', 'can', 'shall']);
+const MODAL_OR_BE = new Set(['be', 'been', 'being', 'is', 'are', 'am', 'to', 'will', 'would', 'could', 'should', 'must', 'may', 'might', 'can', 'shall']);
 
 function isPastVerb(w: string): boolean {
   if (IRREGULAR_PAST.has(w)) return true;
@@ -59,7 +59,8 @@ export function frameOf(text: string, start: number, end = start): Frame {
   for (let k = n - 1; k >= 0 && k >= n - 3; k--) {
     const w = words[k];
     if (SKIPPED.has(w)) continue;
-    // A participle after "be" or a modal ("would be finished by Saturday") is not a past tense.
+    // A participle after "be", a present "is" or a modal ("would be finished by Saturday", "is heard
+    // in May") is not a past tense.
     if (isPastVerb(w) && !FUTURE.test(w) && !MODAL_OR_BE.has(words[k - 1] ?? '')) return 'past';
     break;
   }

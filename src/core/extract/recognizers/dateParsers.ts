@@ -92,7 +92,8 @@ const quarter: Parser = {
     let n = ordinal ? ORDINAL[ordinal.toLowerCase()] : undefined;
     const at = (c: ReturnType<ParsingContext['createParsingComponents']>) => context.createParsingResult(i - prefix.length, i + match[0].length, c);
     if (half) {
-      // A half of a named year only: "the first half of 1990", "1989 second half".
+      // A half of a named year only: "the first half of 1990", "the last half of 1989".
+      if (/^(?:last|final)$/i.test(ordinal ?? deictic ?? '')) n = 2;
       if (!year || !n || n > 2) return null;
       return at(context.createParsingComponents({ year: Number(year) }).addTags([`${PERIOD_TAG}H${n}`]));
     }
