@@ -35,6 +35,13 @@ describe('dates', () => {
     assert.deepStrictEqual(a.mentions.map((m) => [m.text, m.value]), [['Monday', undefined]]);
     assert.strictEqual(a.documentDate, undefined);
   });
+  it('numeric dates are read in the convention of the dateline or of the document’s own numeric dates', () => {
+    const v = (text: string) => extractDocument(text).mentions.filter((m) => m.type === 'date').map((m) => m.value);
+    assert.deepEqual(v('DUBAI (AFP) - Talks resumed on 11/02/2021.'), ['2021-02-11']);
+    assert.deepEqual(v('WASHINGTON (AP) - Talks resumed on 11/02/2021.'), ['2021-11-02']);
+    assert.deepEqual(v('Talks began on 25/12/2020 and resumed on 05/01/2021.'), ['2020-12-25', '2021-01-05']);
+    assert.deepEqual(extractDocument('DUBAI (AFP) - 11/02/2021 - Talks resumed.').documentDate, { value: '2021-02-11', source: 'inferred' });
+  });
   it('the document date is inferred from the latest full date', () => {
     const a = extractDocument('MOSUL, Iraq, Nov. 3, 2016 — The tape was released on Monday. It recalled Jan. 5, 2015.');
     assert.deepStrictEqual(a.documentDate, { value: '2016-11-03', source: 'inferred' });

@@ -21,6 +21,31 @@ const DATEISH =
 const FULL_DATE_ALL =
   /\b((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\.?\s+(\d{1,2}),?\s+(\d{4})\b|\b(\d{1,2})\s+((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\.?,?\s+(\d{4})\b|\b(\d{4})-(\d\d)-(\d\d)\b|\b(\d{1,2})\/(\d{1,2})\/(\d{2,4})\b/g;
 
+const NUMERIC_DATE = /\b(\d{1,2})\/(\d{1,2})\/(?:\d{2}|\d{4})\b/g;
+/** Agencies whose datelines put the day first in numeric dates. */
+const DAY_FIRST_DATELINE = /\((?:AFP|Reuters|AAP|PTI|IANS|APP|dpa|DPA|Xinhua|ANSA|EFE|Anadolu|Bernama|Kyodo)\)/;
+
+/**
+ * Whether the document writes numeric dates day first: read from its own numeric dates where one
+ * has a first number over 12 (25/12/2020) or a second one (12/25/2020), else from its dateline's
+ * agency (ENTITIES: "a numeric date is read in the convention of its dateline").
+ */
+function dayFirstConvention(text: string): boolean {
+  if (!text.includes('/')) return false;
+  let dm = 0;
+  let md = 0;
+  let seen = 0;
+  for (const m of text.matchAll(NUMERIC_DATE)) {
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    seen++;
+    if (a > 12 && b <= 12) dm++;
+    else if (b > 12 && a <= 12) md++;
+  }
+  if (dm !== md) return dm > md;
+  return seen > 0 && DAY_FIRST_DATELINE.test(text.slice(0, 300));
+}
+
 /** Month names and the abbreviations chrono reads. */
 const MONTH_WORDS: Record<string, number> = {
   Jan: 1, January: 1, Feb: 2, February: 2, Mar: 3, March: 3, Apr: 4, April: 4, May: 5, Jun: 6, June: 6, Jul: 7, July: 7, Aug: 8, August: 8,
@@ -28,7 +53,7 @@ const MONTH_WORDS: Record<string, number> = {
 };
 
 /** The ISO value of a full date matched by {@link FULL_DATE_ALL}, or undefined when it is not a calendar day. */
-function fullDateValue(m: RegExpMatchArray): string | undefined {
+function fullDateValue(m: RegExpMatchArray, dayFirst: boolean): string | undefined {
   let y: number;
   let mo: number | undefined;
   let d: number;
@@ -37,6 +62,7 @@ function fullDateValue(m: RegExpMatchArray): string | undefined {
   else if (m[7] !== undefined) [y, mo, d] = [Number(m[7]), Number(m[8]), Number(m[9])];
   else {
     [mo, d, y] = [Number(m[10]), Number(m[11]), Number(m[12])];
+    if (dayFirst && mo <= 12 && d <= 12) [mo, d] = [d, mo];
     if (m[12].length === 2) y += y < 50 ? 2000 : 1900;
     else if (m[12].length === 3) return undefined;
   }
@@ -73,11 +99,15 @@ export const chronoClock = { ms: 0 };
  * analyst's date, else against the latest full date in the text (then the document date is inferred).
  */
 export class DateRecognizer {
+  /** Whether numeric dates of this document put the day first ("Dubai (AFP) - 11/02/2021" is 11 February). */
+  private dayFirst = false;
+
   constructor(private readonly analystDate?: string) {}
 
   recognize(ctx: ExtractionContext): void {
     parser ??= buildChrono();
     const text = ctx.text;
+    this.dayFirst = dayFirstConvention(text);
     // Date-bearing sentences, neighbours in one paragraph handed to chrono together: each call has a fixed cost.
     const chunks: Array<{ start: number; end: number }> = [];
     let lastPara = -1;
@@ -95,7 +125,7 @@ export class DateRecognizer {
       // The document's date is the latest full date in it, read from the full dates alone.
       let latest: string | undefined;
       for (const m of text.matchAll(FULL_DATE_ALL)) {
-        const v = fullDateValue(m);
+        const v = fullDateValue(m, this.dayFirst);
         if (v && (!latest || v > latest)) latest = v;
       }
       if (latest) {
@@ -255,8 +285,9 @@ export class DateRecognizer {
     const absolute = !relative && !bareWeekday && !bareMonth && yearKnown;
     let value: string | undefined;
     const y = c.get('year');
-    const m = c.get('month');
-    const d = c.get('day');
+    let m = c.get('month');
+    let d = c.get('day');
+    if (this.dayFirst && m !== null && d !== null && m <= 12 && d <= 12 && tags.has('parser/SlashDateFormatParser')) [m, d] = [d, m];
     const week = lower.endsWith('week') ? /\b(this|last|next|past|coming)\s+week$/i.exec(body) : null;
     if (absolute) {
       if (dayKnown && c.isCertain('month')) value = iso(y, m, d);
