@@ -17,6 +17,8 @@ let parser: CuedChrono | undefined;
 const DATEISH =
   /\b(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|ago|[Yy]esterday|[Tt]o(?:day|morrow|night)|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter|[Cc]entury|weekend|[Ff]iscal|noon|midnight|midday)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.|(?:1[89]|20)\d\d(?:s\b|\b)|(?:[Tt]his|[Ll]ast|[Nn]ext|[Cc]oming|[Pp]ast|[Cc]urrent|[Ll]atest|[Pp]revious)\s+(?:fiscal\s+)?(?:week|month|year|weekend|decade|century|quarter|spring|summer|autumn|fall|winter|morning|afternoon|evening|night)\b|(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]inal)[\s-]+(?:fiscal[\s-]+)?(?:quarter|half)\b|the\s+(?:twen|thir|for|fif|six|seven|eigh|nine)ties\b|(?:end|beginning|start|middle|rest|remainder)\s+of\s+the\s+(?:week|month|year|quarter)\b|[Nn]ineteen[\s-]+[a-z]|year\s+two\s+thousand\b|\d{1,2}:\d\d\b|\d{1,2}\/\d{1,2}\b)|'\d0s\b|\d\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b)/;
 
+const DATEISH_ALL = new RegExp(DATEISH.source, 'g');
+
 /** A date with day, month and year: "Nov. 3, 2016", "3 November 2016", "2016-11-03", "11/3/2016" (month first). */
 const FULL_DATE_ALL =
   /\b((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\.?\s+(\d{1,2}),?\s+(\d{4})\b|\b(\d{1,2})\s+((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\.?,?\s+(\d{4})\b|\b(\d{4})-(\d\d)-(\d\d)\b|\b(\d{1,2})\/(\d{1,2})\/(\d{2,4})\b/g;
@@ -109,16 +111,30 @@ export class DateRecognizer {
     const text = ctx.text;
     this.dayFirst = dayFirstConvention(text);
     // Date-bearing sentences, neighbours in one paragraph handed to chrono together: each call has a fixed cost.
+    // The text is scanned once for date words, from one sentence to the next sentence holding one.
     const chunks: Array<{ start: number; end: number }> = [];
     let lastPara = -1;
-    ctx.sentences.forEach((s, si) => {
-      if (!DATEISH.test(text.slice(s.start, s.end))) return;
+    const sentences = ctx.sentences;
+    for (let si = 0; si < sentences.length; ) {
+      DATEISH_ALL.lastIndex = sentences[si].start;
+      const m = DATEISH_ALL.exec(text);
+      if (!m) break;
+      while (si < sentences.length && sentences[si].end <= m.index) si++;
+      if (si >= sentences.length) break;
+      const s = sentences[si];
+      // A match between sentences, or running past this one's end: the sentence is tested alone.
+      if (m.index < s.start) continue;
+      if (m.index + m[0].length > s.end && !DATEISH.test(text.slice(s.start, s.end))) {
+        si++;
+        continue;
+      }
       const para = ctx.paragraphOfSentence[si];
       const prev = chunks[chunks.length - 1];
       if (prev && para === lastPara) prev.end = s.end;
       else chunks.push({ start: s.start, end: s.end });
       lastPara = para;
-    });
+      si++;
+    }
     let ref = parseIso(this.analystDate);
     if (this.analystDate) ctx.documentDate = { value: this.analystDate, source: 'analyst' };
     else {
@@ -166,7 +182,8 @@ export class DateRecognizer {
     let end = r.index + r.text.length;
     let body = r.text;
     const lower = body.toLowerCase();
-    const tags = r.tags();
+    // The start's tags: chrono's result copies them into a new set, and ranges are split here anyway.
+    const tags = r.start.tags();
     let period: string | undefined;
     let shift: string | undefined;
     for (const t of tags) {

@@ -35,7 +35,6 @@ export const WORD_CUES = {
   spelledYear: ['eighteen', 'nineteen', 'thousand'],
   fiscal: ['fiscal'],
   weekend: ['weekend'],
-  periodEdge: ['end', 'beginning', 'start', 'middle', 'rest', 'remainder', 'current', 'coming'],
   periodUnit: ['week', 'month', 'year', 'quarter'],
   decadeUnit: ['decade'],
   zone: ['gmt', 'utc'],

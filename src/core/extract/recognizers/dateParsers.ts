@@ -344,7 +344,8 @@ export function buildChrono(): CuedChrono {
       [weekend, needsOf(['weekend'])],
       [monthOfYear, needsOf(['monthName'])],
       [decadesAgo, needsOf(['decadeUnit', 'ago'])],
-      [periodEdge, needsOf(['periodEdge', 'periodUnit'])],
+      // Its pattern opens with its own words ("end of", "current"), fast to scan for: gated by the unit alone.
+      [periodEdge, needsOf(['periodUnit'])],
       [zonedTime, needsOf(['zone', 'digit'])],
     ]),
   );
