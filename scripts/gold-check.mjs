@@ -15,8 +15,10 @@ import { fileURLToPath } from 'node:url';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const TYPES = new Set(['speaker', 'person', 'organization', 'place', 'date']);
 const QUOTE_MARKS = new Set(['"', '\u201C', '\u201D']);
-// YYYY, YYYY-MM, YYYY-MM-DD, or an ISO week YYYY-Www ("this week")
-const ISO_DATE = /^\d{4}(-\d{2}(-\d{2})?|-W(0[1-9]|[1-4]\d|5[0-3]))?$/;
+// A date's value, as src/core/dates/dateValue.ts defines it (DATE_VALUE; a unit test keeps the two equal):
+// ISO YYYY, YYYY-MM, YYYY-MM-DD and weeks YYYY-Www, and TimeML's YYYY-Www-WE, YYYY-Qn, YYYY-Hn,
+// YYYY-SP/SU/FA/WI, decades YYYX, centuries YYXX, times of day YYYY-MM-DDThh:mm and YYYY-MM-DDTMO/AF/EV/NI.
+const DATE_VALUE = /^(?:\d{3}X|\d{2}XX|\d{4}(?:-(?:Q[1-4]|H[12]|SP|SU|FA|WI|W(?:0[1-9]|[1-4]\d|5[0-3])(?:-WE)?|(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01])(?:T(?:MO|AF|EV|NI|(?:[01]\d|2[0-4]):[0-5]\d))?)?))?)$/;
 
 function goldFiles(arg) {
   const path = resolve(arg);
@@ -88,11 +90,12 @@ function checkGold(goldPath) {
       if (!TYPES.has(m.type)) problems.push(`${where}: unknown type ${JSON.stringify(m.type)}`);
       if (typeof m.entity !== 'string' || !m.entity) problems.push(`${where}: missing entity`);
       if (m.type === 'date') {
-        if (m.value !== undefined && !(typeof m.value === 'string' && ISO_DATE.test(m.value))) {
-          problems.push(`${where}: date value ${JSON.stringify(m.value)} is not ISO (YYYY, YYYY-MM, YYYY-MM-DD or YYYY-Www)`);
+        if (m.value !== undefined && !(typeof m.value === 'string' && DATE_VALUE.test(m.value))) {
+          problems.push(`${where}: date value ${JSON.stringify(m.value)} is not a date value (YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Www, YYYY-Qn, … see test/gold/README.md)`);
         }
-        if (typeof m.entity === 'string' && m.entity && m.value !== undefined && m.entity !== m.value) {
-          problems.push(`${where}: date entity ${JSON.stringify(m.entity)} ≠ value ${JSON.stringify(m.value)}`);
+        const day = typeof m.value === 'string' && m.value[10] === 'T' ? m.value.slice(0, 10) : m.value;
+        if (typeof m.entity === 'string' && m.entity && m.value !== undefined && m.entity !== day) {
+          problems.push(`${where}: date entity ${JSON.stringify(m.entity)} ≠ value ${JSON.stringify(day)} (the value without its time of day)`);
         }
         if (m.value === undefined && typeof m.entity === 'string' && m.entity && !m.entity.startsWith('date:')) {
           problems.push(`${where}: unresolved date entity should be "date:<text lowercased>"`);

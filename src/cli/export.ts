@@ -201,6 +201,8 @@ function writeW3c(docs: DocExport[], _corpus: CorpusResult | undefined, out: (s:
         body: [
           { type: 'TextualBody', purpose: 'classifying', value: m.type },
           { type: 'TextualBody', purpose: 'identifying', value: m.entity },
+          // A date's value: its entity is the day, the value may be finer (a time, a part of the day).
+          ...(m.value !== undefined ? [{ type: 'TextualBody', purpose: 'describing', value: m.value }] : []),
         ],
         target: { source, selector: [{ type: 'TextPositionSelector', start: cp(m.start), end: cp(m.end) }, { type: 'TextQuoteSelector', exact: m.text }] },
       });

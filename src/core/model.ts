@@ -28,7 +28,11 @@ export interface Mention {
   type: MentionType;
   /** Entity id, stable across every document of one corpus (see {@link Entity.id}). */
   entity: string;
-  /** For dates: normalized ISO value (`2016-11-03`, `2015-12`, `2011`), absent when unresolved. */
+  /**
+   * For dates: the normalized value, absent when unresolved: ISO (`2011`, `2015-12`, `2016-11-03`,
+   * the ISO week `2013-W12`) and TimeML's forms for what ISO lacks (`2013-W12-WE`, `1998-Q3`,
+   * `1990-H1`, `1998-SU`, `199X`, `19XX`, `1998-01-09TAF`, `1998-01-09T16:23`): see core/dates/dateValue.
+   */
   value?: string;
 }
 
@@ -42,7 +46,7 @@ export interface Quote {
 
 /** One real-world thing, with every variant of its name seen in the corpus. */
 export interface Entity {
-  /** Slug of the canonical name (`abu-bakr-al-baghdadi`), or of the normalized value for dates. */
+  /** Slug of the canonical name (`abu-bakr-al-baghdadi`), or for dates the normalized value without its time of day. */
   id: string;
   type: EntityType;
   /** Canonical (longest, most complete) name. */

@@ -11,7 +11,7 @@ export interface LocalMention {
   type: MentionType;
   /** Key of a {@link LocalEntity} of the same analysis. */
   key: string;
-  /** For dates: ISO value, absent when unresolved. */
+  /** For dates: the normalized value (as `Mention.value` in model.ts), absent when unresolved. */
   value?: string;
 }
 
@@ -25,7 +25,7 @@ export interface LocalEntity {
   forms: string[];
   /** For places: a gazetteer key ("country:US") shared by all spellings of the same place. */
   placeKey?: string;
-  /** For dates: the ISO value, absent when unresolved (then the entity stays local to its document). */
+  /** For dates: the value without its time of day, absent when unresolved (then the entity stays local to its document). */
   value?: string;
   /** Set by the analyst ("same entity as", "rename"): the linker uses this name as given. */
   pinnedName?: string;

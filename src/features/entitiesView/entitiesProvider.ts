@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { CorpusIndex, MentionRef } from '../../core/corpus/corpusIndex';
+import { dateValueStart } from '../../core/dates/dateValue';
 import { MENTION_TYPES, type Entity, type MentionType } from '../../core/model';
 import type { CorpusIndexer } from '../../vscode/corpusIndexer';
 import { MENTION_ICONS, rangeOf } from '../../vscode/convert';
@@ -67,7 +68,8 @@ export class EntitiesProvider implements vscode.TreeDataProvider<EntityElement> 
     const byName = (a: Entity, b: Entity) => a.name.localeCompare(b.name);
     if (this.sort === 'name') return byName;
     if (this.sort === 'date') {
-      const first = (e: Entity) => e.type === 'date' ? e.id : orderedReferences(this.index, e.id).reduce((min, r) => {
+      // A date entity sorts by where its period starts (a week by its Monday, a quarter by its first day).
+      const first = (e: Entity) => e.type === 'date' ? dateValueStart(e.id) : orderedReferences(this.index, e.id).reduce((min, r) => {
         const d = this.index.resolved(r.doc)?.documentDate?.value ?? '9999';
         return d < min ? d : min;
       }, '9999');

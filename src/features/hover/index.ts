@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { CorpusIndex } from '../../core/corpus/corpusIndex';
+import { describeDateValue } from '../../core/dates/dateValue';
 import type { Mention } from '../../core/model';
 import type { CorpusIndexer } from '../../vscode/corpusIndexer';
 import { MENTION_ICONS, MENTION_LABELS } from '../../vscode/convert';
@@ -19,7 +20,10 @@ export function mentionCard(index: CorpusIndex, doc: string, m: Mention): vscode
   const md = new vscode.MarkdownString(undefined, true);
   md.isTrusted = { enabledCommands: COMMANDS };
   md.appendMarkdown(`$(${MENTION_ICONS[m.type]}) **${escape(entity?.name ?? m.text)}** — ${MENTION_LABELS[m.type]}\n\n`);
-  if (m.type === 'date') md.appendMarkdown(m.value ? `${vscode.l10n.t('Date')}: \`${m.value}\`\n\n` : `${vscode.l10n.t('Date not resolved: the document has no known date.')}\n\n`);
+  if (m.type === 'date') {
+    const words = m.value ? describeDateValue(m.value) : undefined;
+    md.appendMarkdown(m.value ? `${vscode.l10n.t('Date')}: \`${m.value}\`${words !== m.value ? ` — ${escape(words ?? '')}` : ''}\n\n` : `${vscode.l10n.t('Date not resolved: the document has no known date.')}\n\n`);
+  }
   if (entity?.aliases.length) md.appendMarkdown(`${vscode.l10n.t('Also written')}: ${entity.aliases.map(escape).join(', ')}\n\n`);
   const parts = [
     vscode.l10n.t('{0} in this document', here),

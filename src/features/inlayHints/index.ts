@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
+import { dateValueLabel, describeDateValue } from '../../core/dates/dateValue';
 import type { CorpusIndexer } from '../../vscode/corpusIndexer';
 import { CORPUS_SELECTOR } from '../selector';
 
 /** A speaker named within this many characters of the quotation needs no hint. */
 const NEAR = 40;
-const YEAR = /\b\d{4}\b/;
+/** A date that writes its year ("2011", "the 1990s", "the third quarter of 1998") needs no hint. */
+const YEAR = /\d{4}/;
 
 /**
  * Inline hints: after a quotation, its speaker's name when the attribution is not right next to it;
@@ -39,9 +41,9 @@ export function registerInlayHints(indexer: CorpusIndexer): vscode.Disposable {
       if (config.get<boolean>('dates', true)) {
         for (const m of r.mentions) {
           if (m.type !== 'date' || !m.value || m.end < from || m.end > to || YEAR.test(m.text)) continue;
-          const hint = new vscode.InlayHint(document.positionAt(m.end), `= ${m.value}`, vscode.InlayHintKind.Type);
+          const hint = new vscode.InlayHint(document.positionAt(m.end), `= ${dateValueLabel(m.value)}`, vscode.InlayHintKind.Type);
           hint.paddingLeft = true;
-          hint.tooltip = vscode.l10n.t('“{0}” resolved against the document’s date', m.text);
+          hint.tooltip = vscode.l10n.t('“{0}” resolved against the document’s date: {1} ({2})', m.text, describeDateValue(m.value), m.value);
           hints.push(hint);
         }
       }

@@ -75,6 +75,18 @@ describe('corpus-lens validate and export', () => {
     assert.deepEqual(c.first.items[0].body.map((b: { purpose: string }) => b.purpose), ['tagging', 'tagging', 'commenting']);
   });
 
+  it('exports a date mention’s value in W3C Web Annotations, finer than its entity', async () => {
+    await fs.writeFile(path.join(dir, 'dated.txt'), 'The blast came at 4:23 p.m. on Nov. 3, 2016.\n');
+    try {
+      const r = await run(['export', 'dated.txt', '--format', 'w3c', '--entities']);
+      const c = JSON.parse(r.out.join('\n'));
+      const date = c.first.items.find((i: { body: Array<{ purpose: string; value: string }> }) => i.body.some((b) => b.value === 'date'));
+      assert.deepEqual(date.body.map((b: { purpose: string; value: string }) => [b.purpose, b.value]), [['classifying', 'date'], ['identifying', '2016-11-03'], ['describing', '2016-11-03T16:23']]);
+    } finally {
+      await fs.rm(path.join(dir, 'dated.txt'));
+    }
+  });
+
   it('exports brat standoff with notes', async () => {
     const r = await run(['export', 'report.txt', '--format', 'brat']);
     assert.deepEqual(r.out, ['T1\tclaim 18 41\t"we will not negotiate"', 'T2\tquote 18 41\t"we will not negotiate"', '#1\tAnnotatorNotes T1\ta "key", line', 'T3\tdissent 58 75\tenvoy 😀 disagreed']);

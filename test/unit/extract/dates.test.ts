@@ -12,7 +12,7 @@ describe('dates', () => {
     ['a bare weekday is the latest one on or before the document date', 'The video was released [[Saturday]]{date:2016-10-29} and aired [[this Thursday]]{date:2016-11-03}.'],
     ['a bare month is the latest one on or before the document date', 'The city fell in [[May]]{date:2016-05}.'],
     ['"earlier this year"', 'He spoke [[earlier this year]]{date:2016}.'],
-    ['part of the day belongs to the date', 'Fighting began on the [[morning of June 5]]{date:2016-06-05}.'],
+    ['part of the day belongs to the date', 'Fighting began on the [[morning of June 5]]{date:2016-06-05TMO}.'],
     ['dates in event names take the latest such day', 'Since the [[November 13]]{date:2015-11-13} attacks, Paris has changed.'],
   ];
   for (const [name, markup] of cases) it(name, () => expectMentions(markup, ['date'], opts));
@@ -25,6 +25,7 @@ describe('dates', () => {
   });
   it('"today" meaning nowadays is not a date', () => {
     expectMentions('The group said [[today]]{date:2016-11-03} it had fewer fighters than it has today, and even today it holds towns.', ['date'], opts);
+    expectMentions('“These are the fighters of tomorrow,” he said, “and the Iraq of today will not last.” The talks resume [[tomorrow]]{date:2016-11-04}.', ['date'], opts);
   });
   it('"may" and "march" as words are not months', () => {
     expectMentions('Fighters may march on the city, and they may win.', ['date'], opts);
@@ -33,6 +34,13 @@ describe('dates', () => {
     const a = extractDocument('The tape was released on Monday.');
     assert.deepStrictEqual(a.mentions.map((m) => [m.text, m.value]), [['Monday', undefined]]);
     assert.strictEqual(a.documentDate, undefined);
+  });
+  it('numeric dates are read in the convention of the dateline or of the document’s own numeric dates', () => {
+    const v = (text: string) => extractDocument(text).mentions.filter((m) => m.type === 'date').map((m) => m.value);
+    assert.deepEqual(v('DUBAI (AFP) - Talks resumed on 11/02/2021.'), ['2021-02-11']);
+    assert.deepEqual(v('WASHINGTON (AP) - Talks resumed on 11/02/2021.'), ['2021-11-02']);
+    assert.deepEqual(v('Talks began on 25/12/2020 and resumed on 05/01/2021.'), ['2020-12-25', '2021-01-05']);
+    assert.deepEqual(extractDocument('DUBAI (AFP) - 11/02/2021 - Talks resumed.').documentDate, { value: '2021-02-11', source: 'inferred' });
   });
   it('the document date is inferred from the latest full date', () => {
     const a = extractDocument('MOSUL, Iraq, Nov. 3, 2016 — The tape was released on Monday. It recalled Jan. 5, 2015.');
@@ -43,6 +51,81 @@ describe('dates', () => {
     const a = extractDocument('It was filmed on Nov. 3, 2016. It was released on Monday.', { documentDate: '2016-11-10' });
     assert.deepStrictEqual(a.documentDate, { value: '2016-11-10', source: 'analyst' });
     assert.strictEqual(a.mentions.find((m) => m.text === 'Monday')?.value, '2016-11-07');
+  });
+});
+
+describe('dates by kind', () => {
+  const opts = { documentDate: '2016-11-03' };
+  // 2016-11-03 is a Thursday in ISO week 44.
+  it('relative dates opening a sentence are found whatever their case', () => {
+    expectMentions('[[This year]]{date:2016} the council met twice. [[Last month]]{date:2016-10} it met again. [[Yesterday]]{date:2016-11-02} it adjourned.', ['date'], opts);
+  });
+  it('"this week", "last week", "next week" are ISO weeks', () => {
+    expectMentions('The envoy arrived [[this week]]{date:2016-W44}, a month after the talks, which stalled [[last week]]{date:2016-W43} and resume [[next week]]{date:2016-W45}.', ['date'], opts);
+  });
+  it('a weekday, a month or a day without a year in a future frame resolves forward', () => {
+    expectMentions('Negotiators expect a deal on [[Friday]]{date:2016-11-04}. The report is due in [[May]]{date:2017-05}. The ministers will meet [[Tuesday]]{date:2016-11-08}, and the ballot is set for [[Jan. 12]]{date:2017-01-12}.', ['date'], opts);
+  });
+  it('a weekday or a day without a year in a past frame resolves back, and otherwise to the nearest day', () => {
+    expectMentions('The envoy said [[Friday]]{date:2016-10-28} that the vote due on [[Monday]]{date:2016-10-31} was postponed. The truce expires [[Nov. 20]]{date:2016-11-20}; it was signed on [[Dec. 20]]{date:2015-12-20}.', ['date'], opts);
+  });
+  it('a month named alone is the past one, unless the next is much nearer or the sentence looks ahead', () => {
+    expectMentions('The city fell in [[May]]{date:2016-05}. Cuts begin in [[January]]{date:2017-01}, and the loans run through [[April]]{date:2017-04}.', ['date'], opts);
+  });
+  it('parts of the day are inside the span and in the value', () => {
+    expectMentions('The convoy left [[Friday afternoon]]{date:2016-10-28TAF}, was stopped [[Tuesday evening]]{date:2016-11-01TEV} and was shelled [[last night]]{date:2016-11-02TNI}; talks resume [[tonight]]{date:2016-11-03TNI}.', ['date'], opts);
+  });
+  it('a part of the day with no day of its own is not a date', () => {
+    expectMentions('They patrol in the morning and rest at night; the next morning they left.', ['date'], opts);
+  });
+  it('clock times are dates with a time of day', () => {
+    expectMentions('The blast came at [[4:23 p.m.]]{date:2016-11-03T16:23}, and the curfew will start at [[10 p.m. Friday]]{date:2016-11-04T22:00} and end at [[noon Saturday]]{date:2016-11-05T12:00}.', ['date'], opts);
+  });
+  it('a four-digit year needs no cue word; counts and series numbers are not years, a wire clock time is a time', () => {
+    expectMentions('His [[2007]]{date:2007} campaign failed, the [[1998]]{date:1998} budget passed and [[1990]]{date:1990} was worse. For [[1988]]{date:1988}, the firm earned more.', ['date'], opts);
+    expectMentions('Some 2000 troops arrived at [[1500 GMT]]{date:2016-11-03T15:00} to enforce resolution 2139 and resolutions 2165 and 2191 of [[2014]]{date:2014}; the index closed at 2082.1.', ['date'], opts);
+  });
+  it('a range is two dates', () => {
+    expectMentions('He was jailed from [[1991]]{date:1991} to [[1997]]{date:1997}.', ['date'], opts);
+  });
+  it('a month of a year named relative to the document’s, and decades ago', () => {
+    expectMentions('Talks began in [[January this year]]{date:2016-01} after a truce in [[June last year]]{date:2015-06}; the war started [[a decade ago]]{date:2006}.', ['date'], opts);
+  });
+  it('a number alone is not a date', () => {
+    expectMentions('The alliance grew from 16 members to 19, and sales rose from 20% last year to 25%.'.replace('last year', '[[last year]]{date:2015}'), ['date'], opts);
+  });
+  it('years written in words are dates', () => {
+    expectMentions('It happened in [[nineteen ninety-six]]{date:1996} and in [[January nineteen ninety-seven]]{date:1997-01}, and the plan was for the year [[two thousand]]{date:2000}.', ['date'], opts);
+  });
+  it('seasons with a word or a year that places them', () => {
+    expectMentions('The siege began [[last summer]]{date:2016-SU}, eased [[this fall]]{date:2016-FA} and may end [[next spring]]{date:2017-SP}; it recalled the [[winter of 2014]]{date:2014-WI}.', ['date'], opts);
+  });
+  it('seasons that are names or vague are not dates', () => {
+    expectMentions('Since the Arab Spring, prices fall; we will find out in the spring, and an early fall is possible.', ['date'], opts);
+  });
+  it('quarters, halves and fiscal years', () => {
+    expectMentions('[[Third-quarter]]{date:2016-Q3} profit rose, after the [[fourth quarter of 2015]]{date:2015-Q4} and the [[first half of 2016]]{date:2016-H1}; sales in [[the latest quarter]]{date:2016-Q3}'.replace('[[the latest quarter]]', 'the [[latest quarter]]') + ' fell, and [[this fiscal year]]{date:2016} and [[fiscal 2015]]{date:2015} were flat. A quarter of the staff left.', ['date'], opts);
+  });
+  it('a quarter without a year is the latest begun, or the next one in a future frame', () => {
+    expectMentions('Losses narrowed in the [[first quarter]]{date:2016-Q1}, and the company expects a profit in the [[first quarter]]{date:2017-Q1}.', ['date'], opts);
+    expectMentions('The company will report [[third-quarter]]{date:2016-Q3} results, the ones of the quarter just ended.', ['date'], opts);
+    expectMentions('Sales fell in the [[last half of 2015]]{date:2015-H2}; the plan runs to the [[end of November]]{date:2016-11}.', ['date'], opts);
+  });
+  it('the edge of a week, month or year is that period; "current" and "coming" count from the document’s', () => {
+    expectMentions('The sale closes by the [[end of the year]]{date:2016}, ballots go out at the [[end of this week]]{date:2016-W44} and the [[beginning of next month]]{date:2016-12}; sales in the [[current year]]{date:2016} and the [[coming week]]{date:2016-W45} look flat. They stopped at the end of the day.', ['date'], opts);
+  });
+  it('decades and centuries', () => {
+    expectMentions('The group was born in the [[1990s]]{date:199X}, grew in the [[early 1980s]]{date:198X} and the [[\'70s]]{date:197X}, a legacy of the [[20th century]]{date:19XX}.', ['date'], opts);
+  });
+  it('weekends are the weekend of an ISO week', () => {
+    expectMentions('The fighting stopped [[last weekend]]{date:2016-W43-WE} and may resume [[this weekend]]{date:2016-W44-WE}.', ['date'], opts);
+  });
+  it('prices, fractions, signed figures and weekday abbreviations are not dates', () => {
+    expectMentions('It earned $6.44 a share, the stock rose 12 3/4 and then 1/2 point, output fell - 7.8 m / m, and Sun Microsystems fell.', ['date'], opts);
+    expectMentions('The shares closed at 6.43, on [[Friday]]{date:2016-10-28} they fell; the index peaked on [[May 22/96]]{date:1996-05-22}.', ['date'], opts);
+  });
+  it('noon and midnight alone are clock times of the document’s day', () => {
+    expectMentions('The truce starts at [[noon]]{date:2016-11-03T12:00}.', ['date'], opts);
   });
 });
 

@@ -1,95 +1,84 @@
-import * as chrono from 'chrono-node';
+import type * as chrono from 'chrono-node';
+import { isoWeekValue } from '../../dates/dateValue';
 import type { ExtractionContext } from '../context';
-import { CuedChrono, needsOf } from './chronoCues';
+import type { CuedChrono } from './chronoCues';
+import { frameOf, type Frame } from './dateFrame';
+import { buildChrono, PERIOD_TAG, SHIFT_TAG } from './dateParsers';
 
-type Chrono = typeof chrono.casual;
-type ParsingContext = Parameters<ReturnType<Chrono['clone']>['parsers'][number]['extract']>[0];
-
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** Words before a bare year that make it a date rather than a count ("in 2011", not "2011 fighters"). */
-const YEAR_CONTEXT = /(?:\b(?:in|since|of|by|until|till|from|to|before|after|during|early|late|mid|between|and|or|year|the|around|circa|through|throughout|spring|summer|autumn|fall|winter)|[,(—–-])\s*$/i;
-
-/** chrono's English parsers plus bare years and bare capitalised month names, which it leaves out. */
-function buildChrono(): CuedChrono {
-  const c = chrono.casual.clone();
-  const bareYear: Chrono['parsers'][number] = {
-    pattern: () => /(?<![\d,.$£€])\b(1[89]\d\d|20\d\d)\b(?!\d|,\d|\s*%|-(?:year|strong|member|page)\b)/,
-    extract: (context: ParsingContext, match: RegExpMatchArray) => {
-      const before = context.text.slice(Math.max(0, (match.index ?? 0) - 12), match.index);
-      if (!YEAR_CONTEXT.test(before) && (match.index ?? 0) > 0) return null;
-      return context.createParsingComponents({ year: Number(match[1]) }).addTags(['bareYear']);
-    },
-  };
-  const bareMonth: Chrono['parsers'][number] = {
-    pattern: () => /\b(January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+(?:God|Allah|he|she|we|you|they|it|I|the|his|her|their|not)\b)/,
-    extract: (context: ParsingContext, match: RegExpMatchArray) => context.createParsingComponents({ month: MONTH_NAMES.indexOf(match[1]) + 1 }).addTags(['bareMonth']),
-  };
-  c.parsers.push(bareYear, bareMonth);
-  // chrono's unlikely-format filters drop every bare number and every "May"; bare years and
-  // capitalised months are wanted here, so only bare numbers that are not years are dropped.
-  c.refiners = c.refiners.filter((r) => !/UnlikelyFormatFilter/.test(r.constructor.name));
-  // chrono's end-of-period refiner matches a `$`-anchored pattern against all the text before each
-  // date, which costs the length of the text per date. It only acts after "… of " or "… the ", so it
-  // is skipped when no date has one of those words right before it: the same results, in linear time.
-  c.refiners = c.refiners.map((r) => {
-    if (!/EndOfPeriodRefiner/.test(r.constructor.name)) return r;
-    return { refine: (context, results) => (results.some((x) => afterOfOrThe(context.text, x.index)) ? r.refine(context, results) : results) };
-  });
-  // chrono's timezone-abbreviation refiner reads any short word after a date ("on Monday that") as a
-  // possible abbreviation and builds the date to look it up. It changes a date-only result only when
-  // the word is written in capitals, so it runs only where a result is followed by such a word or is
-  // a time: the same results, without the cost.
-  c.refiners = c.refiners.map((r) => {
-    if (!/ExtractTimezoneAbbrRefiner/.test(r.constructor.name)) return r;
-    return { refine: (context, results) => (results.some((x) => mayHaveTimezone(context.text, x)) ? r.refine(context, results) : results) };
-  });
-  c.refiners.push({
-    refine: (_context, results) => results.filter((r) => (!/^\d*(?:\.\d*)?$/.test(r.text.replace(' ', '')) || r.tags().has('bareYear')) && !/the second$/i.test(r.text)),
-  });
-  return new CuedChrono(c, new Map([[bareYear, needsOf(['year'])], [bareMonth, needsOf(['monthName'])]]));
-}
-
-/** chrono's pattern for a timezone abbreviation after a date (ExtractTimezoneAbbrRefiner). */
-const TIMEZONE_AFTER = /\s*,?\s*\(?([A-Z]{2,4})\)?(?=\W|$)/iy;
-
-/** Whether chrono's timezone refiner can change result r: a word like an abbreviation follows, in capitals unless r has a time. */
-export function mayHaveTimezone(text: string, r: chrono.ParsedResult): boolean {
-  TIMEZONE_AFTER.lastIndex = r.index + r.text.length;
-  const m = TIMEZONE_AFTER.exec(text);
-  // chrono's isOnlyDate(), which its public result type does not declare.
-  const onlyDate = !r.start.isCertain('hour') && !r.start.isCertain('minute') && !r.start.isCertain('second');
-  return !!m && (m[1] === m[1].toUpperCase() || !onlyDate);
-}
-
-/** Whether whitespace and then the word "of" or "the" (any case) stand right before offset i. */
-export function afterOfOrThe(text: string, i: number): boolean {
-  let k = i - 1;
-  if (k < 0 || !/\s/.test(text[k])) return false;
-  while (k >= 0 && /\s/.test(text[k])) k--;
-  let w = '';
-  while (k >= 0 && w.length < 4 && /[A-Za-z]/.test(text[k])) w = text[k--] + w;
-  if (k >= 0 && /[A-Za-z0-9_]/.test(text[k])) return false;
-  w = w.toLowerCase();
-  return w === 'of' || w === 'the';
-}
+export { afterOfOrThe, mayHaveTimezone } from './dateParsers';
 
 let parser: CuedChrono | undefined;
 
-/** Sentences worth handing to chrono: those with a month, weekday, year, clock time or relative word. */
-const DATEISH = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.|\b(?:1[89]|20)\d\d\b|\bago\b|\b(?:yesterday|today|tomorrow|tonight)\b|\b(?:this|last|next|coming)\s+(?:week|month|year|weekend|decade|century|spring|summer|autumn|fall|winter|morning|afternoon|evening|night)\b|\d\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d\d\b|\b\d{1,2}\/\d{1,2}\b/;
+/**
+ * Sentences worth handing to chrono: those with a month, weekday, year, decade, clock time, season,
+ * quarter or relative word. A word that opens a sentence is capitalised ("This year", "Last month",
+ * "Yesterday"), so the words that can are matched with either case of their first letter.
+ */
+const DATEISH =
+  /\b(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|ago|[Yy]esterday|[Tt]o(?:day|morrow|night)|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter|[Cc]entury|weekend|[Ff]iscal|noon|midnight|midday)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.|(?:1[89]|20)\d\d(?:s\b|\b)|(?:[Tt]his|[Ll]ast|[Nn]ext|[Cc]oming|[Pp]ast|[Cc]urrent|[Ll]atest|[Pp]revious)\s+(?:fiscal\s+)?(?:week|month|year|weekend|decade|century|quarter|spring|summer|autumn|fall|winter|morning|afternoon|evening|night)\b|(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]inal)[\s-]+(?:fiscal[\s-]+)?(?:quarter|half)\b|the\s+(?:twen|thir|for|fif|six|seven|eigh|nine)ties\b|(?:end|beginning|start|middle|rest|remainder)\s+of\s+the\s+(?:week|month|year|quarter)\b|[Nn]ineteen[\s-]+[a-z]|year\s+two\s+thousand\b|\d{1,2}:\d\d\b|\d{1,2}\/\d{1,2}\b)|'\d0s\b|\d\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b)/;
 
-/** A date with day, month and year: "Nov. 3, 2016", "3 November 2016", "2016-11-03". */
-const FULL_DATE = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\b|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}\b|\b\d{4}-\d\d-\d\d\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/;
+const DATEISH_ALL = new RegExp(DATEISH.source, 'g');
 
-/** Words that put a following date in the future: "will", "would be … by", "scheduled for", "due on". */
-const FUTURE_FRAME = /\b(?:will|would|shall|scheduled|planned|due|expected|set to|going to|postponed|deadline)\b[^,]*$/i;
+/** A date with day, month and year: "Nov. 3, 2016", "3 November 2016", "2016-11-03", "11/3/2016" (month first). */
+const FULL_DATE_ALL =
+  /\b((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\.?\s+(\d{1,2}),?\s+(\d{4})\b|\b(\d{1,2})\s+((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\.?,?\s+(\d{4})\b|\b(\d{4})-(\d\d)-(\d\d)\b|\b(\d{1,2})\/(\d{1,2})\/(\d{2,4})\b/g;
 
-const FULL_DATE_ALL = new RegExp(FULL_DATE.source, 'g');
+const NUMERIC_DATE = /\b(\d{1,2})\/(\d{1,2})\/(?:\d{2}|\d{4})\b/g;
+/** Agencies whose datelines put the day first in numeric dates. */
+const DAY_FIRST_DATELINE = /\((?:AFP|Reuters|AAP|PTI|IANS|APP|dpa|DPA|Xinhua|ANSA|EFE|Anadolu|Bernama|Kyodo)\)/;
+
+/**
+ * Whether the document writes numeric dates day first: read from its own numeric dates where one
+ * has a first number over 12 (25/12/2020) or a second one (12/25/2020), else from its dateline's
+ * agency (ENTITIES: "a numeric date is read in the convention of its dateline").
+ */
+function dayFirstConvention(text: string): boolean {
+  if (!text.includes('/')) return false;
+  let dm = 0;
+  let md = 0;
+  let seen = 0;
+  for (const m of text.matchAll(NUMERIC_DATE)) {
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    seen++;
+    if (a > 12 && b <= 12) dm++;
+    else if (b > 12 && a <= 12) md++;
+  }
+  if (dm !== md) return dm > md;
+  return seen > 0 && DAY_FIRST_DATELINE.test(text.slice(0, 300));
+}
+
+/** Month names and the abbreviations chrono reads. */
+const MONTH_WORDS: Record<string, number> = {
+  Jan: 1, January: 1, Feb: 2, February: 2, Mar: 3, March: 3, Apr: 4, April: 4, May: 5, Jun: 6, June: 6, Jul: 7, July: 7, Aug: 8, August: 8,
+  Sep: 9, Sept: 9, September: 9, Oct: 10, October: 10, Nov: 11, November: 11, Dec: 12, December: 12,
+};
+
+/** The ISO value of a full date matched by {@link FULL_DATE_ALL}, or undefined when it is not a calendar day. */
+function fullDateValue(m: RegExpMatchArray, dayFirst: boolean): string | undefined {
+  let y: number;
+  let mo: number | undefined;
+  let d: number;
+  if (m[1] !== undefined) [mo, d, y] = [MONTH_WORDS[m[1]], Number(m[2]), Number(m[3])];
+  else if (m[4] !== undefined) [d, mo, y] = [Number(m[4]), MONTH_WORDS[m[5]], Number(m[6])];
+  else if (m[7] !== undefined) [y, mo, d] = [Number(m[7]), Number(m[8]), Number(m[9])];
+  else {
+    [mo, d, y] = [Number(m[10]), Number(m[11]), Number(m[12])];
+    if (dayFirst && mo <= 12 && d <= 12) [mo, d] = [d, mo];
+    if (m[12].length === 2) y += y < 50 ? 2000 : 1900;
+    else if (m[12].length === 3) return undefined;
+  }
+  if (!mo || mo > 12 || d < 1 || d > 31) return undefined;
+  if (new Date(Date.UTC(y, mo - 1, d)).getUTCDate() !== d) return undefined;
+  return iso(y, mo, d);
+}
 
 const PREMODIFIERS = new Set(['late', 'early', 'last', 'this', 'next', 'earlier', 'mid', 'later']);
-const WEEKDAY_NAMES = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const UNIT = /\b(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|centur(?:y|ies))\b/i;
+/** A part of the day alone, with no day it belongs to: not a date ("in the morning", "at night"). */
+const BARE_PART_OF_DAY = /^(?:morning|afternoon|evening|night|overnight|weekend)$/i;
+const PART_OF_DAY: Record<string, string> = { morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI', tonight: 'NI' };
+const SEASON_START: Record<string, number> = { SP: 3, SU: 6, FA: 9, WI: 12 };
 
 /** A date found by chrono, its span adjusted to the product's rules. */
 interface DateHit {
@@ -112,34 +101,49 @@ export const chronoClock = { ms: 0 };
  * analyst's date, else against the latest full date in the text (then the document date is inferred).
  */
 export class DateRecognizer {
+  /** Whether numeric dates of this document put the day first ("Dubai (AFP) - 11/02/2021" is 11 February). */
+  private dayFirst = false;
+
   constructor(private readonly analystDate?: string) {}
 
   recognize(ctx: ExtractionContext): void {
     parser ??= buildChrono();
     const text = ctx.text;
+    this.dayFirst = dayFirstConvention(text);
     // Date-bearing sentences, neighbours in one paragraph handed to chrono together: each call has a fixed cost.
+    // The text is scanned once for date words, from one sentence to the next sentence holding one.
     const chunks: Array<{ start: number; end: number }> = [];
     let lastPara = -1;
-    ctx.sentences.forEach((s, si) => {
-      if (!DATEISH.test(text.slice(s.start, s.end))) return;
+    const sentences = ctx.sentences;
+    for (let si = 0; si < sentences.length; ) {
+      DATEISH_ALL.lastIndex = sentences[si].start;
+      const m = DATEISH_ALL.exec(text);
+      if (!m) break;
+      while (si < sentences.length && sentences[si].end <= m.index) si++;
+      if (si >= sentences.length) break;
+      const s = sentences[si];
+      // A match between sentences, or running past this one's end: the sentence is tested alone.
+      if (m.index < s.start) continue;
+      if (m.index + m[0].length > s.end && !DATEISH.test(text.slice(s.start, s.end))) {
+        si++;
+        continue;
+      }
       const para = ctx.paragraphOfSentence[si];
       const prev = chunks[chunks.length - 1];
       if (prev && para === lastPara) prev.end = s.end;
       else chunks.push({ start: s.start, end: s.end });
       lastPara = para;
-    });
+      si++;
+    }
     let ref = parseIso(this.analystDate);
     if (this.analystDate) ctx.documentDate = { value: this.analystDate, source: 'analyst' };
     else {
-      // The document's date is the latest full date in it; only sentences that can hold one are read first.
-      // Only the full dates themselves are parsed for this, not their sentences.
-      const full: Array<{ start: number; end: number }> = [];
-      for (const m of text.matchAll(FULL_DATE_ALL)) full.push({ start: m.index, end: m.index + m[0].length });
-      const values = this.parseAll(ctx, full, undefined)
-        .filter((h) => h.absolute && h.value && h.value.length === 10)
-        .map((h) => h.value as string)
-        .sort();
-      const latest = values.pop();
+      // The document's date is the latest full date in it, read from the full dates alone.
+      let latest: string | undefined;
+      for (const m of text.matchAll(FULL_DATE_ALL)) {
+        const v = fullDateValue(m, this.dayFirst);
+        if (v && (!latest || v > latest)) latest = v;
+      }
       if (latest) {
         ctx.documentDate = { value: latest, source: 'inferred' };
         ref = parseIso(latest);
@@ -178,21 +182,54 @@ export class DateRecognizer {
     let end = r.index + r.text.length;
     let body = r.text;
     const lower = body.toLowerCase();
+    // The start's tags: chrono's result copies them into a new set, and ranges are split here anyway.
+    const tags = r.start.tags();
+    let period: string | undefined;
+    let shift: string | undefined;
+    for (const t of tags) {
+      if (t.startsWith(PERIOD_TAG)) period = t.slice(PERIOD_TAG.length);
+      else if (t.startsWith(SHIFT_TAG)) shift = t.slice(SHIFT_TAG.length);
+    }
+    // chrono reads "the end of this week" as a day: it is the week (the edge is not in the value).
+    const edge = period || !body.includes(' of ') ? null : /\b(?:end|beginning|start|middle|rest|remainder)\s+of\s+(this|last|next|the)\s+(week|month|year)$/i.exec(body);
+    if (edge) {
+      const d = edge[1].toLowerCase();
+      period = edge[2].toLowerCase() === 'week' ? 'W' : edge[2].toLowerCase() === 'month' ? 'M' : 'year';
+      shift = d === 'last' ? '-1' : d === 'next' ? '1' : '0';
+    }
     // Vague or generic: "now", "right now"; durations: "for two years", "past two weeks"; ranges keep their start.
     if (/^(?:right )?now$/.test(lower)) return undefined;
-    if (UNIT.test(lower) && !/\bago$/.test(lower) && !/^(?:this|last|next|coming|the)\s+(?:week|month|year|weekend|decade|century)$/.test(lower)) return undefined;
-    if (/^(?:for|within|in|over|during|past|the past|the next|next \d)/.test(lower) && UNIT.test(lower)) return undefined;
+    if (!period && UNIT.test(lower) && !/\bago$/.test(lower) && !/^(?:this|last|next|coming|the)\s+(?:week|month|year|weekend|decade|century)$/.test(lower)) return undefined;
+    if (!period && /^(?:for|within|in|over|during|past|the past|the next|next \d)/.test(lower) && UNIT.test(lower)) return undefined;
     // A vague amount makes a vague time: "several months ago", "a few years ago", "many years ago".
     if (/\bago$/.test(lower) && /^(?:(?:about|around|some|nearly|almost)\s+)?(?:a\s+few|few|several|many|some|the)\b/.test(lower)) return undefined;
+    // Numbers that are not dates: "$6.44 a share" read as 6:44 a.m., fractions of stock prices
+    // ("12 3/4", "1/2"), the tail of a number with separators ("1,000 a year").
+    const last = body.charCodeAt(body.length - 1);
+    if (((last === 97 || last === 65) && /(?:^|[\s\d])a$/i.test(body)) || (start > 0 && isFigureEnd(sentence.charCodeAt(start - 1)))) return undefined;
+    if (body.includes('/') && /\d\/\d/.test(body) && !/\d\/\d{1,2}\/\d{2,4}|^\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}\/\d\d$/u.test(body) && body !== '9/11') return undefined;
+    // Figures with a sign are not dates ("July +0.4", "June - 7.8 m", read as minutes from now).
+    if ((body.includes('+') || body.includes('-')) && /\+|(?:^|\s)-\s*\d/.test(body)) return undefined;
     // Leading prepositions and articles outside the span.
-    const lead = /^(?:(?:on|in|at|by|from|since|until|till|of|the)\s+)+/i.exec(body);
+    const lead = /^(?:(?:on|in|at|by|from|since|until|till|of|the|its|their|his|her)\s+)+/i.exec(body);
     if (lead) {
       start += lead[0].length;
       body = body.slice(lead[0].length);
     }
+    // A decimal before a date is a figure, not a clock time ("$6.43, on Friday" read as 6:43).
+    let clock = true;
+    const decimal = isDigit(body.charCodeAt(0)) ? /^\d{1,2}\.\d\d\b,?\s*(?:on\s+)?/.exec(body) : null;
+    if (decimal && !/GMT|UTC|\d\s*[ap]\.?m\b/i.test(body)) {
+      if (decimal[0].length >= body.length) return undefined;
+      start += decimal[0].length;
+      body = body.slice(decimal[0].length);
+      clock = false;
+    }
+    // "the next morning", "the next day": an offset from another event, not from the document's date.
+    if (/^next\s/i.test(body) && /\bthe\s+$/i.test(sentence.slice(Math.max(0, start - 5), start))) return undefined;
     // A month or weekday must be capitalised: "may", "march", "sun" are words.
     const first = body.split(/[\s,.]/)[0];
-    if (/^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)/i.test(first) && !/^\p{Lu}/u.test(first)) return undefined;
+    if (!period && /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)/i.test(first) && !/^\p{Lu}/u.test(first)) return undefined;
     // Generic uses and sets: "a Friday sermon", "every Monday".
     const before = sentence.slice(Math.max(0, start - 12), start);
     if (/\b(?:a|an|every|each|any|one)\s+$/i.test(before) && /^\p{Lu}[a-z]+day$/u.test(body)) return undefined;
@@ -205,61 +242,100 @@ export class DateRecognizer {
       end -= 2;
       body = body.slice(0, -2);
     }
+    // Weekday abbreviations alone are words or names ("Sun", "Wed", "Sat"); a number alone is a count
+    // ("from 16 members", "20% last year"), unless it is a year.
+    if (/^(?:Sun|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat)\.?$/.test(body) || (/^\d+$/.test(body) && !tags.has('bareYear'))) return undefined;
     // Premodifiers inside: "late Tuesday", "last December", "earlier this year".
     let premod = '';
     const pm = /(\b[A-Za-z]+)\s+$/.exec(sentence.slice(Math.max(0, start - 12), start));
-    if (pm && PREMODIFIERS.has(pm[1].toLowerCase()) && (!/^(?:this|last|next)\b/i.test(body) || /^(?:earlier|later)$/i.test(pm[1]))) {
+    // ("said this 30 years ago": no word before a count of time ago is its premodifier.)
+    if (pm && PREMODIFIERS.has(pm[1].toLowerCase()) && (!/^(?:this|last|next|early|late|mid)\b/i.test(body) || /^(?:earlier|later)$/i.test(pm[1])) && !/\bago$/i.test(body)) {
       premod = pm[1].toLowerCase();
       start -= pm[0].length;
     }
+    // A part of the day with no day it belongs to ("in the morning", "the weekend" without a word
+    // that places it), or placed only by "next" (an offset from another event).
+    if (!period && BARE_PART_OF_DAY.test(body) && (premod === '' || premod === 'next')) return undefined;
     // "today" meaning nowadays: in a comparison ("fewer fighters than it has today") or after "even", "still".
     if (/^today$/i.test(body) && /(?:\bthan\b[^.;:!?]*|\b(?:even|still)\s+)$/i.test(sentence.slice(Math.max(0, start - 60), start))) return undefined;
+    // "the people of tomorrow", "the Iraq of today": the future or the present, not a day.
+    if (/^(?:today|tomorrow)$/i.test(body) && /\bof\s+$/i.test(before)) return undefined;
     // "9/11" names the 2001 attacks, not a day of the current year.
     if (body === '9/11') return { start, end, value: '2001-09-11', absolute: true };
     // "the morning of June 5": the part of day is inside the span, the date gives the value.
-    const partOfDay = /^(?:morning|afternoon|evening|night) of /i.exec(body);
+    const partOfDay = /^(morning|afternoon|evening|night) of /i.exec(body);
     if (partOfDay) {
       const inner = (parser as CuedChrono).parse(body.slice(partOfDay[0].length), r.refDate)[0];
       if (inner) {
         const hit = this.adjust(body.slice(partOfDay[0].length), inner, ref);
-        if (hit) return { start, end, value: hit.value, absolute: hit.absolute };
+        if (hit) return { start, end, value: hit.value && hit.value.length === 10 ? `${hit.value}T${PART_OF_DAY[partOfDay[1].toLowerCase()]}` : hit.value, absolute: hit.absolute };
       }
     }
-    // "would be finished by Saturday", "is scheduled for March 2": a future frame points forward.
-    const lead40 = sentence.slice(Math.max(0, start - 40), start);
-    const clause = lead40.slice(Math.max(0, lead40.search(/[.!?;][^.!?;]*$/) + 1));
-    const future = FUTURE_FRAME.test(clause);
-    const tags = r.tags();
-    const relative = /\b(?:ago|yesterday|today|tomorrow|tonight|this|last|next|coming)\b/i.test(body) || premod === 'last' || premod === 'next' || premod === 'this';
+    // The sentence's tense, read only for the dates it can move.
+    let frameRead: Frame | null = null;
+    const frame = (): Frame => (frameRead === null ? (frameRead = frameOf(sentence, start, end)) : frameRead);
+    // chrono reads "last weekend" as a day; it is the weekend of an ISO week.
+    const weekend = period || !lower.endsWith('weekend') ? null : /^(this|last|next|past|coming)\s+weekend$/i.exec(body);
+    if (weekend) {
+      const w = weekend[1].toLowerCase();
+      period = 'weekend';
+      shift = w === 'this' ? '0' : w === 'next' || w === 'coming' ? '1' : '-1';
+    }
+    if (period) {
+      const value = resolvePeriod(period, shift, r.start, ref, shift === 'latest' ? frame() : undefined);
+      return { start, end, value, absolute: shift === undefined };
+    }
+    // "By Jan. 18, 10 days after…": a number after the day is not its year.
+    let yearKnown = r.start.isCertain('year');
+    const notYear = body.includes(',') ? /,\s*\d{1,2}$/.exec(body) : null;
+    if (notYear && /^\s+\p{Ll}/u.test(sentence.slice(end, end + 3))) {
+      end -= notYear[0].length;
+      body = body.slice(0, -notYear[0].length);
+      yearKnown = false;
+    }
+    const relative = /\b(?:ago|yesterday|today|tomorrow|tonight|this|last|next|coming|past)\b/i.test(body) || premod === 'last' || premod === 'next' || premod === 'this';
     const c = r.start;
-    const bareWeekday = !c.isCertain('day') && c.isCertain('weekday') && !c.isCertain('month');
-    const bareMonth = tags.has('bareMonth') || (!c.isCertain('day') && c.isCertain('month') && !c.isCertain('year') && !relative);
-    const absolute = !relative && !bareWeekday && !bareMonth && c.isCertain('year');
+    // "the end of November": chrono gives the last day, the value is the month (TimeML keeps the edge as a modifier).
+    const dayKnown = c.isCertain('day') && !tags.has('refiner/ENEndOfPeriodRefiner');
+    const bareWeekday = !dayKnown && c.isCertain('weekday') && !c.isCertain('month');
+    const bareMonth = tags.has('bareMonth') || (!dayKnown && c.isCertain('month') && !yearKnown && !relative);
+    const absolute = !relative && !bareWeekday && !bareMonth && yearKnown;
     let value: string | undefined;
     const y = c.get('year');
-    const m = c.get('month');
-    const d = c.get('day');
+    let m = c.get('month');
+    let d = c.get('day');
+    if (this.dayFirst && m !== null && d !== null && m <= 12 && d <= 12 && tags.has('parser/SlashDateFormatParser')) [m, d] = [d, m];
+    const week = lower.endsWith('week') ? /\b(this|last|next|past|coming)\s+week$/i.exec(body) : null;
     if (absolute) {
-      if (c.isCertain('day') && c.isCertain('month')) value = iso(y, m, d);
+      if (dayKnown && c.isCertain('month')) value = iso(y, m, d);
       else if (c.isCertain('month')) value = iso(y, m);
       else value = iso(y);
     } else if (ref) {
-      if (bareWeekday && !relative) {
-        // A bare weekday in news copy is the most recent one on or before the document's date.
-        const wd = WEEKDAY_NAMES.indexOf(body.replace(/[^A-Za-z]/g, '').toLowerCase());
+      if (week) {
+        // "this week", "last week": an ISO week, counted from the document's.
+        if (ref.d) {
+          const w = week[1].toLowerCase();
+          const dt = new Date(Date.UTC(ref.y, (ref.m ?? 1) - 1, ref.d + (w === 'this' ? 0 : w === 'next' || w === 'coming' ? 7 : -7)));
+          value = isoWeekValue(dt.getUTCFullYear(), dt.getUTCMonth() + 1, dt.getUTCDate());
+        }
+      } else if (bareWeekday && !relative) {
+        // A bare weekday in news copy is the most recent one on or before the document's date,
+        // the next one on or after it when the sentence speaks of the future.
+        const wd = c.get('weekday') ?? -1;
         if (wd >= 0 && ref.d) {
           const dt = new Date(Date.UTC(ref.y, (ref.m ?? 1) - 1, ref.d));
-          if (future) dt.setUTCDate(dt.getUTCDate() + (((wd - dt.getUTCDay() + 7) % 7) || 7));
+          if (forward(frame())) dt.setUTCDate(dt.getUTCDate() + ((wd - dt.getUTCDay() + 7) % 7));
           else dt.setUTCDate(dt.getUTCDate() - ((dt.getUTCDay() - wd + 7) % 7));
           value = dt.toISOString().slice(0, 10);
         }
-      } else if (bareMonth || (premod && c.isCertain('month') && !c.isCertain('day') && !c.isCertain('year'))) {
+      } else if (bareMonth || (premod && c.isCertain('month') && !dayKnown && !yearKnown)) {
         const month = m ?? 1;
         if (ref.m) {
           let year = ref.y;
           if (premod === 'last') year = month < ref.m ? ref.y : ref.y - 1;
           else if (premod === 'next') year = month > ref.m ? ref.y : ref.y + 1;
-          else if (premod !== 'this' && month > ref.m) year = ref.y - 1;
+          else if (premod === 'this') year = ref.y;
+          else year = nearestMonthYear(ref.y, ref.m, month, frame());
           value = iso(year, month);
         }
       } else if (/\bago\b/i.test(body) || /\b(?:this|last|next|coming)\s+(?:week|month|year|decade)/i.test(body)) {
@@ -267,16 +343,147 @@ export class DateRecognizer {
         if (/year|decade|centur/.test(unit)) value = iso(y);
         else if (/month/.test(unit)) value = iso(y, m);
         else if (ref.d) value = iso(y, m, d);
-      } else if (c.isCertain('day') && c.isCertain('month') && !c.isCertain('year') && ref.m && ref.d && premod !== 'next') {
-        // "June 5" in news copy is the latest such day on or before the document's date.
-        const before = (m ?? 0) < ref.m || ((m ?? 0) === ref.m && (d ?? 0) <= ref.d);
-        if (future) value = iso(before ? ref.y + 1 : ref.y, m, d);
-        else value = iso(before ? ref.y : ref.y - 1, m, d);
-      } else if (ref.d || c.isCertain('day')) value = iso(y, m, d);
-    } else if (!relative && !bareWeekday && !bareMonth && c.isCertain('year') && c.isCertain('month') && c.isCertain('day')) value = iso(y, m, d);
+      } else if (dayKnown && c.isCertain('month') && !yearKnown && ref.m && ref.d && premod !== 'next') {
+        // "June 5" without a year: the nearest such day to the document's date, or the latest on or
+        // before it when the sentence speaks of the past, the next on or after it for the future.
+        value = iso(nearestYear(ref, m ?? 1, d ?? 1, frame()), m, d);
+      } else if (ref.d || dayKnown) value = iso(y, m, d);
+    } else if (!relative && !bareWeekday && !bareMonth && yearKnown && c.isCertain('month') && dayKnown) value = iso(y, m, d);
+    if (value && value.length === 10) value += timeOfDay(body, c, clock);
     return { start, end, value, absolute };
   }
 }
+
+/** Words and forms that can give a time of day: a part of the day, noon, a clock time. */
+const TIME_WORDS = /noon|midday|midnight|morning|afternoon|evening|night|\d\s*(?:a\.?m\b|p\.?m\b|o['’]clock)|\d[:.]\d\d|\d\d\d\d\s*(?:GMT|UTC)/i;
+
+/**
+ * The time of day a date's words give, as a suffix of its value: a clock time (`T16:23`; noon
+ * `T12:00`, midnight `T24:00`, the end of the day) or a part of the day (`TMO`, `TAF`, `TEV`, `TNI`).
+ */
+function timeOfDay(body: string, c: chrono.ParsedComponents, clock: boolean): string {
+  if (!TIME_WORDS.test(body)) return '';
+  if (/\b(?:noon|midday)\b/i.test(body)) return 'T12:00';
+  if (/\bmidnight\b/i.test(body)) return 'T24:00';
+  if (clock && c.isCertain('hour') && /\d\s*(?:a\.?m\b|p\.?m\b|o['’]clock)|\d:\d\d|\d[.]?\d\d\s*(?:GMT|UTC)/i.test(body)) return `T${pad(c.get('hour') ?? 0)}:${pad(c.isCertain('minute') ? (c.get('minute') ?? 0) : 0)}`;
+  const part = /\b(morning|afternoon|evening|night|tonight)\b/i.exec(body);
+  return part ? `T${PART_OF_DAY[part[1].toLowerCase()]}` : '';
+}
+
+/**
+ * The year of a month named alone ("in May"): as {@link nearestYear}, counted in months; the
+ * document's own month is this year's.
+ */
+function nearestMonthYear(refYear: number, refMonth: number, month: number, frame: Frame): number {
+  const back = (refMonth - month + 12) % 12;
+  const past = month <= refMonth ? refYear : refYear - 1;
+  if (frame === 'past' || back === 0) return past;
+  if (frame === 'future') return past + 1;
+  return (12 - back) * (frame === 'weak-future' ? 0.5 : 2) < back ? past + 1 : past;
+}
+
+/** Whether a frame points forward, strongly or not. */
+const forward = (frame: Frame): boolean => frame === 'future' || frame === 'weak-future';
+
+/**
+ * The year of a day and month given without one ("June 5"): the latest on or before the
+ * reference when the sentence is strongly about the past, the next on or after it when strongly
+ * about the future; otherwise whichever is nearer, the past one unless the next is less than half
+ * as far (news speaks mostly of the past), or, in a weak future frame, unless it is more than
+ * twice as far.
+ */
+function nearestYear(ref: Ymd, m: number, d: number, frame: Frame): number {
+  const now = Date.UTC(ref.y, (ref.m ?? 1) - 1, ref.d ?? 1);
+  const past = Date.UTC(ref.y, m - 1, d) <= now ? ref.y : ref.y - 1;
+  const back = now - Date.UTC(past, m - 1, d);
+  if (frame === 'past' || back === 0) return past;
+  if (frame === 'future') return past + 1;
+  const ahead = Date.UTC(past + 1, m - 1, d) - now;
+  return ahead * (frame === 'weak-future' ? 0.5 : 2) < back ? past + 1 : past;
+}
+
+/**
+ * The value of a period a parser tagged (quarter, half, season, decade, century, fiscal year,
+ * weekend): from its year when the text gives one, else counted from the document's date.
+ */
+function resolvePeriod(period: string, shift: string | undefined, c: chrono.ParsedComponents, ref: Ymd | undefined, frame: Frame): string | undefined {
+  const year = c.get('year');
+  if (period === 'decade') return year === null ? undefined : `${String(year).padStart(4, '0').slice(0, 3)}X`;
+  if (shift === undefined) {
+    if (year === null) return undefined;
+    if (period === 'century') return `${String(year).padStart(4, '0').slice(0, 2)}XX`;
+    return `${year}-${period}`;
+  }
+  if (!ref) return undefined;
+  const n = shift === 'latest' ? undefined : Number(shift);
+  if (period === 'century') return `${pad(Math.floor(ref.y / 100) + (n ?? 0))}XX`;
+  if (period === 'year') return String(ref.y + (n ?? 0));
+  if (period === 'month') return iso(ref.y + (n ?? 0), c.get('month'));
+  if (period === 'M') {
+    const k = ref.y * 12 + (ref.m ?? 1) - 1 + (n ?? 0);
+    return ref.m ? iso(Math.floor(k / 12), (k % 12) + 1) : undefined;
+  }
+  if (period === 'W') {
+    if (!ref.d) return undefined;
+    const dt = new Date(Date.UTC(ref.y, (ref.m ?? 1) - 1, ref.d + 7 * (n ?? 0)));
+    return isoWeekValue(dt.getUTCFullYear(), dt.getUTCMonth() + 1, dt.getUTCDate());
+  }
+  const month = ref.m ?? 1;
+  if (period === 'weekend') {
+    if (!ref.d) return undefined;
+    // The Saturday of the document's week; "last weekend" the one before, "the weekend" the latest begun (or next, for the future).
+    const today = new Date(Date.UTC(ref.y, month - 1, ref.d));
+    const dow = today.getUTCDay() || 7;
+    let weeks = n ?? 0;
+    if (n === undefined && !forward(frame) && dow < 6) weeks = -1;
+    const sat = new Date(today.getTime() + (6 - dow + 7 * weeks) * 86400000);
+    return `${isoWeekValue(sat.getUTCFullYear(), sat.getUTCMonth() + 1, sat.getUTCDate())}-WE`;
+  }
+  if (period[0] === 'Q') {
+    const q = Math.floor((month - 1) / 3) + 1;
+    const named = period.length > 1 ? Number(period[1]) : undefined;
+    if (named === undefined) {
+      // "this quarter", "the latest quarter", "next quarter": counted in quarters from the document's.
+      const k = ref.y * 4 + q - 1 + (n ?? -1);
+      return `${Math.floor(k / 4)}-Q${(k % 4) + 1}`;
+    }
+    // "the third quarter": the document's own, else as a month named alone (the latest one, unless
+    // the next is much nearer or the sentence looks ahead), but never past the quarter just ended:
+    // "third-quarter results" in October are the ones just closed, whatever the tense.
+    const back = (q - named + 4) % 4;
+    const past = named <= q ? ref.y : ref.y - 1;
+    if (back === 0 || frame === 'past' || back === 1) return `${past}-Q${named}`;
+    if (frame === 'future' || n === 1) return `${past + 1}-Q${named}`;
+    return `${(4 - back) * (frame === 'weak-future' ? 0.5 : 2) < back ? past + 1 : past}-Q${named}`;
+  }
+  const sm = SEASON_START[period];
+  if (sm === undefined) return undefined;
+  // Seasons by the month they begin in (winter in December); "last summer" is the latest one over
+  // by the document's date, "next summer" the first one not begun, "this summer" the document year's.
+  const now = ref.y * 12 + month - 1;
+  const startOf = (y: number): number => y * 12 + sm - 1;
+  let y = ref.y;
+  if (n === 0) y = ref.y;
+  else if (n === -1) {
+    y = ref.y + 1;
+    while (startOf(y) + 3 > now) y--;
+  } else if (n === 1) {
+    y = ref.y - 1;
+    while (startOf(y) <= now) y++;
+  } else if (forward(frame)) {
+    y = ref.y - 1;
+    while (startOf(y) + 3 <= now) y++;
+  } else {
+    y = ref.y + 1;
+    while (startOf(y) > now) y--;
+  }
+  return `${y}-${period}`;
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+/** A digit, comma or period: what stands before a match that is the tail of a number ("1,000 a year"). */
+const isFigureEnd = (c: number): boolean => isDigit(c) || c === 44 || c === 46;
 
 interface Ymd {
   y: number;

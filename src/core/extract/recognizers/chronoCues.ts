@@ -22,13 +22,22 @@ export const WORD_CUES = {
   ordinal: ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'teenth', 'twentieth', 'thirtieth'],
   /** Weekday names and abbreviations, "weekend", "weekday". */
   weekday: ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'week'],
-  inFor: ['in', 'for'],
   ago: ['ago', 'before', 'earlier'],
-  later: ['later', 'after', 'now', 'henceforth', 'forward', 'out'],
   relative: ['this', 'last', 'past', 'next', 'after'],
   casualDay: ['now', 'today', 'night', 'tomorrow', 'overmorrow', 'tmr', 'yesterday'],
   partOfDay: ['morning', 'evening', 'night', 'midday', 'noon'],
   monthWord: ['month'],
+  /** The date recognizer's own parsers: quarters and halves, seasons, spelled decades, centuries, spelled years, fiscal years, weekends, edges of periods, zoned clock times. */
+  quarter: ['quarter', 'half'],
+  season: ['spring', 'summer', 'autumn', 'fall', 'winter'],
+  decadeWord: ['ties'],
+  century: ['century'],
+  spelledYear: ['eighteen', 'nineteen', 'thousand'],
+  fiscal: ['fiscal'],
+  weekend: ['weekend'],
+  periodUnit: ['week', 'month', 'year', 'quarter'],
+  decadeUnit: ['decade'],
+  zone: ['gmt', 'utc'],
 } satisfies Record<string, string[]>;
 
 /** Capitalised month names, for the bare-month parser: matched with their case, like its pattern. */
@@ -37,10 +46,12 @@ const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'Ju
 /**
  * Every cue, a bit each. Besides the words: `digit` [0-9]; `fourDigits` [0-9]{4}; `isoDate`
  * [0-9]{4}-[0-9]; `numberSeparator` [0-9][/.-][0-9]; `numberSlash` [0-9]/[0-9]; `year`
- * (1[89]|20)[0-9][0-9]; `sign` [+-]; `monthName` a capitalised month name.
+ * (1[89]|20)[0-9][0-9]; `sign` [+-]; `monthName` a capitalised month name; `decadeDigits` 0s
+ * ("1990s", "'80s"); `clockMark` a digit before a colon, am/pm or o'clock ("4:23", "10 a.m.", "6pm").
  */
-export const CUE_NAMES = [...(Object.keys(WORD_CUES) as Array<keyof typeof WORD_CUES>), 'digit', 'fourDigits', 'isoDate', 'numberSeparator', 'numberSlash', 'year', 'sign', 'monthName'] as const;
+export const CUE_NAMES = [...(Object.keys(WORD_CUES) as Array<keyof typeof WORD_CUES>), 'digit', 'fourDigits', 'isoDate', 'numberSeparator', 'numberSlash', 'year', 'sign', 'monthName', 'decadeDigits', 'clockMark'] as const;
 export type CueName = (typeof CUE_NAMES)[number];
+if (CUE_NAMES.length > 31) throw new Error('chronoCues: more than 31 cues for a 32-bit mask');
 const bit = (name: CueName): number => 1 << CUE_NAMES.indexOf(name);
 const DIGIT = bit('digit');
 const FOUR_DIGITS = bit('fourDigits');
@@ -50,6 +61,8 @@ const NUMBER_SLASH = bit('numberSlash');
 const YEAR = bit('year');
 const SIGN = bit('sign');
 const MONTH_NAME = bit('monthName');
+const DECADE_DIGITS = bit('decadeDigits');
+const CLOCK_MARK = bit('clockMark');
 
 /** Needs as alternatives, each a set of cues that must all be present. */
 const any = (...names: CueName[]): number[] => names.map(bit);
@@ -57,7 +70,9 @@ const all = (...names: CueName[]): number => names.reduce((m, n) => m | bit(n), 
 
 /**
  * What each of chrono's English parsers needs, as a list of alternatives: the parser runs when the
- * text has every cue of at least one of them. Keyed by class name.
+ * text has every cue of at least one of them. Keyed by class name. The date recognizer does not
+ * run chrono's parsers of counts from now ("in two weeks", "two days later"), which have no entry
+ * and so would always run: their cue words ("in", "for") are in most sentences.
  */
 const NEEDS: Record<string, number[]> = {
   ENYearMonthDayParser: any('fourDigits'),
@@ -70,9 +85,7 @@ const NEEDS: Record<string, number[]> = {
   ENMonthNameMiddleEndianParser: [all('month', 'digit'), all('month', 'ordinal')],
   ENYearMonthNameParser: [all('month', 'digit')],
   ENWeekdayParser: any('weekday'),
-  ENTimeUnitWithinFormatParser: any('inFor'),
   ENTimeUnitAgoFormatParser: any('ago'),
-  ENTimeUnitLaterFormatParser: any('later'),
   ENRelativeDateFormatParser: any('relative'),
   ENTimeUnitCasualRelativeFormatParser: any('relative', 'sign'),
   ENCasualDateParser: any('casualDay'),
@@ -125,6 +138,18 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+/** Whether a clock mark starts at i, right after a digit or a digit and a space: ":" (only right after), "am", "a.m.", "pm", "o'clock". */
+function isClockMark(text: string, i: number, c: number, afterDigit: boolean): boolean {
+  if (c === 58 /* : */ || c === 0xff1a /* ： */) return afterDigit;
+  const l = c | 32;
+  if (l === 97 /* a */ || l === 112 /* p */) {
+    let k = i + 1;
+    if (text.charCodeAt(k) === 46 /* . */) k++;
+    return (text.charCodeAt(k) | 32) === 109 /* m */;
+  }
+  return l === 111 /* o */ && /^o['’]clock/i.test(text.slice(i, i + 7));
+}
+
 /** The cues present in `text`, one bit each, in one pass. */
 export function cuesOf(text: string): number {
   let mask = 0;
@@ -153,6 +178,8 @@ export function cuesOf(text: string): number {
       }
       continue;
     }
+    if (c === 115 /* s */ && run > 0 && text.charCodeAt(i - 1) === 48 /* 0 */) mask |= DECADE_DIGITS;
+    if ((run > 0 || (c !== 32 && i >= 2 && text.charCodeAt(i - 1) === 32 && isDigit(text.charCodeAt(i - 2)))) && isClockMark(text, i, c, run > 0)) mask |= CLOCK_MARK;
     runBeforeSeparator = run;
     run = 0;
     if (c === 43 || c === 45) {

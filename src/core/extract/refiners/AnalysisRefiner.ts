@@ -1,3 +1,4 @@
+import { dateEntityValue } from '../../dates/dateValue';
 import { tidyName } from '../../entities/names';
 import type { Refiner } from '../configuration';
 import type { ExtractionContext } from '../context';
@@ -32,8 +33,10 @@ export class AnalysisRefiner implements Refiner {
         key = c.key as string;
         if (!entities.has(key)) entities.set(key, { key, type: 'place', name: c.name ?? mtext, forms: [], placeKey: key });
       } else {
-        key = c.value ? `date:${c.value}` : `date:?${mtext.toLowerCase()}`;
-        if (!entities.has(key)) entities.set(key, { key, type: 'date', name: c.value ?? mtext, forms: [], value: c.value });
+        // One entity per day: a time or part of the day is a mention of its day (the mention keeps its own value).
+        const day = c.value ? dateEntityValue(c.value) : undefined;
+        key = day ? `date:${day}` : `date:?${mtext.toLowerCase()}`;
+        if (!entities.has(key)) entities.set(key, { key, type: 'date', name: day ?? mtext, forms: [], value: day });
       }
       const e = entities.get(key) as LocalEntity;
       if (!e.forms.includes(tidy)) e.forms.push(tidy);
