@@ -4,7 +4,7 @@ import { gazetteer } from '../gazetteer';
 import { AUXILIARIES, PLACE_DESIGNATORS, PLACE_NOUNS, ROLES, TITLES } from '../lexicon';
 import { chunkAt, MARGIN, ORG, PER } from '../names/NameTagger';
 import { isSpeechVerb } from '../speech';
-import { ARABIC_PLACE_HEADS, isAcronym, isCalendarWord, isGroupWord, isNameParticle, isSacred, isStopword } from './wordClasses';
+import { ARABIC_PLACE_HEADS, isAcronym, isCalendarWord, isCommonNounAlone, isGroupWord, isNameParticle, isSacred, isStopword } from './wordClasses';
 
 /** A stretch of name-like tokens [s, e), with the index of a title right before it or -1. */
 interface NameRun {
@@ -199,6 +199,8 @@ export class PersonRecognizer {
       const k = e;
       // Sentence-initial plurals are groups of people ("Officials said", "Residents told").
       const groupNoun = ctx.sentenceTokens[ctx.sentenceOf[s]]?.[0] === s && /(?:ers|ists|ials|ents|ies|ces|ians|ans|ors|ives|ops|ps)$/.test(t.lower);
+      // A common noun capitalised as the first word of a headline or sentence: "Militia says …".
+      if (isCommonNounAlone(ctx, s)) return undefined;
       const prevWord = toks[s - 1];
       const afterPreposition = !!prevWord && !prevWord.cap && PLACE_PREPOSITIONS.has(prevWord.lower) && ctx.joined(s - 1);
       if (!isAcronym(t) && !groupNoun && !afterPreposition && ctx.joined(s) && k < toks.length && ctx.sentenceOf[k] === ctx.sentenceOf[s] && LONE_NAME_VERBS.has(toks[k].lower)) return { s, e };

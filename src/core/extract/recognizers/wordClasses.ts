@@ -1,6 +1,7 @@
 import type { Token } from '../../text/tokens';
+import type { ExtractionContext } from '../context';
 import { gazetteer } from '../gazetteer';
-import { CAPITAL_STOPWORDS, MONTHS, WEEKDAYS } from '../lexicon';
+import { CAPITAL_STOPWORDS, MONTHS, ORG_HEADS, WEEKDAYS } from '../lexicon';
 
 const set = (s: string): Set<string> => new Set(s.split(/\s+/).filter(Boolean));
 
@@ -95,4 +96,27 @@ export function isNameParticle(t: Token, next: Token | undefined): boolean {
     if (UPPER_AT.test(w)) return true;
   }
   return !!next?.cap && PARTICLES.has(t.lower);
+}
+
+/**
+ * Whether the capitalised word at token t, standing alone, is a common noun capitalised only because
+ * it opens its sentence or headline: the text never writes it capitalised elsewhere but at the start
+ * of a sentence, and either writes it in lower case ("Farmer says …", then "the farmer") or it is a
+ * word for a body ("Militia says …"). A surname opening a sentence is written capitalised inside it
+ * too ("Mayor Don Guardian", then "Guardian said").
+ */
+export function isCommonNounAlone(ctx: ExtractionContext, t: number): boolean {
+  const toks = ctx.tokens;
+  if (ctx.sentenceTokens[ctx.sentenceOf[t]]?.[0] !== t) return false;
+  const text = toks[t].text;
+  const lower = toks[t].lower;
+  let inLower = false;
+  for (let i = 0; i < toks.length; i++) {
+    const w = toks[i];
+    if (w.cap ? w.text === text && i !== t && ctx.sentenceTokens[ctx.sentenceOf[i]][0] !== i : w.text === lower) {
+      if (w.cap) return false;
+      inLower = true;
+    }
+  }
+  return inLower || ORG_HEADS.has(lower);
 }
