@@ -34,6 +34,12 @@ describe('names of persons and places', () => {
     it('a title before a name that is also a town', () => {
       expectMentions('[[President Obama]]{person} arrived in [[Seoul]]{place} on Monday.', [...PEOPLE, 'place']);
     });
+    it('a capitalised office before a given name and a surname that is also a town', () => {
+      expectMentions(
+        'Former U.N. Ambassador [[Ruth Bolton]]{speaker} and [[Senator Ann Kowal]]{person} both criticised the plan on Friday.\n\n[[Bolton]]{speaker} said the vote was a mistake, and [[Kowal]]{person} agreed.',
+        [...PEOPLE, 'place'],
+      );
+    });
     it('a preposition does not outweigh a document that writes the name as a person’s', () => {
       expectMentions(
         '[[Shimon Peres]]{speaker} said he was ready. The meeting between [[Peres]]{speaker} and [[Yasser Arafat]]{person} will take place at a checkpoint in [[Gaza]]{place}.',

@@ -1,6 +1,7 @@
 import { foldWord, isKunya, nameWords, namesCompatible, tidyName } from '../../entities/names';
 import type { ExtractionContext, PersonRecord } from '../context';
 import { gazetteer } from '../gazetteer';
+import { givenNameGender } from '../gender';
 import { AUXILIARIES, PLACE_DESIGNATORS, PLACE_NOUNS, ROLES, TITLES } from '../lexicon';
 import { chunkAt, MARGIN, ORG, PER } from '../names/NameTagger';
 import { isSpeechVerb } from '../speech';
@@ -211,7 +212,7 @@ export class PersonRecognizer {
     const before = toks[s - 1];
     const sameSentence = (i: number): boolean => i >= 0 && i < toks.length && ctx.sentenceOf[i] === ctx.sentenceOf[s];
     if (before && sameSentence(s - 1) && ctx.joined(s - 1)) {
-      if (ROLES.has(before.lower) && !before.cap) return { s, e };
+      if (ROLES.has(before.lower) && (!before.cap || (e - s >= 2 && givenNameGender(toks[s].text) !== undefined))) return { s, e };
       if (before.lower === 'by' || (before.lower === 'to' && toks[s - 2]?.lower === 'according')) return { s, e };
       if (isSpeechVerb(ctx, s - 1)) return { s, e };
     }
