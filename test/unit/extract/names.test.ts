@@ -40,6 +40,12 @@ describe('names of persons and places', () => {
         [...PEOPLE, 'place'],
       );
     });
+    it('a town the document names as a person throughout is the person, even after a preposition', () => {
+      expectMentions(
+        'In early polls [[Barack Obama]]{person} trailed among older voters. The shift to [[Obama]]{person} came after the first debate, and many who had doubted [[Obama]]{person} changed their minds. Few expected [[Obama]]{person} to carry the state.',
+        [...PEOPLE, 'place'],
+      );
+    });
     it('a preposition does not outweigh a document that writes the name as a person’s', () => {
       expectMentions(
         '[[Shimon Peres]]{speaker} said he was ready. The meeting between [[Peres]]{speaker} and [[Yasser Arafat]]{person} will take place at a checkpoint in [[Gaza]]{place}.',
