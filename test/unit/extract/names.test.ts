@@ -15,6 +15,15 @@ describe('names of persons and places', () => {
     });
   });
 
+  describe('names are not run together', () => {
+    it('a title-case headline naming two people holds two names, not one long writing of the second', () => {
+      expectMentions(
+        '[[Mara Velez]]{speaker} Calls Out [[Tom Hendry]]{speaker} Over Budget Cuts\n\n[[Senator Tom Hendry]]{speaker} said on Monday that the cuts would hold. The mayor, [[Mara Velez]]{speaker}, calls the plan reckless and says it will hurt schools, and she wants it out of the budget.',
+        PEOPLE,
+      );
+    });
+  });
+
   describe('cities of Europe', () => {
     it('English names of large cities and small towns in a frame', () => {
       expectMentions('The convoy left [[Cologne]]{place} for [[Antwerp]]{place}, then drove on to [[Esztergom]]{place}.', ['place']);

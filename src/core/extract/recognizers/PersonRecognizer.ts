@@ -335,6 +335,18 @@ export class PersonRecognizer {
     const lastWords = new Set(people.map((x) => x.words[x.words.length - 1]));
     // "Abu Hamza" for "Abu Hamza al-Qurashi": a kunya ends with its second word.
     for (const x of people) if (x.words.length > 2 && isKunya(x.words.slice(0, 2))) lastWords.add(x.words[1]);
+    // Words the document writes in lower case, read once when a longer writing of a name needs them.
+    let lowerWords: Set<string> | undefined;
+    // "Donald Trump Calls Out Ted Cruz" (a headline) is no longer writing of "Ted Cruz": the words
+    // before a name's first word are a longer writing of it only if none is a common word of the text.
+    const commonWordBefore = (words: string[], name: readonly string[]): boolean => {
+      if (!lowerWords) {
+        lowerWords = new Set();
+        for (const t of toks) if (!t.cap && !t.num) lowerWords.add(foldWord(t.lower));
+      }
+      for (let k = 0; k < words.length && words[k] !== name[0]; k++) if (lowerWords.has(words[k])) return true;
+      return false;
+    };
     // The folded last word of each token, computed once: every name length ending there reads it.
     const lastFold: Array<string | undefined> = new Array(toks.length);
     const foldAt = (t: number): string => (lastFold[t] ??= foldWord(nameWords(toks[t].text).pop() ?? ''));
@@ -349,7 +361,7 @@ export class PersonRecognizer {
         for (let len = Math.min(6, r.e - i); len >= 1 && !found; len--) {
           if (!lastWords.has(foldAt(i + len - 1)) || (taken && taken[i + len - 1])) continue;
           const words = nameWords(ctx.text.slice(toks[i].start, toks[i + len - 1].end)).map(foldWord);
-          const hits = people.filter((x) => namesCompatible(words, x.words));
+          const hits = people.filter((x) => namesCompatible(words, x.words) && (words.length <= x.words.length || !commonWordBefore(words, x.words)));
           if (hits.length === 0) continue;
           // A surname shared by several people goes to the one the article introduced first: its subject.
           if (len === 1 || hits.length > 1) hits.sort((a, b) => a.order - b.order);
