@@ -5,7 +5,7 @@ import { givenNameGender } from '../gender';
 import { AUXILIARIES, PLACE_DESIGNATORS, PLACE_NOUNS, ROLES, TITLES } from '../lexicon';
 import { chunkAt, MARGIN, ORG, PER } from '../names/NameTagger';
 import { isSpeechVerb } from '../speech';
-import { ARABIC_PLACE_HEADS, isAcronym, isCalendarWord, isCommonNounAlone, isGroupWord, isNameParticle, isSacred, isStopword } from './wordClasses';
+import { ARABIC_PLACE_HEADS, isAcronym, isCalendarWord, isCommonNounAlone, isGroupWord, isNameParticle, isPartisan, isSacred, isStopword } from './wordClasses';
 
 /** A stretch of name-like tokens [s, e), with the index of a title right before it or -1. */
 interface NameRun {
@@ -34,6 +34,7 @@ const LONE_NAME_VERBS = new Set(['said', 'says', 'told', 'tells', 'added', 'adds
   'mocked', 'pledged', 'promised', 'admitted', 'lamented', 'complained', 'cautioned', 'remarked', 'exhorted', 'implored', 'joked', 'quipped', 'scoffed']);
 
 const KUNYA = new Set(['abu', 'umm', 'abi']);
+
 
 /** Lower-case particles inside European names ("de Vries", "van der Pas", "von Weizsäcker", "da Silva"). */
 const PARTICLES = new Set(['de', 'der', 'den', 'van', 'von', 'du', 'da', 'di', 'del', 'della', 'dos', 'das', 'do', 'la', 'le', 'ter', 'ten', 'zu']);
@@ -143,7 +144,7 @@ export class PersonRecognizer {
       if (s >= 0 && !ctx.joined(i - 1)) close(i);
       const isTitle = TITLES.has(t.lower) && t.cap;
       const sentenceStart = ctx.sentenceTokens[ctx.sentenceOf[i]]?.[0] === i;
-      const bad = isStopword(t) || isCalendarWord(t) || isAcronym(t) || isGroupWord(t) || isSacred(t) || ROLES.has(t.lower) || TITLES.has(t.lower) ||
+      const bad = isStopword(t) || isCalendarWord(t) || isAcronym(t) || isGroupWord(t) || isPartisan(t) || isSacred(t) || ROLES.has(t.lower) || TITLES.has(t.lower) ||
         // A capitalised gerund opening a sentence ("Losing Adnani is a blow") is a verb.
         (sentenceStart && t.lower.length > 5 && t.lower.endsWith('ing'));
       if (isTitle && ctx.joined(i) && toks[i + 1]?.cap) {

@@ -2,7 +2,7 @@ import type { ExtractionContext } from '../context';
 import { gazetteer, type GazetteerEntry } from '../gazetteer';
 import { LOC, MARGIN, nameChunks, PER, votesFor } from '../names/NameTagger';
 import { CAP_ORG_DESIGNATORS, LOCATIVE_PREPOSITIONS, PLACE_DESIGNATORS, PLACE_NOUNS, ROLES, TITLES } from '../lexicon';
-import { ARABIC_PLACE_HEADS, isAcronym, isCalendarWord, isGroupWord, isNameParticle, isSacred, isStopword } from './wordClasses';
+import { ARABIC_PLACE_HEADS, isAcronym, isCalendarWord, isGroupWord, isNameParticle, isPartisan, isSacred, isStopword } from './wordClasses';
 
 /** Prepositions that, before an unknown capitalised word, make it a place ("fighting in Baghouz"). */
 /** Designators of areas and waterways: the bare name means the same place ("Euphrates" = "Euphrates River"). */
@@ -84,7 +84,8 @@ export class PlaceRecognizer {
         const name = spelling(ctx, i, best.e);
         const next = toks[best.e];
         const followedByCountry = !!next && /^\s*,\s*$/.test(ctx.gap(best.e - 1)) && gaz.get(next.text)?.kind === 'country';
-        const nextCap = !!next && ctx.joined(best.e - 1) && next.cap && !PLACE_DESIGNATORS.has(next.lower);
+        // "Vermont Democrats", "a Texas Republican": a party's members after the place leave it whole.
+        const nextCap = !!next && ctx.joined(best.e - 1) && next.cap && !PLACE_DESIGNATORS.has(next.lower) && !isPartisan(next);
         if (INSTITUTIONS.has(name.toLowerCase())) continue;
         // Small towns need a frame; any place needs to stand as its own name, not the start of a longer one.
         if (best.entry.kind === 'town' && !locative && !followedByCountry) continue;

@@ -14,6 +14,16 @@ export const GROUP_WORDS = set(`kurd kurds kurdish arab arabs arabic sunni sunni
   mujahedeen taliban hausa swahili somali pashto dari urdu farsi amharic yoruba igbo kanuri fulani tigrinya hebrew turkish kurmanji sorani
   berber tamazight`);
 
+/**
+ * Members of parties and movements, named like peoples: never part of a person's or a place's name
+ * ("a New Hampshire Republican", "Democrat Hillary Clinton", "two Vermont Democrats").
+ */
+const PARTISANS = set('republican republicans democrat democrats tory tories libertarian libertarians socialist socialists communist communists conservatives liberals');
+
+export function isPartisan(t: Token): boolean {
+  return PARTISANS.has(t.lower);
+}
+
 /** Words for God, holy books and holy days; deities and feasts are not persons. */
 export const SACRED_WORDS = set('god allah lord almighty quran koran bible torah gospel messenger prophets heaven hell paradise ramadan eid christmas easter hajj');
 
