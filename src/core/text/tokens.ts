@@ -3,15 +3,17 @@
  * name stays on its word ("al-Baghdadi", "ez-Zor"), dotted acronyms stay whole ("U.S."), and a
  * possessive "'s" is split off so a name's span never includes it.
  */
-export interface Token {
-  start: number;
-  end: number;
-  text: string;
-  lower: string;
-  /** Starts with an upper-case letter (or an upper-case article: "Al-Baghdadi"). */
-  cap: boolean;
-  /** Digits only. */
-  num: boolean;
+export class Token {
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    readonly text: string,
+    readonly lower: string,
+    /** Starts with an upper-case letter (or an upper-case article: "Al-Baghdadi"). */
+    readonly cap: boolean,
+    /** Digits only. */
+    readonly num: boolean,
+  ) {}
 }
 
 /** Lower-case Arabic articles that join the following word with a hyphen. */
@@ -64,7 +66,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
         while (i < to && isDigit(text.charCodeAt(i))) i++;
       }
       const t = text.slice(s, i);
-      out.push({ start: s, end: i, text: t, lower: t, cap: false, num: true });
+      out.push(new Token(s, i, t, t, false, true));
       continue;
     }
     if (!isLetter(c)) {
@@ -109,7 +111,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     const t = text.slice(s, i);
     const first = text.charCodeAt(s);
     const cap = isUpper(first);
-    out.push({ start: s, end: i, text: t, lower: mayChangeCase(text, s, i) ? t.toLowerCase() : t, cap, num: false });
+    out.push(new Token(s, i, t, mayChangeCase(text, s, i) ? t.toLowerCase() : t, cap, false));
     if (possessive) i += 2;
   }
   return out;
