@@ -48,7 +48,9 @@ export class PlaceRecognizer {
       // Longest gazetteer name starting here.
       let best: { e: number; entry: GazetteerEntry } | undefined;
       let e = i + 1;
-      for (; e <= Math.min(toks.length, i + gaz.maxWords); e++) {
+      // (A name of several words is in the gazetteer only if its first word opens one.)
+      const last = gaz.firstWords.has(toks[i].text) ? Math.min(toks.length, i + gaz.maxWords) : i + 1;
+      for (; e <= last; e++) {
         if (e > i + 1 && (!ctx.joined(e - 2) || !free(e - 1))) break;
         // Multi-word names continue with capitalised words and a few links ("Bosnia and Herzegovina").
         if (e > i + 1 && !toks[e - 1].cap && !NAME_LINKS.has(toks[e - 1].lower) && !isNameParticle(toks[e - 1], toks[e])) break;
