@@ -116,17 +116,31 @@ export function isNameParticle(t: Token, next: Token | undefined): boolean {
  * too ("Mayor Don Guardian", then "Guardian said").
  */
 export function isCommonNounAlone(ctx: ExtractionContext, t: number): boolean {
-  const toks = ctx.tokens;
   if (ctx.sentenceTokens[ctx.sentenceOf[t]]?.[0] !== t) return false;
-  const text = toks[t].text;
-  const lower = toks[t].lower;
-  let inLower = false;
+  const words = writingsOf(ctx);
+  const lower = ctx.tokens[t].lower;
+  return !words.capitalisedInside.has(ctx.tokens[t].text) && (words.lowerCase.has(lower) || ORG_HEADS.has(lower));
+}
+
+/** How a document writes its words: capitalised other than at a sentence's start, and in lower case (as written). */
+interface Writings {
+  capitalisedInside: Set<string>;
+  lowerCase: Set<string>;
+}
+
+const writings = new WeakMap<ExtractionContext, Writings>();
+
+/** {@link Writings} of the document, read in one pass the first time a word is asked about. */
+function writingsOf(ctx: ExtractionContext): Writings {
+  let w = writings.get(ctx);
+  if (w) return w;
+  w = { capitalisedInside: new Set(), lowerCase: new Set() };
+  const toks = ctx.tokens;
   for (let i = 0; i < toks.length; i++) {
-    const w = toks[i];
-    if (w.cap ? w.text === text && i !== t && ctx.sentenceTokens[ctx.sentenceOf[i]][0] !== i : w.text === lower) {
-      if (w.cap) return false;
-      inLower = true;
-    }
+    const tok = toks[i];
+    if (!tok.cap) w.lowerCase.add(tok.text);
+    else if (ctx.sentenceTokens[ctx.sentenceOf[i]][0] !== i) w.capitalisedInside.add(tok.text);
   }
-  return inLower || ORG_HEADS.has(lower);
+  writings.set(ctx, w);
+  return w;
 }
