@@ -98,8 +98,11 @@ const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'abu']);
 /** A lower-case Arabic particle that may sit inside a name: "al", "bin", "ibn", or a joined "al-X". */
 export function isNameParticle(t: Token, next: Token | undefined): boolean {
   if (t.cap || t.num) return false;
-  // "al-Baghdadi": an article, a hyphen, a capital.
+  // Every article and particle starts with a, b, e or i.
   const w = t.text;
+  const c = w.charCodeAt(0);
+  if (c !== 97 && c !== 98 && c !== 101 && c !== 105) return false;
+  // "al-Baghdadi": an article, a hyphen, a capital.
   const hyphen = w.indexOf('-');
   if (hyphen > 0 && hyphen <= 3 && JOINED_ARTICLES.has(w.slice(0, hyphen))) {
     UPPER_AT.lastIndex = hyphen + 1;
@@ -116,30 +119,47 @@ export function isNameParticle(t: Token, next: Token | undefined): boolean {
  * too ("Mayor Don Guardian", then "Guardian said").
  */
 export function isCommonNounAlone(ctx: ExtractionContext, t: number): boolean {
+  const toks = ctx.tokens;
   if (ctx.sentenceTokens[ctx.sentenceOf[t]]?.[0] !== t) return false;
-  const words = writingsOf(ctx);
-  const lower = ctx.tokens[t].lower;
-  return !words.capitalisedInside.has(ctx.tokens[t].text) && (words.lowerCase.has(lower) || ORG_HEADS.has(lower));
+  const text = toks[t].text;
+  const lower = toks[t].lower;
+  const { head, next } = writingsOf(ctx);
+  for (let i = head[bucketOf(text)] - 1; i >= 0; i = next[i] - 1) {
+    const w = toks[i];
+    if (w.cap && w.text === text && i !== t && ctx.sentenceTokens[ctx.sentenceOf[i]][0] !== i) return false;
+  }
+  for (let i = head[bucketOf(lower)] - 1; i >= 0; i = next[i] - 1) {
+    const w = toks[i];
+    if (!w.cap && w.text === lower) return true;
+  }
+  return ORG_HEADS.has(lower);
 }
 
-/** How a document writes its words: capitalised other than at a sentence's start, and in lower case (as written). */
+/**
+ * The document's tokens by the length and first letter of their text, as chains: token i + 1 heads
+ * the chain of its bucket in `head`, and `next[i]` is the next token of the chain plus one (0 ends it).
+ * Built without hashing a string, so that asking about a word reads only the tokens that may equal it.
+ */
 interface Writings {
-  capitalisedInside: Set<string>;
-  lowerCase: Set<string>;
+  head: Int32Array;
+  next: Int32Array;
 }
 
 const writings = new WeakMap<ExtractionContext, Writings>();
 
-/** {@link Writings} of the document, read in one pass the first time a word is asked about. */
+function bucketOf(w: string): number {
+  return ((w.length & 15) << 6) | (w.charCodeAt(0) & 63);
+}
+
 function writingsOf(ctx: ExtractionContext): Writings {
   let w = writings.get(ctx);
   if (w) return w;
-  w = { capitalisedInside: new Set(), lowerCase: new Set() };
   const toks = ctx.tokens;
-  for (let i = 0; i < toks.length; i++) {
-    const tok = toks[i];
-    if (!tok.cap) w.lowerCase.add(tok.text);
-    else if (ctx.sentenceTokens[ctx.sentenceOf[i]][0] !== i) w.capitalisedInside.add(tok.text);
+  w = { head: new Int32Array(1024), next: new Int32Array(toks.length) };
+  for (let i = toks.length - 1; i >= 0; i--) {
+    const b = bucketOf(toks[i].text);
+    w.next[i] = w.head[b];
+    w.head[b] = i + 1;
   }
   writings.set(ctx, w);
   return w;
