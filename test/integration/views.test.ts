@@ -52,8 +52,8 @@ describe('Corpus views: statements, concordance, pictures, exports', function ()
     try {
       const kept = statements.provider.filtered();
       assert.ok(kept.length >= 1 && kept.every((s) => statements.service.words(s)?.includes('Stand firm')), JSON.stringify(kept.map((s) => statements.service.words(s))));
-      const [group] = statements.provider.getChildren();
-      const [first] = statements.provider.getChildren(group);
+      const [group] = await statements.provider.getChildren();
+      const [first] = await statements.provider.getChildren(group);
       const item = statements.provider.getTreeItem(first);
       await vscode.commands.executeCommand(item.command!.command, ...(item.command!.arguments ?? []));
       const editor = await eventually('the quotation’s document', () => vscode.window.activeTextEditor?.document.uri.toString() === (first.kind === 'statement' && first.statement.doc) && vscode.window.activeTextEditor);
