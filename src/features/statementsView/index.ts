@@ -35,9 +35,11 @@ export function registerStatementsView(view: vscode.TreeView<StatementElement>, 
     provider.refresh(options);
     describe();
   };
-  // The statements are built the first time the view is shown, not at activation.
+  // The statements are built the first time the view is shown, not at activation. Shown again, the
+  // groups the store kept up to date meanwhile are shown as they are (unless the tags they were
+  // filtered by may have changed while hidden).
   const start = () => {
-    if (view.visible) refresh();
+    if (view.visible) refresh({ keepPages: !provider.filter.tag });
   };
 
   const setFilter = (f: StatementFilter) => {
