@@ -10,6 +10,8 @@ const NONE: readonly Statement[] = Object.freeze([]);
 interface Entry {
   /** The document's analysis and links the statements were made from (see DocumentScan). */
   analysis: object;
+  /** The analysis's cache key (text and extraction options): an equal key, equal quotations. */
+  key: string | undefined;
   links: Int32Array | undefined;
   statements: Statement[];
   /** Each quotation's words and sentence, once given (null: text unavailable). */
@@ -108,9 +110,11 @@ export class StatementStore {
     }
     const links = scan.links;
     if (old && old.analysis === scan.analysis && links && old.links === links) return;
-    const texts = old?.analysis === scan.analysis ? old.texts : undefined;
+    // The texts hold while the text is the same: a text written back (an undo, a revert) keeps them.
+    const key = this.index.keyOf(doc);
+    const texts = old && (old.analysis === scan.analysis || (key !== undefined && old.key === key)) ? old.texts : undefined;
     const statements = documentStatements(doc, scan, texts);
-    this.entries.set(doc, { analysis: scan.analysis, links, texts, statements });
+    this.entries.set(doc, { analysis: scan.analysis, key, links, texts, statements });
     this.changed(doc, old?.statements ?? NONE, statements);
   }
 

@@ -71,6 +71,21 @@ describe('statement store', () => {
     assert.equal(store.list(), list, 'the same list, not made again');
   });
 
+  it('should keep a document’s words when its text is written back before the store looked (an undo, a revert)', () => {
+    const index = fixtureIndex();
+    const store = storeOf(index);
+    const [geneva] = store.wanted(Infinity, ['geneva.txt']);
+    const texts = [];
+    for (let i = 0; i < geneva.spans.length; i += 2) texts.push(quoteText(DOCS['geneva.txt'], geneva.spans[i], geneva.spans[i + 1]));
+    assert.ok(store.setTexts('geneva.txt', geneva.analysis, texts));
+    index.update('geneva.txt', `${DOCS['geneva.txt']}"Later," Haddad said.\n`);
+    index.update('geneva.txt', DOCS['geneva.txt']);
+    assert.notEqual(index.scan('geneva.txt')!.analysis, geneva.analysis, 'a new analysis of the same text');
+    store.update();
+    assert.deepEqual(store.statementsOf('geneva.txt').map((s) => store.words(s)), texts.map((t) => t.words));
+    assert.ok(!store.wanted().some((w) => w.doc === 'geneva.txt'), 'its texts are not asked for again');
+  });
+
   it('should work in slices, stopping when asked and going on where it stopped', () => {
     const index = fixtureIndex();
     const store = new StatementStore(index);
