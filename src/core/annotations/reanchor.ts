@@ -1,5 +1,5 @@
 import { approxSearch } from './approxMatch';
-import { diffChanges, trimmedChange } from './textDiff';
+import { diffText, mapSpan, onlyNewOr, trimmedChange } from './textDiff';
 import { prefixAt, splitsSurrogate, suffixAt } from './target';
 import type { TextTarget } from './types';
 
@@ -95,8 +95,11 @@ const MAX_FUZZY_CELLS = 40_000_000;
 /** More exact occurrences than this are hopeless to disambiguate. */
 const MAX_OCCURRENCES = 2_000;
 
-/** Ranges `[start, end)` of the new text: where new characters are (the rest was there before). */
-type Fresh = readonly [number, number][] | 'everywhere';
+/**
+ * Ranges `[start, end)` of the new text where new characters are (the rest was there before), or a
+ * test of a place: whether it may be taken.
+ */
+type Fresh = readonly [number, number][] | 'everywhere' | ((start: number, end: number) => boolean);
 
 /**
  * Follows editor changes, applied in order, each relative to the text left by the previous one (VS
@@ -178,7 +181,11 @@ function insertedRanges(changes: readonly TextChange[]): [number, number][] {
  * come back with a later checkout).
  */
 export function reanchor<T extends Anchorable>(items: readonly T[], oldText: string | undefined, newText: string, opts: ReanchorOptions = {}): Anchored<T>[] {
-  const changes = oldText === undefined ? undefined : diffChanges(oldText, newText);
+  const diff = oldText === undefined ? undefined : diffText(oldText, newText);
+  // The same diff with ties broken the other way: where the two pair a passage differently, its words
+  // repeat nearby and the diff's pairing is a guess.
+  const other = oldText === undefined ? undefined : diffText(oldText, newText, true);
+  const changes = diff?.changes;
   // With the old text, only new text can hold a moved passage: a copy elsewhere is never a
   // candidate, and a little less context is enough.
   const o = { ...DEFAULTS, ...(changes ? { minContext: OLD_TEXT_CONTEXT } : {}), ...opts };
@@ -186,31 +193,36 @@ export function reanchor<T extends Anchorable>(items: readonly T[], oldText: str
   // Without the old text, the passages found beyond doubt tell how far the text around the others
   // moved: a weakly supported place must be where its neighbours say it should be.
   const anchors = changes ? [] : anchorsOf(items, newText, o);
+  const X = Number(process.env.EXP ?? 0.5);
+  const ANCH = Number(process.env.ANCH ?? 0);
+  const CTXE = Number(process.env.CTXE ?? 0);
   return items.map((item) => {
     const t = item.target;
     let near: Near = changes ? { at: t.start, radius: NEAR, pinned: true } : predicted(anchors, t.start);
-    let edited: TextTarget | undefined;
-    if (changes && item.status !== 'orphaned') {
-      const mapped = applyEdits([{ target: t }], changes, newText)[0];
-      const m = mapped.item.target;
-      // Outside the changed stretches, the passage's characters are the same characters (a short
-      // quote only where its context agrees: the diff may have paired one of its repeats).
-      if ((mapped.outcome === 'moved' || mapped.outcome === 'unchanged') && (t.exact.length >= o.minUniqueLength || contextScore(t, newText, m.start, m.end) >= (newText.indexOf(t.exact) === newText.lastIndexOf(t.exact) ? o.minContext : o.shortQuoteContext))) {
-        return place(item, newText, m.start, m.end, 'moved');
+    if (diff && other && item.status !== 'orphaned') {
+      const m = mapSpan(diff, t.start, t.end);
+      const m2 = process.env.NOREV ? m : mapSpan(other, t.start, t.end);
+      const len = t.exact.length;
+      const sure = m && m2 && m.start === m2.start && m.end === m2.end && m.kept === m2.kept;
+      if (m && sure && m.kept === len && m.end - m.start === len) {
+        // Outside the changed stretches, the passage's characters are the same characters (a short
+        // quote only where its context agrees: the diff may have paired one of its repeats).
+        if ((len >= o.minUniqueLength && Math.max(m.before, m.after) >= ANCH) || contextScore(t, newText, m.start, m.end) >= (newText.indexOf(t.exact) === newText.lastIndexOf(t.exact) ? o.minContext : o.shortQuoteContext)) return place(item, newText, m.start, m.end, 'moved');
+      } else if (m && sure && len >= o.minUniqueLength && m.kept >= X * len && m.end - m.start - m.kept <= m.kept && (Math.max(m.before, m.after) >= ANCH || contextScore(t, newText, m.start, m.end) >= CTXE)) {
+        // Changed inside, or cut at an edge, most of it kept: the passage was revised where it stands.
+        let { start, end } = m;
+        while (start < end && /\s/.test(newText[start])) start++;
+        while (end > start && /\s/.test(newText[end - 1])) end--;
+        if (end > start) return place(item, newText, start, end, 'edited');
       }
-      // Changed only inside, and lightly: the passage was revised where it stands.
-      if (mapped.outcome === 'edited' && revisedInside(t, changes, o)) return place(item, newText, m.start, m.end, 'edited');
-      near = { at: m.start, radius: NEAR, pinned: true };
-      // What is left of the passage outside the changed stretches is certain (none of it is new
-      // text); used when nothing better is found.
-      if (mapped.outcome === 'edited' && 3 * (m.end - m.start) >= 2 * t.exact.length && !overlapsFresh(fresh, m.start, m.end)) edited = m;
+      if (m) near = { at: m.start, radius: NEAR, pinned: true };
     }
-    const found = fresh === 'everywhere' || fresh.length ? search(t, newText, near, fresh, o) : undefined;
+    const admit: Fresh = diff && !process.env.OLDFRESH ? (s, e) => onlyNewOr(diff, newText, s, e, item.status === 'orphaned' ? 0 : t.start, item.status === 'orphaned' ? 0 : t.end) : fresh;
+    const found = fresh === 'everywhere' || fresh.length ? search(t, newText, near, admit, o) : undefined;
     if (found) {
       const same = found.start === t.start && found.end === t.end && item.status !== 'orphaned';
       return place(item, newText, found.start, found.end, found.exact ? (same ? 'moved' : 'relocated') : 'fuzzy');
     }
-    if (edited) return place(item, newText, edited.start, edited.end, 'edited');
     return orphan(item, t.start, t.end);
   });
 }
@@ -304,22 +316,37 @@ const squash = (s: string) => s.replace(/\s+/g, ' ');
  * lost. 1 when nothing was stored to compare with.
  */
 export function contextScore(t: TextTarget, text: string, start: number, end: number): number {
+  return contextSides(t, text, start, end).score;
+}
+
+/** Context support of a place, side by side. */
+interface Sides {
+  /** {@link contextScore}. */
+  score: number;
+  /** Characters of the stored prefix (suffix), whitespace runs counted as one, that agree next to the place. */
+  before: number;
+  after: number;
+}
+
+function contextSides(t: TextTarget, text: string, start: number, end: number): Sides {
   const prefix = squash(t.prefix);
   const suffix = squash(t.suffix);
   const total = prefix.length + suffix.length;
-  if (total === 0) return 1;
+  if (total === 0) return { score: 1, before: 0, after: 0 };
   // Generous windows: whitespace runs shrink when squashed, and a few characters may have been added.
   const before = squash(text.slice(Math.max(0, start - 2 * t.prefix.length - 8), start));
   const after = squash(text.slice(end, end + 2 * t.suffix.length + 8));
-  let p = agreeing(reverse(prefix), reverse(before));
-  let q = agreeing(suffix, after);
+  const p0 = agreeing(reverse(prefix), reverse(before));
+  const q0 = agreeing(suffix, after);
+  let p = p0;
+  let q = q0;
   // A sentence inserted next to the passage pushes its old neighbour a little away: found whole
   // within a few sentences, the neighbour still counts, for part.
   // (Not for a short quote: a word's context must be right next to it.)
   const displaced = t.exact.length >= DEFAULTS.minUniqueLength;
   if (displaced && 2 * p < prefix.length && prefix.length >= DISPLACED && squash(text.slice(Math.max(0, start - DISPLACED_WINDOW), start)).includes(prefix)) p = Math.round(prefix.length * 0.6);
   if (displaced && 2 * q < suffix.length && suffix.length >= DISPLACED && squash(text.slice(end, end + DISPLACED_WINDOW)).includes(suffix)) q = Math.round(suffix.length * 0.6);
-  return (p + q) / total;
+  return { score: (p + q) / total, before: p0, after: q0 };
 }
 
 /** Shortest stored context looked for away from the passage. */
@@ -379,10 +406,19 @@ interface Candidate {
   context: number;
   /** Similarity of the covered text to the quote, 0–1 (1 for an exact occurrence). */
   similarity: number;
+  /** Characters of the stored prefix (suffix) that agree right next to it. */
+  before: number;
+  after: number;
+}
+
+function sides(t: TextTarget, text: string, start: number, end: number): { context: number; before: number; after: number } {
+  const c = contextSides(t, text, start, end);
+  return { context: c.score, before: c.before, after: c.after };
 }
 
 function overlapsFresh(fresh: Fresh, start: number, end: number): boolean {
   if (fresh === 'everywhere') return true;
+  if (typeof fresh === 'function') return fresh(start, end);
   for (const [a, b] of fresh) if (a < Math.max(end, start + 1) && b > start) return true;
   return false;
 }
@@ -443,10 +479,30 @@ function search(t: TextTarget, text: string, near: Near, fresh: Fresh, o: Requir
   if (best && best.context >= STRONG_CONTEXT) return overlapsFresh(fresh, best.start, best.end) ? { start: best.start, end: best.end, exact: true } : undefined;
   const others = [...(whitespaceCandidates(t, text) ?? []), ...fuzzyCandidates(t, text, near.at, o)];
   if (best && !others.some((c) => c.end <= best.start || c.start >= best.end)) return overlapsFresh(fresh, best.start, best.end) ? { start: best.start, end: best.end, exact: true } : undefined;
-  if (!others.length) return undefined;
-  const pick = decide(t, [...exact, ...others], near, o);
-  if (!pick || pick.end <= pick.start || !overlapsFresh(fresh, pick.start, pick.end)) return undefined;
-  return { start: pick.start, end: pick.end, exact: text.slice(pick.start, pick.end) === t.exact };
+  const pick = others.length ? decide(t, [...exact, ...others], near, o) : undefined;
+  if (pick && pick.end > pick.start && overlapsFresh(fresh, pick.start, pick.end)) return { start: pick.start, end: pick.end, exact: text.slice(pick.start, pick.end) === t.exact };
+  const sided = oneSided(t, exact, others);
+  if (sided && overlapsFresh(fresh, sided.start, sided.end)) return { start: sided.start, end: sided.end, exact: true };
+  return undefined;
+}
+
+const SIDE_T = Number(process.env.SIDE_T ?? 24);
+const SIDE_R = Number(process.env.SIDE_R ?? 12);
+const SIDE_MINLEN = Number(process.env.SIDE_MINLEN ?? 8);
+
+/**
+ * The occurrence of the quote with one side of its stored context intact, when it is the only
+ * place with either side even half as close: the sentence on the other side was rewritten, deleted
+ * or moved away, and no copy of the words has the context the passage had.
+ */
+function oneSided(t: TextTarget, exact: Candidate[], others: Candidate[]): Candidate | undefined {
+  if (t.exact.length < SIDE_MINLEN || process.env.NOSIDE) return undefined;
+  const side = (c: Candidate) => Math.max(c.before, c.after);
+  const strong = exact.filter((c) => side(c) >= SIDE_T);
+  if (strong.length !== 1) return undefined;
+  const [one] = strong;
+  for (const c of [...exact, ...others]) if (c !== one && (c.end <= one.start || c.start >= one.end) && side(c) >= SIDE_R) return undefined;
+  return one;
 }
 
 /** The exact quote where its context confirms it, in `fresh` text: what the editor path looks for. */
@@ -465,7 +521,7 @@ function exactCandidates(t: TextTarget, text: string): Candidate[] | undefined {
   for (let i = text.indexOf(q); i >= 0; i = text.indexOf(q, i + 1)) {
     if (++count > MAX_OCCURRENCES) return undefined;
     if (splitsSurrogate(text, i) || splitsSurrogate(text, i + q.length)) continue;
-    cands.push({ start: i, end: i + q.length, context: contextScore(t, text, i, i + q.length), similarity: 1 });
+    cands.push({ start: i, end: i + q.length, ...sides(t, text, i, i + q.length), similarity: 1 });
   }
   return cands;
 }
@@ -492,7 +548,7 @@ function whitespaceCandidates(t: TextTarget, text: string): Candidate[] | undefi
     const start = back[i];
     // The needle is trimmed, so its last character is not whitespace and maps to one character.
     const end = back[i + needle.length - 1] + 1;
-    cands.push({ start, end, context: contextScore(t, text, start, end), similarity: 1 });
+    cands.push({ start, end, ...sides(t, text, start, end), similarity: 1 });
   }
   return cands;
 }
@@ -529,7 +585,7 @@ function fuzzyCandidates(t: TextTarget, text: string, expected: number, o: Requi
   for (const m of approxSearch(text, q, maxErrors, from, to)) {
     const span = trimToAgreement(q, text, m.start, m.end, startsClean, endsClean);
     if (!span || span.end - span.start < Math.max(o.minUniqueLength, q.length / 2)) continue;
-    cands.push({ start: span.start, end: span.end, context: contextScore(t, text, span.start, span.end), similarity: 1 - m.errors / q.length });
+    cands.push({ start: span.start, end: span.end, ...sides(t, text, span.start, span.end), similarity: 1 - m.errors / q.length });
   }
   return cands;
 }
