@@ -1,5 +1,5 @@
 // Scores the extractor against the gold files in test/gold/<set>/*.json.
-//   node scripts/eval.mjs                 dev, sample and tune
+//   node scripts/eval.mjs                 dev, sample, tune and tune2
 //   node scripts/eval.mjs --set heldout   one set (heldout, heldout3: written blind, scored only to report)
 //   node scripts/eval.mjs --errors        also list missed and spurious mentions and wrong speakers
 //   node scripts/eval.mjs --external <dir> also the public corpora converted into <dir> by
@@ -23,7 +23,7 @@ const showErrors = args.includes('--errors');
 const external = args.includes('--external') ? path.resolve(args[args.indexOf('--external') + 1] ?? '') : undefined;
 const wanted = setArg ? setArg.split(',') : undefined;
 // Own sets are the folders of test/gold; any other name is a set of the external folder.
-const sets = wanted ? wanted.filter((s) => existsSync(path.join(root, 'test/gold', s)) || !external) : ['dev', 'sample', 'tune'];
+const sets = wanted ? wanted.filter((s) => existsSync(path.join(root, 'test/gold', s)) || !external) : ['dev', 'sample', 'tune', 'tune2'];
 const table = [];
 const TYPES = ['speaker', 'person', 'organization', 'place', 'date'];
 

@@ -48,26 +48,26 @@ export const tests = [
       if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
       await entities.locator('.monaco-list-row', { hasText: 'Speakers' }).waitFor();
       await entities.locator('.monaco-list-row', { hasText: 'Abu Bakr al-Baghdadi' }).first().waitFor();
-      // The status bar (documents · speakers · places) and the Entities view count the same speakers.
+      // The status bar (documents · speakers · organisations · places) and the Entities view count the same entities.
       const status = page.locator('.statusbar-item[id$="corpusLens.status"]');
       await status.waitFor();
       await page.waitForTimeout(1000); // both settle after the last indexed batch
-      const [, statusSpeakers, statusPlaces] = (await status.innerText()).match(/\d+/g).map(Number);
-      const groupCount = async (name) => Number((await entities.locator('.monaco-list-row', { hasText: name }).first().innerText()).match(/(\d+)\s*$/)[1]);
+      const [, statusSpeakers, statusOrganisations, statusPlaces] = (await status.innerText()).match(/\d+/g).map(Number);
+      const group = (name) => entities.locator('.monaco-list-row', { hasText: new RegExp(`${name}\\s*\\d+`) }).first();
+      const groupCount = async (name) => Number((await group(name).innerText()).match(/(\d+)\s*$/)[1]);
       assert.equal(statusSpeakers, await groupCount('Speakers'), 'speakers: status bar vs Entities view');
-      // Places too (the group is below the speakers: fold them first).
-      await entities.locator('.monaco-list-row', { hasText: 'Speakers' }).first().click();
-      await entities.locator('.monaco-list-row', { hasText: /Places\s*\d+/ }).waitFor();
-      assert.equal(statusPlaces, await groupCount('Places'), 'places: status bar vs Entities view');
-      await entities.locator('.monaco-list-row', { hasText: 'Speakers' }).first().click();
       await screenshot(page, results, 'reading-highlights-entities');
-      // Collapse the speakers, as a reader would, to see the other groups.
-      await entities.locator('.monaco-list-row', { hasText: 'Speakers' }).first().click();
-      await entities.locator('.monaco-list-row', { hasText: /Persons\s*\d+/ }).first().click();
-      await entities.locator('.monaco-list-row', { hasText: /Organisations\s*\d+/ }).first().click();
-      await entities.locator('.monaco-list-row', { hasText: /Places\s*\d+/ }).waitFor();
-      const rows = await entities.locator('.monaco-list-row').allTextContents();
-      assert.ok(rows.some((r) => /Organisations\s*\d+/.test(r)), rows.join(' | '));
+      // Every group starts open: fold those above the places, as a reader would, to bring them into view.
+      for (const name of ['Speakers', 'Persons', 'Organisations']) {
+        const row = group(name);
+        await row.waitFor();
+        if ((await row.getAttribute('aria-expanded')) === 'true') await row.click();
+        await entities.locator(`.monaco-list-row[aria-expanded="false"]`, { hasText: new RegExp(`${name}\\s*\\d+`) }).waitFor();
+      }
+      await group('Places').waitFor();
+      assert.equal(statusOrganisations, await groupCount('Organisations'), 'organisations: status bar vs Entities view');
+      assert.equal(statusPlaces, await groupCount('Places'), 'places: status bar vs Entities view');
+      await screenshot(page, results, 'reading-entities-groups');
     },
   },
   {

@@ -110,7 +110,7 @@ export function namesCompatible(a: readonly string[], b: readonly string[]): boo
   const short = a.length <= b.length ? a : b;
   const long = a.length <= b.length ? b : a;
   // A kunya stands for the full name it opens: "Abu Hamza" for "Abu Hamza al-Qurashi".
-  if (isKunya(short) && long.length > 2 && long[0] === short[0] && long[1] === short[1]) return true;
+  if (short.length === 2 && long.length > 2 && long[0] === short[0] && long[1] === short[1] && isKunya(short)) return true;
   if (short[short.length - 1] !== long[long.length - 1]) return false;
   // Every word of the short form appears in order in the long one.
   let j = 0;

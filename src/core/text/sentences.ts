@@ -32,6 +32,8 @@ function isAsciiLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
+const STOP = /[.?!]/g;
+
 /**
  * Sentences of one paragraph. A full stop ends a sentence when the next word starts with a capital
  * or an opening quotation mark, and the word before it is not an abbreviation ("Col.", "Nov.") or an
@@ -41,8 +43,12 @@ export function sentences(text: string, para: Span): Span[] {
   const out: Span[] = [];
   let start = para.start;
   for (let i = para.start; i < para.end; i++) {
+    // The next full stop, question or exclamation mark.
+    STOP.lastIndex = i;
+    if (!STOP.test(text)) break;
+    i = STOP.lastIndex - 1;
+    if (i >= para.end) break;
     const ch = text.charCodeAt(i);
-    if (ch !== 46 /* . */ && ch !== 63 /* ? */ && ch !== 33 /* ! */) continue;
     let j = i + 1;
     while (j < para.end && isCloser(text.charCodeAt(j))) j++;
     if (j < para.end && !isSpace(text.charCodeAt(j))) continue;

@@ -3,15 +3,17 @@
  * name stays on its word ("al-Baghdadi", "ez-Zor"), dotted acronyms stay whole ("U.S."), and a
  * possessive "'s" is split off so a name's span never includes it.
  */
-export interface Token {
-  start: number;
-  end: number;
-  text: string;
-  lower: string;
-  /** Starts with an upper-case letter (or an upper-case article: "Al-Baghdadi"). */
-  cap: boolean;
-  /** Digits only. */
-  num: boolean;
+export class Token {
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    readonly text: string,
+    readonly lower: string,
+    /** Starts with an upper-case letter (or an upper-case article: "Al-Baghdadi"). */
+    readonly cap: boolean,
+    /** Digits only. */
+    readonly num: boolean,
+  ) {}
 }
 
 /** Lower-case Arabic articles that join the following word with a hyphen. */
@@ -27,26 +29,34 @@ export const ABBREVIATIONS = new Set([
 ]);
 
 // Latin letters and the letters of the scripts up to U+2000; the general punctuation block (dashes,
-// curly quotes) starts at U+2000, so it is never part of a word.
+// curly quotes) starts at U+2000, so it is never part of a word. One table of character classes below U+2000.
+const LETTER = 1;
+const DIGIT = 2;
+const UPPER = 4;
+/** A character that lower-casing may change, or that makes the word take the general lower-casing: A–Z and everything from U+0080. */
+const FOLD = 8;
+const CLASS = (() => {
+  const t = new Uint8Array(0x2000);
+  for (let c = 48; c <= 57; c++) t[c] = DIGIT;
+  for (let c = 97; c <= 122; c++) t[c] = LETTER;
+  for (let c = 65; c <= 90; c++) t[c] = LETTER | UPPER | FOLD;
+  for (let c = 0x80; c < 0x2000; c++) t[c] = FOLD;
+  for (let c = 0xc0; c < 0x2000; c++) if (c !== 0xd7 && c !== 0xf7) t[c] |= LETTER;
+  for (let c = 0xc0; c <= 0xde; c++) if (c !== 0xd7) t[c] |= UPPER;
+  return t;
+})();
+
+/** The class bits of a character: {@link LETTER}, {@link DIGIT}, {@link UPPER}, {@link FOLD} (from U+2000 only FOLD). */
+function classOf(c: number): number {
+  return c < 0x2000 ? CLASS[c] : FOLD;
+}
+
 function isLetter(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xc0 && c < 0x2000 && c !== 0xd7 && c !== 0xf7);
+  return (classOf(c) & LETTER) !== 0;
 }
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
-}
-
-function isUpper(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
-}
-
-/** False when `text[s, e)` is lower-case ASCII already, so that lower-casing it would give the same string. */
-function mayChangeCase(text: string, s: number, e: number): boolean {
-  for (let i = s; i < e; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 128 || (c >= 65 && c <= 90)) return true;
-  }
-  return false;
 }
 
 /** Splits `text[from, to)` into word and number tokens. */
@@ -55,19 +65,20 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   let i = from;
   while (i < to) {
     const c = text.charCodeAt(i);
-    if (isDigit(c)) {
+    const cls = classOf(c);
+    if (cls & DIGIT) {
       const s = i;
       while (i < to && isDigit(text.charCodeAt(i))) i++;
       // Keep "5,000" and "1.5" whole.
-      while (i + 1 < to && (text[i] === ',' || text[i] === '.') && isDigit(text.charCodeAt(i + 1))) {
+      while (i + 1 < to && (text.charCodeAt(i) === 44 || text.charCodeAt(i) === 46) && isDigit(text.charCodeAt(i + 1))) {
         i++;
         while (i < to && isDigit(text.charCodeAt(i))) i++;
       }
       const t = text.slice(s, i);
-      out.push({ start: s, end: i, text: t, lower: t, cap: false, num: true });
+      out.push(new Token(s, i, t, t, false, true));
       continue;
     }
-    if (!isLetter(c)) {
+    if (!(cls & LETTER)) {
       i++;
       continue;
     }
@@ -75,10 +86,16 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     let segStart = i;
     let dotted = false;
     let possessive = false;
+    // Whether lower-casing may change the word (see FOLD); a hyphen or a full stop never does.
+    let fold = cls & FOLD;
     i++;
     for (;;) {
       let ch = 0;
-      while (i < to && (isLetter((ch = text.charCodeAt(i))) || isDigit(ch))) i++;
+      let k = 0;
+      while (i < to && (k = classOf((ch = text.charCodeAt(i)))) & (LETTER | DIGIT)) {
+        fold |= k & FOLD;
+        i++;
+      }
       if (i + 1 >= to) break;
       const next = text.charCodeAt(i + 1);
       if ((ch === 39 /* ' */ || ch === 0x2019) && isLetter(next)) {
@@ -87,6 +104,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
           possessive = true;
           break;
         }
+        if (ch === 0x2019) fold |= FOLD;
         i++;
         segStart = i;
         continue;
@@ -105,11 +123,25 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       }
       break;
     }
-    if (i < to && text.charCodeAt(i) === 46 /* . */ && (dotted || (i - s === 1 && isUpper(c)) || (i - s <= 7 && ABBREVIATIONS.has(text.slice(s, i).toLowerCase())))) i++;
-    const t = text.slice(s, i);
-    const first = text.charCodeAt(s);
-    const cap = isUpper(first);
-    out.push({ start: s, end: i, text: t, lower: mayChangeCase(text, s, i) ? t.toLowerCase() : t, cap, num: false });
+    let t: string;
+    let lower: string;
+    if (i < to && text.charCodeAt(i) === 46 /* . */ && (dotted || (i - s === 1 && cls & UPPER) || i - s <= 7)) {
+      // A full stop after the word: kept by an initial, a dotted acronym or an abbreviation.
+      const w = text.slice(s, i);
+      const wl = fold ? w.toLowerCase() : w;
+      if (dotted || (i - s === 1 && cls & UPPER) || ABBREVIATIONS.has(wl)) {
+        i++;
+        t = text.slice(s, i);
+        lower = fold ? wl + '.' : t;
+      } else {
+        t = w;
+        lower = wl;
+      }
+    } else {
+      t = text.slice(s, i);
+      lower = fold ? t.toLowerCase() : t;
+    }
+    out.push(new Token(s, i, t, lower, (cls & UPPER) !== 0, false));
     if (possessive) i += 2;
   }
   return out;

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert';
 import { extractDocument } from '../../../src/core/extract';
-import { renderQuotes, speakerOf } from './spans';
+import { expectMentions, renderQuotes, speakerOf } from './spans';
 
 function check(text: string, expected: Record<string, string | null>): void {
   const a = extractDocument(text);
@@ -34,6 +34,11 @@ describe('attribution of quotations', () => {
   });
   it('an unnamed source is a speaker of its own', () => {
     check('"They are not panicking," a Western diplomat told reporters.', { 'They are not panicking': 'source:a Western diplomat' });
+  });
+  it('a party member named by the place he comes from is an unnamed source, and the place stays a place', () => {
+    const text = '“The race is over,” said a New Hampshire Republican, who asked not to be named. Two Vermont Democrats said the count would take days.';
+    check(text, { 'The race is over': 'source:a New Hampshire Republican' });
+    expectMentions('“The race is over,” said a [[New Hampshire]]{place} Republican, who asked not to be named. Two [[Vermont]]{place} Democrats said the count would take days.', ['speaker', 'person', 'place']);
   });
   it('a slogan, motto or hashtag named as such has no speaker, even after a quoted speaker', () => {
     check('"We hold the line," said Omar Baraka. The slogan "no retreat" was painted on the walls, and the hashtag "standfirm" spread.', { 'We hold the line': 'Omar Baraka', 'no retreat': null, standfirm: null });

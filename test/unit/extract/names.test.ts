@@ -15,6 +15,15 @@ describe('names of persons and places', () => {
     });
   });
 
+  describe('names are not run together', () => {
+    it('a title-case headline naming two people holds two names, not one long writing of the second', () => {
+      expectMentions(
+        '[[Mara Velez]]{speaker} Calls Out [[Tom Hendry]]{speaker} Over Budget Cuts\n\n[[Senator Tom Hendry]]{speaker} said on Monday that the cuts would hold. The mayor, [[Mara Velez]]{speaker}, calls the plan reckless and says it will hurt schools, and she wants it out of the budget.',
+        PEOPLE,
+      );
+    });
+  });
+
   describe('cities of Europe', () => {
     it('English names of large cities and small towns in a frame', () => {
       expectMentions('The convoy left [[Cologne]]{place} for [[Antwerp]]{place}, then drove on to [[Esztergom]]{place}.', ['place']);
@@ -33,6 +42,18 @@ describe('names of persons and places', () => {
     });
     it('a title before a name that is also a town', () => {
       expectMentions('[[President Obama]]{person} arrived in [[Seoul]]{place} on Monday.', [...PEOPLE, 'place']);
+    });
+    it('a capitalised office before a given name and a surname that is also a town', () => {
+      expectMentions(
+        'Former U.N. Ambassador [[Ruth Bolton]]{speaker} and [[Senator Ann Kowal]]{person} both criticised the plan on Friday.\n\n[[Bolton]]{speaker} said the vote was a mistake, and [[Kowal]]{person} agreed.',
+        [...PEOPLE, 'place'],
+      );
+    });
+    it('a town the document names as a person throughout is the person, even after a preposition', () => {
+      expectMentions(
+        'In early polls [[Barack Obama]]{person} trailed among older voters. The shift to [[Obama]]{person} came after the first debate, and many who had doubted [[Obama]]{person} changed their minds. Few expected [[Obama]]{person} to carry the state.',
+        [...PEOPLE, 'place'],
+      );
     });
     it('a preposition does not outweigh a document that writes the name as a person’s', () => {
       expectMentions(

@@ -31,6 +31,12 @@ describe('organisations', () => {
     expectMentions('A still from the video. ([[Levant Wire]]{organization}) BEIRUT, Aug. 31 — The group said nothing.', ORG);
   });
 
+  it('an agency credited at a dateline wrote the text: it is no speaker of the quotations in it', () => {
+    const text = 'TALVERA (Coast Wire) — The Harbour Authority, which inspected the pier, said the ferry had docked "well after midnight," and that nobody was hurt.\n\nOfficials said later that the pier would reopen.';
+    const a = expectMentions('TALVERA ([[Coast Wire]]{organization}) — The [[Harbour Authority]]{speaker}, which inspected the pier, said the ferry had docked "well after midnight," and that nobody was hurt.\n\nOfficials said later that the pier would reopen.', ORG);
+    assert.equal(speakerOf(a, text, 'well after'), 'Harbour Authority');
+  });
+
   it('the outlet named at the top of a page', () => {
     expectMentions('[[Sahel Watch]]{organization} | Analysis\nBy Halima Garba\n\nThe video runs 17 minutes.', ORG);
   });

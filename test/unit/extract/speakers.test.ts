@@ -1,4 +1,5 @@
-import { expectMentions } from './spans';
+import * as assert from 'node:assert/strict';
+import { expectMentions, speakerOf } from './spans';
 
 describe('speakers and persons', () => {
   const cases: Array<[string, string]> = [
@@ -34,6 +35,13 @@ describe('speakers and persons', () => {
       '[[Hamid Rezaei]]{person} was told to leave the city.'],
   ];
   for (const [name, markup] of cases) it(name, () => expectMentions(markup, ['speaker', 'person']));
+
+  it('a common noun opening a headline is no name: a word for a body, or one the text writes in lower case', () => {
+    expectMentions('Militia says convoy reached the river\n\nThe militia’s commander, [[Col. Ivo Brandt]]{speaker}, said the bridge was held.', ['speaker', 'person', 'organization']);
+    const text = 'Farmer says drought has ruined the harvest\n\nA farmer who grows barley near the river said the crop was "gone for this year."';
+    const a = expectMentions(text, ['speaker', 'person', 'organization']);
+    assert.equal(speakerOf(a, text, 'gone for'), 'source:A farmer');
+  });
 
   it('organisations and title-case headlines hold no person', () => {
     expectMentions('Syrian Democratic Forces Advance Toward Northern Towns\n\nThe Human Rights Watch report was published.', ['speaker', 'person']);

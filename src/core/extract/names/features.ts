@@ -222,39 +222,38 @@ export class TaggerInput {
     const runStart: number[] = [];
     const runLength: number[] = [];
     const nameish = ctx.nameish;
-    const nameLike = (i: number): boolean => nameish[i] === 1;
+    // Whether tokens i and i + 1 are separated by one space or one hyphen.
     const joined = (i: number): boolean => {
-      const a = toks[i];
-      const b = toks[i + 1];
-      if (!b) return false;
-      const gap = b.start - a.end;
-      if (gap !== 1) return false;
-      const c = text.charCodeAt(a.end);
+      if (i + 1 >= n) return false;
+      const a = toks[i].end;
+      if (toks[i + 1].start - a !== 1) return false;
+      const c = text.charCodeAt(a);
       return c === 32 || c === 0xa0 || c === 45;
     };
     let i = 0;
     while (i < n) {
-      if (!nameLike(i)) {
+      if (nameish[i] !== 1) {
         i++;
         continue;
       }
       const first = tagged.length;
       tagged.push(i);
       let k = i;
-      for (;;) {
-        if (joined(k) && nameLike(k + 1)) {
+      while (joined(k)) {
+        if (nameish[k + 1] === 1) {
           tagged.push(++k);
           continue;
         }
         // A link word between two name-like words: "Bank of England", "Marieke de Vries".
-        if (joined(k) && NAME_LINKS.has(toks[k + 1].lower) && !toks[k + 1].cap && joined(k + 1) && k + 2 < n && nameLike(k + 2) && toks[k + 2].cap && !CALENDAR_WORDS.has(toks[k + 2].lower) && !CAPITAL_STOPWORDS.has(toks[k + 2].lower)) {
+        const link = toks[k + 1];
+        if (!link.cap && NAME_LINKS.has(link.lower) && joined(k + 1) && nameish[k + 2] === 1 && toks[k + 2].cap && !CALENDAR_WORDS.has(toks[k + 2].lower) && !CAPITAL_STOPWORDS.has(toks[k + 2].lower)) {
           tagged.push(k + 1, k + 2);
           k += 2;
           continue;
         }
         break;
       }
-      if (!everyRun && settled(ctx, tagged, first)) tagged.length = first;
+      if (!everyRun && settled(ctx, tagged, first)) while (tagged.length > first) tagged.pop();
       else {
         for (let p = first; p < tagged.length; p++) {
           runStart.push(first);
@@ -281,18 +280,24 @@ export class TaggerInput {
       if (l.length < 32 && firstLetters[l.length] & (1 << (l.charCodeAt(0) & 31)) && lowerSeen.has(l)) alsoLower.add(l);
     }
     // Per-token values, for tagged tokens and their neighbours.
+    // The per-token byte arrays share one buffer (one allocation instead of six).
+    const bytes = new Uint8Array(6 * n);
     this.wordHash = new Int32Array(n);
-    this.shape = new Uint8Array(n);
-    this.cls = new Uint8Array(n);
-    this.gaz = new Uint8Array(n);
-    const need = new Uint8Array(n);
+    this.shape = bytes.subarray(0, n);
+    this.cls = bytes.subarray(n, 2 * n);
+    this.gaz = bytes.subarray(2 * n, 3 * n);
+    this.lineFlags = bytes.subarray(3 * n, 4 * n);
+    this.docFlags = bytes.subarray(4 * n, 5 * n);
+    const need = bytes.subarray(5 * n, 6 * n);
     for (const t of tagged) for (let d = -2; d <= 2; d++) if (t + d >= 0 && t + d < n) need[t + d] = 1;
     // The words around each whole run.
     for (let p = 0; p < tagged.length; p++) {
       if (runStart[p] !== p) continue;
       const first = tagged[p];
       const last = tagged[p + runLength[p] - 1];
-      for (const t of [first - 1, last + 1, last + 2]) if (t >= 0 && t < n) need[t] = 1;
+      if (first > 0) need[first - 1] = 1;
+      if (last + 1 < n) need[last + 1] = 1;
+      if (last + 2 < n) need[last + 2] = 1;
     }
     for (let t = 0; t < n; t++) {
       if (!need[t]) continue;
@@ -331,7 +336,6 @@ export class TaggerInput {
     }
     // Lines: headline (the document's first line), all in capitals, short (bylines, datelines).
     // Read only for the lines that hold tagged tokens, each once.
-    this.lineFlags = new Uint8Array(n);
     const firstLineEnd = text.indexOf('\n');
     let doneTo = -1;
     for (const t of tagged) {
@@ -363,7 +367,6 @@ export class TaggerInput {
       doneTo = b - 1;
     }
     // The document elsewhere: the word in lower case; inside a longer name; opening or closing one.
-    this.docFlags = new Uint8Array(n);
     const runLast = new Map<string, number>();
     for (let p = 0; p < tagged.length; p++) {
       if (this.runLength[p] < 2) continue;
@@ -480,8 +483,8 @@ function settled(ctx: ExtractionContext, tagged: number[], first: number): boole
   for (let p = first; p < tagged.length; p++) {
     const t = tagged[p];
     const tok = toks[t];
-    if (!CAPITAL_STOPWORDS.has(tok.lower) && !CALENDAR_WORDS.has(tok.lower)) common = false;
-    if (!ctx.blocked[t] && tok.cap) blocked = false;
+    if (common && !CAPITAL_STOPWORDS.has(tok.lower) && !CALENDAR_WORDS.has(tok.lower)) common = false;
+    if (blocked && !ctx.blocked[t] && tok.cap) blocked = false;
     if (tok.cap ? TITLES.has(tok.lower) || tok.lower === 'abu' || tok.lower === 'umm' : ctx.nameish[t] === 1 && !NAME_LINKS.has(tok.lower)) return true;
   }
   if (common || blocked) return true;
@@ -490,7 +493,6 @@ function settled(ctx: ExtractionContext, tagged: number[], first: number): boole
   // Parts between links, each a place the gazetteer knows anywhere.
   const gz = gazetteer();
   const prev = toks[tagged[first] - 1];
-  const locative = !!prev && !prev.cap && LOCATIVE_PREPOSITIONS.has(prev.lower);
   let p = first;
   while (p < tagged.length) {
     let e = p + 1;
@@ -498,8 +500,11 @@ function settled(ctx: ExtractionContext, tagged: number[], first: number): boole
     if (e - p > 3) return false;
     let name = toks[tagged[p]].text;
     for (let q = p + 1; q < e; q++) name += ' ' + toks[tagged[q]].text;
-    const entry = gz.get(name) ?? (name.length > 3 && isAcronym(toks[tagged[p]]) ? gz.get(titleCaseWords(name)) : undefined);
-    if (!entry || entry.kind === 'town' || (entry.kind === 'city' && !locative)) return false;
+    // (A name of several words is in the gazetteer only if its first word opens one.)
+    const entry = (e - p === 1 || gz.firstWords.has(toks[tagged[p]].text) ? gz.get(name) : undefined) ?? (name.length > 3 && isAcronym(toks[tagged[p]]) ? gz.get(titleCaseWords(name)) : undefined);
+    if (!entry || entry.kind === 'town') return false;
+    // A city's name only after a locative preposition.
+    if (entry.kind === 'city' && !(prev && !prev.cap && LOCATIVE_PREPOSITIONS.has(prev.lower))) return false;
     p = e + 1;
   }
   return true;

@@ -228,11 +228,11 @@ export class DateRecognizer {
     // "the next morning", "the next day": an offset from another event, not from the document's date.
     if (/^next\s/i.test(body) && /\bthe\s+$/i.test(sentence.slice(Math.max(0, start - 5), start))) return undefined;
     // A month or weekday must be capitalised: "may", "march", "sun" are words.
-    const first = body.split(/[\s,.]/)[0];
-    if (!period && /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)/i.test(first) && !/^\p{Lu}/u.test(first)) return undefined;
+    // (Read on the body: its first word opens with these letters exactly when the body does.)
+    if (!period && /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)/i.test(body) && !/^\p{Lu}/u.test(body)) return undefined;
     // Generic uses and sets: "a Friday sermon", "every Monday".
     const before = sentence.slice(Math.max(0, start - 12), start);
-    if (/\b(?:a|an|every|each|any|one)\s+$/i.test(before) && /^\p{Lu}[a-z]+day$/u.test(body)) return undefined;
+    if (/^\p{Lu}[a-z]+day$/u.test(body) && /\b(?:a|an|every|each|any|one)\s+$/i.test(before)) return undefined;
     const trail = /(?:[\s,;:]+(?:of|the|in|on|at|and)?)+$/i.exec(body);
     if (trail && trail[0].length < body.length) {
       end -= trail[0].length;
@@ -247,7 +247,7 @@ export class DateRecognizer {
     if (/^(?:Sun|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat)\.?$/.test(body) || (/^\d+$/.test(body) && !tags.has('bareYear'))) return undefined;
     // Premodifiers inside: "late Tuesday", "last December", "earlier this year".
     let premod = '';
-    const pm = /(\b[A-Za-z]+)\s+$/.exec(sentence.slice(Math.max(0, start - 12), start));
+    const pm = start > 0 && isSpace(sentence.charCodeAt(start - 1)) ? /(\b[A-Za-z]+)\s+$/.exec(sentence.slice(Math.max(0, start - 12), start)) : null;
     // ("said this 30 years ago": no word before a count of time ago is its premodifier.)
     if (pm && PREMODIFIERS.has(pm[1].toLowerCase()) && (!/^(?:this|last|next|early|late|mid)\b/i.test(body) || /^(?:earlier|later)$/i.test(pm[1])) && !/\bago$/i.test(body)) {
       premod = pm[1].toLowerCase();
@@ -326,7 +326,7 @@ export class DateRecognizer {
           const dt = new Date(Date.UTC(ref.y, (ref.m ?? 1) - 1, ref.d));
           if (forward(frame())) dt.setUTCDate(dt.getUTCDate() + ((wd - dt.getUTCDay() + 7) % 7));
           else dt.setUTCDate(dt.getUTCDate() - ((dt.getUTCDay() - wd + 7) % 7));
-          value = dt.toISOString().slice(0, 10);
+          value = isoDay(dt);
         }
       } else if (bareMonth || (premod && c.isCertain('month') && !dayKnown && !yearKnown)) {
         const month = m ?? 1;
@@ -481,6 +481,19 @@ function resolvePeriod(period: string, shift: string | undefined, c: chrono.Pars
 }
 
 const pad = (n: number): string => String(n).padStart(2, '0');
+
+/** `date.toISOString().slice(0, 10)`, without the full string for years 0 to 9999. */
+function isoDay(date: Date): string {
+  const y = date.getUTCFullYear();
+  return y >= 0 && y <= 9999 ? `${String(y).padStart(4, '0')}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}` : date.toISOString().slice(0, 10);
+}
+
+/** A character `\s` matches in a regular expression. */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 /** A digit, comma or period: what stands before a match that is the tail of a number ("1,000 a year"). */
 const isFigureEnd = (c: number): boolean => isDigit(c) || c === 44 || c === 46;

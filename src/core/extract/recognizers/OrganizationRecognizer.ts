@@ -1,9 +1,9 @@
 import type { Token } from '../../text/tokens';
-import type { ExtractionContext } from '../context';
+import type { Candidate, ExtractionContext } from '../context';
 import { ARABIC_ORG_HEADS, CAPITAL_STOPWORDS, ORG_HEADS } from '../lexicon';
 import { gazetteer } from '../gazetteer';
 import { MARGIN, nameChunks, ORG } from '../names/NameTagger';
-import { isAcronym, isCalendarWord, isNameParticle } from './wordClasses';
+import { isAcronym, isCalendarWord, isCommonNounAlone, isNameParticle } from './wordClasses';
 
 /** Words that extend an organisation's name across lower-case links ("Institute for Middle East Policy"). */
 const LINKS = new Set(['of', 'for', 'and', 'the', 'on', 'de', '&']);
@@ -188,10 +188,12 @@ export class OrganizationRecognizer {
   }
 
   /** Marks tokens [t0, t1) as an organisation's name, unless part of it is taken already. */
-  private mark(ctx: ExtractionContext, t0: number, t1: number): boolean {
+  private mark(ctx: ExtractionContext, t0: number, t1: number, credit?: boolean): boolean {
     for (let t = t0; t < t1; t++) if (ctx.blocked[t]) return false;
     for (let t = t0; t < t1; t++) ctx.blocked[t] = 1;
-    ctx.candidates.push({ start: ctx.tokens[t0].start, end: ctx.tokens[t1 - 1].end, kind: 'org', t0, t1, priority: 3 });
+    const c: Candidate = { start: ctx.tokens[t0].start, end: ctx.tokens[t1 - 1].end, kind: 'org', t0, t1, priority: 3 };
+    if (credit) c.credit = true;
+    ctx.candidates.push(c);
     return true;
   }
 
@@ -217,7 +219,7 @@ export class OrganizationRecognizer {
       const after = /^[ \t]*(?:[—–-]|\n|\p{Lu}{3,}\b)/u.test(text.slice(close + 1, close + 12));
       const before = /(?:\b\d{4}|\b\p{Lu}{3,})[ \t]*$/u.test(text.slice(Math.max(0, open - 12), open));
       const opensSentence = /(?:^|[.!?\n])[ \t]*$/.test(text.slice(Math.max(0, open - 3), open));
-      if (after && (before || opensSentence || /^[ \t]*[—–-]/.test(text.slice(close + 1, close + 4)))) this.mark(ctx, t0, t1);
+      if (after && (before || opensSentence || /^[ \t]*[—–-]/.test(text.slice(close + 1, close + 4)))) this.mark(ctx, t0, t1, true);
     }
   }
 
@@ -281,6 +283,8 @@ export class OrganizationRecognizer {
       if (link && !link.cap && c.t0 >= 2 && ctx.joined(c.t0 - 1) && ctx.joined(c.t0 - 2) && toks[c.t0 - 2].cap && NAME_LINK_WORDS.has(link.lower)) continue;
       // An unknown acronym is an organisation's on less evidence than other words ("NATO", "OSCE").
       const acronym = c.t1 - c.t0 === 1 && isAcronym(toks[c.t0]) && !inCapitalLine(ctx, c.t0);
+      // A common noun capitalised only as the first word of its sentence ("Militia says …", then "the militia").
+      if (c.t1 - c.t0 === 1 && !acronym && isCommonNounAlone(ctx, c.t0)) continue;
       if (c.margin < (acronym ? MARGIN.acronym : MARGIN.organization)) continue;
       const name = spellingOf(ctx, c.t0, c.t1);
       // A place's name, also in capitals ("MOSUL" opening a dateline).

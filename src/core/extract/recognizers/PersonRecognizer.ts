@@ -1,10 +1,11 @@
 import { foldWord, isKunya, nameWords, namesCompatible, tidyName } from '../../entities/names';
 import type { ExtractionContext, PersonRecord } from '../context';
 import { gazetteer } from '../gazetteer';
+import { givenNameGender } from '../gender';
 import { AUXILIARIES, PLACE_DESIGNATORS, PLACE_NOUNS, ROLES, TITLES } from '../lexicon';
 import { chunkAt, MARGIN, ORG, PER } from '../names/NameTagger';
 import { isSpeechVerb } from '../speech';
-import { ARABIC_PLACE_HEADS, isAcronym, isCalendarWord, isGroupWord, isNameParticle, isSacred, isStopword } from './wordClasses';
+import { ARABIC_PLACE_HEADS, isAcronym, isCalendarWord, isCommonNounAlone, isGroupWord, isNameParticle, isPartisan, isSacred, isStopword } from './wordClasses';
 
 /** A stretch of name-like tokens [s, e), with the index of a title right before it or -1. */
 interface NameRun {
@@ -33,6 +34,7 @@ const LONE_NAME_VERBS = new Set(['said', 'says', 'told', 'tells', 'added', 'adds
   'mocked', 'pledged', 'promised', 'admitted', 'lamented', 'complained', 'cautioned', 'remarked', 'exhorted', 'implored', 'joked', 'quipped', 'scoffed']);
 
 const KUNYA = new Set(['abu', 'umm', 'abi']);
+
 
 /** Lower-case particles inside European names ("de Vries", "van der Pas", "von Weizsäcker", "da Silva"). */
 const PARTICLES = new Set(['de', 'der', 'den', 'van', 'von', 'du', 'da', 'di', 'del', 'della', 'dos', 'das', 'do', 'la', 'le', 'ter', 'ten', 'zu']);
@@ -142,7 +144,7 @@ export class PersonRecognizer {
       if (s >= 0 && !ctx.joined(i - 1)) close(i);
       const isTitle = TITLES.has(t.lower) && t.cap;
       const sentenceStart = ctx.sentenceTokens[ctx.sentenceOf[i]]?.[0] === i;
-      const bad = isStopword(t) || isCalendarWord(t) || isAcronym(t) || isGroupWord(t) || isSacred(t) || ROLES.has(t.lower) || TITLES.has(t.lower) ||
+      const bad = isStopword(t) || isCalendarWord(t) || isAcronym(t) || isGroupWord(t) || isPartisan(t) || isSacred(t) || ROLES.has(t.lower) || TITLES.has(t.lower) ||
         // A capitalised gerund opening a sentence ("Losing Adnani is a blow") is a verb.
         (sentenceStart && t.lower.length > 5 && t.lower.endsWith('ing'));
       if (isTitle && ctx.joined(i) && toks[i + 1]?.cap) {
@@ -199,6 +201,8 @@ export class PersonRecognizer {
       const k = e;
       // Sentence-initial plurals are groups of people ("Officials said", "Residents told").
       const groupNoun = ctx.sentenceTokens[ctx.sentenceOf[s]]?.[0] === s && /(?:ers|ists|ials|ents|ies|ces|ians|ans|ors|ives|ops|ps)$/.test(t.lower);
+      // A common noun capitalised as the first word of a headline or sentence: "Militia says …".
+      if (isCommonNounAlone(ctx, s)) return undefined;
       const prevWord = toks[s - 1];
       const afterPreposition = !!prevWord && !prevWord.cap && PLACE_PREPOSITIONS.has(prevWord.lower) && ctx.joined(s - 1);
       if (!isAcronym(t) && !groupNoun && !afterPreposition && ctx.joined(s) && k < toks.length && ctx.sentenceOf[k] === ctx.sentenceOf[s] && LONE_NAME_VERBS.has(toks[k].lower)) return { s, e };
@@ -209,7 +213,7 @@ export class PersonRecognizer {
     const before = toks[s - 1];
     const sameSentence = (i: number): boolean => i >= 0 && i < toks.length && ctx.sentenceOf[i] === ctx.sentenceOf[s];
     if (before && sameSentence(s - 1) && ctx.joined(s - 1)) {
-      if (ROLES.has(before.lower) && !before.cap) return { s, e };
+      if (ROLES.has(before.lower) && (!before.cap || (e - s >= 2 && givenNameGender(toks[s].text) !== undefined))) return { s, e };
       if (before.lower === 'by' || (before.lower === 'to' && toks[s - 2]?.lower === 'according')) return { s, e };
       if (isSpeechVerb(ctx, s - 1)) return { s, e };
     }
@@ -332,6 +336,18 @@ export class PersonRecognizer {
     const lastWords = new Set(people.map((x) => x.words[x.words.length - 1]));
     // "Abu Hamza" for "Abu Hamza al-Qurashi": a kunya ends with its second word.
     for (const x of people) if (x.words.length > 2 && isKunya(x.words.slice(0, 2))) lastWords.add(x.words[1]);
+    // Words the document writes in lower case, read once when a longer writing of a name needs them.
+    let lowerWords: Set<string> | undefined;
+    // "Donald Trump Calls Out Ted Cruz" (a headline) is no longer writing of "Ted Cruz": the words
+    // before a name's first word are a longer writing of it only if none is a common word of the text.
+    const commonWordBefore = (words: string[], name: readonly string[]): boolean => {
+      if (!lowerWords) {
+        lowerWords = new Set();
+        for (const t of toks) if (!t.cap && !t.num) lowerWords.add(foldWord(t.lower));
+      }
+      for (let k = 0; k < words.length && words[k] !== name[0]; k++) if (lowerWords.has(words[k])) return true;
+      return false;
+    };
     // The folded last word of each token, computed once: every name length ending there reads it.
     const lastFold: Array<string | undefined> = new Array(toks.length);
     const foldAt = (t: number): string => (lastFold[t] ??= foldWord(nameWords(toks[t].text).pop() ?? ''));
@@ -346,7 +362,7 @@ export class PersonRecognizer {
         for (let len = Math.min(6, r.e - i); len >= 1 && !found; len--) {
           if (!lastWords.has(foldAt(i + len - 1)) || (taken && taken[i + len - 1])) continue;
           const words = nameWords(ctx.text.slice(toks[i].start, toks[i + len - 1].end)).map(foldWord);
-          const hits = people.filter((x) => namesCompatible(words, x.words));
+          const hits = people.filter((x) => namesCompatible(words, x.words) && (words.length <= x.words.length || !commonWordBefore(words, x.words)));
           if (hits.length === 0) continue;
           // A surname shared by several people goes to the one the article introduced first: its subject.
           if (len === 1 || hits.length > 1) hits.sort((a, b) => a.order - b.order);

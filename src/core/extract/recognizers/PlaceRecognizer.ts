@@ -2,7 +2,7 @@ import type { ExtractionContext } from '../context';
 import { gazetteer, type GazetteerEntry } from '../gazetteer';
 import { LOC, MARGIN, nameChunks, PER, votesFor } from '../names/NameTagger';
 import { CAP_ORG_DESIGNATORS, LOCATIVE_PREPOSITIONS, PLACE_DESIGNATORS, PLACE_NOUNS, ROLES, TITLES } from '../lexicon';
-import { ARABIC_PLACE_HEADS, isAcronym, isCalendarWord, isGroupWord, isNameParticle, isSacred, isStopword } from './wordClasses';
+import { ARABIC_PLACE_HEADS, isAcronym, isCalendarWord, isGroupWord, isNameParticle, isPartisan, isSacred, isStopword } from './wordClasses';
 
 /** Prepositions that, before an unknown capitalised word, make it a place ("fighting in Baghouz"). */
 /** Designators of areas and waterways: the bare name means the same place ("Euphrates" = "Euphrates River"). */
@@ -48,7 +48,9 @@ export class PlaceRecognizer {
       // Longest gazetteer name starting here.
       let best: { e: number; entry: GazetteerEntry } | undefined;
       let e = i + 1;
-      for (; e <= Math.min(toks.length, i + gaz.maxWords); e++) {
+      // (A name of several words is in the gazetteer only if its first word opens one.)
+      const last = gaz.firstWords.has(toks[i].text) ? Math.min(toks.length, i + gaz.maxWords) : i + 1;
+      for (; e <= last; e++) {
         if (e > i + 1 && (!ctx.joined(e - 2) || !free(e - 1))) break;
         // Multi-word names continue with capitalised words and a few links ("Bosnia and Herzegovina").
         if (e > i + 1 && !toks[e - 1].cap && !NAME_LINKS.has(toks[e - 1].lower) && !isNameParticle(toks[e - 1], toks[e])) break;
@@ -84,10 +86,14 @@ export class PlaceRecognizer {
         const name = spelling(ctx, i, best.e);
         const next = toks[best.e];
         const followedByCountry = !!next && /^\s*,\s*$/.test(ctx.gap(best.e - 1)) && gaz.get(next.text)?.kind === 'country';
-        const nextCap = !!next && ctx.joined(best.e - 1) && next.cap && !PLACE_DESIGNATORS.has(next.lower);
+        // "Vermont Democrats", "a Texas Republican": a party's members after the place leave it whole.
+        const nextCap = !!next && ctx.joined(best.e - 1) && next.cap && !PLACE_DESIGNATORS.has(next.lower) && !isPartisan(next);
         if (INSTITUTIONS.has(name.toLowerCase())) continue;
         // Small towns need a frame; any place needs to stand as its own name, not the start of a longer one.
         if (best.entry.kind === 'town' && !locative && !followedByCountry) continue;
+        // A town's or city's name the document writes as a person's throughout ("to Obama" beside
+        // "Barack Obama", "Obama said"): one preposition is weaker evidence, as for unknown names below.
+        if ((best.entry.kind === 'town' || best.entry.kind === 'city') && !followedByCountry && personVotes(ctx, name)) continue;
         if (nextCap && best.entry.kind !== 'country' && !isAcronym(next)) continue;
         if (best.entry.kind !== 'country' && prev && TITLES.has(prev.lower) && ctx.joined(i - 1)) continue;
         add(i, best.e, best.entry, 3);
@@ -132,8 +138,7 @@ export class PlaceRecognizer {
         const possessive = /^['’]s/.test(ctx.text.slice(toks[nameEnd - 1].end));
         const name = spelling(ctx, i, nameEnd);
         // A preposition is weaker evidence than a document that writes the name as a person's throughout.
-        const votes = votesFor(ctx, name);
-        const person = votes[PER] - votes[LOC] >= MARGIN.personVote && !ARABIC_PLACE_HEADS.has(toks[i].lower);
+        const person = personVotes(ctx, name) && !ARABIC_PLACE_HEADS.has(toks[i].lower);
         if (endsPhrase && !possessive && !person && !isAcronym(toks[i]) && (prev?.lower !== 'and' || andAfterPlace)) {
           add(i, nameEnd, { key: `place:${name.toLowerCase()}`, name, kind: 'town' }, 2);
           i = nameEnd - 1;
@@ -225,4 +230,10 @@ function spelling(ctx: ExtractionContext, s: number, e: number): string {
 
 function titleCase(s: string): string {
   return s.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
+}
+
+/** Whether the document's writings of `name` vote for a person's name by far more than for a place's. */
+function personVotes(ctx: ExtractionContext, name: string): boolean {
+  const votes = votesFor(ctx, name);
+  return votes[PER] - votes[LOC] >= MARGIN.personVote;
 }

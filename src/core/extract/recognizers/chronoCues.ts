@@ -101,8 +101,9 @@ export function needsOf(...alternatives: CueName[][]): number[] {
 // The word cues as a trie over folded ASCII letters: node n's child for letter c is at
 // CHILD[n * 26 + c] (0 for none; the root is node 0), and WORD_MASK[n] holds the cues of the words
 // ending at n. MONTH_NAME_AT[n] is 1 + the index of the capitalised month name ending at n, if any,
-// checked against the text's own case.
-const { CHILD, WORD_MASK, MONTH_NAME_AT } = (() => {
+// checked against the text's own case. Every cue word has two letters or more, so a walk starts from
+// the node of its first two letters, PAIR[a * 26 + b] (0 when no cue word starts with them).
+const { CHILD, WORD_MASK, MONTH_NAME_AT, PAIR } = (() => {
   const child: number[] = [];
   const mask: number[] = [0];
   let nodes = 1;
@@ -124,19 +125,25 @@ const { CHILD, WORD_MASK, MONTH_NAME_AT } = (() => {
   monthNameEnds.forEach((n, i) => (monthNameAt[n] = i + 1));
   const CHILD = new Int32Array(nodes * 26);
   child.forEach((c, k) => (CHILD[k] = c ?? 0));
-  return { CHILD, WORD_MASK: Int32Array.from(mask), MONTH_NAME_AT: monthNameAt };
+  const PAIR = new Int32Array(26 * 26);
+  for (let a = 0; a < 26; a++) {
+    const n = CHILD[a];
+    if (n === 0) continue;
+    if (mask[n] !== 0 || monthNameAt[n] !== 0) throw new Error('chronoCues: a cue word of one letter');
+    for (let b = 0; b < 26; b++) PAIR[a * 26 + b] = CHILD[n * 26 + b];
+  }
+  return { CHILD, WORD_MASK: Int32Array.from(mask), MONTH_NAME_AT: monthNameAt, PAIR };
 })();
 
-/** Folded letter index 0–25 of an ASCII letter, else -1. */
-function letter(c: number): number {
-  if (c >= 97 && c <= 122) return c - 97;
-  if (c >= 65 && c <= 90) return c - 65;
-  return -1;
-}
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
+/** Folded letter index 0–25 of each ASCII letter, -1 for every other character below 128. */
+const LETTER = (() => {
+  const t = new Int8Array(128).fill(-1);
+  for (let c = 0; c < 26; c++) {
+    t[97 + c] = c;
+    t[65 + c] = c;
+  }
+  return t;
+})();
 
 /** Whether a clock mark starts at i, right after a digit or a digit and a space: ":" (only right after), "am", "a.m.", "pm", "o'clock". */
 function isClockMark(text: string, i: number, c: number, afterDigit: boolean): boolean {
@@ -155,10 +162,11 @@ export function cuesOf(text: string): number {
   let mask = 0;
   let run = 0; // digits ending at the previous character
   let runBeforeSeparator = 0; // digits ending right before the previous character, when that one is not a digit
+  let afterDigitSpace = false; // the previous character is a space right after a digit
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (isDigit(c)) {
+    if (c >= 48 && c <= 57) {
       mask |= DIGIT;
       if (run === 0 && runBeforeSeparator > 0) {
         const sep = text.charCodeAt(i - 1);
@@ -176,23 +184,36 @@ export function cuesOf(text: string): number {
         const b = text.charCodeAt(i - 2);
         if ((a === 49 && (b === 56 || b === 57)) || (a === 50 && b === 48)) mask |= YEAR;
       }
+      afterDigitSpace = false;
       continue;
     }
-    if (c === 115 /* s */ && run > 0 && text.charCodeAt(i - 1) === 48 /* 0 */) mask |= DECADE_DIGITS;
-    if ((run > 0 || (c !== 32 && i >= 2 && text.charCodeAt(i - 1) === 32 && isDigit(text.charCodeAt(i - 2)))) && isClockMark(text, i, c, run > 0)) mask |= CLOCK_MARK;
+    if (run > 0) {
+      if (c === 115 /* s */ && text.charCodeAt(i - 1) === 48 /* 0 */) mask |= DECADE_DIGITS;
+      if (isClockMark(text, i, c, true)) mask |= CLOCK_MARK;
+    } else if (afterDigitSpace && c !== 32 && isClockMark(text, i, c, false)) mask |= CLOCK_MARK;
+    afterDigitSpace = c === 32 && run > 0;
     runBeforeSeparator = run;
     run = 0;
     if (c === 43 || c === 45) {
       mask |= SIGN;
       continue;
     }
-    let l = letter(c);
-    if (l < 0) continue;
-    let node = CHILD[l];
-    for (let j = i + 1; node !== 0; j++) {
+    if (c >= 128) continue;
+    const a = LETTER[c];
+    if (a < 0 || i + 1 >= n) continue;
+    const c1 = text.charCodeAt(i + 1);
+    if (c1 >= 128) continue;
+    const b = LETTER[c1];
+    if (b < 0) continue;
+    let node = PAIR[a * 26 + b];
+    for (let j = i + 2; node !== 0; j++) {
       mask |= WORD_MASK[node];
       if (MONTH_NAME_AT[node] !== 0 && text.startsWith(MONTH_NAMES[MONTH_NAME_AT[node] - 1], i)) mask |= MONTH_NAME;
-      if (j >= n || (l = letter(text.charCodeAt(j))) < 0) break;
+      if (j >= n) break;
+      const cj = text.charCodeAt(j);
+      if (cj >= 128) break;
+      const l = LETTER[cj];
+      if (l < 0) break;
       node = CHILD[node * 26 + l];
     }
   }

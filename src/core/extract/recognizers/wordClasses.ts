@@ -1,6 +1,7 @@
 import type { Token } from '../../text/tokens';
+import type { ExtractionContext } from '../context';
 import { gazetteer } from '../gazetteer';
-import { CAPITAL_STOPWORDS, MONTHS, WEEKDAYS } from '../lexicon';
+import { CAPITAL_STOPWORDS, MONTHS, ORG_HEADS, WEEKDAYS } from '../lexicon';
 
 const set = (s: string): Set<string> => new Set(s.split(/\s+/).filter(Boolean));
 
@@ -12,6 +13,16 @@ export const GROUP_WORDS = set(`kurd kurds kurdish arab arabs arabic sunni sunni
   english french german spanish russian chinese english-language islam christianity judaism hinduism buddhism peshmerga mujahideen
   mujahedeen taliban hausa swahili somali pashto dari urdu farsi amharic yoruba igbo kanuri fulani tigrinya hebrew turkish kurmanji sorani
   berber tamazight`);
+
+/**
+ * Members of parties and movements, named like peoples: never part of a person's or a place's name
+ * ("a New Hampshire Republican", "Democrat Hillary Clinton", "two Vermont Democrats").
+ */
+const PARTISANS = set('republican republicans democrat democrats tory tories libertarian libertarians socialist socialists communist communists conservatives liberals');
+
+export function isPartisan(t: Token): boolean {
+  return PARTISANS.has(t.lower);
+}
 
 /** Words for God, holy books and holy days; deities and feasts are not persons. */
 export const SACRED_WORDS = set('god allah lord almighty quran koran bible torah gospel messenger prophets heaven hell paradise ramadan eid christmas easter hajj');
@@ -95,4 +106,27 @@ export function isNameParticle(t: Token, next: Token | undefined): boolean {
     if (UPPER_AT.test(w)) return true;
   }
   return !!next?.cap && PARTICLES.has(t.lower);
+}
+
+/**
+ * Whether the capitalised word at token t, standing alone, is a common noun capitalised only because
+ * it opens its sentence or headline: the text never writes it capitalised elsewhere but at the start
+ * of a sentence, and either writes it in lower case ("Farmer says …", then "the farmer") or it is a
+ * word for a body ("Militia says …"). A surname opening a sentence is written capitalised inside it
+ * too ("Mayor Don Guardian", then "Guardian said").
+ */
+export function isCommonNounAlone(ctx: ExtractionContext, t: number): boolean {
+  const toks = ctx.tokens;
+  if (ctx.sentenceTokens[ctx.sentenceOf[t]]?.[0] !== t) return false;
+  const text = toks[t].text;
+  const lower = toks[t].lower;
+  let inLower = false;
+  for (let i = 0; i < toks.length; i++) {
+    const w = toks[i];
+    if (w.cap ? w.text === text && i !== t && ctx.sentenceTokens[ctx.sentenceOf[i]][0] !== i : w.text === lower) {
+      if (w.cap) return false;
+      inLower = true;
+    }
+  }
+  return inLower || ORG_HEADS.has(lower);
 }

@@ -2,6 +2,7 @@ import type { Referent } from '../../context';
 import { DEFINITE, INDEFINITE, ORG_HEADS, RECORDING_NOUNS, ROLES, SOURCE_NOUNS } from '../../lexicon';
 import { personGender, pronounGender, type Gender } from '../../gender';
 import { GAP, gapHas, type AttributionState } from './AttributionState';
+import { isPartisan } from '../../recognizers/wordClasses';
 import { orgAt } from './organizations';
 
 /*
@@ -44,7 +45,7 @@ export function description(st: AttributionState, h: number, s0: number): Refere
     st.sources.push({ head: head.lower.replace(/s$/, ''), r });
     return r;
   }
-  if (head.cap && !ROLES.has(head.lower)) return null;
+  if (head.cap && !ROLES.has(head.lower) && !isPartisan(head)) return null;
   let d = h;
   while (d > s0 && h - d < 7 && !DEFINITE.has(toks[d].lower) && !INDEFINITE.has(toks[d].lower) && !gapHas(st, d - 1, GAP.comma | GAP.semicolon | GAP.colon | GAP.period)) d--;
   const det = toks[d].lower;
@@ -82,7 +83,7 @@ function describe(st: AttributionState, h: number, d: number, text: string, poss
     if (earlier) return earlier.r;
   }
   // "a fisherman who escaped told reporters": any indefinite description is an unnamed source.
-  if (INDEFINITE.has(det) && !head.cap && !head.num && !OTHER_PRONOUNS.has(head.lower)) {
+  if (INDEFINITE.has(det) && (!head.cap || isPartisan(head)) && !head.num && !OTHER_PRONOUNS.has(head.lower)) {
     const r = ctx.newSource(text, d, h + 1);
     st.sources.push({ head: head.lower.replace(/s$/, ''), r });
     return r;

@@ -1,5 +1,6 @@
 import type { Referent } from '../../context';
 import { CAPITAL_STOPWORDS as CAPITAL_WORDS, ROLES } from '../../lexicon';
+import { isCommonNounAlone } from '../../recognizers/wordClasses';
 import type { AttributionState } from './AttributionState';
 
 /*
@@ -56,7 +57,7 @@ export function orgAt(st: AttributionState, k: number, s0: number): Referent | n
     t0 = k;
     while (t0 > s0 && ctx.joined(t0 - 1) && ctx.tokens[t0 - 1].cap && ctx.tokenMention[t0 - 1] < 0) t0--;
     if (CAPITAL_WORDS.has(ctx.tokens[t0].lower)) t0++;
-    if (t0 >= t1) return null;
+    if (t0 >= t1 || (t1 - t0 === 1 && isCommonNounAlone(ctx, t0))) return null;
   }
   const name = ctx.text.slice(ctx.tokens[t0].start, ctx.tokens[t1 - 1].end);
   const key = `organization:${name.toLowerCase()}`;

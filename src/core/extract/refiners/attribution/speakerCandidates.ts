@@ -159,9 +159,10 @@ export class SpeakerCandidates {
       id.push(k);
       this.mentionCount[k]++;
     }
-    // Named organisations, at each writing of their name (outlets quoted without a verb, "CNN: …", included).
+    // Named organisations, at each writing of their name (outlets quoted without a verb, "CNN: …", included);
+    // not the agency a dateline credits, which wrote the text rather than speaking in it.
     for (const o of ctx.orgs) {
-      if (ctx.tokenMention[o.t0] >= 0) continue;
+      if (ctx.tokenMention[o.t0] >= 0 || o.credit) continue;
       const key = `organization:${ctx.text.slice(toks[o.t0].start, toks[o.t1 - 1].end).toLowerCase()}`;
       const k = this.idOf(key, 'org', o.t0, o.t1);
       tok.push(o.t0);
