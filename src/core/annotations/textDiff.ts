@@ -170,7 +170,8 @@ export function mapSpan(d: TextDiff, start: number, end: number): MappedSpan | u
     last = to - 1;
     kept += to - from;
   };
-  const blocked = [...d.hunks.map((h) => [h[0], h[1]] as const), ...(process.env.NOSLIDE ? [] : d.doubtful)].sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  // Characters the diff pairs only by one choice among equal ones are not counted as kept.
+  const blocked = [...d.hunks.map((h) => [h[0], h[1]] as const), ...d.doubtful].sort((x, y) => x[0] - y[0] || x[1] - y[1]);
   for (const [h0, h1] of blocked) {
     if (h1 <= p && h0 < p) continue;
     if (h0 >= end) break;
