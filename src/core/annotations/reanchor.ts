@@ -195,7 +195,7 @@ export function reanchor<T extends Anchorable>(items: readonly T[], oldText: str
   // Without the old text, the passages found beyond doubt tell how far the text around the others
   // moved: a weakly supported place must be where its neighbours say it should be.
   const anchors = changes ? [] : anchorsOf(items, newText, o);
-  return items.map((item) => {
+  const placed = items.map((item) => {
     const t = item.target;
     let near: Near = changes ? { at: t.start, radius: NEAR, pinned: true } : predicted(anchors, t.start);
     if (diff && other && item.status !== 'orphaned') {
@@ -226,6 +226,9 @@ export function reanchor<T extends Anchorable>(items: readonly T[], oldText: str
     }
     return orphan(item, t.start, t.end);
   });
+  // The flattened text is kept only while this text is searched.
+  flattened = undefined;
+  return placed;
 }
 
 /**
@@ -610,8 +613,12 @@ function oneWholeSide(t: TextTarget, text: string, prefix: string, suffix: strin
   return places.every((p) => p.start === one.start && p.end === one.end) ? one : undefined;
 }
 
+/** The text flattened, shared by the passages searched in it during one {@link reanchor}. */
+let flattened: { text: string; flat: string; back: number[] } | undefined;
+
 /** `text` with runs of whitespace as one space, and for each of its positions the position in `text`. */
 function flatten(text: string): { flat: string; back: number[] } {
+  if (flattened?.text === text) return flattened;
   let flat = '';
   const back: number[] = [];
   for (let i = 0; i < text.length; ) {
@@ -622,7 +629,8 @@ function flatten(text: string): { flat: string; back: number[] } {
     } else flat += text[i++];
   }
   back.push(text.length);
-  return { flat, back };
+  flattened = { text, flat, back };
+  return flattened;
 }
 
 /** The exact quote where its context confirms it, in `fresh` text: what the editor path looks for. */
@@ -651,17 +659,8 @@ function whitespaceCandidates(t: TextTarget, text: string): Candidate[] | undefi
   const needle = squash(t.exact).trim();
   // A quote of a letter or two with a line break is not a phrase that was re-wrapped.
   if (needle.length < 4 || 2 * needle.length < t.exact.length || !/\s/.test(t.exact + text)) return undefined;
-  // Map every position of the squashed text back to the original.
-  let flat = '';
-  const back: number[] = [];
-  for (let i = 0; i < text.length; ) {
-    back.push(i);
-    if (/\s/.test(text[i])) {
-      flat += ' ';
-      while (i < text.length && /\s/.test(text[i])) i++;
-    } else flat += text[i++];
-  }
-  back.push(text.length);
+  // Every position of the squashed text maps back to the original.
+  const { flat, back } = flatten(text);
   const cands: Candidate[] = [];
   for (let i = flat.indexOf(needle); i >= 0; i = flat.indexOf(needle, i + 1)) {
     if (cands.length > MAX_OCCURRENCES) return undefined;
