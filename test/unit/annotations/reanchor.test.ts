@@ -145,11 +145,11 @@ describe('reanchor: text changed outside the editor', () => {
     assert.equal(at(t, r.item), 'Both sides will\n  meet   again in Geneva');
   });
 
-  it('places a lightly edited passage approximately, with its context', () => {
+  it('keeps a lightly edited passage where it stands, with the new wording, when the old text is known', () => {
     const b = on(TEXT, 'the talks had failed after three days');
     const t = TEXT.replace('three days', 'four days');
     const [r] = reanchor([b], TEXT, t);
-    assert.equal(r.outcome, 'fuzzy');
+    assert.equal(r.outcome, 'edited');
     assert.equal(at(t, r.item), 'the talks had failed after four days');
   });
 
@@ -172,5 +172,64 @@ describe('reanchor: text changed outside the editor', () => {
     const [r] = reanchor([orphan], undefined, TEXT);
     assert.equal(r.outcome, 'relocated');
     assert.equal(r.item.status, undefined);
+  });
+});
+
+describe('reanchor with the selectors only: what the stored context proves', () => {
+  const S =
+    'Officials in the northern province confirmed on Monday that the bridge over the river had been closed to all traffic until further notice. ' +
+    'Residents were told to use the ferry instead.';
+
+  it('places a passage rewritten in the middle when its context is whole on both sides', () => {
+    const a = on(S, 'the bridge over the river had been closed');
+    // Too much changed for an approximate match of the quote; the 64 characters around it did not.
+    const t = S.replace('the bridge over the river had been closed', 'the old bridge had been closed');
+    const [r] = reanchor([a], undefined, t);
+    assert.equal(r.outcome, 'fuzzy');
+    assert.equal(at(t, r.item), 'the old bridge had been closed');
+  });
+
+  it('orphans a rewritten passage when its context is whole around two places', () => {
+    const a = on(S, 'the bridge over the river had been closed');
+    const edited = S.replace('the bridge over the river had been closed', 'the old bridge had been closed');
+    const t = `${edited}\n\n${edited}`;
+    assert.equal(reanchor([a], undefined, t)[0].outcome, 'orphaned');
+  });
+
+  it('places a passage revised inside when one side of its context is whole and the other was rewritten', () => {
+    const a = on(S, 'the bridge over the river had been closed');
+    const t = S.replace('the bridge over the river had been closed to all traffic until further notice.', 'the bridge over the river had now been closed for repairs, engineers said.');
+    const [r] = reanchor([a], undefined, t);
+    assert.equal(r.outcome, 'fuzzy');
+    assert.equal(at(t, r.item), 'the bridge over the river had now been closed');
+  });
+
+  it('does not take a stretch that begins like the passage after its whole context but ends otherwise', () => {
+    const a = on(S, 'the bridge over the river had been closed');
+    // The sentence was replaced by another that begins with the same words: the passage's end is gone.
+    const t = S.replace('the bridge over the river had been closed to all traffic until further notice.', 'the bridge over the river would be inspected by engineers.');
+    assert.equal(reanchor([a], undefined, t)[0].outcome, 'orphaned');
+  });
+
+  it('places an exact quote by one whole side of its context when the sentence on the other side was rewritten', () => {
+    const a = on(S, 'the bridge over the river');
+    const t = 'UPDATE: ' + S.replace('the bridge over the river had been closed to all traffic until further notice.', 'the bridge over the river was reopened.');
+    const [r] = reanchor([a], undefined, t);
+    assert.equal(r.outcome, 'relocated');
+    assert.equal(at(t, r.item), 'the bridge over the river');
+  });
+
+  it('orphans a repeated phrase whose context agrees on one side and breaks a few words into the other', () => {
+    const old =
+      'The council met on Tuesday to discuss the budget for the coming year. "This is a matter for the courts," the minister said. ' +
+      '"This is a matter for the courts," the envoy said. The session ended before noon without a vote on the proposal.';
+    const items = [on(old, 'matter for the courts'), on(old, 'discuss the budget for the coming year'), on(old, 'ended before noon without a vote')];
+    // The minister's sentence is deleted: the envoy's words now follow the same 32 characters, and
+    // after them `," the ` agrees before the sentence differs — what any repeat of a quote looks like.
+    const t = 'UPDATE: ' + old.replace('"This is a matter for the courts," the minister said. ', '');
+    const [r, budget, session] = reanchor(items, undefined, t);
+    assert.equal(at(t, budget.item), 'discuss the budget for the coming year');
+    assert.equal(at(t, session.item), 'ended before noon without a vote');
+    assert.equal(r.outcome, 'orphaned');
   });
 });

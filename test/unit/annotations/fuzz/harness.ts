@@ -1,5 +1,4 @@
 import { applyEdits, reanchor, targetAt, trimmedChange, type Anchorable, type TextChange } from '../../../../src/core/annotations';
-import { diffChanges } from '../../../../src/core/annotations/textDiff';
 import { edits, passage, report, Rng, type GenEdit } from './generator';
 
 /**
@@ -12,11 +11,12 @@ import { edits, passage, report, Rng, type GenEdit } from './generator';
  * - `right`: only characters of the passage;
  * - `sloppy`: the passage plus spaces or punctuation from just outside it (no word character);
  * - `indistinct` (old text known and selectors only): wrong by the history of edits, but right by a
- *   diff of the old and new texts (a least-edits character diff, or the word diff the product uses)
- *   — or where its only foreign characters stand where the passage's own, equal characters were
- *   deleted: the words repeat in a way no comparison of texts can tell apart (a letter deleted and
- *   typed back; of `… Friday. In Idlib` the sentence before deleted, the diff keeping its `In `);
- *   neither mode is given the history, so neither is blamed for it;
+ *   least-edits character diff of the old and new texts (computed here, independently of the
+ *   product's own diff, so a placement is never excused by the comparison that made it) — or where
+ *   its only foreign characters stand where the passage's own, equal characters were deleted: the
+ *   words repeat in a way no comparison of texts can tell apart (a letter deleted and typed back; of
+ *   `… Friday. In Idlib` the sentence before deleted, the diff keeping its `In `); neither mode is
+ *   given the history, so neither is blamed for it;
  * - `wrong`: a word character from outside the passage, or none of the passage's characters at all;
  * - `orphan`: not placed (the quote kept for the analyst).
  *
@@ -101,7 +101,7 @@ interface Tracked {
   item: Anchorable;
 }
 
-function judge(doc: Doc, pos: Map<number, number>, t: Tracked, placed: Anchorable, how = '', diffed?: () => Int32Array[]): Omit<CaseResult, 'mode'> {
+function judge(doc: Doc, pos: Map<number, number>, t: Tracked, placed: Anchorable, how = '', diffed?: () => Int32Array): Omit<CaseResult, 'mode'> {
   const now = doc.text();
   const gone = t.original.every((id) => !pos.has(id));
   const at = pos.get(t.original[0]) ?? -1;
@@ -112,7 +112,7 @@ function judge(doc: Doc, pos: Map<number, number>, t: Tracked, placed: Anchorabl
   const outside = span.filter((c) => !t.own.has(c.id));
   const mine = span.length - outside.length;
   let verdict: Verdict = 'right';
-  if (mine === 0 || outside.some((c) => isWordChar(c.ch))) verdict = diffed && (retypedOnly(t, span, pos) || diffed().some((map) => rightByDiff(map, t, placed))) ? 'indistinct' : 'wrong';
+  if (mine === 0 || outside.some((c) => isWordChar(c.ch))) verdict = diffed && (retypedOnly(t, span, pos) || rightByDiff(diffed(), t, placed)) ? 'indistinct' : 'wrong';
   else if (outside.length) verdict = 'sloppy';
   const detail =
     verdict === 'wrong'
@@ -190,20 +190,6 @@ function retypedOnly(t: Tracked, span: Ch[], pos: Map<number, number>): boolean 
     const i = matchedTo.get(j);
     return i !== undefined && !pos.has(t.original[i]);
   });
-}
-
-/** The same pairing by the word diff that re-anchoring uses when the old text is known. */
-export function changesMap(a: string, b: string): Int32Array {
-  const map = new Int32Array(b.length).fill(-1);
-  let i = 0;
-  let j = 0;
-  for (const c of [...diffChanges(a, b)].reverse()) {
-    while (i < c.start) map[j++] = i++;
-    i = c.end;
-    j += c.text.length;
-  }
-  while (i < a.length) map[j++] = i++;
-  return map;
 }
 
 /**
@@ -319,8 +305,8 @@ export function runFuzz(o: FuzzOptions): Record<Mode, Stats> {
       const final = doc.text();
       const pos = new Map(doc.chars.map((ch, i) => [ch.id, i]));
       for (const x of tracked) x.finalText = final;
-      let maps: Int32Array[] | undefined;
-      const diffed = () => (maps ??= [charDiff(original, final), changesMap(original, final)]);
+      let map: Int32Array | undefined;
+      const diffed = () => (map ??= charDiff(original, final));
       const known = impl.reanchor(tracked.map((x) => x.item), original, final);
       const selectors = impl.reanchor(tracked.map((x) => x.item), undefined, final);
       if (process.env.FUZZ_DUMP) {
