@@ -94,4 +94,30 @@ describe('names of persons and places', () => {
       assert.ok(!a.mentions.some((m) => m.text === 'Ramadan' && (m.type === 'person' || m.type === 'speaker')));
     });
   });
+
+  describe('transcripts', () => {
+    const KINDS = [...PEOPLE, 'organization'];
+    it('a turn label in capitals with a given name is a person, not an acronym', () => {
+      expectMentions(
+        'Notes from the weekly press call.\n\n[[MARGARET LUNDQVIST]]{speaker}: Good morning. We have three items today.\n\n[[LUNDQVIST]]{speaker}: That is all from me.',
+        KINDS,
+      );
+    });
+    it('a reporter’s label with an outlet in brackets is a person, the outlet an organisation', () => {
+      const text = 'The minister took questions.\n\nTEMBA OKAFOR ([[Harbour Gazette]]{organization}): Will the road reopen before the rains?';
+      const a = expectMentions(text, ['organization']);
+      const at = text.indexOf('TEMBA');
+      assert.ok(a.mentions.some((m) => m.start === at && m.end === at + 'TEMBA OKAFOR'.length && PEOPLE.includes(m.type)), text);
+    });
+    it('a contraction of I before a name is not part of the name', () => {
+      expectMentions('[[FAREED SALIK]]{speaker}: Welcome to the programme. I’m [[Fareed Salik]]{speaker}, and my guest tonight is a historian.', PEOPLE);
+    });
+    it('a surname after a rank is the person the document named in full', () => {
+      const a = expectMentions(
+        'Briefers: Lt. Gen. [[Douglas Marek]]{speaker}, director of operations.\n\nI will now turn to [[General Marek]]{speaker}.\n\n[[GEN. MAREK]]{speaker}: Thank you.',
+        PEOPLE,
+      );
+      assert.equal(new Set(a.mentions.filter((m) => m.type === 'speaker').map((m) => m.key)).size, 1);
+    });
+  });
 });

@@ -35,6 +35,9 @@ const LONE_NAME_VERBS = new Set(['said', 'says', 'told', 'tells', 'added', 'adds
 
 const KUNYA = new Set(['abu', 'umm', 'abi']);
 
+/** A line's first two or three words in capitals, then an optional outlet (", Outlet" or "(Outlet)"), then a colon. */
+const CAPITAL_LABEL = /^(\p{Lu}[\p{Lu}'’-]+(?: \p{Lu}[\p{Lu}'’-]+){1,2})( ?\([^)\n]{1,40}\)|,[^:\n]{1,40})?:\s/u;
+
 
 /** Lower-case particles inside European names ("de Vries", "van der Pas", "von Weizsäcker", "da Silva"). */
 const PARTICLES = new Set(['de', 'der', 'den', 'van', 'von', 'du', 'da', 'di', 'del', 'della', 'dos', 'das', 'do', 'la', 'le', 'ter', 'ten', 'zu']);
@@ -65,6 +68,7 @@ export class PersonRecognizer {
       const name = this.license(ctx, r);
       if (name) this.register(ctx, name.s, name.e);
     }
+    this.capitalLabels(ctx);
     this.matchAll(ctx, runs);
     this.mergeAliases(ctx);
   }
@@ -92,6 +96,34 @@ export class PersonRecognizer {
     }
     // Their writings on words nothing else took.
     if (touched.size) this.matchAll(ctx, this.runsFound, touched, taken);
+  }
+
+  /**
+   * Turn labels of a transcript written in capitals, opening a line ("AISHA BELLO (Daily Trust): …",
+   * "FAREED SIDDIQUI: …"): a given name and one or two more words, or two or three words before an
+   * outlet, are a person's name, not an acronym. The document's other writings of it (a bare
+   * "BELLO:") are then found as forms of it.
+   */
+  private capitalLabels(ctx: ExtractionContext): void {
+    const text = ctx.text;
+    const toks = ctx.tokens;
+    for (const para of ctx.paragraphs) {
+      const c = text.charCodeAt(para.start);
+      if (c < 65 || c > 90) continue;
+      const m = CAPITAL_LABEL.exec(text.slice(para.start, Math.min(para.end, para.start + 90)));
+      if (!m) continue;
+      const first = m[1].slice(0, m[1].indexOf(' '));
+      // A reporter's label names the outlet after the name; otherwise the first word is a given name.
+      if (!m[2] && givenNameGender(first) === undefined) continue;
+      const t0 = ctx.tokenAt(para.start);
+      let t1 = t0;
+      while (t1 < toks.length && toks[t1].end <= para.start + m[1].length) t1++;
+      let free = t1 > t0;
+      for (let t = t0; t < t1 && free; t++) free = !ctx.blocked[t];
+      if (!free) continue;
+      const key = this.register(ctx, t0, t1);
+      ctx.candidates.push({ start: toks[t0].start, end: toks[t1 - 1].end, kind: 'person', t0, t1, key, priority: 5 });
+    }
   }
 
   /** "Umar, who is better known by his nom de guerre, Abu Ubaidah": the second name is the same person. */
@@ -321,6 +353,23 @@ export class PersonRecognizer {
         p.forms.add(name);
         if (words.length > pw.words.length) p.name = name;
         return p.key;
+      }
+    }
+    // A surname alone licensed by its title ("General Kaminski" after "Lt. Gen. Douglas Kaminski"):
+    // the one person named so far whose name ends with it. (A full name after a surname alone may be
+    // another member of the family, "Clinton", then "Bill Clinton": it stays apart.)
+    if (words.length === 1) {
+      let only: PersonRecord | undefined;
+      let count = 0;
+      for (const p of ctx.persons.values()) {
+        const pw = this.folded.get(p);
+        if (!pw || pw.words.length < 2 || pw.words[pw.words.length - 1] !== words[0]) continue;
+        only = p;
+        count++;
+      }
+      if (only && count === 1) {
+        only.forms.add(name);
+        return only.key;
       }
     }
     const key = `person:${words.join(' ')}`;
