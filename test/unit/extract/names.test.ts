@@ -120,4 +120,10 @@ describe('names of persons and places', () => {
       assert.equal(new Set(a.mentions.filter((m) => m.type === 'speaker').map((m) => m.key)).size, 1);
     });
   });
+
+  describe('peoples and languages are neither places nor persons', () => {
+    it('a people named after its land, and plurals of demonyms', () => {
+      expectMentions('The channel posts in Tajik, Uzbek and Russian. Thousands of Tajiks and Afghans work in [[Moscow]]{place}, and some Kazakhs said they would stay.', [...PEOPLE, 'place']);
+    });
+  });
 });
