@@ -75,4 +75,13 @@ describe('organisations', () => {
     assert.deepEqual(ids('a.txt'), ['syrian-democratic-forces', 'islamic-state']);
     assert.deepEqual(ids('b.txt'), ['syrian-democratic-forces', 'islamic-state']);
   });
+
+  it('an online platform is an organisation, never a place, and no speaker of what is posted on it', () => {
+    const a = expectMentions(
+      'The recruiters moved from [[Telegram]]{organization} to [[TikTok]]{organization} last year. [[Noor Haddad]]{speaker} wrote on [[Telegram]]{organization}: "We will not stop."',
+      [...ORG, 'place', 'person'],
+    );
+    assert.ok(a.quotes[0]?.speaker);
+    assert.equal(a.quotes[0].speaker, a.mentions.find((m) => m.type === 'speaker')?.key);
+  });
 });

@@ -17,6 +17,9 @@ const COMPANY_DESIGNATORS = new Set(['corp', 'corporation', 'inc', 'incorporated
 /** Buildings that stand for institutions, by their first word (and second, '' when one word). */
 const INSTITUTION_BUILDINGS = new Map([['White', 'House'], ['Kremlin', ''], ['Pentagon', ''], ['Élysée', ''], ['Elysee', ''], ['Downing', 'Street'], ['Blue', 'House']]);
 
+/** Online platforms named in the news, each a company's: organisations, never places or persons. */
+const PLATFORMS = new Set(['Telegram', 'WhatsApp', 'TikTok', 'Facebook', 'Twitter', 'YouTube', 'Instagram', 'Snapchat', 'Reddit', 'WeChat', 'Weibo', 'VKontakte', 'LinkedIn', 'Google', 'Microsoft']);
+
 /** Common nouns for bodies, before a name in apposition ("the news agency Amaq"). */
 const BODY_NOUNS = new Set(['organization', 'organisation', 'agency', 'outlet', 'outlets', 'wing', 'arm', 'channel', 'station', 'newspaper', 'broadcaster', 'foundation', 'company', 'firm', 'militia', 'faction', 'movement', 'party', 'website', 'magazine', 'daily', 'weekly']);
 
@@ -173,10 +176,18 @@ export class OrganizationRecognizer {
     }
   }
 
-  /** Buildings standing for the institutions they house ("the White House said", "the Kremlin"). */
+  /**
+   * Buildings standing for the institutions they house ("the White House said", "the Kremlin"), and
+   * the companies whose platforms the news names ("on Telegram", "a TikTok video").
+   */
   private institutions(ctx: ExtractionContext): void {
     const toks = ctx.tokens;
     for (let i = 0; i < toks.length; i++) {
+      if (toks[i].cap && PLATFORMS.has(toks[i].text)) {
+        // A medium the words are published on ("wrote on Twitter"), not a voice.
+        this.mark(ctx, i, i + 1, true);
+        continue;
+      }
       // First letters of the buildings' names: most words are passed over without a lookup.
       const c = toks[i].text.charCodeAt(0);
       if (c !== 87 && c !== 75 && c !== 80 && c !== 69 && c !== 0xc9 && c !== 68 && c !== 66) continue;
