@@ -84,4 +84,15 @@ describe('organisations', () => {
     assert.ok(a.quotes[0]?.speaker);
     assert.equal(a.quotes[0].speaker, a.mentions.find((m) => m.type === 'speaker')?.key);
   });
+
+  it('names of outlets closing with wire, online, monitor or report, and a radio station named after its word', () => {
+    expectMentions(
+      'Q: Thanks. [[Ines Varga]]{person}, [[Harbor Wire]]{organization}. The group said on [[Radio Kulmiye]]{organization} that the convoy was hit, and [[Dhow Online]]{organization} and the [[Delta Monitor]]{organization} repeated the claim.',
+      [...ORG, 'person', 'place'],
+    );
+  });
+
+  it('the possessive of an office inside the name of a body', () => {
+    expectMentions('The [[Federal Prosecutor’s Office]]{organization} charged two men, and the [[District Attorney\'s Office]]{organization} declined to comment in [[Leeds]]{place}.', [...ORG, 'place']);
+  });
 });

@@ -1,6 +1,6 @@
 import type { Token } from '../../text/tokens';
 import type { Candidate, ExtractionContext } from '../context';
-import { ARABIC_ORG_HEADS, CAPITAL_STOPWORDS, ORG_HEADS } from '../lexicon';
+import { ARABIC_ORG_HEADS, CAPITAL_STOPWORDS, ORG_HEADS, ROLES } from '../lexicon';
 import { gazetteer } from '../gazetteer';
 import { MARGIN, nameChunks, ORG } from '../names/NameTagger';
 import { isAcronym, isCalendarWord, isCommonNounAlone, isNameParticle } from './wordClasses';
@@ -35,8 +35,17 @@ const SERVING_HEADS = new Set(['mission', 'missions', 'force', 'forces', 'comman
 /** Heads of institutions named with the place they stand in ("… Center at West Point"). */
 const SEATED_HEADS = new Set(['center', 'centre', 'institute', 'school', 'college', 'university', 'academy', 'museum', 'library', 'hospital']);
 
-/** Heads written before the rest of the name ("Operation Inherent Resolve", "Jabhat al-Nusra"). */
-const PREFIX_HEADS = new Set(['operation', 'boko', ...ARABIC_ORG_HEADS]);
+/** The gap of a possessive between two words of a name: "'s ", "’s ". */
+const POSSESSIVE_GAP = /^['’]s $/;
+
+/** Peoples and groups named in the possessive inside the names of bodies ("People's", "Children's"). */
+const POSSESSORS = new Set(['people', 'children', 'women', 'workers', 'veterans', 'farmers', 'mothers', 'soldiers', 'citizens']);
+
+/** Words closing the names of news outlets ("Defense Wire", "Garowe Online", "Sahel Monitor", "Daily Trust"). */
+const OUTLET_HEADS = new Set(['wire', 'report', 'online', 'monitor', 'observer', 'dispatch', 'bulletin', 'insider', 'mirror']);
+
+/** Heads written before the rest of the name ("Operation Inherent Resolve", "Jabhat al-Nusra", "Radio Andalus"). */
+const PREFIX_HEADS = new Set(['operation', 'boko', 'radio', ...ARABIC_ORG_HEADS]);
 
 /**
  * Marks organisation and event names so that no person or place is found inside them: "Syrian
@@ -64,7 +73,10 @@ export class OrganizationRecognizer {
       for (;;) {
         // "Iraqi Counter-Terrorism Service": two capitalised words joined by a hyphen belong to one name.
         const hyphened = e < n && toks[e].cap && toks[e - 1].cap && toks[e].start === toks[e - 1].end + 1 && ctx.text.charCodeAt(toks[e - 1].end) === 45;
-        if (hyphened || (e < n && ctx.joined(e - 1) && (toks[e].cap || isNameParticle(toks[e], toks[e + 1]) || (LINKS.has(toks[e].lower) && e + 1 < n && ctx.joined(e) && (toks[e + 1].cap || LINKS.has(toks[e + 1].lower)))))) {
+        // "the Federal Prosecutor's Office", "People's Liberation Army": the possessive of an office or a
+        // people before the head word stays inside (not a person's: "Trump's Party").
+        const possessive = e < n && toks[e].cap && toks[e - 1].cap && isHead(toks[e].lower, true) && (ROLES.has(toks[e - 1].lower) || POSSESSORS.has(toks[e - 1].lower)) && POSSESSIVE_GAP.test(ctx.gap(e - 1));
+        if (hyphened || possessive || (e < n && ctx.joined(e - 1) && (toks[e].cap || isNameParticle(toks[e], toks[e + 1]) || (LINKS.has(toks[e].lower) && e + 1 < n && ctx.joined(e) && (toks[e + 1].cap || LINKS.has(toks[e + 1].lower)))))) {
           e++;
           continue;
         }
@@ -87,7 +99,9 @@ export class OrganizationRecognizer {
       let cut = -1;
       for (let t = h; t < e; t++) {
         const tok = toks[t];
-        if (tok.lower === 'and' && end === t && t > a && COMPANY_DESIGNATORS.has(toks[t - 1].lower)) {
+        // "Dhow Online and the Delta Monitor": two names, each closed by its own head and the second
+        // with its own article ("General Intelligence and Security Service" is one).
+        if (tok.lower === 'and' && end === t && t > a && (COMPANY_DESIGNATORS.has(toks[t - 1].lower) || (toks[t + 1]?.lower === 'the' && headAfter(toks, t + 2, e)))) {
           cut = t;
           break;
         }
@@ -143,7 +157,7 @@ export class OrganizationRecognizer {
       if (numbered) end = e + 1;
       // A head word alone is a common noun ("Coalition officials", "the Caliphate"), a place's name
       // is a place's ("West Bank"), and a headline in capitals is no evidence ("PRESS", "FRONT").
-      const single = end - a === 1 && !GROUP_NAMES.has(toks[a].lower) && !PREFIX_HEADS.has(toks[a].lower);
+      const single = end - a === 1 && !GROUP_NAMES.has(toks[a].lower) && (!PREFIX_HEADS.has(toks[a].lower) || toks[a].lower === 'radio');
       if (end > a && (single || gazetteer().get(spellingOf(ctx, a, end)) !== undefined || inCapitalLine(ctx, a))) end = a;
       if (end > a) {
         for (let t = a; t < end; t++) ctx.blocked[t] = 1;
@@ -356,6 +370,12 @@ function inCapitalLine(ctx: ExtractionContext, t: number): boolean {
   return letters >= 8 && upper / letters > 0.8;
 }
 
+/** Whether a head word stands among tokens [from, to). */
+function headAfter(toks: readonly Token[], from: number, to: number): boolean {
+  for (let t = from; t < to; t++) if (isHead(toks[t].lower, toks[t].cap)) return true;
+  return false;
+}
+
 /** Whether token t heads an organisation's name whose capitalised words start at a. */
 function isHeadAt(toks: readonly Token[], a: number, t: number): boolean {
   const tok = toks[t];
@@ -375,5 +395,5 @@ function isHeadAt(toks: readonly Token[], a: number, t: number): boolean {
 
 function isHead(lower: string, cap: boolean): boolean {
   if (!cap) return false;
-  return ORG_HEADS.has(lower) || EVENT_HEADS.has(lower);
+  return ORG_HEADS.has(lower) || EVENT_HEADS.has(lower) || OUTLET_HEADS.has(lower);
 }
