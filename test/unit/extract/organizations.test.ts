@@ -95,4 +95,11 @@ describe('organisations', () => {
   it('the possessive of an office inside the name of a body', () => {
     expectMentions('The [[Federal Prosecutor’s Office]]{organization} charged two men, and the [[District Attorney\'s Office]]{organization} declined to comment in [[Leeds]]{place}.', [...ORG, 'place']);
   });
+
+  it('a name before a lower-case word for a unit or a network, and that name alone later', () => {
+    expectMentions(
+      'Troops of the [[Harawa brigade]]{organization} crossed the river, and [[Harawa]]{organization} fighters took the ford. Recruits joined the [[Umar ibn Saad battalion]]{organization}, while a Kurdish militia held the hills.',
+      [...ORG, 'person', 'place'],
+    );
+  });
 });

@@ -3,7 +3,7 @@ import type { Candidate, ExtractionContext } from '../context';
 import { ARABIC_ORG_HEADS, CAPITAL_STOPWORDS, ORG_HEADS, ROLES } from '../lexicon';
 import { gazetteer } from '../gazetteer';
 import { MARGIN, nameChunks, ORG } from '../names/NameTagger';
-import { isAcronym, isCalendarWord, isCommonNounAlone, isNameParticle } from './wordClasses';
+import { isAcronym, isCalendarWord, isCommonNounAlone, isGroupWord, isNameParticle } from './wordClasses';
 
 /** Words that extend an organisation's name across lower-case links ("Institute for Middle East Policy"). */
 const LINKS = new Set(['of', 'for', 'and', 'the', 'on', 'de', '&']);
@@ -19,6 +19,9 @@ const INSTITUTION_BUILDINGS = new Map([['White', 'House'], ['Kremlin', ''], ['Pe
 
 /** Online platforms named in the news, each a company's: organisations, never places or persons. */
 const PLATFORMS = new Set(['Telegram', 'WhatsApp', 'TikTok', 'Facebook', 'Twitter', 'YouTube', 'Instagram', 'Snapchat', 'Reddit', 'WeChat', 'Weibo', 'VKontakte', 'LinkedIn', 'Google', 'Microsoft']);
+
+/** Lower-case words for armed units and networks after their names ("the Danab brigade", "the Haqqani network"). */
+const UNIT_NOUNS = new Set(['brigade', 'brigades', 'battalion', 'battalions', 'regiment', 'militia', 'network', 'faction']);
 
 /** Common nouns for bodies, before a name in apposition ("the news agency Amaq"). */
 const BODY_NOUNS = new Set(['organization', 'organisation', 'agency', 'outlet', 'outlets', 'wing', 'arm', 'channel', 'station', 'newspaper', 'broadcaster', 'foundation', 'company', 'firm', 'militia', 'faction', 'movement', 'party', 'website', 'magazine', 'daily', 'weekly']);
@@ -165,7 +168,41 @@ export class OrganizationRecognizer {
       }
       i = cut >= 0 ? cut + 1 : Math.max(e, end);
     }
+    this.namedUnits(ctx);
     this.shortForms(ctx);
+  }
+
+  /**
+   * A name before a lower-case word for an armed unit or a network ("the Danab brigade", "the
+   * Tariq ibn Ziyad battalion", "the Haqqani network"): with that word, an organisation's name; the
+   * name alone elsewhere in the document ("Danab fighters") is the same body.
+   */
+  private namedUnits(ctx: ExtractionContext): void {
+    const toks = ctx.tokens;
+    const names = new Set<string>();
+    for (let i = 1; i < toks.length; i++) {
+      const noun = toks[i];
+      if (noun.cap || !UNIT_NOUNS.has(noun.lower) || ctx.blocked[i] || !ctx.joined(i - 1) || !toks[i - 1].cap) continue;
+      let s = i;
+      while (s > 0 && i - s < 5 && ctx.joined(s - 1) && !ctx.blocked[s - 1] && (toks[s - 1].cap || isNameParticle(toks[s - 1], toks[s])) && !CAPITAL_STOPWORDS.has(toks[s - 1].lower) && !isCalendarWord(toks[s - 1]) && !isAcronym(toks[s - 1])) s--;
+      // The name starts with a capitalised word that is no demonym nor a people's ("Kurdish militia", "Shia militias").
+      while (s < i && (!toks[s].cap || isGroupWord(toks[s]))) s++;
+      if (s === i || !toks[s].cap) continue;
+      // A sentence-opening common word ("Its militia") is no name.
+      if (ctx.sentenceTokens[ctx.sentenceOf[s]]?.[0] === s && i - s === 1 && isCommonNounAlone(ctx, s)) continue;
+      if (this.mark(ctx, s, i + 1)) names.add(spellingOf(ctx, s, i));
+    }
+    if (names.size === 0) return;
+    for (let i = 0; i < toks.length; i++) {
+      if (!toks[i].cap || ctx.blocked[i]) continue;
+      for (let e = Math.min(toks.length, i + 5); e > i; e--) {
+        if (!names.has(spellingOf(ctx, i, e))) continue;
+        // The name alone, not the start of a longer one nor the end of one.
+        if ((e < toks.length && ctx.joined(e - 1) && toks[e].cap) || (i > 0 && ctx.joined(i - 1) && toks[i - 1].cap)) break;
+        if (this.mark(ctx, i, e)) i = e - 1;
+        break;
+      }
+    }
   }
 
   /**
