@@ -102,4 +102,11 @@ describe('organisations', () => {
       [...ORG, 'person', 'place'],
     );
   });
+
+  it('a legislature or a party named by a word of its own, alone', () => {
+    expectMentions(
+      'The [[Senate]]{organization} passed the bill, but [[Congress]]{organization} must still fund it. In Berlin the [[Bundestag]]{organization} debated a motion backed by the [[Social Democrats]]{organization} and the [[Greens]]{organization}.',
+      ORG,
+    );
+  });
 });

@@ -3,7 +3,7 @@ import type { Candidate, ExtractionContext } from '../context';
 import { ARABIC_ORG_HEADS, CAPITAL_STOPWORDS, ORG_HEADS, ROLES } from '../lexicon';
 import { gazetteer } from '../gazetteer';
 import { MARGIN, nameChunks, ORG } from '../names/NameTagger';
-import { isAcronym, isCalendarWord, isCommonNounAlone, isGroupWord, isNameParticle } from './wordClasses';
+import { isAcronym, isCalendarWord, isCommonNounAlone, isGroupWord, isNameParticle, isStopword } from './wordClasses';
 
 /** Words that extend an organisation's name across lower-case links ("Institute for Middle East Policy"). */
 const LINKS = new Set(['of', 'for', 'and', 'the', 'on', 'de', '&']);
@@ -22,6 +22,15 @@ const PLATFORMS = new Set(['Telegram', 'WhatsApp', 'TikTok', 'Facebook', 'Twitte
 
 /** Lower-case words for armed units and networks after their names ("the Danab brigade", "the Haqqani network"). */
 const UNIT_NOUNS = new Set(['brigade', 'brigades', 'battalion', 'battalions', 'regiment', 'militia', 'network', 'faction']);
+
+/** Legislatures named by one word of their own ("the Senate", "the Knesset"). */
+const LEGISLATURES = new Set(['congress', 'senate', 'bundestag', 'bundesrat', 'knesset', 'duma', 'sejm', 'riksdag', 'storting', 'folketing', 'verkhovna']);
+
+/** Parties named by a plural of their own ("the Greens", "the Tories"). */
+const PARTY_NAMES = new Set(['Greens', 'Tories']);
+
+/** First words of parties named "… Democrats" ("Social Democrats", "Christian Democrats"). */
+const PARTY_FIRST_WORDS = new Set(['Social', 'Christian', 'Free', 'Liberal', 'Sweden']);
 
 /** Common nouns for bodies, before a name in apposition ("the news agency Amaq"). */
 const BODY_NOUNS = new Set(['organization', 'organisation', 'agency', 'outlet', 'outlets', 'wing', 'arm', 'channel', 'station', 'newspaper', 'broadcaster', 'foundation', 'company', 'firm', 'militia', 'faction', 'movement', 'party', 'website', 'magazine', 'daily', 'weekly']);
@@ -169,7 +178,30 @@ export class OrganizationRecognizer {
       i = cut >= 0 ? cut + 1 : Math.max(e, end);
     }
     this.namedUnits(ctx);
+    this.legislatures(ctx);
     this.shortForms(ctx);
+  }
+
+  /**
+   * Legislatures and parties named by a word or two of their own ("the Senate", "the Bundestag",
+   * "the Greens", "Social Democrats"), standing alone: a longer name holding them was found above.
+   */
+  private legislatures(ctx: ExtractionContext): void {
+    const toks = ctx.tokens;
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i];
+      if (!t.cap || ctx.blocked[i]) continue;
+      let e = i;
+      if (LEGISLATURES.has(t.lower) || PARTY_NAMES.has(t.text)) e = i + 1;
+      else if (PARTY_FIRST_WORDS.has(t.text) && toks[i + 1]?.text === 'Democrats' && ctx.joined(i)) e = i + 2;
+      if (e === i) continue;
+      // Alone: not part of a longer capitalised name ("Senate Armed Services Committee", "Senate Democrats").
+      if ((e < toks.length && ctx.joined(e - 1) && toks[e].cap) || (i > 0 && ctx.joined(i - 1) && toks[i - 1].cap && !isStopword(toks[i - 1]))) continue;
+      // A word opening a title-case line or a sentence in capitals is no evidence.
+      if (inCapitalLine(ctx, i)) continue;
+      this.mark(ctx, i, e);
+      i = e - 1;
+    }
   }
 
   /**
