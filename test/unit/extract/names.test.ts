@@ -126,4 +126,13 @@ describe('names of persons and places', () => {
       expectMentions('The channel posts in Tajik, Uzbek and Russian. Thousands of Tajiks and Afghans work in [[Moscow]]{place}, and some Kazakhs said they would stay.', [...PEOPLE, 'place']);
     });
   });
+
+  describe('headlines in title case', () => {
+    it('capitalised words of a title-case headline are no names on their shape alone', () => {
+      expectMentions(
+        'Council Hears Appeals from Families Stranded in Limbo as Envoy Warns of Winter\n\nThe envoy told the council that families in [[Hasakah]]{place} had waited five years.',
+        [...PEOPLE, 'place'],
+      );
+    });
+  });
 });

@@ -5,7 +5,7 @@ import { givenNameGender } from '../gender';
 import { AUXILIARIES, PLACE_DESIGNATORS, PLACE_NOUNS, ROLES, TITLES } from '../lexicon';
 import { chunkAt, MARGIN, ORG, PER } from '../names/NameTagger';
 import { isSpeechVerb } from '../speech';
-import { ARABIC_PLACE_HEADS, isAcronym, isCalendarWord, isCommonNounAlone, isGroupWord, isNameParticle, isPartisan, isSacred, isStopword } from './wordClasses';
+import { ARABIC_PLACE_HEADS, inTitleCaseLine, isAcronym, isCalendarWord, isCommonNounAlone, isGroupWord, isNameParticle, isPartisan, isSacred, isStopword } from './wordClasses';
 
 /** A stretch of name-like tokens [s, e), with the index of a title right before it or -1. */
 interface NameRun {
@@ -85,7 +85,7 @@ export class PersonRecognizer {
     for (const r of this.runsFound) {
       const c = chunkAt(ctx, r.s, PER);
       // The whole run, and nowhere in a place's frame ("in Baga", "the town of Baga").
-      if (!c || c.margin < MARGIN.person || c.t0 !== r.s || c.t1 !== r.e) continue;
+      if (!c || c.margin < MARGIN.person || c.t0 !== r.s || c.t1 !== r.e || inTitleCaseLine(ctx, r.s)) continue;
       let free = true;
       for (let t = r.s; t < r.e && free; t++) if (taken[t] || ctx.blocked[t]) free = false;
       if (!free || this.inPlaceFrame(ctx, c.t0, c.t1)) continue;

@@ -2,7 +2,7 @@ import type { ExtractionContext } from '../context';
 import { gazetteer, type GazetteerEntry } from '../gazetteer';
 import { LOC, MARGIN, nameChunks, PER, votesFor } from '../names/NameTagger';
 import { CAP_ORG_DESIGNATORS, LOCATIVE_PREPOSITIONS, PLACE_DESIGNATORS, PLACE_NOUNS, ROLES, TITLES } from '../lexicon';
-import { ARABIC_PLACE_HEADS, isAcronym, isCalendarWord, isGroupWord, isNameParticle, isPartisan, isSacred, isStopword } from './wordClasses';
+import { ARABIC_PLACE_HEADS, inTitleCaseLine, isAcronym, isCalendarWord, isGroupWord, isNameParticle, isPartisan, isSacred, isStopword } from './wordClasses';
 
 /** Prepositions that, before an unknown capitalised word, make it a place ("fighting in Baghouz"). */
 /** Designators of areas and waterways: the bare name means the same place ("Euphrates" = "Euphrates River"). */
@@ -132,7 +132,7 @@ export class PlaceRecognizer {
       const strong = !!prev && STRONG_LOCATIVE.has(prev.lower) && !prev.cap;
       const weak = !!prev && WEAK_LOCATIVE.has(prev.lower) && !prev.cap && /^\s*[,.;]/.test(ctx.text.slice(toks[nameEnd - 1].end, toks[nameEnd - 1].end + 2));
       const andAfterPlace = prev?.lower === 'and' && ctx.candidates.length > 0 && ctx.candidates[ctx.candidates.length - 1].kind === 'place' && ctx.candidates[ctx.candidates.length - 1].t1 === i - 1;
-      if ((strong || weak || andAfterPlace) && nameEnd - i <= 2 && this.nameLike(ctx, i, nameEnd)) {
+      if ((strong || weak || andAfterPlace) && nameEnd - i <= 2 && this.nameLike(ctx, i, nameEnd) && !inTitleCaseLine(ctx, i)) {
         const after = toks[nameEnd];
         const endsPhrase = !after || !ctx.joined(nameEnd - 1) || !after.cap;
         const possessive = /^['’]s/.test(ctx.text.slice(toks[nameEnd - 1].end));
@@ -148,7 +148,7 @@ export class PlaceRecognizer {
 
     // Names the tagger is sure are places' that no rule placed ("fighting near Grozny", "Leduc Reef").
     for (const c of nameChunks(ctx)) {
-      if (c.label !== LOC || c.margin < MARGIN.place) continue;
+      if (c.label !== LOC || c.margin < MARGIN.place || inTitleCaseLine(ctx, c.t0)) continue;
       let ok = true;
       for (let t = c.t0; t < c.t1 && ok; t++) if (!free(t)) ok = false;
       if (!ok || !this.nameLike(ctx, c.t0, c.t1)) continue;
