@@ -28,6 +28,9 @@ describe('names of persons and places', () => {
     it('English names of large cities and small towns in a frame', () => {
       expectMentions('The convoy left [[Cologne]]{place} for [[Antwerp]]{place}, then drove on to [[Esztergom]]{place}.', ['place']);
     });
+    it('a small town listed after other places', () => {
+      expectMentions('The women were tried by courts in [[Düsseldorf]]{place}, [[Hamburg]]{place} and [[Celle]]{place} last year.', ['place']);
+    });
     it('names written without their accents or with umlauts spelled out', () => {
       expectMentions('Flights from [[Sao Paulo]]{place} and [[Muenchen]]{place} were cancelled.', ['place']);
     });

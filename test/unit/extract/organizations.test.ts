@@ -109,4 +109,16 @@ describe('organisations', () => {
       ORG,
     );
   });
+
+  it('a German article opening a name titles a publication, not a person', () => {
+    expectMentions('A report in [[Der Spiegel]]{organization} cited [[Anke Voss]]{person}, a former aide, who was quoted at length.', [...ORG, 'person']);
+  });
+
+  it('an office in a city is seated there: the city is a place of its own', () => {
+    expectMentions('The case went to the [[Federal Prosecutor’s Office]]{organization} in [[Karlsruhe]]{place}, not to the [[African Union Mission in Somalia]]{organization}.', [...ORG, 'place']);
+  });
+
+  it('a Hausa-Arabic name of a group opened by Jama’atu', () => {
+    expectMentions('The group, which calls itself [[Jama\'atu Ahlis Sunna]]{organization}, raided the camp.', [...ORG, 'person']);
+  });
 });

@@ -17,6 +17,9 @@ const COMPANY_DESIGNATORS = new Set(['corp', 'corporation', 'inc', 'incorporated
 /** Buildings that stand for institutions, by their first word (and second, '' when one word). */
 const INSTITUTION_BUILDINGS = new Map([['White', 'House'], ['Kremlin', ''], ['Pentagon', ''], ['Élysée', ''], ['Elysee', ''], ['Downing', 'Street'], ['Blue', 'House']]);
 
+/** German and Dutch articles, which open the names of publications in English prose, never of persons. */
+const FOREIGN_ARTICLES = new Set(['Der', 'Die', 'Das', 'Het']);
+
 /** Online platforms named in the news, each a company's: organisations, never places or persons. */
 const PLATFORMS = new Set(['Telegram', 'WhatsApp', 'TikTok', 'Facebook', 'Twitter', 'YouTube', 'Instagram', 'Snapchat', 'Reddit', 'WeChat', 'Weibo', 'VKontakte', 'LinkedIn', 'Google', 'Microsoft']);
 
@@ -57,7 +60,7 @@ const POSSESSORS = new Set(['people', 'children', 'women', 'workers', 'veterans'
 const OUTLET_HEADS = new Set(['wire', 'report', 'online', 'monitor', 'observer', 'dispatch', 'bulletin', 'insider', 'mirror']);
 
 /** Heads written before the rest of the name ("Operation Inherent Resolve", "Jabhat al-Nusra", "Radio Andalus"). */
-const PREFIX_HEADS = new Set(['operation', 'boko', 'radio', ...ARABIC_ORG_HEADS]);
+const PREFIX_HEADS = new Set(['operation', 'boko', 'radio', "jama'atu", 'jamaatu', "jama'at", ...ARABIC_ORG_HEADS]);
 
 /**
  * Marks organisation and event names so that no person or place is found inside them: "Syrian
@@ -126,7 +129,9 @@ export class OrganizationRecognizer {
           end = t + 1;
           extending = false;
           // "African Union Mission in Somalia", "United Nations Assistance Mission in Afghanistan": a body named after where it serves.
-          if (SERVING_HEADS.has(tok.lower) && t > a && toks[t + 1]?.lower === 'in' && ctx.joined(t) && ctx.joined(t + 1) && toks[t + 2]?.cap && !CAPITAL_STOPWORDS.has(toks[t + 2].lower)) {
+          // (A city after it is the seat, not the land served: "the Federal Prosecutor's Office in Karlsruhe".)
+          const seat = toks[t + 2] ? gazetteer().get(toks[t + 2].text)?.kind : undefined;
+          if (SERVING_HEADS.has(tok.lower) && t > a && toks[t + 1]?.lower === 'in' && ctx.joined(t) && ctx.joined(t + 1) && toks[t + 2]?.cap && !CAPITAL_STOPWORDS.has(toks[t + 2].lower) && seat !== 'city' && seat !== 'town') {
             let k = t + 2;
             while (toks[k + 1]?.cap && ctx.joined(k)) k++;
             end = k + 1;
@@ -266,6 +271,16 @@ export class OrganizationRecognizer {
   private institutions(ctx: ExtractionContext): void {
     const toks = ctx.tokens;
     for (let i = 0; i < toks.length; i++) {
+      // "Der Spiegel", "Die Zeit", "Het Parool": a German or Dutch article opening a name titles a publication.
+      // (Not inside a person's name: "Johan Van Der Merwe".)
+      const inName = i > 0 && ctx.joined(i - 1) && toks[i - 1].cap;
+      if (FOREIGN_ARTICLES.has(toks[i].text) && toks[i + 1]?.cap && ctx.joined(i) && !inName && !(toks[i].text === 'Die' && ctx.sentenceTokens[ctx.sentenceOf[i]]?.[0] === i)) {
+        let e = i + 2;
+        while (e < toks.length && e < i + 4 && toks[e].cap && ctx.joined(e - 1)) e++;
+        this.mark(ctx, i, e);
+        i = e - 1;
+        continue;
+      }
       if (toks[i].cap && PLATFORMS.has(toks[i].text)) {
         // A medium the words are published on ("wrote on Twitter"), not a voice.
         this.mark(ctx, i, i + 1, true);

@@ -89,8 +89,11 @@ export class PlaceRecognizer {
         // "Vermont Democrats", "a Texas Republican": a party's members after the place leave it whole.
         const nextCap = !!next && ctx.joined(best.e - 1) && next.cap && !PLACE_DESIGNATORS.has(next.lower) && !isPartisan(next);
         if (INSTITUTIONS.has(name.toLowerCase())) continue;
+        // "in Düsseldorf, Hamburg and Celle": a town listed after a place is framed as it is.
+        const last = ctx.candidates[ctx.candidates.length - 1];
+        const listed = !!prev && !!last && last.kind === 'place' && ((prev.lower === 'and' && last.t1 === i - 1) || (last.t1 === i && /^\s*,\s*$/.test(ctx.gap(i - 1))));
         // Small towns need a frame; any place needs to stand as its own name, not the start of a longer one.
-        if (best.entry.kind === 'town' && !locative && !followedByCountry) continue;
+        if (best.entry.kind === 'town' && !locative && !followedByCountry && !listed) continue;
         // A town's or city's name the document writes as a person's throughout ("to Obama" beside
         // "Barack Obama", "Obama said"): one preposition is weaker evidence, as for unknown names below.
         if ((best.entry.kind === 'town' || best.entry.kind === 'city') && !followedByCountry && personVotes(ctx, name)) continue;
