@@ -20,7 +20,7 @@ export interface Candidate extends Span {
   priority: number;
   /** For org candidates: the name of an event ("Battle of Mosul"), which blocks like an organisation but is no mention. */
   event?: boolean;
-  /** For org candidates: an agency credited at a dateline or caption ("ERBIL (Kurdistan 24) –"), the text's author rather than a voice in it. */
+  /** For org candidates: an agency credited at a dateline or caption ("ERBIL (Kurdistan 24) –"), the text's author rather than a voice in it, or a platform words are published on ("on Twitter"). */
   credit?: boolean;
 }
 

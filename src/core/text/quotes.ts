@@ -2,7 +2,6 @@ import type { Span } from './spans';
 
 const OPEN = '\u201c';
 const CLOSE = '\u201d';
-const STRAIGHT = '"';
 /** Any of the three double marks. */
 const MARK = new RegExp(`[${STRAIGHT}${OPEN}${CLOSE}]`, 'g');
 
