@@ -59,8 +59,9 @@ export function createConfiguration(opts: ExtractOptions = {}): Configuration {
       { recognize: (ctx) => organizations.recognizeLearned(ctx) },
       new PlaceRecognizer(),
       { recognize: (ctx) => persons.recognizeLearned(ctx) },
-      // Labels naming the persons only the tagger found.
+      // Labels naming the persons only the tagger found, and the first names turns are passed by.
       labels,
+      { recognize: (ctx) => labels.recognizeVocatives(ctx) },
       new DateRecognizer(opts.documentDate),
       new QuoteRecognizer(),
     ],

@@ -50,6 +50,40 @@ export class SpeakerLabelRecognizer implements Recognizer {
     }
   }
 
+  /**
+   * In a transcript, the turns are passed by first name: "Thanks, Mercedes.", "Go ahead, Rania.",
+   * "Zarina, thank you for coming in." A lone word standing as a vocative (after a comma or opening
+   * a sentence, before a comma or the sentence's end) that is the given name of exactly one person
+   * of the document named in full is a mention of that person.
+   */
+  recognizeVocatives(ctx: ExtractionContext): void {
+    if (ctx.persons.size === 0) return;
+    let caps = 0;
+    for (const l of findLabels(ctx)) if (inCapitals(l.label)) caps++;
+    if (caps < TRANSCRIPT_LABELS) return;
+    const given = new Map<string, string>();
+    for (const p of ctx.persons.values()) {
+      const w = nameWords(p.name);
+      if (w.length < 2) continue;
+      given.set(w[0], given.has(w[0]) && given.get(w[0]) !== p.key ? '' : p.key);
+    }
+    const toks = ctx.tokens;
+    const taken = new Uint8Array(toks.length);
+    // A place's name or a person's lone word ("Lara.", "Zarina,") may be the given name; longer names stand.
+    for (const c of ctx.candidates) for (let t = c.t0; t < c.t1; t++) if (c.kind !== 'place' && !(c.kind === 'person' && c.t1 - c.t0 === 1)) taken[t] = 1;
+    for (let t = 0; t < toks.length; t++) {
+      const tok = toks[t];
+      if (!tok.cap || taken[t] || ctx.blocked[t] || tok.text.length < 3) continue;
+      const key = given.get(tok.lower);
+      if (!key) continue;
+      const before = t > 0 ? ctx.gap(t - 1) : '\n';
+      const after = ctx.gap(t);
+      const opens = t === 0 || /[.!?:\n]\s*$/.test(before) || ctx.sentenceTokens[ctx.sentenceOf[t]][0] === t;
+      if (!(opens || /,\s*$/.test(before)) || !/^[,.!?]/.test(after)) continue;
+      ctx.candidates.push({ start: tok.start, end: tok.end, kind: 'person', t0: t, t1: t + 1, key, priority: 6 });
+    }
+  }
+
   recognize(ctx: ExtractionContext): void {
     if (ctx.persons.size === 0) return;
     let bySurname: Map<string, string> | undefined;

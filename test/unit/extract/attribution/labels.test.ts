@@ -66,6 +66,23 @@ describe('attribution: labelled turns and colon labels', () => {
       assert.strictEqual(labels.length, 2, JSON.stringify(b.mentions.map((m) => [m.text, m.type])));
       assert.ok(labels.every((m) => m.type === 'speaker'));
     });
+    it('the given name a turn is passed by is a mention of that person: "Thanks, Odile.", "Priya."', () => {
+      const t = [
+        'ODILE MARCHETTI: Welcome back. My guest is the union organiser Tobias Wren. Tobias, thank you for coming.',
+        '',
+        'TOBIAS WREN: Thanks, Odile. Glad to be here.',
+        '',
+        'ODILE MARCHETTI: We have a caller. Priya.',
+        '',
+        'PRIYA NANDAKUMAR: Will the ferries from Tobias Point run on Monday?',
+      ].join('\n');
+      const b = extractDocument(t);
+      const byText = (x: string): string[] => b.mentions.filter((m) => m.text === x).map((m) => `${m.type} ${m.key}`);
+      const key = (x: string): string | undefined => b.mentions.find((m) => m.text === x)?.key;
+      assert.deepStrictEqual(byText('Tobias'), [`speaker ${key('TOBIAS WREN')}`]);
+      assert.deepStrictEqual(byText('Odile'), [`speaker ${key('ODILE MARCHETTI')}`]);
+      assert.deepStrictEqual(byText('Priya'), [`speaker ${key('PRIYA NANDAKUMAR')}`]);
+    });
     it('an asker who opens a question from the floor with name and outlet is a speaker', () => {
       const t = [
         'MS. DALGAARD: We have time for questions. Henrik.',
