@@ -4,7 +4,7 @@ const OPEN = '\u201c';
 const CLOSE = '\u201d';
 const STRAIGHT = '"';
 /** Any of the three double marks. */
-const MARK = /["\u201c\u201d]/g;
+const MARK = new RegExp(`[${STRAIGHT}${OPEN}${CLOSE}]`, 'g');
 
 function isSpace(ch: string | undefined): boolean {
   return ch === undefined || ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === '\u00a0';
