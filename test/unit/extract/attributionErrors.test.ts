@@ -50,6 +50,9 @@ describe('attribution on real news: kinds of error', () => {
     const a = extractDocument(text);
     assert.match(speakerOf(a, text, 'a step forward') ?? '', /Ann T\. Marlowe$/, renderQuotes(text, a));
   });
+  it('the person before a body’s name and its bracketed acronym: "X of the Party for Reform (PFR) called …"', () => {
+    check('Sen. Anton Berg said the vote would be close. Lena Marek of the Alternative for Norway (AfN) called the women "a danger" and demanded that they lose their passports.', { 'a danger': 'Lena Marek' });
+  });
   it('a role given to a named person before stays theirs with its complement', () => {
     check('Marta Ilves, the head of the Harbour Authority, toured the docks. Later the head of the Harbour Authority said that "nothing was lost."', { 'nothing was lost': 'Marta Ilves' });
   });

@@ -134,7 +134,7 @@ function personBeforeComplement(st: AttributionState, s0: number, j: number): Re
   // A bracketed party and state, or any short aside in brackets, right before the verb.
   if (ctx.gap(j).includes(')')) {
     for (let k = j; k > s0 && k > j - 6; k--) {
-      if (ctx.gap(k - 1).includes('(')) return ctx.mentionAt(k - 1)?.kind === 'person' ? referentAt(st, k - 1) : null;
+      if (ctx.gap(k - 1).includes('(')) return ctx.mentionAt(k - 1)?.kind === 'person' ? referentAt(st, k - 1) : personBeforeName(st, s0, k - 1);
       if (/[)(]/.test(ctx.gap(k - 1))) return null;
     }
     return null;
@@ -158,6 +158,26 @@ function personBeforeComplement(st: AttributionState, s0: number, j: number): Re
   // "the Federal Ministry of the Interior said": one body's name, written over "of the".
   const body = ctx.orgs.find((o) => o.t0 <= p - 1 && p - 1 < o.t1);
   return body && body.t1 === p ? orgAt(st, p - 1, s0) : null;
+}
+
+/**
+ * "Jörg Kessler of the Alternative for Germany (AfD) called …": a person, then "of" or "from" and a
+ * body's name ending at token j (its capitalised words and the small words inside it); the person.
+ */
+function personBeforeName(st: AttributionState, s0: number, j: number): Referent | null {
+  const ctx = st.ctx;
+  const toks = ctx.tokens;
+  if (!toks[j].cap) return null;
+  for (let k = j - 1; k > s0 && k >= j - 10; k--) {
+    if (st.inQuote[k] || !ctx.joined(k)) return null;
+    const w = toks[k].lower;
+    if ((w === 'of' || w === 'from') && ctx.joined(k - 1)) {
+      const who = ctx.mentionAt(k - 1);
+      if (who?.kind === 'person' && who.key) return { key: who.key, kind: 'person' };
+    }
+    if (!toks[k].cap && !NAME_LINKS.has(w)) return null;
+  }
+  return null;
 }
 
 /** "The chief spokesman of the Islamic State group has called …": a description whose head takes a complement. */
