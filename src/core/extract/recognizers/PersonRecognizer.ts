@@ -237,7 +237,9 @@ export class PersonRecognizer {
       if (isCommonNounAlone(ctx, s)) return undefined;
       const prevWord = toks[s - 1];
       const afterPreposition = !!prevWord && !prevWord.cap && PLACE_PREPOSITIONS.has(prevWord.lower) && ctx.joined(s - 1);
-      if (!isAcronym(t) && !groupNoun && !afterPreposition && ctx.joined(s) && k < toks.length && ctx.sentenceOf[k] === ctx.sentenceOf[s] && LONE_NAME_VERBS.has(toks[k].lower)) return { s, e };
+      // "the Assembly warned", "the Republic said": a person's lone name takes no article.
+      const afterArticle = prevWord?.lower === 'the' && !prevWord.cap && ctx.joined(s - 1);
+      if (!isAcronym(t) && !groupNoun && !afterPreposition && !afterArticle && ctx.joined(s) && k < toks.length && ctx.sentenceOf[k] === ctx.sentenceOf[s] && LONE_NAME_VERBS.has(toks[k].lower)) return { s, e };
       if (/^(?:al|el)-/i.test(t.text) && isSpeechVerb(ctx, k)) return { s, e };
       return undefined;
     }
