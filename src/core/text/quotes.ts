@@ -2,6 +2,7 @@ import type { Span } from './spans';
 
 const OPEN = '\u201c';
 const CLOSE = '\u201d';
+const STRAIGHT = '"';
 /** Any of the three double marks. */
 const MARK = new RegExp(`[${STRAIGHT}${OPEN}${CLOSE}]`, 'g');
 
