@@ -87,7 +87,8 @@ describe('organisations', () => {
 
   it('names of outlets closing with wire, online, monitor or report, and a radio station named after its word', () => {
     expectMentions(
-      'Q: Thanks. [[Ines Varga]]{person}, [[Harbor Wire]]{organization}. The group said on [[Radio Kulmiye]]{organization} that the convoy was hit, and [[Dhow Online]]{organization} and the [[Delta Monitor]]{organization} repeated the claim.',
+      // Who asks in a Q: turn and names herself speaks there: a speaker.
+      'Q: Thanks. [[Ines Varga]]{speaker}, [[Harbor Wire]]{organization}. The group said on [[Radio Kulmiye]]{organization} that the convoy was hit, and [[Dhow Online]]{organization} and the [[Delta Monitor]]{organization} repeated the claim.',
       [...ORG, 'person', 'place'],
     );
   });
