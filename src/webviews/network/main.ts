@@ -176,7 +176,7 @@ function renderSide(): void {
       {},
       ...near.map(([id, w]) => {
         const other = nodes.find((x) => x.entity === id);
-        return el('li', {}, el('button', { class: 'link', onclick: () => other && choose(other) }, el('span', { text: other?.name ?? id }), el('span', { class: 'muted', text: ` · ${count(w)} paragraphs` })));
+        return el('li', {}, el('button', { class: 'link', onclick: () => other && choose(other) }, el('span', { text: other?.name ?? id }), el('span', { class: 'muted', text: ` · ${count(w)} ${w === 1 ? 'paragraph' : 'paragraphs'}` })));
       }),
     ),
   );
@@ -251,7 +251,8 @@ window.addEventListener('message', (e: MessageEvent<NetworkFromHost>) => {
         'label',
         { title: `${count(a.entities)} entities` },
         el('input', { type: 'checkbox', value: a.type, checked: settings.types.includes(a.type), onchange: filter }),
-        el('span', { class: 'swatch', 'aria-hidden': 'true', 'data-kind': a.type }),
+        // People are drawn in two colours, speakers and the others, as in the editor.
+        ...(a.type === 'person' ? ['speaker', 'person'] : [a.type]).map((kind) => el('span', { class: 'swatch', 'aria-hidden': 'true', 'data-kind': kind })),
         TYPE_LABELS[a.type] ?? a.type,
       ),
     ),
