@@ -77,8 +77,36 @@ export function nameKey(name: string): string {
   return nameWords(name).map(foldWord).join(' ');
 }
 
+const tidyMemo = memo(tidy);
+
 /** The canonical spelling of an article: "Al Baghdadi", "al Baghdadi" → "al-Baghdadi". */
-export const tidyName: (name: string) => string = memo(tidy);
+export function tidyName(name: string): string {
+  return isTidy(name) ? name : tidyMemo(name);
+}
+
+/**
+ * Whether {@link tidy} leaves `name` as it is, read from its characters: no possessive at the end,
+ * no "al" or "el" before a space or hyphen, single spaces between words and none at the ends, and
+ * ASCII only (other characters take the general path). Most names are, and skip the memo's lookup.
+ */
+function isTidy(name: string): boolean {
+  const n = name.length;
+  if (n === 0 || name.charCodeAt(0) === 32 || name.charCodeAt(n - 1) === 32) return false;
+  let prev = 0;
+  for (let i = 0; i < n; i++) {
+    const c = name.charCodeAt(i);
+    if (c >= 128 || c < 32 || (c === 32 && prev === 32)) return false;
+    // "al-", "El ": an article the regex may rewrite.
+    if ((c === 32 || c === 45) && (prev === 108 || prev === 76) && i >= 2) {
+      const a = name.charCodeAt(i - 2) | 32;
+      if (a === 97 || a === 101) return false;
+    }
+    prev = c;
+  }
+  // A possessive: "'s" or "'S" at the end.
+  if (n >= 2 && (name.charCodeAt(n - 1) | 32) === 115 && (name.charCodeAt(n - 2) === 39 || name.charCodeAt(n - 2) === 0x2019)) return false;
+  return true;
+}
 
 function tidy(name: string): string {
   return name

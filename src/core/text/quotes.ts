@@ -3,6 +3,8 @@ import type { Span } from './spans';
 const OPEN = '\u201c';
 const CLOSE = '\u201d';
 const STRAIGHT = '"';
+/** Any of the three double marks. */
+const MARK = new RegExp(`[${STRAIGHT}${OPEN}${CLOSE}]`, 'g');
 
 function isSpace(ch: string | undefined): boolean {
   return ch === undefined || ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === '\u00a0';
@@ -17,11 +19,21 @@ function isSpace(ch: string | undefined): boolean {
  */
 export function findQuotes(text: string, paras: readonly Span[]): Span[] {
   const out: Span[] = [];
+  // `mark` is the first double mark at or after `from` (the text's length when none): the text is
+  // scanned from mark to mark by one regex, a paragraph without one skipped without reading it.
+  let from = Infinity;
+  let mark = -1;
+  const nextMark = (at: number): number => {
+    from = at;
+    MARK.lastIndex = at;
+    return MARK.test(text) ? MARK.lastIndex - 1 : text.length;
+  };
   for (const p of paras) {
     let open = -1;
-    for (let i = p.start; i < p.end; i++) {
+    if (from > p.start || mark < p.start) mark = nextMark(p.start);
+    for (; mark < p.end; mark = nextMark(mark + 1)) {
+      const i = mark;
       const ch = text[i];
-      if (ch !== OPEN && ch !== CLOSE && ch !== STRAIGHT) continue;
       const prev = i > p.start ? text[i - 1] : undefined;
       const next = i + 1 < p.end ? text[i + 1] : undefined;
       let role: 'open' | 'close';

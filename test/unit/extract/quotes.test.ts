@@ -27,3 +27,22 @@ describe('quotations', () => {
     assert.deepStrictEqual(quotes('He said “we stand firm" and left.'), ['“we stand firm"']);
   });
 });
+
+describe('quotations found from mark to mark', () => {
+  it('paragraphs without a mark between quoted ones are skipped, and each keeps its own quotations', () => {
+    const text = '"First," she said.\n\nNo quotation here at all.\n\nNor here.\n\nThen he said “last”.';
+    assert.deepStrictEqual(quotes(text), ['"First,"', '“last”']);
+  });
+  it('a mark closing one paragraph does not pair with one opening the next', () => {
+    const text = 'He called it “the end.\n\nShe said ”nothing" at all.';
+    assert.deepStrictEqual(quotes(text), ['“the end.']);
+  });
+  it('paragraphs given out of order are each read whole', () => {
+    const text = '"One," he said.\n\n"Two," she said.';
+    const [p1, p2] = paragraphs(text);
+    assert.deepStrictEqual(
+      findQuotes(text, [p2, p1]).map((q) => text.slice(q.start, q.end)),
+      ['"Two,"', '"One,"'],
+    );
+  });
+});

@@ -281,13 +281,15 @@ export class PersonRecognizer {
 
   /** Whether [s, e) is only a small town's name in the gazetteer (a town the news names in a locative frame). */
   private isTown(ctx: ExtractionContext, s: number, e: number): boolean {
+    // (A name of several words is in the gazetteer only if its first word opens one.)
+    if (e - s > 1 && !gazetteer().firstWords.has(ctx.tokens[s].text)) return false;
     let text = ctx.tokens[s].text;
     for (let t = s + 1; t < e; t++) text += ' ' + ctx.tokens[t].text;
     return gazetteer().get(text)?.kind === 'town';
   }
 
   private isPlace(ctx: ExtractionContext, s: number, e: number): boolean {
-    if (e - s > 3) return false;
+    if (e - s > 3 || (e - s > 1 && !gazetteer().firstWords.has(ctx.tokens[s].text))) return false;
     let text = ctx.tokens[s].text;
     for (let t = s + 1; t < e; t++) text += ' ' + ctx.tokens[t].text;
     return gazetteer().get(text) !== undefined && !/^(?:Abu|Umm)\b/.test(text);

@@ -19,6 +19,13 @@ const WEAK_LOCATIVE = new Set(['at', 'from', 'to', 'into', 'and']);
 
 /** Institutions named after a place-like word are not places. */
 const INSTITUTIONS = new Set(['white house', 'pentagon', 'kremlin', 'downing street', 'capitol', 'élysée', 'elysee', 'knesset', 'west', 'east']);
+/** The first word of each, in lower case: a name whose first word is none of these is no institution. */
+const INSTITUTION_FIRST_WORDS = new Set([...INSTITUTIONS].map((n) => n.split(' ')[0]));
+
+/** Whether the name [s, e), spelled `name`, is an institution's (see {@link INSTITUTIONS}). */
+function isInstitution(ctx: ExtractionContext, s: number, name: string): boolean {
+  return INSTITUTION_FIRST_WORDS.has(ctx.tokens[s].lower) && INSTITUTIONS.has(name.toLowerCase());
+}
 
 /**
  * Places from the gazetteer and from context: a designator after a name ("Anbar province",
@@ -88,7 +95,7 @@ export class PlaceRecognizer {
         const followedByCountry = !!next && /^\s*,\s*$/.test(ctx.gap(best.e - 1)) && gaz.get(next.text)?.kind === 'country';
         // "Vermont Democrats", "a Texas Republican": a party's members after the place leave it whole.
         const nextCap = !!next && ctx.joined(best.e - 1) && next.cap && !PLACE_DESIGNATORS.has(next.lower) && !isPartisan(next);
-        if (INSTITUTIONS.has(name.toLowerCase())) continue;
+        if (isInstitution(ctx, i, name)) continue;
         // Small towns need a frame; any place needs to stand as its own name, not the start of a longer one.
         if (best.entry.kind === 'town' && !locative && !followedByCountry) continue;
         // A town's or city's name the document writes as a person's throughout ("to Obama" beside
@@ -153,7 +160,7 @@ export class PlaceRecognizer {
       for (let t = c.t0; t < c.t1 && ok; t++) if (!free(t)) ok = false;
       if (!ok || !this.nameLike(ctx, c.t0, c.t1)) continue;
       const name = spelling(ctx, c.t0, c.t1);
-      if (INSTITUTIONS.has(name.toLowerCase())) continue;
+      if (isInstitution(ctx, c.t0, name)) continue;
       add(c.t0, c.t1, gaz.get(name) ?? { key: `place:${name.toLowerCase()}`, name, kind: 'town' }, 2);
     }
 

@@ -98,8 +98,11 @@ const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'abu']);
 /** A lower-case Arabic particle that may sit inside a name: "al", "bin", "ibn", or a joined "al-X". */
 export function isNameParticle(t: Token, next: Token | undefined): boolean {
   if (t.cap || t.num) return false;
-  // "al-Baghdadi": an article, a hyphen, a capital.
+  // Every article and particle starts with a, b, e or i.
   const w = t.text;
+  const c = w.charCodeAt(0);
+  if (c !== 97 && c !== 98 && c !== 101 && c !== 105) return false;
+  // "al-Baghdadi": an article, a hyphen, a capital.
   const hyphen = w.indexOf('-');
   if (hyphen > 0 && hyphen <= 3 && JOINED_ARTICLES.has(w.slice(0, hyphen))) {
     UPPER_AT.lastIndex = hyphen + 1;
@@ -120,13 +123,44 @@ export function isCommonNounAlone(ctx: ExtractionContext, t: number): boolean {
   if (ctx.sentenceTokens[ctx.sentenceOf[t]]?.[0] !== t) return false;
   const text = toks[t].text;
   const lower = toks[t].lower;
-  let inLower = false;
-  for (let i = 0; i < toks.length; i++) {
+  const { head, next } = writingsOf(ctx);
+  for (let i = head[bucketOf(text)] - 1; i >= 0; i = next[i] - 1) {
     const w = toks[i];
-    if (w.cap ? w.text === text && i !== t && ctx.sentenceTokens[ctx.sentenceOf[i]][0] !== i : w.text === lower) {
-      if (w.cap) return false;
-      inLower = true;
-    }
+    if (w.cap && w.text === text && i !== t && ctx.sentenceTokens[ctx.sentenceOf[i]][0] !== i) return false;
   }
-  return inLower || ORG_HEADS.has(lower);
+  for (let i = head[bucketOf(lower)] - 1; i >= 0; i = next[i] - 1) {
+    const w = toks[i];
+    if (!w.cap && w.text === lower) return true;
+  }
+  return ORG_HEADS.has(lower);
+}
+
+/**
+ * The document's tokens by the length and first letter of their text, as chains: token i + 1 heads
+ * the chain of its bucket in `head`, and `next[i]` is the next token of the chain plus one (0 ends it).
+ * Built without hashing a string, so that asking about a word reads only the tokens that may equal it.
+ */
+interface Writings {
+  head: Int32Array;
+  next: Int32Array;
+}
+
+const writings = new WeakMap<ExtractionContext, Writings>();
+
+function bucketOf(w: string): number {
+  return ((w.length & 15) << 6) | (w.charCodeAt(0) & 63);
+}
+
+function writingsOf(ctx: ExtractionContext): Writings {
+  let w = writings.get(ctx);
+  if (w) return w;
+  const toks = ctx.tokens;
+  w = { head: new Int32Array(1024), next: new Int32Array(toks.length) };
+  for (let i = toks.length - 1; i >= 0; i--) {
+    const b = bucketOf(toks[i].text);
+    w.next[i] = w.head[b];
+    w.head[b] = i + 1;
+  }
+  writings.set(ctx, w);
+  return w;
 }
