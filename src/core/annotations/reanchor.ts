@@ -21,7 +21,8 @@ import { CONTEXT_LENGTH, type TextTarget } from './types';
  *   the new text and the stored selectors are known, and sometimes the old text: the stored offsets
  *   (mapped through the change when the old text is known); else the quote, then the quote with
  *   whitespace normalised, then an approximate match, wherever the stored context confirms it; then
- *   the passage revised where it stands between its whole context ({@link bracketed}); then the
+ *   the passage revised where it stands between its whole context, or cut short next to one whole
+ *   side ({@link bracketed}); then the
  *   quote by one intact side of its context ({@link oneSided}).
  *
  * Every candidate place must be confirmed by the stored context (prefix and suffix, compared with
@@ -550,7 +551,9 @@ function oneSided(t: TextTarget, exact: Candidate[], others: Candidate[]): Candi
  *   side that agrees with the quote as an approximate match does and still begins and ends with
  *   {@link RUN}×2 characters of the quote's own (more than a common word: a sentence replaced by
  *   another that begins alike does not), found at one place only, with no rival
- *   ({@link rivalled}). An exact quote is left to {@link oneSided}.
+ *   ({@link rivalled}). An exact quote is left to {@link oneSided};
+ * - or, failing that, what is left of the passage next to a whole side when its other end was cut
+ *   ({@link keptEnd}), with no rival either.
  */
 function bracketed(t: TextTarget, text: string, exact: Candidate[], others: Candidate[], o: Required<ReanchorOptions>): { start: number; end: number } | undefined {
   const q = t.exact;
