@@ -213,6 +213,11 @@ describe('reanchor with the selectors only: what the stored context proves', () 
     assert.equal(r.outcome, 'fuzzy');
     assert.equal(at(t, r.item), 'the bridge over the river');
     assert.equal(at(t, reanchor([a], S, t)[0].item), 'the bridge over the river');
+    // Shorter: 21 characters kept of 30, with the whole prefix 53.
+    const b = on(S, 'bridge over the river had been');
+    const [r2] = reanchor([b], undefined, t);
+    assert.equal(r2.outcome, 'fuzzy');
+    assert.equal(at(t, r2.item), 'bridge over the river');
   });
 
   it('keeps what is left of a passage whose beginning was rewritten, before its whole suffix', () => {
