@@ -181,9 +181,12 @@ export const tests = [
       await view.locator('.places circle').first().waitFor({ timeout: 20_000 });
       await runCommand(page, 'Corpus Lens: Network');
       await page.waitForSelector('.tabs-container .tab[aria-label*="Network"]', { timeout: 15_000 });
-      // Let the workbench save its editors (and the pages their state) before the reload.
-      await page.waitForTimeout(1_500);
-      await page.reload();
+      // Reload as a person does, from the Command Palette: the workbench saves its editors (and the
+      // pages their state) before it goes, which a reload of the browser page does not wait for.
+      await page.waitForTimeout(500);
+      const reloaded = page.waitForEvent('load', { timeout: 60_000 });
+      await runCommand(page, 'Developer: Reload Window');
+      await reloaded;
       await waitForWorkbench(page);
       await page.waitForSelector('.tabs-container .tab[aria-label*="Network"]', { timeout: 20_000 });
       view = webview(page);

@@ -47,9 +47,24 @@ export interface Configuration {
 export function createConfiguration(opts: ExtractOptions = {}): Configuration {
   const organizations = new OrganizationRecognizer();
   const persons = new PersonRecognizer();
+  const labels = new SpeakerLabelRecognizer();
   return {
     // The names only the learned tagger vouches for come after the rules of each kind.
-    recognizers: [organizations, persons, new SpeakerLabelRecognizer(), { recognize: (ctx) => organizations.recognizeLearned(ctx) }, new PlaceRecognizer(), { recognize: (ctx) => persons.recognizeLearned(ctx) }, new DateRecognizer(opts.documentDate), new QuoteRecognizer()],
+    recognizers: [
+      organizations,
+      // A transcript's labels name persons before the persons are looked for.
+      { recognize: (ctx) => labels.registerTranscriptNames(ctx) },
+      persons,
+      labels,
+      { recognize: (ctx) => organizations.recognizeLearned(ctx) },
+      new PlaceRecognizer(),
+      { recognize: (ctx) => persons.recognizeLearned(ctx) },
+      // Labels naming the persons only the tagger found, and the first names turns are passed by.
+      labels,
+      { recognize: (ctx) => labels.recognizeVocatives(ctx) },
+      new DateRecognizer(opts.documentDate),
+      new QuoteRecognizer(),
+    ],
     refiners: [
       new OverlapRemovalRefiner(),
       new AttributionRefiner(),

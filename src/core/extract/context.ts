@@ -20,7 +20,7 @@ export interface Candidate extends Span {
   priority: number;
   /** For org candidates: the name of an event ("Battle of Mosul"), which blocks like an organisation but is no mention. */
   event?: boolean;
-  /** For org candidates: an agency credited at a dateline or caption ("ERBIL (Kurdistan 24) –"), the text's author rather than a voice in it. */
+  /** For org candidates: an agency credited at a dateline or caption ("ERBIL (Kurdistan 24) –"), the text's author rather than a voice in it, or a platform words are published on ("on Twitter"). */
   credit?: boolean;
 }
 
@@ -109,7 +109,7 @@ export class ExtractionContext {
     this.tokenMention = new Int32Array(this.tokens.length).fill(-1);
     this.blocked = new Uint8Array(this.tokens.length);
     this.nameish = new Uint8Array(this.tokens.length);
-    for (let i = 0; i < this.tokens.length; i++) if (this.tokens[i].cap || isNameParticle(this.tokens[i], this.tokens[i + 1])) this.nameish[i] = 1;
+    for (let i = 0; i < this.tokens.length; i++) if ((this.tokens[i].cap && !isFirstPersonContraction(this.tokens[i].lower)) || isNameParticle(this.tokens[i], this.tokens[i + 1])) this.nameish[i] = 1;
     this.speechVerb = new Uint8Array(this.tokens.length);
   }
 
@@ -171,4 +171,9 @@ export class ExtractionContext {
       for (let t = c.t0; t < c.t1; t++) this.tokenMention[t] = ci;
     });
   }
+}
+
+/** "I'm", "I'd", "I'll", "I've": capitalised, never part of a name. */
+function isFirstPersonContraction(lower: string): boolean {
+  return lower.length >= 3 && lower.length <= 4 && lower.charCodeAt(0) === 105 && (lower.charCodeAt(1) === 39 || lower.charCodeAt(1) === 8217);
 }

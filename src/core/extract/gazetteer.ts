@@ -47,7 +47,7 @@ export class Gazetteer {
     for (const r of d.regions) add(r, { key: `place:${r.toLowerCase()}`, name: r, kind: 'region' });
     for (const c of d.bigCities.split('|')) add(c, { key: `place:${c.toLowerCase()}`, name: c, kind: 'city' });
     for (const c of d.smallCities.split('|')) add(c, { key: `place:${c.toLowerCase()}`, name: c, kind: 'town' });
-    this.demonyms = new Set(d.demonyms);
+    this.demonyms = demonymForms(d);
     this.maxWords = maxWords;
   }
 
@@ -55,6 +55,26 @@ export class Gazetteer {
   get(name: string): GazetteerEntry | undefined {
     return this.byName.get(name);
   }
+}
+
+/**
+ * The table's demonyms with the forms news prose writes beside them: plurals of the nouns ("Afghans",
+ * "Iraqis") and the names of peoples whose lands are called after them ("Tajik", "Uzbeks", "Kazakh"
+ * from Tajikistan, Uzbekistan, Kazakhstan). None of them is a place or a person.
+ */
+function demonymForms(d: GazetteerData): Set<string> {
+  const out = new Set<string>();
+  const plural = (w: string): void => {
+    out.add(w);
+    if (!/(?:s|sh|ch|ese|x|z|i)$/.test(w)) out.add(w + 's');
+    else if (w.endsWith('i')) out.add(w + 's');
+  };
+  for (const w of d.demonyms) if (w && !w.includes(',')) plural(w);
+  for (const [, canonical] of d.countries) {
+    const m = /^(\p{Lu}\p{Ll}{3,}?)i?stan$/u.exec(canonical);
+    if (m && !m[1].endsWith('i')) plural(m[1]);
+  }
+  return out;
 }
 
 let shared: Gazetteer | undefined;

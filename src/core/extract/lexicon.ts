@@ -93,6 +93,7 @@ export const INDEFINITE = set('a an another one some two three several');
 /** Capitalised words that start sentences or headlines but never begin a name. */
 export const CAPITAL_STOPWORDS = set(`the a an this that these those in on at of for from to by with without as and or but if when while where
   after before since until during despite although though because so yet also even still then there here it its it's he she we they i you
+  i'm i'd i'll i've i’m i’d i’ll i’ve we're we've we'll we’re we’ve we’ll you're you’re he's he’s she's she’s they're they’re let's let’s that's that’s
   his her their our my your who what which how why about above across against along among around behind below beneath beside between beyond
   inside into near off onto outside over through throughout toward towards under underneath unlike up upon via within no not yes all any
   whether unless whom whose both each every few many more most much some such other another one two three four five six seven eight nine ten first second third last

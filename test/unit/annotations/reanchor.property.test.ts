@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { charDiff } from './fuzz/harness';
+import { charDiff, charDiffFromEnd } from './fuzz/harness';
 import { applyEdits, reanchor, targetAt, trimmedChange, type Anchorable, type TextChange } from '../../../src/core/annotations';
 
 // Every character carries an identity: `o<i>` for the i-th character of the original text, `n<k>` for
@@ -145,7 +145,7 @@ describe('re-anchoring properties: on the right text or orphaned, never elsewher
                 return any;
               };
               const byHistory = (j: number) => (chars[j].id.startsWith('o') ? Number(chars[j].id.slice(1)) : -1);
-              const maps = [charDiff(text, now)];
+              const maps = [charDiff(text, now), charDiffFromEnd(text, now)];
               assert.ok(right(byHistory) || maps.some((map) => right((j) => map[j])), `${r.outcome} match "${under}" is not on "${quote}"`);
             } else assert.equal(under, quote, 'placed only on text equal to the quote');
           });

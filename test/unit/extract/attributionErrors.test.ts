@@ -36,6 +36,26 @@ describe('attribution on real news: kinds of error', () => {
     check('Sen. Dan Whitmore (R-Ohio) said the deal was "a disaster."', { 'a disaster': 'Dan Whitmore' });
     check('Sen. Laura Finch’s colleague, Sen. Dan Whitmore, said the vote was "a disgrace."', { 'a disgrace': 'Dan Whitmore' });
   });
+  it('a role of a body or a country is a person described, not the body: "the President of the Assembly warned"', () => {
+    const text = 'The debate opened on Monday.\n\nThe President of the Assembly warned that the text was "the last thread holding us together."\n\nThe representative of the Kelmar Arab Republic said the camps were run by "foreign agents."\n\nThe director of the Office for the Protection of Harbours (OPH) said on Tuesday that "the ports are safe."';
+    const a = extractDocument(text);
+    assert.strictEqual(speakerOf(a, text, 'the last thread'), 'source:The President of the Assembly', renderQuotes(text, a));
+    assert.strictEqual(speakerOf(a, text, 'foreign agents'), 'source:The representative of the Kelmar Arab Republic', renderQuotes(text, a));
+    assert.strictEqual(speakerOf(a, text, 'the ports are safe'), 'source:The director of the Office for the Protection of Harbours', renderQuotes(text, a));
+    assert.deepStrictEqual(a.mentions.filter((m) => m.type === 'speaker').map((m) => m.text), []);
+    assert.ok(!a.mentions.some((m) => m.text === 'Assembly' && m.type === 'person'));
+  });
+  it('a full name after a role and its complement is the subject: "Secretary of State Ann T. Marlowe said"', () => {
+    const text = 'Secretary of State Ann T. Marlowe said the talks were "a step forward."';
+    const a = extractDocument(text);
+    assert.match(speakerOf(a, text, 'a step forward') ?? '', /Ann T\. Marlowe$/, renderQuotes(text, a));
+  });
+  it('the person before a body’s name and its bracketed acronym: "X of the Party for Reform (PFR) called …"', () => {
+    check('Sen. Anton Berg said the vote would be close. Lena Marek of the Alternative for Norway (AfN) called the women "a danger" and demanded that they lose their passports.', { 'a danger': 'Lena Marek' });
+  });
+  it('a role given to a named person before stays theirs with its complement', () => {
+    check('Marta Ilves, the head of the Harbour Authority, toured the docks. Later the head of the Harbour Authority said that "nothing was lost."', { 'nothing was lost': 'Marta Ilves' });
+  });
   it('a title, a so-called term and the words of a thing have no speaker', () => {
     check('Col. Mark Ellison said the group runs so-called "provinces" abroad and released a film titled "Dawn."', { provinces: null, Dawn: null });
     check('According to Col. Mark Ellison, the claim, which describes the army as "tyrants," was copied.', { tyrants: null });

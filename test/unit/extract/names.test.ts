@@ -28,6 +28,9 @@ describe('names of persons and places', () => {
     it('English names of large cities and small towns in a frame', () => {
       expectMentions('The convoy left [[Cologne]]{place} for [[Antwerp]]{place}, then drove on to [[Esztergom]]{place}.', ['place']);
     });
+    it('a small town listed after other places', () => {
+      expectMentions('The women were tried by courts in [[Düsseldorf]]{place}, [[Hamburg]]{place} and [[Celle]]{place} last year.', ['place']);
+    });
     it('names written without their accents or with umlauts spelled out', () => {
       expectMentions('Flights from [[Sao Paulo]]{place} and [[Muenchen]]{place} were cancelled.', ['place']);
     });
@@ -92,6 +95,47 @@ describe('names of persons and places', () => {
     it('a feast is not a person', () => {
       const a = extractDocument('Ramadan begins next week. Ramadan said nothing about the fast.');
       assert.ok(!a.mentions.some((m) => m.text === 'Ramadan' && (m.type === 'person' || m.type === 'speaker')));
+    });
+  });
+
+  describe('transcripts', () => {
+    const KINDS = [...PEOPLE, 'organization'];
+    it('a turn label in capitals with a given name is a person, not an acronym', () => {
+      expectMentions(
+        'Notes from the weekly press call.\n\n[[MARGARET LUNDQVIST]]{speaker}: Good morning. We have three items today.\n\n[[LUNDQVIST]]{speaker}: That is all from me.',
+        KINDS,
+      );
+    });
+    it('a reporter’s label with an outlet in brackets is a person, the outlet an organisation', () => {
+      const text = 'The minister took questions.\n\nTEMBA OKAFOR ([[Harbour Gazette]]{organization}): Will the road reopen before the rains?';
+      const a = expectMentions(text, ['organization']);
+      const at = text.indexOf('TEMBA');
+      assert.ok(a.mentions.some((m) => m.start === at && m.end === at + 'TEMBA OKAFOR'.length && PEOPLE.includes(m.type)), text);
+    });
+    it('a contraction of I before a name is not part of the name', () => {
+      expectMentions('[[FAREED SALIK]]{speaker}: Welcome to the programme. I’m [[Fareed Salik]]{speaker}, and my guest tonight is a historian.', PEOPLE);
+    });
+    it('a surname after a rank is the person the document named in full', () => {
+      const a = expectMentions(
+        'Briefers: Lt. Gen. [[Douglas Marek]]{speaker}, director of operations.\n\nI will now turn to [[General Marek]]{speaker}.\n\n[[GEN. MAREK]]{speaker}: Thank you.',
+        PEOPLE,
+      );
+      assert.equal(new Set(a.mentions.filter((m) => m.type === 'speaker').map((m) => m.key)).size, 1);
+    });
+  });
+
+  describe('peoples and languages are neither places nor persons', () => {
+    it('a people named after its land, and plurals of demonyms', () => {
+      expectMentions('The channel posts in Tajik, Uzbek and Russian. Thousands of Tajiks and Afghans work in [[Moscow]]{place}, and some Kazakhs said they would stay.', [...PEOPLE, 'place']);
+    });
+  });
+
+  describe('headlines in title case', () => {
+    it('capitalised words of a title-case headline are no names on their shape alone', () => {
+      expectMentions(
+        'Council Hears Appeals from Families Stranded in Limbo as Envoy Warns of Winter\n\nThe envoy told the council that families in [[Hasakah]]{place} had waited five years.',
+        [...PEOPLE, 'place'],
+      );
     });
   });
 });

@@ -75,4 +75,51 @@ describe('organisations', () => {
     assert.deepEqual(ids('a.txt'), ['syrian-democratic-forces', 'islamic-state']);
     assert.deepEqual(ids('b.txt'), ['syrian-democratic-forces', 'islamic-state']);
   });
+
+  it('an online platform is an organisation, never a place, and no speaker of what is posted on it', () => {
+    const a = expectMentions(
+      'The recruiters moved from [[Telegram]]{organization} to [[TikTok]]{organization} last year. [[Noor Haddad]]{speaker} wrote on [[Telegram]]{organization}: "We will not stop."',
+      [...ORG, 'place', 'person'],
+    );
+    assert.ok(a.quotes[0]?.speaker);
+    assert.equal(a.quotes[0].speaker, a.mentions.find((m) => m.type === 'speaker')?.key);
+  });
+
+  it('names of outlets closing with wire, online, monitor or report, and a radio station named after its word', () => {
+    expectMentions(
+      // Who asks in a Q: turn and names herself speaks there: a speaker.
+      'Q: Thanks. [[Ines Varga]]{speaker}, [[Harbor Wire]]{organization}. The group said on [[Radio Kulmiye]]{organization} that the convoy was hit, and [[Dhow Online]]{organization} and the [[Delta Monitor]]{organization} repeated the claim.',
+      [...ORG, 'person', 'place'],
+    );
+  });
+
+  it('the possessive of an office inside the name of a body', () => {
+    expectMentions('The [[Federal Prosecutor’s Office]]{organization} charged two men, and the [[District Attorney\'s Office]]{organization} declined to comment in [[Leeds]]{place}.', [...ORG, 'place']);
+  });
+
+  it('a name before a lower-case word for a unit or a network, and that name alone later', () => {
+    expectMentions(
+      'Troops of the [[Harawa brigade]]{organization} crossed the river, and [[Harawa]]{organization} fighters took the ford. Recruits joined the [[Umar ibn Saad battalion]]{organization}, while a Kurdish militia held the hills.',
+      [...ORG, 'person', 'place'],
+    );
+  });
+
+  it('a legislature or a party named by a word of its own, alone', () => {
+    expectMentions(
+      'The [[Senate]]{organization} passed the bill, but [[Congress]]{organization} must still fund it. In Berlin the [[Bundestag]]{organization} debated a motion backed by the [[Social Democrats]]{organization} and the [[Greens]]{organization}.',
+      ORG,
+    );
+  });
+
+  it('a German article opening a name titles a publication, not a person', () => {
+    expectMentions('A report in [[Der Spiegel]]{organization} cited [[Anke Voss]]{person}, a former aide, who was quoted at length.', [...ORG, 'person']);
+  });
+
+  it('an office in a city is seated there: the city is a place of its own', () => {
+    expectMentions('The case went to the [[Federal Prosecutor’s Office]]{organization} in [[Karlsruhe]]{place}, not to the [[African Union Mission in Somalia]]{organization}.', [...ORG, 'place']);
+  });
+
+  it('a Hausa-Arabic name of a group opened by Jama’atu', () => {
+    expectMentions('The group, which calls itself [[Jama\'atu Ahlis Sunna]]{organization}, raided the camp.', [...ORG, 'person']);
+  });
 });

@@ -1,9 +1,9 @@
 import type { Token } from '../../text/tokens';
 import type { Candidate, ExtractionContext } from '../context';
-import { ARABIC_ORG_HEADS, CAPITAL_STOPWORDS, ORG_HEADS } from '../lexicon';
+import { ARABIC_ORG_HEADS, CAPITAL_STOPWORDS, ORG_HEADS, ROLES } from '../lexicon';
 import { gazetteer } from '../gazetteer';
 import { MARGIN, nameChunks, ORG } from '../names/NameTagger';
-import { isAcronym, isCalendarWord, isCommonNounAlone, isNameParticle } from './wordClasses';
+import { isAcronym, isCalendarWord, isCommonNounAlone, isGroupWord, isNameParticle, isStopword } from './wordClasses';
 
 /** Words that extend an organisation's name across lower-case links ("Institute for Middle East Policy"). */
 const LINKS = new Set(['of', 'for', 'and', 'the', 'on', 'de', '&']);
@@ -16,6 +16,24 @@ const COMPANY_DESIGNATORS = new Set(['corp', 'corporation', 'inc', 'incorporated
 
 /** Buildings that stand for institutions, by their first word (and second, '' when one word). */
 const INSTITUTION_BUILDINGS = new Map([['White', 'House'], ['Kremlin', ''], ['Pentagon', ''], ['Élysée', ''], ['Elysee', ''], ['Downing', 'Street'], ['Blue', 'House']]);
+
+/** German and Dutch articles, which open the names of publications in English prose, never of persons. */
+const FOREIGN_ARTICLES = new Set(['Der', 'Die', 'Das', 'Het']);
+
+/** Online platforms named in the news, each a company's: organisations, never places or persons. */
+const PLATFORMS = new Set(['Telegram', 'WhatsApp', 'TikTok', 'Facebook', 'Twitter', 'YouTube', 'Instagram', 'Snapchat', 'Reddit', 'WeChat', 'Weibo', 'VKontakte', 'LinkedIn', 'Google', 'Microsoft']);
+
+/** Lower-case words for armed units and networks after their names ("the Danab brigade", "the Haqqani network"). */
+const UNIT_NOUNS = new Set(['brigade', 'brigades', 'battalion', 'battalions', 'regiment', 'militia', 'network', 'faction']);
+
+/** Legislatures named by one word of their own ("the Senate", "the Knesset"). */
+const LEGISLATURES = new Set(['congress', 'senate', 'bundestag', 'bundesrat', 'knesset', 'duma', 'sejm', 'riksdag', 'storting', 'folketing', 'verkhovna']);
+
+/** Parties named by a plural of their own ("the Greens", "the Tories"). */
+const PARTY_NAMES = new Set(['Greens', 'Tories']);
+
+/** First words of parties named "… Democrats" ("Social Democrats", "Christian Democrats"). */
+const PARTY_FIRST_WORDS = new Set(['Social', 'Christian', 'Free', 'Liberal', 'Sweden']);
 
 /** Common nouns for bodies, before a name in apposition ("the news agency Amaq"). */
 const BODY_NOUNS = new Set(['organization', 'organisation', 'agency', 'outlet', 'outlets', 'wing', 'arm', 'channel', 'station', 'newspaper', 'broadcaster', 'foundation', 'company', 'firm', 'militia', 'faction', 'movement', 'party', 'website', 'magazine', 'daily', 'weekly']);
@@ -32,8 +50,17 @@ const SERVING_HEADS = new Set(['mission', 'missions', 'force', 'forces', 'comman
 /** Heads of institutions named with the place they stand in ("… Center at West Point"). */
 const SEATED_HEADS = new Set(['center', 'centre', 'institute', 'school', 'college', 'university', 'academy', 'museum', 'library', 'hospital']);
 
-/** Heads written before the rest of the name ("Operation Inherent Resolve", "Jabhat al-Nusra"). */
-const PREFIX_HEADS = new Set(['operation', 'boko', ...ARABIC_ORG_HEADS]);
+/** The gap of a possessive between two words of a name: "'s ", "’s ". */
+const POSSESSIVE_GAP = /^['’]s $/;
+
+/** Peoples and groups named in the possessive inside the names of bodies ("People's", "Children's"). */
+const POSSESSORS = new Set(['people', 'children', 'women', 'workers', 'veterans', 'farmers', 'mothers', 'soldiers', 'citizens']);
+
+/** Words closing the names of news outlets ("Defense Wire", "Garowe Online", "Sahel Monitor", "Daily Trust"). */
+const OUTLET_HEADS = new Set(['wire', 'report', 'online', 'monitor', 'observer', 'dispatch', 'bulletin', 'insider', 'mirror']);
+
+/** Heads written before the rest of the name ("Operation Inherent Resolve", "Jabhat al-Nusra", "Radio Andalus"). */
+const PREFIX_HEADS = new Set(['operation', 'boko', 'radio', "jama'atu", 'jamaatu', "jama'at", ...ARABIC_ORG_HEADS]);
 
 /**
  * Marks organisation and event names so that no person or place is found inside them: "Syrian
@@ -61,7 +88,10 @@ export class OrganizationRecognizer {
       for (;;) {
         // "Iraqi Counter-Terrorism Service": two capitalised words joined by a hyphen belong to one name.
         const hyphened = e < n && toks[e].cap && toks[e - 1].cap && toks[e].start === toks[e - 1].end + 1 && ctx.text.charCodeAt(toks[e - 1].end) === 45;
-        if (hyphened || (e < n && ctx.joined(e - 1) && (toks[e].cap || isNameParticle(toks[e], toks[e + 1]) || (LINKS.has(toks[e].lower) && e + 1 < n && ctx.joined(e) && (toks[e + 1].cap || LINKS.has(toks[e + 1].lower)))))) {
+        // "the Federal Prosecutor's Office", "People's Liberation Army": the possessive of an office or a
+        // people before the head word stays inside (not a person's: "Trump's Party").
+        const possessive = e < n && toks[e].cap && toks[e - 1].cap && isHead(toks[e].lower, true) && (ROLES.has(toks[e - 1].lower) || POSSESSORS.has(toks[e - 1].lower)) && POSSESSIVE_GAP.test(ctx.gap(e - 1));
+        if (hyphened || possessive || (e < n && ctx.joined(e - 1) && (toks[e].cap || isNameParticle(toks[e], toks[e + 1]) || (LINKS.has(toks[e].lower) && e + 1 < n && ctx.joined(e) && (toks[e + 1].cap || LINKS.has(toks[e + 1].lower)))))) {
           e++;
           continue;
         }
@@ -84,7 +114,9 @@ export class OrganizationRecognizer {
       let cut = -1;
       for (let t = h; t < e; t++) {
         const tok = toks[t];
-        if (tok.lower === 'and' && end === t && t > a && COMPANY_DESIGNATORS.has(toks[t - 1].lower)) {
+        // "Dhow Online and the Delta Monitor": two names, each closed by its own head and the second
+        // with its own article ("General Intelligence and Security Service" is one).
+        if (tok.lower === 'and' && end === t && t > a && (COMPANY_DESIGNATORS.has(toks[t - 1].lower) || (toks[t + 1]?.lower === 'the' && headAfter(toks, t + 2, e)))) {
           cut = t;
           break;
         }
@@ -97,7 +129,9 @@ export class OrganizationRecognizer {
           end = t + 1;
           extending = false;
           // "African Union Mission in Somalia", "United Nations Assistance Mission in Afghanistan": a body named after where it serves.
-          if (SERVING_HEADS.has(tok.lower) && t > a && toks[t + 1]?.lower === 'in' && ctx.joined(t) && ctx.joined(t + 1) && toks[t + 2]?.cap && !CAPITAL_STOPWORDS.has(toks[t + 2].lower)) {
+          // (A city after it is the seat, not the land served: "the Federal Prosecutor's Office in Karlsruhe".)
+          const seat = toks[t + 2] ? gazetteer().get(toks[t + 2].text)?.kind : undefined;
+          if (SERVING_HEADS.has(tok.lower) && t > a && toks[t + 1]?.lower === 'in' && ctx.joined(t) && ctx.joined(t + 1) && toks[t + 2]?.cap && !CAPITAL_STOPWORDS.has(toks[t + 2].lower) && seat !== 'city' && seat !== 'town') {
             let k = t + 2;
             while (toks[k + 1]?.cap && ctx.joined(k)) k++;
             end = k + 1;
@@ -140,7 +174,7 @@ export class OrganizationRecognizer {
       if (numbered) end = e + 1;
       // A head word alone is a common noun ("Coalition officials", "the Caliphate"), a place's name
       // is a place's ("West Bank"), and a headline in capitals is no evidence ("PRESS", "FRONT").
-      const single = end - a === 1 && !GROUP_NAMES.has(toks[a].lower) && !PREFIX_HEADS.has(toks[a].lower);
+      const single = end - a === 1 && !GROUP_NAMES.has(toks[a].lower) && (!PREFIX_HEADS.has(toks[a].lower) || toks[a].lower === 'radio');
       if (end > a && (single || gazetteer().get(spellingOf(ctx, a, end)) !== undefined || inCapitalLine(ctx, a))) end = a;
       if (end > a) {
         for (let t = a; t < end; t++) ctx.blocked[t] = 1;
@@ -148,7 +182,64 @@ export class OrganizationRecognizer {
       }
       i = cut >= 0 ? cut + 1 : Math.max(e, end);
     }
+    this.namedUnits(ctx);
+    this.legislatures(ctx);
     this.shortForms(ctx);
+  }
+
+  /**
+   * Legislatures and parties named by a word or two of their own ("the Senate", "the Bundestag",
+   * "the Greens", "Social Democrats"), standing alone: a longer name holding them was found above.
+   */
+  private legislatures(ctx: ExtractionContext): void {
+    const toks = ctx.tokens;
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i];
+      if (!t.cap || ctx.blocked[i]) continue;
+      let e = i;
+      if (LEGISLATURES.has(t.lower) || PARTY_NAMES.has(t.text)) e = i + 1;
+      else if (PARTY_FIRST_WORDS.has(t.text) && toks[i + 1]?.text === 'Democrats' && ctx.joined(i)) e = i + 2;
+      if (e === i) continue;
+      // Alone: not part of a longer capitalised name ("Senate Armed Services Committee", "Senate Democrats").
+      if ((e < toks.length && ctx.joined(e - 1) && toks[e].cap) || (i > 0 && ctx.joined(i - 1) && toks[i - 1].cap && !isStopword(toks[i - 1]))) continue;
+      // A word opening a title-case line or a sentence in capitals is no evidence.
+      if (inCapitalLine(ctx, i)) continue;
+      this.mark(ctx, i, e);
+      i = e - 1;
+    }
+  }
+
+  /**
+   * A name before a lower-case word for an armed unit or a network ("the Danab brigade", "the
+   * Tariq ibn Ziyad battalion", "the Haqqani network"): with that word, an organisation's name; the
+   * name alone elsewhere in the document ("Danab fighters") is the same body.
+   */
+  private namedUnits(ctx: ExtractionContext): void {
+    const toks = ctx.tokens;
+    const names = new Set<string>();
+    for (let i = 1; i < toks.length; i++) {
+      const noun = toks[i];
+      if (noun.cap || !UNIT_NOUNS.has(noun.lower) || ctx.blocked[i] || !ctx.joined(i - 1) || !toks[i - 1].cap) continue;
+      let s = i;
+      while (s > 0 && i - s < 5 && ctx.joined(s - 1) && !ctx.blocked[s - 1] && (toks[s - 1].cap || isNameParticle(toks[s - 1], toks[s])) && !CAPITAL_STOPWORDS.has(toks[s - 1].lower) && !isCalendarWord(toks[s - 1]) && !isAcronym(toks[s - 1])) s--;
+      // The name starts with a capitalised word that is no demonym nor a people's ("Kurdish militia", "Shia militias").
+      while (s < i && (!toks[s].cap || isGroupWord(toks[s]))) s++;
+      if (s === i || !toks[s].cap) continue;
+      // A sentence-opening common word ("Its militia") is no name.
+      if (ctx.sentenceTokens[ctx.sentenceOf[s]]?.[0] === s && i - s === 1 && isCommonNounAlone(ctx, s)) continue;
+      if (this.mark(ctx, s, i + 1)) names.add(spellingOf(ctx, s, i));
+    }
+    if (names.size === 0) return;
+    for (let i = 0; i < toks.length; i++) {
+      if (!toks[i].cap || ctx.blocked[i]) continue;
+      for (let e = Math.min(toks.length, i + 5); e > i; e--) {
+        if (!names.has(spellingOf(ctx, i, e))) continue;
+        // The name alone, not the start of a longer one nor the end of one.
+        if ((e < toks.length && ctx.joined(e - 1) && toks[e].cap) || (i > 0 && ctx.joined(i - 1) && toks[i - 1].cap)) break;
+        if (this.mark(ctx, i, e)) i = e - 1;
+        break;
+      }
+    }
   }
 
   /**
@@ -173,10 +264,28 @@ export class OrganizationRecognizer {
     }
   }
 
-  /** Buildings standing for the institutions they house ("the White House said", "the Kremlin"). */
+  /**
+   * Buildings standing for the institutions they house ("the White House said", "the Kremlin"), and
+   * the companies whose platforms the news names ("on Telegram", "a TikTok video").
+   */
   private institutions(ctx: ExtractionContext): void {
     const toks = ctx.tokens;
     for (let i = 0; i < toks.length; i++) {
+      // "Der Spiegel", "Die Zeit", "Het Parool": a German or Dutch article opening a name titles a publication.
+      // (Not inside a person's name: "Johan Van Der Merwe".)
+      const inName = i > 0 && ctx.joined(i - 1) && toks[i - 1].cap;
+      if (FOREIGN_ARTICLES.has(toks[i].text) && toks[i + 1]?.cap && ctx.joined(i) && !inName && !(toks[i].text === 'Die' && ctx.sentenceTokens[ctx.sentenceOf[i]]?.[0] === i)) {
+        let e = i + 2;
+        while (e < toks.length && e < i + 4 && toks[e].cap && ctx.joined(e - 1)) e++;
+        this.mark(ctx, i, e);
+        i = e - 1;
+        continue;
+      }
+      if (toks[i].cap && PLATFORMS.has(toks[i].text)) {
+        // A medium the words are published on ("wrote on Twitter"), not a voice.
+        this.mark(ctx, i, i + 1, true);
+        continue;
+      }
       // First letters of the buildings' names: most words are passed over without a lookup.
       const c = toks[i].text.charCodeAt(0);
       if (c !== 87 && c !== 75 && c !== 80 && c !== 69 && c !== 0xc9 && c !== 68 && c !== 66) continue;
@@ -345,6 +454,12 @@ function inCapitalLine(ctx: ExtractionContext, t: number): boolean {
   return letters >= 8 && upper / letters > 0.8;
 }
 
+/** Whether a head word stands among tokens [from, to). */
+function headAfter(toks: readonly Token[], from: number, to: number): boolean {
+  for (let t = from; t < to; t++) if (isHead(toks[t].lower, toks[t].cap)) return true;
+  return false;
+}
+
 /** Whether token t heads an organisation's name whose capitalised words start at a. */
 function isHeadAt(toks: readonly Token[], a: number, t: number): boolean {
   const tok = toks[t];
@@ -364,5 +479,5 @@ function isHeadAt(toks: readonly Token[], a: number, t: number): boolean {
 
 function isHead(lower: string, cap: boolean): boolean {
   if (!cap) return false;
-  return ORG_HEADS.has(lower) || EVENT_HEADS.has(lower);
+  return ORG_HEADS.has(lower) || EVENT_HEADS.has(lower) || OUTLET_HEADS.has(lower);
 }

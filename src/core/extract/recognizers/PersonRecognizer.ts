@@ -5,7 +5,7 @@ import { givenNameGender } from '../gender';
 import { AUXILIARIES, PLACE_DESIGNATORS, PLACE_NOUNS, ROLES, TITLES } from '../lexicon';
 import { chunkAt, MARGIN, ORG, PER } from '../names/NameTagger';
 import { isSpeechVerb } from '../speech';
-import { ARABIC_PLACE_HEADS, isAcronym, isCalendarWord, isCommonNounAlone, isGroupWord, isNameParticle, isPartisan, isSacred, isStopword } from './wordClasses';
+import { ARABIC_PLACE_HEADS, inTitleCaseLine, isAcronym, isCalendarWord, isCommonNounAlone, isGroupWord, isNameParticle, isPartisan, isSacred, isStopword } from './wordClasses';
 
 /** A stretch of name-like tokens [s, e), with the index of a title right before it or -1. */
 interface NameRun {
@@ -34,6 +34,9 @@ const LONE_NAME_VERBS = new Set(['said', 'says', 'told', 'tells', 'added', 'adds
   'mocked', 'pledged', 'promised', 'admitted', 'lamented', 'complained', 'cautioned', 'remarked', 'exhorted', 'implored', 'joked', 'quipped', 'scoffed']);
 
 const KUNYA = new Set(['abu', 'umm', 'abi']);
+
+/** A line's first two or three words in capitals, then an optional outlet (", Outlet" or "(Outlet)"), then a colon. */
+const CAPITAL_LABEL = /^(\p{Lu}[\p{Lu}'’-]+(?: \p{Lu}[\p{Lu}'’-]+){1,2})( ?\([^)\n]{1,40}\)|,[^:\n]{1,40})?:\s/u;
 
 
 /** Lower-case particles inside European names ("de Vries", "van der Pas", "von Weizsäcker", "da Silva"). */
@@ -65,6 +68,7 @@ export class PersonRecognizer {
       const name = this.license(ctx, r);
       if (name) this.register(ctx, name.s, name.e);
     }
+    this.capitalLabels(ctx);
     this.matchAll(ctx, runs);
     this.mergeAliases(ctx);
   }
@@ -81,7 +85,7 @@ export class PersonRecognizer {
     for (const r of this.runsFound) {
       const c = chunkAt(ctx, r.s, PER);
       // The whole run, and nowhere in a place's frame ("in Baga", "the town of Baga").
-      if (!c || c.margin < MARGIN.person || c.t0 !== r.s || c.t1 !== r.e) continue;
+      if (!c || c.margin < MARGIN.person || c.t0 !== r.s || c.t1 !== r.e || inTitleCaseLine(ctx, r.s)) continue;
       let free = true;
       for (let t = r.s; t < r.e && free; t++) if (taken[t] || ctx.blocked[t]) free = false;
       if (!free || this.inPlaceFrame(ctx, c.t0, c.t1)) continue;
@@ -92,6 +96,34 @@ export class PersonRecognizer {
     }
     // Their writings on words nothing else took.
     if (touched.size) this.matchAll(ctx, this.runsFound, touched, taken);
+  }
+
+  /**
+   * Turn labels of a transcript written in capitals, opening a line ("AISHA BELLO (Daily Trust): …",
+   * "FAREED SIDDIQUI: …"): a given name and one or two more words, or two or three words before an
+   * outlet, are a person's name, not an acronym. The document's other writings of it (a bare
+   * "BELLO:") are then found as forms of it.
+   */
+  private capitalLabels(ctx: ExtractionContext): void {
+    const text = ctx.text;
+    const toks = ctx.tokens;
+    for (const para of ctx.paragraphs) {
+      const c = text.charCodeAt(para.start);
+      if (c < 65 || c > 90) continue;
+      const m = CAPITAL_LABEL.exec(text.slice(para.start, Math.min(para.end, para.start + 90)));
+      if (!m) continue;
+      const first = m[1].slice(0, m[1].indexOf(' '));
+      // A reporter's label names the outlet after the name; otherwise the first word is a given name.
+      if (!m[2] && givenNameGender(first) === undefined) continue;
+      const t0 = ctx.tokenAt(para.start);
+      let t1 = t0;
+      while (t1 < toks.length && toks[t1].end <= para.start + m[1].length) t1++;
+      let free = t1 > t0;
+      for (let t = t0; t < t1 && free; t++) free = !ctx.blocked[t];
+      if (!free) continue;
+      const key = this.register(ctx, t0, t1);
+      ctx.candidates.push({ start: toks[t0].start, end: toks[t1 - 1].end, kind: 'person', t0, t1, key, priority: 5 });
+    }
   }
 
   /** "Umar, who is better known by his nom de guerre, Abu Ubaidah": the second name is the same person. */
@@ -205,7 +237,9 @@ export class PersonRecognizer {
       if (isCommonNounAlone(ctx, s)) return undefined;
       const prevWord = toks[s - 1];
       const afterPreposition = !!prevWord && !prevWord.cap && PLACE_PREPOSITIONS.has(prevWord.lower) && ctx.joined(s - 1);
-      if (!isAcronym(t) && !groupNoun && !afterPreposition && ctx.joined(s) && k < toks.length && ctx.sentenceOf[k] === ctx.sentenceOf[s] && LONE_NAME_VERBS.has(toks[k].lower)) return { s, e };
+      // "the Assembly warned", "the Republic said": a person's lone name takes no article.
+      const afterArticle = prevWord?.lower === 'the' && !prevWord.cap && ctx.joined(s - 1);
+      if (!isAcronym(t) && !groupNoun && !afterPreposition && !afterArticle && ctx.joined(s) && k < toks.length && ctx.sentenceOf[k] === ctx.sentenceOf[s] && LONE_NAME_VERBS.has(toks[k].lower)) return { s, e };
       if (/^(?:al|el)-/i.test(t.text) && isSpeechVerb(ctx, k)) return { s, e };
       return undefined;
     }
@@ -323,6 +357,23 @@ export class PersonRecognizer {
         p.forms.add(name);
         if (words.length > pw.words.length) p.name = name;
         return p.key;
+      }
+    }
+    // A surname alone licensed by its title ("General Kaminski" after "Lt. Gen. Douglas Kaminski"):
+    // the one person named so far whose name ends with it. (A full name after a surname alone may be
+    // another member of the family, "Clinton", then "Bill Clinton": it stays apart.)
+    if (words.length === 1) {
+      let only: PersonRecord | undefined;
+      let count = 0;
+      for (const p of ctx.persons.values()) {
+        const pw = this.folded.get(p);
+        if (!pw || pw.words.length < 2 || pw.words[pw.words.length - 1] !== words[0]) continue;
+        only = p;
+        count++;
+      }
+      if (only && count === 1) {
+        only.forms.add(name);
+        return only.key;
       }
     }
     const key = `person:${words.join(' ')}`;

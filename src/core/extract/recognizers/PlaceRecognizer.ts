@@ -2,7 +2,7 @@ import type { ExtractionContext } from '../context';
 import { gazetteer, type GazetteerEntry } from '../gazetteer';
 import { LOC, MARGIN, nameChunks, PER, votesFor } from '../names/NameTagger';
 import { CAP_ORG_DESIGNATORS, LOCATIVE_PREPOSITIONS, PLACE_DESIGNATORS, PLACE_NOUNS, ROLES, TITLES } from '../lexicon';
-import { ARABIC_PLACE_HEADS, isAcronym, isCalendarWord, isGroupWord, isNameParticle, isPartisan, isSacred, isStopword } from './wordClasses';
+import { ARABIC_PLACE_HEADS, inTitleCaseLine, isAcronym, isCalendarWord, isGroupWord, isNameParticle, isPartisan, isSacred, isStopword } from './wordClasses';
 
 /** Prepositions that, before an unknown capitalised word, make it a place ("fighting in Baghouz"). */
 /** Designators of areas and waterways: the bare name means the same place ("Euphrates" = "Euphrates River"). */
@@ -96,8 +96,11 @@ export class PlaceRecognizer {
         // "Vermont Democrats", "a Texas Republican": a party's members after the place leave it whole.
         const nextCap = !!next && ctx.joined(best.e - 1) && next.cap && !PLACE_DESIGNATORS.has(next.lower) && !isPartisan(next);
         if (isInstitution(ctx, i, name)) continue;
+        // "in Düsseldorf, Hamburg and Celle": a town listed after a place is framed as it is.
+        const last = ctx.candidates[ctx.candidates.length - 1];
+        const listed = !!prev && !!last && last.kind === 'place' && ((prev.lower === 'and' && last.t1 === i - 1) || (last.t1 === i && /^\s*,\s*$/.test(ctx.gap(i - 1))));
         // Small towns need a frame; any place needs to stand as its own name, not the start of a longer one.
-        if (best.entry.kind === 'town' && !locative && !followedByCountry) continue;
+        if (best.entry.kind === 'town' && !locative && !followedByCountry && !listed) continue;
         // A town's or city's name the document writes as a person's throughout ("to Obama" beside
         // "Barack Obama", "Obama said"): one preposition is weaker evidence, as for unknown names below.
         if ((best.entry.kind === 'town' || best.entry.kind === 'city') && !followedByCountry && personVotes(ctx, name)) continue;
@@ -139,7 +142,7 @@ export class PlaceRecognizer {
       const strong = !!prev && STRONG_LOCATIVE.has(prev.lower) && !prev.cap;
       const weak = !!prev && WEAK_LOCATIVE.has(prev.lower) && !prev.cap && /^\s*[,.;]/.test(ctx.text.slice(toks[nameEnd - 1].end, toks[nameEnd - 1].end + 2));
       const andAfterPlace = prev?.lower === 'and' && ctx.candidates.length > 0 && ctx.candidates[ctx.candidates.length - 1].kind === 'place' && ctx.candidates[ctx.candidates.length - 1].t1 === i - 1;
-      if ((strong || weak || andAfterPlace) && nameEnd - i <= 2 && this.nameLike(ctx, i, nameEnd)) {
+      if ((strong || weak || andAfterPlace) && nameEnd - i <= 2 && this.nameLike(ctx, i, nameEnd) && !inTitleCaseLine(ctx, i)) {
         const after = toks[nameEnd];
         const endsPhrase = !after || !ctx.joined(nameEnd - 1) || !after.cap;
         const possessive = /^['’]s/.test(ctx.text.slice(toks[nameEnd - 1].end));
@@ -155,7 +158,7 @@ export class PlaceRecognizer {
 
     // Names the tagger is sure are places' that no rule placed ("fighting near Grozny", "Leduc Reef").
     for (const c of nameChunks(ctx)) {
-      if (c.label !== LOC || c.margin < MARGIN.place) continue;
+      if (c.label !== LOC || c.margin < MARGIN.place || inTitleCaseLine(ctx, c.t0)) continue;
       let ok = true;
       for (let t = c.t0; t < c.t1 && ok; t++) if (!free(t)) ok = false;
       if (!ok || !this.nameLike(ctx, c.t0, c.t1)) continue;

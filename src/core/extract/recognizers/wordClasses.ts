@@ -164,3 +164,51 @@ function writingsOf(ctx: ExtractionContext): Writings {
   writings.set(ctx, w);
   return w;
 }
+
+/** Short words a title-case headline leaves in lower case. */
+const TITLE_LINKS = new Set(['of', 'in', 'on', 'at', 'to', 'from', 'for', 'with', 'by', 'and', 'as', 'than', 'towards', 'after', 'over', 'into', 'the', 'a']);
+
+/** Tokens on title-case lines, per document, computed once. */
+const titleLines = new WeakMap<ExtractionContext, Uint8Array>();
+
+/**
+ * Whether token t stands on a headline written in title case: a line of five words or more that
+ * ends without a full stop, most of whose words of four letters or more are capitalised ("Terrorism
+ * Moving from Sahel towards Coastal States Faster than Region Can Respond"). Its capitals say
+ * nothing of names, so words on it are names only on other evidence than their shape.
+ */
+export function inTitleCaseLine(ctx: ExtractionContext, t: number): boolean {
+  let marks = titleLines.get(ctx);
+  if (!marks) {
+    marks = new Uint8Array(ctx.tokens.length);
+    titleLines.set(ctx, marks);
+    const toks = ctx.tokens;
+    const text = ctx.text;
+    let i = 0;
+    while (i < toks.length) {
+      const lineEnd = text.indexOf('\n', toks[i].start);
+      const end = lineEnd < 0 ? text.length : lineEnd;
+      let j = i;
+      let long = 0;
+      let capital = 0;
+      let links = 0;
+      let numbers = 0;
+      while (j < toks.length && toks[j].start < end) {
+        if (toks[j].text.length >= 4 && !toks[j].num) {
+          long++;
+          if (toks[j].cap) capital++;
+        }
+        if (!toks[j].cap && TITLE_LINKS.has(toks[j].text)) links++;
+        if (toks[j].num) numbers++;
+        j++;
+      }
+      const last = text.slice(toks[j - 1].end, end).trim();
+      // Lower-case links between capitalised words, and no figures nor brackets: a headline, not a
+      // list of names and results ("Luke Jensen and Murphy Jensen (U.S.) beat …").
+      const headline = j - i >= 5 && long >= 4 && links > 0 && numbers === 0 && capital / long >= 0.75 && !/[.!?:"”]$/.test(last) && !text.slice(toks[i].start, end).includes('(');
+      if (headline) for (let k = i; k < j; k++) marks[k] = 1;
+      i = j;
+    }
+  }
+  return marks[t] === 1;
+}

@@ -3,6 +3,7 @@ import type { ExtractionContext, Referent } from '../context';
 import model from '../data/attribution.generated.json';
 import { AttributionState } from './attribution/AttributionState';
 import { orgAt, orgSpeaker } from './attribution/organizations';
+import { inLabelledTurn } from './attribution/labels';
 import { NOBODY } from './attribution/quotations';
 import { CANDIDATE_FEATURES, F, G, NONE_FEATURES, SpeakerCandidates } from './attribution/speakerCandidates';
 import { standsAlone } from './FollowOnQuoteRefiner';
@@ -99,9 +100,14 @@ function dropSilentOrganizations(ctx: ExtractionContext): void {
  * decides it (ENTITIES.md: quotations): titles, so-called terms and the words of a thing are
  * nobody's, and a named person the rules credit is the speaker — as the subject of the innermost
  * speech verb governing the quotation, as the speaker a follow-on quotation continues, or as the
- * label of its line. The model chooses where the rules give nobody, an unnamed source or an organisation.
+ * label of its line. The model chooses where the rules give nobody, an unnamed source or an organisation,
+ * except inside a labelled turn, where a speech verb of the quotation's own sentence decides.
  */
 export function decidedByRules(ctx: ExtractionContext, qi: number): boolean {
   const speaker = ctx.quotes[qi].speaker;
-  return ctx.quoteVerbs[qi] === NOBODY || (speaker !== null && ctx.persons.has(speaker));
+  if (ctx.quoteVerbs[qi] === NOBODY || (speaker !== null && ctx.persons.has(speaker))) return true;
+  // In a labelled turn the label relays what others said: a quotation with a speech verb of its
+  // own sentence is that verb's subject's, not the label's ("SIDDIQUI: The ministry said … “…”").
+  const v = ctx.quoteVerbs[qi];
+  return speaker !== null && v >= 0 && ctx.sentenceOf[v] === ctx.sentenceOf[ctx.tokenAt(ctx.quoteSpans[qi].start)] && inLabelledTurn(ctx, v);
 }

@@ -160,6 +160,21 @@ export function charDiff(a: string, b: string): Int32Array {
 }
 
 /**
+ * {@link charDiff} aligned from the end: where a change could have taken either of two equal
+ * characters (`i.,b.c` → `i.c`: the first dot or the second), this pairing keeps the later one.
+ */
+export function charDiffFromEnd(a: string, b: string): Int32Array {
+  const rev = (s: string) => s.split('').reverse().join('');
+  const back = charDiff(rev(a), rev(b));
+  const map = new Int32Array(b.length).fill(-1);
+  for (let j = 0; j < b.length; j++) {
+    const i = back[b.length - 1 - j];
+    if (i >= 0) map[j] = a.length - 1 - i;
+  }
+  return map;
+}
+
+/**
  * Whether every word character of `span` that is not the passage's stands where the passage had the
  * same character, since deleted (paired with it by a least-edits alignment of the quote and the
  * span), with most of the span the passage's own.

@@ -1,8 +1,30 @@
+import type { ExtractionContext } from '../../context';
 import { credit, type AttributionState } from './AttributionState';
-import { NOBODY } from './quotations';
 
-/** After a label's name: an optional ", Outlet", then the colon. */
-const AFTER_LABEL = /^(?:,[^:\n]{1,40})?:\s/;
+/** After a label's name: an optional ", Outlet" or "(Outlet)", then the colon. */
+const AFTER_LABEL = /^(?:,[^:\n]{1,40}|\s*\([^)\n]{1,40}\))?:\s/;
+
+/** The label of a question from the floor, which names nobody: "Q:", "QUESTION:". */
+const QUESTION_LABEL = /^(?:Q|QUESTION|Question)\s*:\s/;
+
+/** After an asker's name: the outlet they introduce themselves by ("…, Defense Wire."). */
+const AFTER_ASKER = /^,\s+(?:the\s+)?[A-Z][^.,:;?!\n]{0,50}[.?]/;
+
+/**
+ * "Q: Thanks. Lara Okonjo, Defense Wire. …": a question from the floor whose asker opens a sentence
+ * of it with their name and outlet; the asker is credited with speech.
+ */
+function creditAsker(st: AttributionState, start: number, end: number): void {
+  const ctx = st.ctx;
+  const limit = Math.min(end, start + 120);
+  for (let t = ctx.tokenAt(start); t < ctx.tokens.length && ctx.tokens[t].start < limit; t++) {
+    const m = ctx.mentionAt(t);
+    if (m?.kind !== 'person' || m.t0 !== t || !m.key) continue;
+    const before = ctx.text.slice(start, m.start);
+    if (/[.:!?]\s+$/.test(before) && AFTER_ASKER.test(ctx.text.slice(m.end, Math.min(end, m.end + 60)))) credit(st, t, { key: m.key, kind: 'person' });
+    return;
+  }
+}
 
 /**
  * Labelled turns ("FINCH: …", "Sen. Laura Finch, WDTN: “…”", see ../../recognizers/SpeakerLabelRecognizer):
@@ -13,15 +35,27 @@ export function creditLabels(st: AttributionState): void {
   const ctx = st.ctx;
   let qi = 0;
   for (const para of ctx.paragraphs) {
+    if (QUESTION_LABEL.test(ctx.text.slice(para.start, para.start + 12))) {
+      creditAsker(st, para.start, para.end);
+      continue;
+    }
     const t0 = ctx.tokenAt(para.start);
     const m = ctx.mentionAt(t0);
     if (m?.kind !== 'person' || m.t0 !== t0 || !m.key || !AFTER_LABEL.test(ctx.text.slice(m.end, Math.min(para.end, m.end + 44)))) continue;
     credit(st, t0, { key: m.key, kind: 'person' });
     while (qi < ctx.quoteSpans.length && ctx.quoteSpans[qi].start < para.start) qi++;
     for (let k = qi; k < ctx.quoteSpans.length && ctx.quoteSpans[k].start < para.end; k++) {
-      if (ctx.quotes[k].speaker !== null || ctx.quoteVerbs[k] === NOBODY) continue;
+      if (ctx.quotes[k].speaker !== null || ctx.quoteVerbs[k] !== -1) continue;
       ctx.quotes[k].speaker = m.key;
       ctx.quoteVerbs[k] = t0;
     }
   }
+}
+
+/** Whether the paragraph holding token t is a turn opened by a person's label ("SIDDIQUI: …"). */
+export function inLabelledTurn(ctx: ExtractionContext, t: number): boolean {
+  const para = ctx.paragraphs[ctx.paragraphOfSentence[ctx.sentenceOf[t]]];
+  if (!para) return false;
+  const m = ctx.mentionAt(ctx.tokenAt(para.start));
+  return m?.kind === 'person' && m.start === para.start && AFTER_LABEL.test(ctx.text.slice(m.end, Math.min(para.end, m.end + 44)));
 }

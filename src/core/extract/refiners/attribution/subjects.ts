@@ -1,5 +1,5 @@
 import type { Referent } from '../../context';
-import { AUXILIARIES, DEFINITE, INDEFINITE, PASSIVE, RECORDING_VERBS } from '../../lexicon';
+import { AUXILIARIES, DEFINITE, INDEFINITE, PASSIVE, RECORDING_VERBS, ROLES, SOURCE_NOUNS } from '../../lexicon';
 import { isAccordingTo, isParticiple, isSpeechVerb } from '../../speech';
 import { GAP, gapHas, type AttributionState } from './AttributionState';
 import { description, localSpeaker, NAMING, OTHER_PRONOUNS, referentAt, resolvePronoun } from './coreference';
@@ -19,6 +19,8 @@ const CLAUSE_OPENERS = new Set(['and', 'but', 'while', 'whereas', 'as', 'because
 const SUBORDINATORS = new Set(['when', 'while', 'after', 'before', 'since', 'as', 'although', 'though', 'because', 'if', 'once', 'despite', 'like', 'unlike', 'asked']);
 /** Prepositions that attach a complement to a role noun ("the leader of …", "a spokesman for …"). */
 const COMPLEMENT_PREPOSITIONS = new Set(['of', 'for', 'in', 'at', 'from']);
+/** Small words inside the names of bodies ("Office for the Protection of the Constitution"). */
+const NAME_LINKS = new Set(['of', 'for', 'the', 'and', 'on', 'in']);
 
 /** The subject of the speech verb at i. */
 export function subjectOf(st: AttributionState, i: number, afterQuote = false): Referent | null {
@@ -72,7 +74,7 @@ export function subjectOf(st: AttributionState, i: number, afterQuote = false): 
     }
     return null;
   }
-  return referentAt(st, j) ?? personBeforeComplement(st, s0, j) ?? placeSpeaker(st, j) ?? description(st, j, s0) ?? orgAt(st, j, s0) ?? headWithComplement(st, s0, j);
+  return roleOfComplement(st, s0, j) ?? referentAt(st, j) ?? personBeforeComplement(st, s0, j) ?? placeSpeaker(st, j) ?? description(st, j, s0) ?? orgAt(st, j, s0) ?? headWithComplement(st, s0, j);
 }
 
 /** "Iraq said", "…,” Washington said": a place as a speaker is a speaker local to the document; the mention stays a place. */
@@ -80,6 +82,46 @@ function placeSpeaker(st: AttributionState, k: number): Referent | null {
   const m = st.ctx.mentionAt(k);
   if (m?.kind !== 'place' || st.inQuote[k]) return null;
   return localSpeaker(st, st.ctx.text.slice(m.start, m.end), m.t0, m.t1);
+}
+
+/**
+ * "the President of the Assembly said", "the representative of Syria said": a role of a body, a
+ * country or a person, the verb after the name it takes; the subject is the person described (an
+ * unnamed source), not the name ending at j.
+ */
+function roleOfComplement(st: AttributionState, s0: number, j: number): Referent | null {
+  const ctx = st.ctx;
+  const toks = ctx.tokens;
+  if (!toks[j].cap) return null;
+  // Back over the name: capitalised words and the small words inside names ("of the", "for").
+  let h = -1;
+  for (let k = j - 1; k > s0 && k >= j - 12; k--) {
+    if (st.inQuote[k] || gapHas(st, k, GAP.comma | GAP.semicolon | GAP.colon | GAP.period)) return null;
+    const w = toks[k].lower;
+    if (w === 'of' && ctx.joined(k - 1) && (ROLES.has(toks[k - 1].lower) || SOURCE_NOUNS.has(toks[k - 1].lower)) && !ctx.mentionAt(k - 1)) {
+      h = k - 1;
+      break;
+    }
+    if (!toks[k].cap && !NAME_LINKS.has(w)) return null;
+  }
+  if (h < 0) return null;
+  // "Secretary of State John Kerry said": a person's full name there is the subject, as before.
+  const m = ctx.mentionAt(j);
+  if (m?.kind === 'person' && m.t1 - m.t0 > 1) return null;
+  // A person the text gave this role before ("Ann Price, the head of the mission, … the head of
+  // the mission said"); else a person described, new to the text.
+  const role = toks[h].lower;
+  let known: string | undefined;
+  for (const c of ctx.candidates) {
+    if (c.start >= toks[h].start) break;
+    if (c.kind === 'person' && c.key && ctx.persons.get(c.key)?.roles.has(role)) known = c.key;
+  }
+  if (known) return { key: known, kind: 'person' };
+  const d = h > s0 && DEFINITE.has(toks[h - 1].lower) ? h - 1 : h;
+  // Named without a bracketed acronym after the name.
+  let e = h;
+  while (e < j && !ctx.gap(e).includes('(')) e++;
+  return localSpeaker(st, ctx.text.slice(toks[d].start, toks[e].end), d, e + 1);
 }
 
 /**
@@ -92,7 +134,7 @@ function personBeforeComplement(st: AttributionState, s0: number, j: number): Re
   // A bracketed party and state, or any short aside in brackets, right before the verb.
   if (ctx.gap(j).includes(')')) {
     for (let k = j; k > s0 && k > j - 6; k--) {
-      if (ctx.gap(k - 1).includes('(')) return ctx.mentionAt(k - 1)?.kind === 'person' ? referentAt(st, k - 1) : null;
+      if (ctx.gap(k - 1).includes('(')) return ctx.mentionAt(k - 1)?.kind === 'person' ? referentAt(st, k - 1) : personBeforeName(st, s0, k - 1);
       if (/[)(]/.test(ctx.gap(k - 1))) return null;
     }
     return null;
@@ -111,7 +153,31 @@ function personBeforeComplement(st: AttributionState, s0: number, j: number): Re
   const p = a - 1;
   if (p <= s0 || !COMPLEMENT_PREPOSITIONS.has(toks[p].lower) || !ctx.joined(p - 1) || !ctx.joined(p)) return null;
   const who = ctx.mentionAt(p - 1);
-  return who?.kind === 'person' && who.key ? { key: who.key, kind: 'person' } : null;
+  if (who?.kind === 'person' && who.key) return { key: who.key, kind: 'person' };
+  if (who) return null;
+  // "the Federal Ministry of the Interior said": one body's name, written over "of the".
+  const body = ctx.orgs.find((o) => o.t0 <= p - 1 && p - 1 < o.t1);
+  return body && body.t1 === p ? orgAt(st, p - 1, s0) : null;
+}
+
+/**
+ * "Jörg Kessler of the Alternative for Germany (AfD) called …": a person, then "of" or "from" and a
+ * body's name ending at token j (its capitalised words and the small words inside it); the person.
+ */
+function personBeforeName(st: AttributionState, s0: number, j: number): Referent | null {
+  const ctx = st.ctx;
+  const toks = ctx.tokens;
+  if (!toks[j].cap) return null;
+  for (let k = j - 1; k > s0 && k >= j - 10; k--) {
+    if (st.inQuote[k] || !ctx.joined(k)) return null;
+    const w = toks[k].lower;
+    if ((w === 'of' || w === 'from') && ctx.joined(k - 1)) {
+      const who = ctx.mentionAt(k - 1);
+      if (who?.kind === 'person' && who.key) return { key: who.key, kind: 'person' };
+    }
+    if (!toks[k].cap && !NAME_LINKS.has(w)) return null;
+  }
+  return null;
 }
 
 /** "The chief spokesman of the Islamic State group has called …": a description whose head takes a complement. */
