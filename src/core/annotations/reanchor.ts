@@ -1,7 +1,7 @@
 import { approxSearch } from './approxMatch';
 import { diffText, mapSpan, onlyNewOr, trimmedChange } from './textDiff';
 import { prefixAt, splitsSurrogate, suffixAt } from './target';
-import type { TextTarget } from './types';
+import { CONTEXT_LENGTH, type TextTarget } from './types';
 
 /**
  * Keeping annotations on the passage they were made on while the text changes.
@@ -21,7 +21,8 @@ import type { TextTarget } from './types';
  *   the new text and the stored selectors are known, and sometimes the old text: the stored offsets
  *   (mapped through the change when the old text is known); else the quote, then the quote with
  *   whitespace normalised, then an approximate match, wherever the stored context confirms it; then
- *   the passage revised where it stands between its whole context ({@link bracketed}); then the
+ *   the passage revised where it stands between its whole context, or cut short next to one whole
+ *   side ({@link bracketed}); then the
  *   quote by one intact side of its context ({@link oneSided}).
  *
  * Every candidate place must be confirmed by the stored context (prefix and suffix, compared with
@@ -425,6 +426,11 @@ function needed(t: TextTarget, c: Candidate, near: Near, o: Required<ReanchorOpt
   // expected — from the old text, or from its neighbours — is it enough.
   const far = !near.pinned || Math.abs(c.start - near.at) > near.radius;
   if (c.similarity === 1 && brokenRepeat(length, c)) return STRONG_CONTEXT;
+  // Where the passage is expected (its neighbours moved alike, or the old text says so), one whole
+  // side of the context with the quote beside it is the passage whose other side was rewritten: a
+  // copy elsewhere with that side is far, or a rival. (Not in the editor: there, the passage was
+  // deleted, and comes back only with strong context.)
+  if (c.similarity === 1 && !far && Math.max(c.before, c.after) >= INTACT_SIDE && o.minContext < STRONG_CONTEXT) return Math.min(ONE_SIDE_PINNED, o.minContext);
   // An approximate match is evidence by itself only as much as a mid-length quote.
   if (c.similarity < 1) return far ? STRONG_CONTEXT : o.minContext;
   if (length >= LONG_QUOTE) return 0;
@@ -494,6 +500,8 @@ const ONE_SIDE_EVIDENCE = 40;
 const ONE_SIDE_LONG = 56;
 /** Shortest quote placed by one side of its context. */
 const ONE_SIDE_QUOTE = 8;
+/** Context support of one whole side of two (½), with a slip: enough where the passage is expected. */
+const ONE_SIDE_PINNED = 0.45;
 /** Characters in a row that agree with the quote: the least that is not a coincidence of letters. */
 const RUN = 4;
 
@@ -543,26 +551,38 @@ function oneSided(t: TextTarget, exact: Candidate[], others: Candidate[]): Candi
  *   side that agrees with the quote as an approximate match does and still begins and ends with
  *   {@link RUN}×2 characters of the quote's own (more than a common word: a sentence replaced by
  *   another that begins alike does not), found at one place only, with no rival
- *   ({@link rivalled}). An exact quote is left to {@link oneSided}.
+ *   ({@link rivalled}). An exact quote is left to {@link oneSided};
+ * - or, failing that, what is left of the passage next to a whole side when its other end was cut
+ *   ({@link keptEnd}), with no rival either.
  */
 function bracketed(t: TextTarget, text: string, exact: Candidate[], others: Candidate[], o: Required<ReanchorOptions>): { start: number; end: number } | undefined {
   const q = t.exact;
   if (q.length > MAX_FUZZY_QUOTE) return undefined;
   const prefix = squash(t.prefix);
   const suffix = squash(t.suffix);
-  if (prefix.length < INTACT_SIDE || suffix.length < INTACT_SIDE) return undefined;
+  // A side stored shorter than the context's length reached the edge of the text: it is whole only
+  // where it still does.
+  const atStart = t.prefix.length < CONTEXT_LENGTH && prefix.length >= RUN;
+  const atEnd = t.suffix.length < CONTEXT_LENGTH && suffix.length >= RUN;
+  if ((prefix.length < INTACT_SIDE && !atStart) || (suffix.length < INTACT_SIDE && !atEnd)) return undefined;
   const { flat, back } = flatten(text);
   const maxGap = 2 * squash(q).length + 2;
   let found: { start: number; end: number } | undefined;
   for (let i = flat.indexOf(prefix); i >= 0; i = flat.indexOf(prefix, i + 1)) {
+    if (prefix.length < INTACT_SIDE && i !== 0) break;
     const from = i + prefix.length;
     for (let j = flat.indexOf(suffix, from); j >= 0 && j - from <= maxGap; j = flat.indexOf(suffix, j + 1)) {
+      if (suffix.length < INTACT_SIDE && j + suffix.length !== flat.length) continue;
       if (found) return undefined;
       found = { start: back[from], end: back[j] };
     }
   }
+  if (prefix.length < INTACT_SIDE || suffix.length < INTACT_SIDE) {
+    // The text's edge is one place: the quote itself elsewhere with its context is a rival.
+    if (!found || rivalled(found, [...exact, ...others])) return undefined;
+  }
   if (!found) {
-    const one = oneWholeSide(t, text, prefix, suffix, flat, back, o);
+    const one = oneWholeSide(t, text, prefix, suffix, flat, back, o) ?? keptEnd(t, text, prefix, suffix, flat, back);
     return one && !rivalled(one, [...exact, ...others]) ? one : undefined;
   }
   if (found.end <= found.start) return undefined;
@@ -611,6 +631,43 @@ function oneWholeSide(t: TextTarget, text: string, prefix: string, suffix: strin
   if (!places.length) return undefined;
   const [one] = places;
   return places.every((p) => p.start === one.start && p.end === one.end) ? one : undefined;
+}
+
+/**
+ * The passage cut short at one end (its last or first words rewritten or deleted, with the sentence
+ * beyond): its whole stored prefix followed by the quote's own first words as far as they go, at
+ * least half the quote and, with the prefix, as long as a quote found by itself ({@link LONG_QUOTE}:
+ * measured over seeds 1–8 of the fuzz test, 40 places a copy of a clause, 56 orphans more); or the
+ * quote's last words followed by its whole suffix. Whole words only, the same characters as the
+ * quote's (line breaks included: a paragraph break where the quote had a space is the next
+ * paragraph, which may repeat the quote's words), at one place only. What the editor and the diff
+ * of the old text keep of a passage whose end was rewritten.
+ */
+function keptEnd(t: TextTarget, text: string, prefix: string, suffix: string, flat: string, back: number[]): { start: number; end: number } | undefined {
+  const q = t.exact;
+  const least = (side: number) => Math.max(Math.ceil(q.length / 2), 3 * RUN, LONG_QUOTE - side);
+  const places: { start: number; end: number }[] = [];
+  for (let i = flat.indexOf(prefix); i >= 0 && places.length <= 1; i = flat.indexOf(prefix, i + 1)) {
+    const from = back[i + prefix.length];
+    let l = 0;
+    while (l < q.length && from + l < text.length && text[from + l] === q[l]) l++;
+    if (l === q.length) continue;
+    // Back to the end of the last word the quote and the text share.
+    while (l > 0 && isWord(q[l]) && isWord(q[l - 1])) l--;
+    while (l > 0 && /\s/.test(q[l - 1])) l--;
+    if (l >= least(prefix.length) && !splitsSurrogate(text, from + l)) places.push({ start: from, end: from + l });
+  }
+  for (let j = flat.indexOf(suffix); j >= 0 && places.length <= 1; j = flat.indexOf(suffix, j + 1)) {
+    const to = back[j];
+    const n = q.length;
+    let l = 0;
+    while (l < n && to - l - 1 >= 0 && text[to - l - 1] === q[n - l - 1]) l++;
+    if (l === n) continue;
+    while (l > 0 && isWord(q[n - l - 1]) && isWord(q[n - l])) l--;
+    while (l > 0 && /\s/.test(q[n - l])) l--;
+    if (l >= least(suffix.length) && !splitsSurrogate(text, to - l)) places.push({ start: to - l, end: to });
+  }
+  return places.length === 1 ? places[0] : undefined;
 }
 
 /** The text flattened, shared by the passages searched in it during one {@link reanchor}. */

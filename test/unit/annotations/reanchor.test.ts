@@ -204,11 +204,66 @@ describe('reanchor with the selectors only: what the stored context proves', () 
     assert.equal(at(t, r.item), 'the bridge over the river had now been closed');
   });
 
-  it('does not take a stretch that begins like the passage after its whole context but ends otherwise', () => {
+  it('keeps what is left of a passage whose end was rewritten, after its whole prefix, as the old text would', () => {
     const a = on(S, 'the bridge over the river had been closed');
-    // The sentence was replaced by another that begins with the same words: the passage's end is gone.
+    // The sentence was replaced by another that begins with the same words: the passage's end is gone,
+    // its first words (more than half of it) are still there after the whole prefix.
+    const t = S.replace('the bridge over the river had been closed to all traffic until further notice.', 'the bridge over the river would be inspected by engineers.');
+    const [r] = reanchor([a], undefined, t);
+    assert.equal(r.outcome, 'fuzzy');
+    assert.equal(at(t, r.item), 'the bridge over the river');
+    assert.equal(at(t, reanchor([a], S, t)[0].item), 'the bridge over the river');
+    // Shorter: 21 characters kept of 30, with the whole prefix 53.
+    const b = on(S, 'bridge over the river had been');
+    const [r2] = reanchor([b], undefined, t);
+    assert.equal(r2.outcome, 'fuzzy');
+    assert.equal(at(t, r2.item), 'bridge over the river');
+  });
+
+  it('keeps what is left of a passage whose beginning was rewritten, before its whole suffix', () => {
+    const a = on(S, 'confirmed on Monday that the bridge over the river');
+    const t = S.replace('Officials in the northern province confirmed on Monday that', 'A spokesman for the governor said late on Sunday that');
+    const [r] = reanchor([a], undefined, t);
+    assert.equal(r.outcome, 'fuzzy');
+    assert.equal(at(t, r.item), 'that the bridge over the river');
+  });
+
+  it('orphans a passage cut short to less than half of it, or whose kept words run into the next paragraph', () => {
+    const a = on(S, 'the bridge over the river had been closed to all traffic');
     const t = S.replace('the bridge over the river had been closed to all traffic until further notice.', 'the bridge over the river would be inspected by engineers.');
     assert.equal(reanchor([a], undefined, t)[0].outcome, 'orphaned');
+    // The passage's sentence ends where a new paragraph now begins with the words that followed: the
+    // words after the break are the new paragraph's, and before it less than half of the passage is left.
+    const old = 'The talks resumed in the capital on Monday morning. The ministers met. The envoy said the talks would go on for a week.';
+    const b = on(old, 'The ministers met. The envoy said the talks would go on for a week');
+    const t2 = old.replace(' The envoy said the talks would go on for a week.', '') + '\n\nThe envoy said the talks would end soon.';
+    assert.equal(reanchor([b], undefined, t2)[0].outcome, 'orphaned');
+  });
+
+  it('places a passage revised in the middle at the start of the text, its short prefix still the start', () => {
+    const old = 'Police said that the bridge over the river had been closed to all traffic until further notice. Residents were told to use the ferry.';
+    const a = on(old, 'the bridge over the river had been closed');
+    const t = old.replace('the bridge over the river had been closed', 'the old bridge had been closed');
+    const [r] = reanchor([a], undefined, t);
+    assert.equal(r.outcome, 'fuzzy');
+    assert.equal(at(t, r.item), 'the old bridge had been closed');
+    // No longer at the start of the text: its stored prefix is no longer all there was before it.
+    assert.equal(reanchor([a], undefined, 'UPDATE: ' + t)[0].outcome, 'orphaned');
+  });
+
+  it('places a short quote by one whole side of its context where the passages around it say it is', () => {
+    const old =
+      'The council met on Tuesday to discuss the budget for the coming year. The mayor left early. ' +
+      'Helen Park, the treasurer, told reporters the figures were sound. The session ended before noon without a vote on the proposal.';
+    const items = [on(old, 'Helen'), on(old, 'ended before noon without a vote')];
+    // The sentence before the name was rewritten: half its context is left, and the name is short.
+    const t = 'UPDATE: ' + old.replace('The mayor left early. ', 'Several members walked out in protest. ');
+    const [r, session] = reanchor(items, undefined, t);
+    assert.equal(at(t, session.item), 'ended before noon without a vote');
+    assert.equal(r.outcome, 'relocated');
+    assert.equal(at(t, r.item), 'Helen');
+    // Alone, nothing says where the passage should be: half the context of a name is not enough.
+    assert.equal(reanchor([items[0]], undefined, t)[0].outcome, 'orphaned');
   });
 
   it('places an exact quote by one whole side of its context when the sentence on the other side was rewritten', () => {
