@@ -179,19 +179,22 @@ describe('Annotations: tags, notes, corrections, undo — stored in YAML', funct
     const { indexer } = await api();
     const editor = await select('Shekau');
     const offset = editor.document.offsetAt(editor.selection.start);
+    const before = indexer.index.mentionAt(uri().toString(), offset + 1)?.type;
+    assert.ok(before && before !== 'place', `Shekau is a ${before} before the correction`);
     await vscode.commands.executeCommand('corpusLens.markAsPlace');
     const data = await sidecar();
     assert.ok(data.corrections?.some((c) => c.action === 'mark' && c.type === 'place'));
     await eventually('the correction in the index', () => indexer.index.mentionAt(uri().toString(), offset + 1)?.type === 'place', 10_000);
     await vscode.commands.executeCommand('corpusLens.undoAnnotation');
-    await eventually('the undo in the index', () => indexer.index.mentionAt(uri().toString(), offset + 1)?.type !== 'place', 10_000);
+    // Back to what it was (not merely "not a place": while the document is read again it has no mentions).
+    await eventually('the undo in the index', () => indexer.index.mentionAt(uri().toString(), offset + 1)?.type === before, 10_000);
   });
 
   it('Mark as Organisation retypes a mention, stored in the sidecar, and undoes', async () => {
     const { indexer } = await api();
     const editor = await select('Lake Chad');
     const offset = editor.document.offsetAt(editor.selection.start);
-    assert.equal(indexer.index.mentionAt(uri().toString(), offset + 1)?.type, 'place');
+    await eventually('Lake Chad a place in the index', () => indexer.index.mentionAt(uri().toString(), offset + 1)?.type === 'place', 10_000);
     await vscode.commands.executeCommand('corpusLens.markAsOrganization');
     const data = await sidecar();
     assert.ok(data.corrections?.some((c) => c.action === 'mark' && c.type === 'organization'));
