@@ -1,12 +1,12 @@
 // Throughput and memory of the extractor and the corpus index on generated corpora.
-//   node scripts/bench.mjs [--docs 10000] [--only index|extract]
+//   node scripts/bench.mjs [--docs 10000] [--only index|extract|views]
 // The extractor part is scripts/bench-extract.mjs, run as a child process. The index part bundles
 // src/core/corpus/corpusIndex.ts with esbuild (no build step needed), generates a deterministic
 // corpus of news reports under .bench/ (reused when present) and measures, in a child process run
 // with --expose-gc: the cold index, the warm start from a persisted cache (in a fresh process),
 // references queries, the decoration path of a long open document, the corpus views' data (statements,
 // a concordance search in the text worker beside an inverted index for comparison, timeline, map and
-// network), the heap and the peak RSS.
+// network), the heap and the peak RSS. `--only views` indexes the corpus and times the views alone.
 // Nothing here asserts: the numbers are printed beside their targets and the exit code is 0 unless
 // something crashed.
 import { spawnSync } from 'node:child_process';
@@ -27,8 +27,8 @@ const opt = (name, dflt) => (args.includes(name) ? args[args.indexOf(name) + 1] 
 
 async function main() {
   const only = opt('--only', undefined);
-  if (only && only !== 'index' && only !== 'extract') {
-    console.error('--only takes index or extract');
+  if (only && only !== 'index' && only !== 'extract' && only !== 'views') {
+    console.error('--only takes index, extract or views');
     process.exit(2);
   }
   const docs = Number(opt('--docs', 10000));
@@ -38,7 +38,7 @@ async function main() {
   }
   let failed = false;
 
-  if (only !== 'index') {
+  if (!only || only === 'extract') {
     const extractScript = path.join(root, 'scripts/bench-extract.mjs');
     console.log('── extraction (scripts/bench-extract.mjs) ──');
     if (!existsSync(extractScript)) console.log('scripts/bench-extract.mjs does not exist yet: extraction throughput skipped.');
@@ -57,7 +57,7 @@ async function main() {
     const work = mkdtempSync(path.join(tmpdir(), 'corpus-lens-bench-'));
     try {
       const out = path.join(work, 'result.json');
-      const r = spawnSync(process.execPath, ['--expose-gc', self, '--phase', 'index', '--docs', String(docs), '--work', work, '--out', out], {
+      const r = spawnSync(process.execPath, ['--expose-gc', self, '--phase', 'index', '--docs', String(docs), '--work', work, '--out', out, ...(only === 'views' ? ['--views-only'] : [])], {
         cwd: root,
         stdio: 'inherit',
       });
@@ -75,7 +75,31 @@ async function main() {
 function printTable(r) {
   const ms = (x) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(x < 10 ? 2 : 0)} ms`);
   const mb = (x) => `${(x / 1024 / 1024).toFixed(0)} MB`;
-  const rows = [
+  const v = r.views;
+  const viewRows = [
+    [`statements view: ${v.statements.toLocaleString('en')} statements from the index (median)`, ms(v.statementsMedian), '', ''],
+    ['  grouped by speaker (median)', ms(v.groupMedian), '', ''],
+    ['  statement store, first build (no texts yet)', ms(v.store.build), '', ''],
+    ['  groups built, by speaker / by month (first drawing; median)', `${ms(v.store.groupMedian)} / ${ms(v.store.groupMonthMedian)}`, '', ''],
+    ['  one document edited, same names: store update + groups kept (median / max)', `${ms(v.store.sameNames.median)} / ${ms(v.store.sameNames.max)}`, '≤ 50 ms', v.store.sameNames.median <= 50],
+    ['  one document edited, a new speaker: entities() relink (median)', ms(v.store.relinkMedian), '', ''],
+    ['  one document edited, a new speaker: store update + groups kept (median / max)', `${ms(v.store.newName.median)} / ${ms(v.store.newName.max)}`, '≤ 50 ms', v.store.newName.median <= 50],
+    ['  a document\'s quotation texts handed in + groups kept (median)', ms(v.store.textsMedian), '', ''],
+    ['  words and sentence dates from the text worker (first time: reads every file)', ms(v.words), '', ''],
+    ['  statements again with their texts (median)', ms(v.statementsWithTextsMedian), '', ''],
+    ['text worker: reading every text (first search only)', ms(v.load), '', ''],
+    [`concordance, word "${v.word}": ${v.wordMatches.toLocaleString('en')} matches (median / first lines)`, `${ms(v.searchMedian)} / ${ms(v.firstLinesMedian)}`, '< 1 s', v.searchMedian < 1000],
+    [`concordance, rare word "${v.rare}" (median)`, ms(v.rareMedian), '< 1 s', v.rareMedian < 1000],
+    ['  inverted index instead: build / heap / same word', `${ms(v.inverted.build)} / ${mb(v.inverted.heap)} / ${ms(v.inverted.query)}`, '', ''],
+    [`timeline data, ${v.lanes} lanes (median)`, ms(v.timelineMedian), '', ''],
+    ['map data / network data, first (counts each document)', `${ms(v.mapFirst)} / ${ms(v.networkFirst)}`, '', ''],
+    ['map data / network data, again (median)', `${ms(v.mapMedian)} / ${ms(v.networkMedian)}`, '', ''],
+    ['map data / network data after one document edited (median)', `${ms(v.mapAfterEditMedian)} / ${ms(v.networkAfterEditMedian)}`, '', ''],
+  ];
+  const rows = !r.warm ? [
+    ['cold total (index + entities())', ms(r.cold.total), '', ''],
+    ...viewRows,
+  ] : [
     ['cold index (read + update)', ms(r.cold.update), '', ''],
     ['cold cross-document build', ms(r.cold.build), '', ''],
     ['cold total', ms(r.cold.total), '≤ 10 s', r.cold.total <= 10_000],
@@ -90,16 +114,7 @@ function printTable(r) {
     ['  resolved(doc) / positions', `${ms(r.deco.resolvedMedian)} / ${ms(r.deco.positionsMedian)}`, '', ''],
     ['update of that doc (re-extraction, median)', ms(r.deco.updateMedian), '', ''],
     ['entities() after that update (median)', ms(r.deco.refreshMedian), '', ''],
-    [`statements view: ${r.views.statements.toLocaleString('en')} statements from the index (median)`, ms(r.views.statementsMedian), '', ''],
-    ['  grouped by speaker (median)', ms(r.views.groupMedian), '', ''],
-    ['  words and sentence dates from the text worker (first time: reads every file)', ms(r.views.words), '', ''],
-    ['  statements again with their texts (median)', ms(r.views.statementsWithTextsMedian), '', ''],
-    ['text worker: reading every text (first search only)', ms(r.views.load), '', ''],
-    [`concordance, word "${r.views.word}": ${r.views.wordMatches.toLocaleString('en')} matches (median / first lines)`, `${ms(r.views.searchMedian)} / ${ms(r.views.firstLinesMedian)}`, '< 1 s', r.views.searchMedian < 1000],
-    [`concordance, rare word "${r.views.rare}" (median)`, ms(r.views.rareMedian), '< 1 s', r.views.rareMedian < 1000],
-    ['  inverted index instead: build / heap / same word', `${ms(r.views.inverted.build)} / ${mb(r.views.inverted.heap)} / ${ms(r.views.inverted.query)}`, '', ''],
-    [`timeline data, ${r.views.lanes} lanes (median)`, ms(r.views.timelineMedian), '', ''],
-    ['map data / network data (median)', `${ms(r.views.mapMedian)} / ${ms(r.views.networkMedian)}`, '', ''],
+    ...viewRows,
     ['heap used after cold index + build', mb(r.memory.heapUsed), '≤ 300 MB', r.memory.heapUsed <= 300 * 1024 * 1024],
     ['  of which before the build (analyses, texts)', mb(r.memory.heapBeforeBuild), '', ''],
     ['peak RSS (index process)', mb(r.memory.peakRss), '', ''],
@@ -113,7 +128,7 @@ function printTable(r) {
   console.log(
     `corpus: ${r.corpus.docs.toLocaleString('en')} documents, ${(r.corpus.bytes / 1024 / 1024).toFixed(1)} MB, ` +
       `${(r.corpus.words / 1e6).toFixed(2)} M words in ${path.relative(root, r.corpus.dir)}; ` +
-      `${r.corpus.entities.toLocaleString('en')} entities, ${r.corpus.mentions.toLocaleString('en')} mentions; cache file ${mb(r.warm.cacheBytes)}`,
+      `${r.corpus.entities.toLocaleString('en')} entities, ${r.corpus.mentions.toLocaleString('en')} mentions; cache file ${r.warm ? mb(r.warm.cacheBytes) : 'not written'}`,
   );
   console.log();
   console.log(`${'measure'.padEnd(w0)}  ${'result'.padStart(w1)}  ${'target'.padEnd(w2)}`);
@@ -133,7 +148,7 @@ async function loadCore(work) {
   if (!existsSync(outfile)) {
     const { build } = await import('esbuild');
     const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'error' };
-    const contents = ['core/corpus/corpusIndex', 'node/analysisStore', 'node/corpusLoader', 'node/extractPool', 'node/nodeDocumentSource', 'core/analysis/statements', 'core/analysis/timeline', 'core/analysis/places', 'core/analysis/network', 'core/analysis/concordance', 'node/corpusTexts']
+    const contents = ['core/corpus/corpusIndex', 'node/analysisStore', 'node/corpusLoader', 'node/extractPool', 'node/nodeDocumentSource', 'core/analysis/statements', 'core/analysis/statementStore', 'core/analysis/statementGroups', 'core/analysis/timeline', 'core/analysis/places', 'core/analysis/network', 'core/analysis/concordance', 'node/corpusTexts']
       .map((m) => `export * from './src/${m}';`)
       .join('\n');
     await build({ ...common, stdin: { contents, resolveDir: root, loader: 'ts', sourcefile: 'bench-core.ts' }, outfile });
@@ -484,6 +499,11 @@ async function indexPhase() {
   result.refs = { top: timeRefs(top), random: timeRefs(random) };
 
   result.views = await viewsBench(core, work, index, uris);
+  if (args.includes('--views-only')) {
+    pool.dispose();
+    writeFileSync(opt('--out'), JSON.stringify(result));
+    return;
+  }
 
   // Decorations of a long open document: update it, then resolved(doc) and every offset to a position.
   const longText = longArticle(5000);
@@ -574,6 +594,7 @@ async function viewsBench(core, work, index, uris) {
   r.statements = statements.length;
   r.statementsMedian = st.median;
   r.groupMedian = times(5, () => groupStatements(statements, 'speaker')).median;
+  r.store = storeBench(core, index, uris, times);
   // Their words and sentences from the text worker (what the view asks for next), then statements with them.
   const texts = new CorpusTexts({ workerFile: path.join(work, 'textWorker.js') });
   texts.sync(uris);
@@ -647,9 +668,97 @@ async function viewsBench(core, work, index, uris) {
   const tl = times(5, () => timelineData(index, withTexts));
   r.timelineMedian = tl.median;
   r.lanes = tl.out.lanes.length;
+  t = performance.now();
+  placeCounts(index);
+  r.mapFirst = performance.now() - t;
+  t = performance.now();
+  cooccurrenceNetwork(index);
+  r.networkFirst = performance.now() - t;
   r.mapMedian = times(3, () => placeCounts(index)).median;
   r.networkMedian = times(3, () => cooccurrenceNetwork(index)).median;
+  // After one document changed (a paragraph added, a new person in it): that document is counted again.
+  const maps = [];
+  const networks = [];
+  const edited = uris[17];
+  const text = readFileSync(new URL(edited), 'utf8');
+  for (let i = 0; i < 5; i++) {
+    index.update(edited, `${text}\nIn Mosul, Yannick Brevard${i} met Omar Haddad.\n`);
+    index.entities();
+    let t0 = performance.now();
+    placeCounts(index);
+    maps.push(performance.now() - t0);
+    t0 = performance.now();
+    cooccurrenceNetwork(index);
+    networks.push(performance.now() - t0);
+  }
+  index.update(edited, text);
+  r.mapAfterEditMedian = summary(maps).median;
+  r.networkAfterEditMedian = summary(networks).median;
   console.log(`views: ${r.statements} statements, ${(r.chars / 1e6).toFixed(1)} M characters kept by the text worker, "${r.word}" ${r.wordMatches} matches`);
+  return r;
+}
+
+/**
+ * The Statements view as the extension keeps it: a StatementStore built once, then brought up to
+ * date per changed document, and grouped again (what the view does after each change). A document is
+ * edited in two ways: a new quotation by a speaker it already names (its entities stay: no relink),
+ * and one by a new person (the corpus is linked anew; the store then checks every document's ids).
+ */
+function storeBench(core, index, uris, times) {
+  const { StatementStore, StatementGroups, quoteText } = core;
+  const r = {};
+  const store = new StatementStore(index);
+  const sub = index.onDidChange(({ docs }) => store.invalidate(docs));
+  let t = performance.now();
+  store.update();
+  store.list();
+  r.build = performance.now() - t;
+  // The view's groups: built once (one pass, each group sorted), then kept up to date by the store.
+  const built = times(3, () => StatementGroups.of(store.list(), 'speaker'));
+  r.groupMedian = built.median;
+  r.groupMonthMedian = times(3, () => StatementGroups.of(store.list(), 'month')).median;
+  const groups = built.out;
+  const watching = store.watch((_doc, before, after) => groups.change(before, after));
+  const docs = uris.filter((_, i) => i % 97 === 5).filter((u) => store.statementsOf(u).some((s) => s.speaker)).slice(0, 22);
+  const edit = (newName) => {
+    const xs = [];
+    const relinks = [];
+    docs.forEach((doc, run) => {
+      const text = readFileSync(new URL(doc), 'utf8');
+      const speaker = index.entity(store.statementsOf(doc).find((s) => s.speaker).speaker).name;
+      const who = newName ? `Yannick Brevard${run}, a spokesman,` : speaker;
+      index.update(doc, `${text}\n"We will answer in our own time," ${who} said.\n`);
+      let t0 = performance.now();
+      index.entities();
+      relinks.push(performance.now() - t0);
+      t0 = performance.now();
+      store.update();
+      groups.groups();
+      xs.push(performance.now() - t0);
+      index.update(doc, text);
+      index.entities();
+      store.update();
+    });
+    return { ...summary(xs.slice(2)), relink: summary(relinks.slice(2)).median };
+  };
+  r.sameNames = edit(false);
+  r.newName = edit(true);
+  r.relinkMedian = r.newName.relink;
+  // A document's quotation texts arrive (the text worker's answer for one document), then the groups.
+  const texts = [];
+  for (const w of store.wanted(22)) {
+    const text = readFileSync(new URL(w.doc), 'utf8');
+    const quotes = [];
+    for (let i = 0; i < w.spans.length; i += 2) quotes.push(quoteText(text, w.spans[i], w.spans[i + 1]));
+    const t0 = performance.now();
+    store.setTexts(w.doc, w.analysis, quotes);
+    groups.groups();
+    texts.push(performance.now() - t0);
+  }
+  r.textsMedian = summary(texts.slice(2)).median;
+  if (groups.size !== store.list().length) throw new Error('the groups kept up to date lost statements');
+  watching.dispose();
+  sub.dispose();
   return r;
 }
 

@@ -18,14 +18,8 @@ import { registerTagging } from './features/tagging';
 import { registerTagsView, type TagsProvider } from './features/tagsView';
 import { AnnotationService } from './vscode/annotationService';
 import { CorpusIndexer } from './vscode/corpusIndexer';
-import { registerStatementsView } from './features/statementsView';
-import type { StatementsProvider } from './features/statementsView/statementsProvider';
-import { registerConcordance, type ConcordancePanel } from './features/concordance';
-import { registerTimeline, type TimelinePanel } from './features/timeline';
-import { registerMap, type MapPanel } from './features/map';
-import { registerNetwork, type NetworkPanel } from './features/network';
-import { CorpusTextsService } from './vscode/corpusTextsService';
-import { StatementsService } from './vscode/statementsService';
+import { registerCorpusViews } from './features/corpusViews';
+import type { CorpusViews } from './features/corpusViews/views';
 
 const loadedAt = performance.now();
 
@@ -40,9 +34,10 @@ export interface CorpusLensApi {
   readonly highlighter: MentionHighlighter;
   readonly annotations: AnnotationService;
   readonly tags: TagsProvider;
-  readonly texts: CorpusTextsService;
-  readonly statements: { service: StatementsService; provider: StatementsProvider };
-  readonly pictures: { concordance: ConcordancePanel; timeline: TimelinePanel; map: MapPanel; network: NetworkPanel };
+  /** The corpus views' parts: reading one loads the views (as their first use does). */
+  readonly texts: CorpusViews['texts'];
+  readonly statements: CorpusViews['statements'];
+  readonly pictures: CorpusViews['pictures'];
 }
 
 /** Composition root: builds the services, registers the features, owns one disposable. */
@@ -72,19 +67,10 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
   const tags = registerTagsView(annotations);
   own(tags.disposable);
   own(registerCorrections(indexer, annotations));
-  // The corpus views: nothing is computed, no worker started, no page loaded until one is shown.
-  const texts = own(new CorpusTextsService(indexer));
-  const statements = own(new StatementsService(indexer, texts));
-  const statementsView = registerStatementsView(indexer, statements, annotations);
-  own(statementsView.disposable);
-  const concordance = registerConcordance(context.extensionUri, indexer, texts, annotations);
-  own(concordance.disposable);
-  const timeline = registerTimeline(context.extensionUri, indexer, statements);
-  own(timeline.disposable);
-  const map = registerMap(context.extensionUri, indexer);
-  own(map.disposable);
-  const network = registerNetwork(context.extensionUri, indexer);
-  own(network.disposable);
+  // The corpus views: their code is loaded on first use; nothing is computed, no worker started,
+  // no page loaded until one is shown.
+  const corpusViews = registerCorpusViews(context.extensionUri, indexer, annotations);
+  own(corpusViews.disposable);
 
   // Features go before the services they use: dispose in reverse order of creation.
   context.subscriptions.push({ dispose: () => owned.reverse().forEach((d) => d.dispose()) });
@@ -99,9 +85,15 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
     highlighter: decorations.highlighter,
     annotations,
     tags: tags.provider,
-    texts,
-    statements: { service: statements, provider: statementsView.provider },
-    pictures: { concordance: concordance.panel, timeline: timeline.panel, map: map.panel, network: network.panel },
+    get texts() {
+      return corpusViews.views().texts;
+    },
+    get statements() {
+      return corpusViews.views().statements;
+    },
+    get pictures() {
+      return corpusViews.views().pictures;
+    },
   };
 }
 

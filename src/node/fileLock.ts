@@ -26,6 +26,17 @@ export function isStagedLitter(name: string, mtimeMs: number): boolean {
   return (m[2] === HOST_TAG && !alive(Number(m[1]))) || Date.now() - mtimeMs > STALE_STAGED_MS;
 }
 
+/**
+ * Whether a lock set aside while being broken (`<lock>.<12 hex>.tmp`, left when its breaker died
+ * between the rename and the removal) is litter now: the lock it holds is stale — its writer is
+ * gone, or it is old — so nobody can be holding it. A fresh one may be a live writer's lock another
+ * moved aside by mistake and is about to put back: it stays.
+ */
+export async function isBrokenLockLitter(ops: NodeFsOps, aside: string): Promise<boolean> {
+  const holder = await readLock(ops, aside);
+  return !!holder && isStale(holder);
+}
+
 /** The lock that guards writes to `file`: a file beside it, created exclusively. */
 export function lockPathFor(file: string): string {
   return path.join(path.dirname(file), `.${path.basename(file)}.lock`);

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { constants, promises as fsp, watch as fsWatch } from 'node:fs';
 import * as path from 'node:path';
 import type { FileVersion, PortDisposable, PortRead, PortWatchEvent, PortWrite, WorkspacePort } from '../core/annotations/workspace/port';
-import { isStagedLitter, withFileLock } from './fileLock';
+import { isBrokenLockLitter, isStagedLitter, withFileLock } from './fileLock';
 
 /** An open file, as far as {@link NodeFileSystem} uses it. */
 export interface NodeFileHandle {
@@ -233,7 +233,13 @@ export class NodeFileSystem implements WorkspacePort {
       if (!m && !staged) continue;
       const p = path.join(dir, name);
       // New content for this file: only a writer holding its lock makes one, and we hold it.
-      if (!(m && m[1] === base)) {
+      if (m && m[1] === `${base}.lock`) {
+        // Its lock set aside by a breaker that died: litter as soon as that lock is stale.
+        if (!(await isBrokenLockLitter(this.ops, p))) {
+          const st = await this.ops.stat(p).catch(() => undefined);
+          if (!st || Date.now() - st.mtimeMs < STALE_TEMP_MS) continue;
+        }
+      } else if (!(m && m[1] === base)) {
         const st = await this.ops.stat(p).catch(() => undefined);
         if (!st || (staged ? !isStagedLitter(name, st.mtimeMs) : Date.now() - st.mtimeMs < STALE_TEMP_MS)) continue;
       }

@@ -53,10 +53,31 @@ export abstract class PicturePanel<Settings> implements vscode.Disposable {
       if (settings) void this.send();
       return;
     }
-    const panel = (this.panel = vscode.window.createWebviewPanel(this.viewType, this.title, vscode.ViewColumn.Active, panelOptions(this.extensionUri)));
+    this.adopt(vscode.window.createWebviewPanel(this.viewType, this.title, vscode.ViewColumn.Active, panelOptions(this.extensionUri)), settings !== undefined);
+  }
+
+  /**
+   * Takes over a panel of this kind that VS Code brings back after a window reload (the serializer
+   * registered at activation calls it): its page loads again and says ready with the settings it
+   * kept, which `state` (what the page last kept) holds too.
+   */
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    if (this.panel) {
+      // One panel per kind: the one already open stays.
+      panel.dispose();
+      return;
+    }
+    const kept = state && typeof state === 'object' ? (state as { settings?: unknown }).settings : undefined;
+    if (kept && typeof kept === 'object') this.settings = { ...this.settings, ...(kept as Partial<Settings>) };
+    panel.webview.options = panelOptions(this.extensionUri);
+    this.adopt(panel, false);
+  }
+
+  private adopt(panel: vscode.WebviewPanel, asked: boolean): void {
+    this.panel = panel;
     panel.webview.html = webviewHtml(panel.webview, this.extensionUri, this.bundle, this.title);
     this.subs.push(
-      panel.webview.onDidReceiveMessage((m: PictureMessage) => void this.receive(m, settings !== undefined)),
+      panel.webview.onDidReceiveMessage((m: PictureMessage) => void this.receive(m, asked)),
       panel.onDidChangeViewState(() => {
         if (!panel.visible) this.ready = false;
       }),

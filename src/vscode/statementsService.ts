@@ -1,145 +1,143 @@
 import * as vscode from 'vscode';
-import { documentStatements, type QuoteText, type Statement } from '../core/analysis/statements';
-import type { Entity } from '../core/model';
+import { StatementStore } from '../core/analysis/statementStore';
+import type { Statement } from '../core/analysis/statements';
 import type { CorpusIndexer } from './corpusIndexer';
 import type { CorpusTextsService } from './corpusTextsService';
 import { Disposable } from './disposable';
 
-interface DocEntry {
-  /** The analysis key the entry was made for: a new key means new quotations. */
-  key: string;
-  statements: Statement[];
-  /** Each quotation's words and sentence, once the text worker answered (null: text unavailable). */
-  texts?: (QuoteText | null)[];
-}
-
 /** Changes are gathered this long before the statements are brought up to date. */
 const DEBOUNCE_MS = 300;
+/** A slice of work on the extension host's thread, before it lets other work run. */
+const SLICE_MS = 12;
+/** Documents whose quotation texts are asked for in one message to the text worker. */
+const TEXT_BATCH = 500;
 
 /**
- * Every quotation of the corpus as a {@link Statement}, kept current incrementally: a document that
- * changed is read again alone (its quotations' words come from the text worker), and the rest is
- * re-read from the index only when the corpus's entities were linked anew (a speaker's id may then
- * change). Views read {@link list} and listen to {@link onDidChange}.
+ * Every quotation of the corpus as a {@link Statement}, kept current incrementally by a
+ * {@link StatementStore}: a document that changed is read again alone, and after new links only the
+ * documents whose ids changed. The first build runs in slices that leave the extension host free;
+ * quotations' words come from the text worker in batches, those the views show first. Views read
+ * {@link list} (after {@link ready}) and listen to {@link onDidChange}.
  */
 export class StatementsService extends Disposable {
-  private readonly entries = new Map<string, DocEntry>();
-  private dirty = new Set<string>();
-  private all = true;
-  private entitiesSeen: readonly Entity[] | undefined;
-  private listCache: Statement[] | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private fetching: Promise<void> | undefined;
+  readonly store: StatementStore;
   private started = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private building: Promise<void> | undefined;
+  private fetching: Promise<void> | undefined;
+  /** Documents whose words a view is waiting for: asked for first. */
+  private readonly urgent = new Set<string>();
   private readonly emitter = this.register(new vscode.EventEmitter<void>());
   /** Fires when the statements (or their words) changed. */
   readonly onDidChange = this.emitter.event;
 
   constructor(
-    private readonly indexer: CorpusIndexer,
+    indexer: CorpusIndexer,
     private readonly texts: CorpusTextsService,
   ) {
     super();
+    this.store = new StatementStore(indexer.index);
     this.register(
       indexer.index.onDidChange(({ docs }) => {
-        for (const d of docs) this.dirty.add(d);
+        // Before the first use everything is read anyway.
         if (!this.started) return;
+        this.store.invalidate(docs);
         clearTimeout(this.timer);
-        this.timer = setTimeout(() => this.refresh(), DEBOUNCE_MS);
+        this.timer = setTimeout(() => void this.refresh(), DEBOUNCE_MS);
       }) as vscode.Disposable,
     );
     this.register({ dispose: () => clearTimeout(this.timer) });
   }
 
-  /** Every statement, in index order of documents and offset order within each. Builds on first use. */
-  list(): Statement[] {
+  /** Whether {@link list} answers without work. */
+  get current(): boolean {
+    return this.started && !this.store.stale;
+  }
+
+  /** Resolves when the statements are up to date; the work runs in slices between other events. */
+  ready(): Promise<void> {
     this.started = true;
-    if (this.all || this.dirty.size) this.update();
-    return (this.listCache ??= [...this.indexer.index.documents()].flatMap((d) => this.entries.get(d)?.statements ?? []));
+    if (!this.store.stale) {
+      this.fetchMissing();
+      return Promise.resolve();
+    }
+    if (!this.building) {
+      const building = (this.building = this.build());
+      void building.finally(() => {
+        if (this.building === building) this.building = undefined;
+        this.fetchMissing();
+      });
+    }
+    return this.building;
+  }
+
+  private async build(): Promise<void> {
+    for (;;) {
+      const until = performance.now() + SLICE_MS;
+      if (this.store.update(() => performance.now() > until)) return;
+      await new Promise<void>((r) => setImmediate(r));
+    }
+  }
+
+  /** Every statement, in index order of documents and offset order within each. Builds what is missing at once. */
+  list(): readonly Statement[] {
+    this.started = true;
+    if (this.store.stale) {
+      this.store.update();
+      this.fetchMissing();
+    }
+    return this.store.list();
   }
 
   /** The quotation's words, when the text worker gave them. */
   words(s: Statement): string | undefined {
-    const e = this.entries.get(s.doc);
-    const i = e?.statements.indexOf(s) ?? -1;
-    return i >= 0 ? (e!.texts?.[i]?.words ?? undefined) : this.wordsAt(s.doc, s.start);
+    return this.store.words(s);
   }
 
   /** The words of the quotation starting at `start` in `doc`. */
   wordsAt(doc: string, start: number): string | undefined {
-    const e = this.entries.get(doc);
-    if (!e?.texts) return undefined;
-    const i = e.statements.findIndex((s) => s.start === start);
-    return i >= 0 ? (e.texts[i]?.words ?? undefined) : undefined;
+    return this.store.wordsAt(doc, start);
+  }
+
+  /** Asks for these documents' words before the others (what a view is about to show). */
+  prefer(docs: Iterable<string>): void {
+    for (const d of docs) this.urgent.add(d);
+    this.fetchMissing();
   }
 
   /** Resolves when every statement's words have been asked for and answered. */
   async whenComplete(): Promise<void> {
-    this.list();
-    while (this.fetching) await this.fetching;
-  }
-
-  private refresh(): void {
-    this.update();
-    this.emitter.fire();
-  }
-
-  /** Brings the entries up to date with the index; asks the text worker for the words that are missing. */
-  private update(): void {
-    const index = this.indexer.index;
-    const entities = index.entities();
-    if (entities !== this.entitiesSeen) {
-      this.entitiesSeen = entities;
-      this.all = true;
-    }
-    const docs = this.all ? [...index.documents()] : [...this.dirty];
-    this.dirty = new Set();
-    const wasAll = this.all;
-    this.all = false;
-    if (wasAll) for (const d of [...this.entries.keys()]) if (!index.has(d)) this.entries.delete(d);
-    for (const doc of docs) {
-      const scan = index.scan(doc);
-      const key = index.keyOf(doc);
-      if (!scan || !key) {
-        this.entries.delete(doc);
-        continue;
-      }
-      const old = this.entries.get(doc);
-      const texts = old?.key === key ? old.texts : undefined;
-      this.entries.set(doc, { key, texts, statements: documentStatements(doc, scan, texts ?? undefined) });
-    }
-    this.listCache = undefined;
+    await this.ready();
     this.fetchMissing();
+    while (this.fetching || this.building) await (this.fetching ?? this.building);
   }
 
+  private async refresh(): Promise<void> {
+    const before = this.store.version;
+    await this.ready();
+    if (this.store.version !== before) this.emitter.fire();
+  }
+
+  /** Asks the text worker for the words that are missing, a batch at a time, until none is. */
   private fetchMissing(): void {
-    if (this.fetching) return;
-    const wanted = [...this.entries].filter(([, e]) => !e.texts && e.statements.length);
+    if (this.fetching || this.building) return;
+    const wanted = this.store.wanted(TEXT_BATCH, this.urgent);
     if (!wanted.length) return;
-    const requests = wanted.map(([doc, e]) => ({ doc, key: e.key, spans: e.statements.flatMap((s) => [s.start, s.end]) }));
+    for (const w of wanted) this.urgent.delete(w.doc);
     this.fetching = this.texts
       .get()
-      .quotes(requests.map(({ doc, spans }) => ({ doc, spans })))
+      .quotes(wanted.map(({ doc, spans }) => ({ doc, spans })))
       .then((results) => {
         let changed = false;
-        requests.forEach((r, i) => {
-          const e = this.entries.get(r.doc);
-          const scan = this.indexer.index.scan(r.doc);
-          // Dropped when the document changed meanwhile: asked again below.
-          if (!e || e.key !== r.key || !scan) return;
-          e.texts = results[i] ?? [];
-          e.statements = documentStatements(r.doc, scan, e.texts);
-          changed = true;
-        });
-        if (changed) {
-          this.listCache = undefined;
-          this.emitter.fire();
-        }
+        // Dropped when the document changed meanwhile: asked again next time.
+        wanted.forEach((w, i) => (changed = this.store.setTexts(w.doc, w.analysis, results[i] ?? []) || changed));
+        if (changed) this.emitter.fire();
+        return true;
       })
-      .catch(() => undefined)
-      .finally(() => {
+      .catch(() => false)
+      .then((ok) => {
         this.fetching = undefined;
-        if ([...this.entries.values()].some((e) => !e.texts && e.statements.length)) this.fetchMissing();
+        if (ok) this.fetchMissing();
       });
   }
 }

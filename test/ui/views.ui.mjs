@@ -8,7 +8,7 @@ import { openCorpusLens, runCommand, screenshot, waitForWorkbench } from './work
 
 /** The page inside a webview panel (VS Code nests it in two frames). */
 function webview(page) {
-  return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  return page.frameLocator('iframe.webview.ready:visible').frameLocator('#active-frame');
 }
 
 /** Waits for an editor tab whose label contains `name`, and for its text. */
@@ -169,6 +169,30 @@ export const tests = [
       // Find All References opens the references of the entity in a peek or the References view.
       await page.waitForSelector('.tabs-container .tab[aria-label*=".txt"]', { timeout: 15_000 });
       await page.waitForSelector('.peekview-widget, .reference-tree, [id="workbench.view.references"]', { timeout: 15_000 });
+    },
+  },
+  {
+    name: 'the Map and the Network come back after a window reload, the Map with its date filter',
+    async run({ page, results }) {
+      let view = await openPicture(page, 'Map');
+      await view.locator('path.land').waitFor({ timeout: 20_000 });
+      await view.locator('#from').fill('2016-01-01');
+      await view.locator('#apply').click();
+      await view.locator('.places circle').first().waitFor({ timeout: 20_000 });
+      await runCommand(page, 'Corpus Lens: Network');
+      await page.waitForSelector('.tabs-container .tab[aria-label*="Network"]', { timeout: 15_000 });
+      // Let the workbench save its editors (and the pages their state) before the reload.
+      await page.waitForTimeout(1_500);
+      await page.reload();
+      await waitForWorkbench(page);
+      await page.waitForSelector('.tabs-container .tab[aria-label*="Network"]', { timeout: 20_000 });
+      view = webview(page);
+      await view.locator('.nodes circle').nth(3).waitFor({ timeout: 30_000 });
+      await page.locator('.tabs-container .tab[aria-label*="Map"]').click();
+      view = webview(page);
+      await view.locator('.places circle').first().waitFor({ timeout: 30_000 });
+      assert.equal(await view.locator('#from').inputValue(), '2016-01-01', 'the Map keeps its date filter');
+      await screenshot(page, results, 'map-restored');
     },
   },
 ];

@@ -29,11 +29,22 @@ export function lastDay(date: string): string {
 
 /** Whether a date's span meets the range [from, to] (either end open when undefined). */
 export function inDateRange(date: string | undefined, from: string | undefined, to: string | undefined): boolean {
-  if (!from && !to) return true;
-  if (!date) return false;
-  if (from && lastDay(date) < firstDay(from)) return false;
-  if (to && firstDay(date) > lastDay(to)) return false;
-  return true;
+  return dateRange(from, to)(date);
+}
+
+/** {@link inDateRange} as a test of one range, its ends worked out once (for a pass over many dates). */
+export function dateRange(from: string | undefined, to: string | undefined): (date: string | undefined) => boolean {
+  if (!from && !to) return () => true;
+  const lo = from ? firstDay(from) : undefined;
+  const hi = to ? lastDay(to) : undefined;
+  return (date) => {
+    if (!date) return false;
+    // A day is its own first and last day.
+    const day = date.length === 10;
+    if (lo && (day ? date : lastDay(date)) < lo) return false;
+    if (hi && (day ? date : firstDay(date)) > hi) return false;
+    return true;
+  };
 }
 
 /** Milliseconds since the epoch at the middle of the span a date stands for (for placing it on an axis). */

@@ -1,5 +1,6 @@
 import type { CorpusIndex } from '../corpus/corpusIndex';
-import { inDateRange } from './dates';
+import type { DocumentScan } from '../corpus/documentScan';
+import { dateRange } from './dates';
 import type { Row, Table } from './table';
 
 /** A place with how often the corpus (or the filtered part of it) mentions it. */
@@ -23,29 +24,60 @@ export interface PlaceFilter {
 /** The places mentioned in the documents the filter keeps, most mentioned first. */
 export function placeCounts(index: CorpusIndex, filter: PlaceFilter = {}): PlaceCount[] {
   const only = filter.entity ? new Set(index.references(filter.entity).map((r) => r.doc)) : undefined;
-  const byPlace = new Map<string, Map<string, number>>();
+  const dated = filter.from || filter.to ? dateRange(filter.from, filter.to) : undefined;
+  const byPlace = new Map<number, { docs: string[]; counts: number[]; mentions: number }>();
   for (const doc of only ?? index.documents()) {
     const scan = index.scan(doc);
     if (!scan) continue;
-    if ((filter.from || filter.to) && !inDateRange(scan.documentDate()?.value, filter.from, filter.to)) continue;
-    for (let i = 0; i < scan.mentionCount; i++) {
-      if (scan.mentionType(i) !== 'place') continue;
-      const id = scan.mentionEntity(i);
-      let docs = byPlace.get(id);
-      if (!docs) byPlace.set(id, (docs = new Map()));
-      docs.set(doc, (docs.get(doc) ?? 0) + 1);
+    if (dated && !dated(scan.documentDate()?.value)) continue;
+    const places = documentPlaces(scan);
+    for (let i = 0; i < places.length; i += 2) {
+      let p = byPlace.get(places[i]);
+      if (!p) byPlace.set(places[i], (p = { docs: [], counts: [], mentions: 0 }));
+      p.docs.push(doc);
+      p.counts.push(places[i + 1]);
+      p.mentions += places[i + 1];
     }
   }
   const out: PlaceCount[] = [];
-  for (const [id, docs] of byPlace) {
+  for (const [n, p] of byPlace) {
+    const id = index.entityIdOf(n)!;
     const e = index.entity(id);
-    let mentions = 0;
-    for (const n of docs.values()) mentions += n;
-    const documents = [...docs].map(([doc, n]) => ({ doc, mentions: n })).sort((a, b) => b.mentions - a.mentions || (a.doc < b.doc ? -1 : 1));
-    out.push({ entity: id, name: e?.name ?? id, aliases: e?.aliases ?? [], mentions, documents });
+    const documents = p.docs.map((doc, k) => ({ doc, mentions: p.counts[k] })).sort((a, b) => b.mentions - a.mentions || (a.doc < b.doc ? -1 : 1));
+    out.push({ entity: id, name: e?.name ?? id, aliases: e?.aliases ?? [], mentions: p.mentions, documents });
   }
   return out.sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
 }
+
+/**
+ * A document's places: pairs (entity number, mentions) of its place mentions, in the order first
+ * mentioned. Remembered per document while its analysis and ids stay as they were (see
+ * {@link DocumentScan.links}).
+ */
+function documentPlaces(scan: DocumentScan): Int32Array {
+  const links = scan.links;
+  const memo = links && placeMemo.get(links);
+  if (memo && memo.analysis === scan.analysis) return memo.places;
+  const placeType = scan.typeRef('place');
+  const counts = new Map<number, number>();
+  if (placeType >= 0) {
+    for (let i = 0; i < scan.mentionCount; i++) {
+      if (scan.mentionTypeRef(i) !== placeType) continue;
+      const n = scan.mentionEntityNumber(i);
+      counts.set(n, (counts.get(n) ?? 0) + 1);
+    }
+  }
+  const places = new Int32Array(counts.size * 2);
+  let at = 0;
+  for (const [n, c] of counts) {
+    places[at++] = n;
+    places[at++] = c;
+  }
+  if (links) placeMemo.set(links, { analysis: scan.analysis, places });
+  return places;
+}
+
+const placeMemo = new WeakMap<Int32Array, { analysis: object; places: Int32Array }>();
 
 /** The columns of a map export. */
 export const PLACE_COLUMNS = ['place_id', 'place', 'longitude', 'latitude', 'mentions', 'documents'] as const;

@@ -1,7 +1,8 @@
 import type { DocumentScan } from '../corpus/documentScan';
+import { lineAt } from '../corpus/lines';
 import type { Entity } from '../model';
 import { paragraphs, sentences } from '../text/sentences';
-import { inDateRange, precision } from './dates';
+import { dateRange, precision } from './dates';
 import type { Row, Table } from './table';
 
 /**
@@ -25,8 +26,8 @@ export interface Statement {
   place?: string;
   /** Zero-based line of the quotation's start: its paragraph, since news copy puts one paragraph on a line. */
   line: number;
-  /** Entities (not dates) mentioned in the paragraphs the quotation spans, the speaker included. */
-  entities: string[];
+  /** Entities (not dates) mentioned in the paragraphs the quotation spans, the speaker included (shared between statements: never changed). */
+  entities: readonly string[];
 }
 
 /** What a statement needs from the document's text: its words and the bounds of its sentence. */
@@ -100,14 +101,14 @@ export interface DateMention {
 /** The place of a dateline: a place written in capitals at the start of a line near the top ("MOSUL, Iraq, Nov. 4 (Wire) —"). */
 export function datelinePlace(scan: DocumentScan): string | undefined {
   const lines = scan.lines();
-  const starts = new Set<number>();
   // The first line is the headline ("U.S.-backed fighters push…"), never a dateline.
-  for (let l = lines.length > 1 ? 1 : 0; l < lines.length && lines[l] < DATELINE_WITHIN; l++) starts.add(lines[l]);
+  let line = lines.length > 1 ? 1 : 0;
   for (let k = 0; k < scan.mentionCount; k++) {
     const i = scan.mentionByOffset(k);
     const s = scan.mentionStart(i);
     if (s >= DATELINE_WITHIN) break;
-    if (scan.mentionType(i) !== 'place' || !starts.has(s)) continue;
+    while (line < lines.length && lines[line] < s) line++;
+    if (line >= lines.length || lines[line] !== s || scan.mentionType(i) !== 'place') continue;
     const t = scan.mentionText(i);
     if ((t.match(/\p{Lu}/gu)?.length ?? 0) >= 3 && !/\p{Ll}/u.test(t)) return scan.mentionEntity(i);
   }
@@ -117,57 +118,71 @@ export function datelinePlace(scan: DocumentScan): string | undefined {
 /** Datelines open a report: only the first characters are looked at. */
 const DATELINE_WITHIN = 2000;
 
+const NO_ENTITIES: readonly string[] = Object.freeze([]);
+
 /**
  * Every quotation of one document as a {@link Statement}. `texts`, when given, holds each quotation's
  * {@link QuoteText} in order (the index keeps no text: the caller reads it); without it the
  * statement's own date is not looked for and the document's date is used.
  */
 export function documentStatements(doc: string, scan: DocumentScan, texts?: readonly (QuoteText | null | undefined)[]): Statement[] {
-  if (scan.quoteCount === 0) return [];
+  const count = scan.quoteCount;
+  if (count === 0) return [];
   const docDate = scan.documentDate();
   const place = datelinePlace(scan);
+  const lines = scan.lines();
   // The lines (paragraphs) quotations span, then, in one pass over the mentions in offset order,
   // the entities of those lines and the document's resolved dates.
-  const quoteLines = new Set<number>();
-  const spans: [number, number][] = [];
-  for (let q = 0; q < scan.quoteCount; q++) {
-    const first = scan.lineOf(scan.quoteStart(q));
-    const last = scan.lineOf(Math.max(scan.quoteStart(q), scan.quoteEnd(q) - 1));
-    spans.push([first, last]);
-    for (let l = first; l <= last; l++) quoteLines.add(l);
+  const firsts = new Int32Array(count);
+  const lasts = new Int32Array(count);
+  const quoteLines = new Uint8Array(lines.length);
+  for (let q = 0; q < count; q++) {
+    const start = scan.quoteStart(q);
+    const first = lineAt(lines, start);
+    const last = lineAt(lines, Math.max(start, scan.quoteEnd(q) - 1));
+    firsts[q] = first;
+    lasts[q] = last;
+    for (let l = first; l <= last; l++) quoteLines[l] = 1;
   }
-  const lines = scan.lines();
   const byLine = new Map<number, string[]>();
   const dates: DateMention[] = [];
+  const dateType = scan.typeRef('date');
   let line = 0;
   for (let k = 0; k < scan.mentionCount; k++) {
     const i = scan.mentionByOffset(k);
     const start = scan.mentionStart(i);
     while (line + 1 < lines.length && lines[line + 1] <= start) line++;
-    if (scan.mentionType(i) === 'date') {
+    if (scan.mentionTypeRef(i) === dateType) {
       const value = texts && scan.mentionValue(i);
       if (value) dates.push({ start, end: scan.mentionEnd(i), value });
       continue;
     }
-    if (!quoteLines.has(line)) continue;
+    if (!quoteLines[line]) continue;
     const id = scan.mentionEntity(i);
     const list = byLine.get(line);
     if (!list) byLine.set(line, [id]);
     else if (!list.includes(id)) list.push(id);
   }
   const out: Statement[] = [];
-  for (let q = 0; q < scan.quoteCount; q++) {
+  for (let q = 0; q < count; q++) {
     const start = scan.quoteStart(q);
     const end = scan.quoteEnd(q);
     const speaker = scan.quoteSpeaker(q);
-    const [first, last] = spans[q];
-    const entities: string[] = speaker ? [speaker] : [];
-    for (let l = first; l <= last; l++) for (const id of byLine.get(l) ?? []) if (!entities.includes(id)) entities.push(id);
+    const first = firsts[q];
+    const last = lasts[q];
+    const own = first === last ? (byLine.get(first) ?? NO_ENTITIES) : undefined;
+    let entities: readonly string[];
+    if (own && (!speaker || own[0] === speaker)) entities = own;
+    else {
+      const list = speaker ? [speaker] : [];
+      for (let l = first; l <= last; l++) for (const id of byLine.get(l) ?? NO_ENTITIES) if (!list.includes(id)) list.push(id);
+      entities = list;
+    }
     const s: Statement = { doc, start, end, speaker, line: first, entities };
     const text = texts?.[q];
-    const own = text && statementDate(dates, s, text, docDate?.value);
-    if (own) {
-      s.date = own;
+    const said = text && statementDate(dates, s, text, docDate?.value);
+    if (said) {
+      s.date = said;
       s.dateSource = 'statement';
     } else if (docDate) {
       s.date = docDate.value;
@@ -209,15 +224,25 @@ export function isEmptyFilter(f: StatementFilter): boolean {
 
 /** Whether a statement passes the filter. */
 export function matchesFilter(s: Statement, f: StatementFilter, ctx: StatementContext): boolean {
-  if (f.speakers?.length && !f.speakers.includes(s.speaker ?? '')) return false;
-  if (f.entity && !s.entities.includes(f.entity)) return false;
-  if ((f.from || f.to) && !inDateRange(s.date, f.from, f.to)) return false;
-  if (f.tag && !ctx.tags(s).includes(f.tag)) return false;
-  if (f.text) {
-    const words = ctx.words(s);
-    if (words === undefined || !fold(words).includes(fold(f.text))) return false;
-  }
-  return true;
+  return compileFilter(f, ctx)(s);
+}
+
+/** The filter as a test, its text folded once: what a pass over every statement calls. */
+export function compileFilter(f: StatementFilter, ctx: StatementContext): (s: Statement) => boolean {
+  const speakers = f.speakers?.length ? new Set(f.speakers) : undefined;
+  const needle = f.text ? fold(f.text) : undefined;
+  const dated = f.from || f.to ? dateRange(f.from, f.to) : undefined;
+  return (s) => {
+    if (speakers && !speakers.has(s.speaker ?? '')) return false;
+    if (f.entity && !s.entities.includes(f.entity)) return false;
+    if (dated && !dated(s.date)) return false;
+    if (f.tag && !ctx.tags(s).includes(f.tag)) return false;
+    if (needle !== undefined) {
+      const words = ctx.words(s);
+      if (words === undefined || !fold(words).includes(needle)) return false;
+    }
+    return true;
+  };
 }
 
 /** A group of the Statements view: `key` is a speaker id (`''` for unattributed), a document, or a month (`YYYY-MM`, `YYYY`, `''` undated). */
@@ -226,24 +251,67 @@ export interface StatementGroup {
   statements: Statement[];
 }
 
+/** The key of a statement's group. */
+export function groupKey(s: Statement, by: StatementGrouping): string {
+  return by === 'speaker' ? (s.speaker ?? '') : by === 'document' ? s.doc : monthOf(s.date);
+}
+
 /**
  * Statements grouped: by speaker (most quoted first, unattributed last), by document (by date, then
  * name), or by month (oldest first; a date known only to the year forms its own group; undated last).
  * Within a group, statements are in date order, then document and offset order.
  */
 export function groupStatements(list: readonly Statement[], by: StatementGrouping): StatementGroup[] {
+  const groups = collectGroups(list, by);
+  for (const g of groups) sortStatements(g.statements);
+  return groups;
+}
+
+/**
+ * The groups in the order of {@link groupStatements}, their statements in the order of `list`: one
+ * pass, no sort within groups (what a tree shows first is the groups and their sizes; a group's
+ * statements are put in order with {@link sortStatements} when it is opened).
+ */
+export function collectGroups(list: Iterable<Statement>, by: StatementGrouping): StatementGroup[] {
   const groups = new Map<string, Statement[]>();
   for (const s of list) {
-    const key = by === 'speaker' ? (s.speaker ?? '') : by === 'document' ? s.doc : monthOf(s.date);
+    const key = groupKey(s, by);
     const g = groups.get(key);
     if (g) g.push(s);
     else groups.set(key, [s]);
   }
-  const out = [...groups].map(([key, statements]) => ({ key, statements: statements.length > 1 ? statements.sort(byDate) : statements }));
-  if (by === 'speaker') out.sort((a, b) => Number(a.key === '') - Number(b.key === '') || b.statements.length - a.statements.length || a.key.localeCompare(b.key));
-  else if (by === 'document') out.sort((a, b) => cmp(a.statements[0].date ?? '\uffff', b.statements[0].date ?? '\uffff') || cmp(a.key, b.key));
-  else out.sort((a, b) => cmp(a.key || '\uffff', b.key || '\uffff'));
-  return out;
+  return orderGroups(
+    [...groups].map(([key, statements]) => ({ key, statements })),
+    by,
+    (g) => g.key,
+    (g) => g.statements.length,
+    (g) => earliest(g.statements),
+  );
+}
+
+/**
+ * Groups in the view's order (`key` names a group as {@link groupKey} does): by speaker, most quoted
+ * first (`size`) and unattributed last; by document, by date (`date`: the group's earliest) then
+ * name; by month, oldest first, undated last.
+ */
+export function orderGroups<G>(groups: G[], by: StatementGrouping, key: (g: G) => string, size: (g: G) => number, date: (g: G) => string | undefined): G[] {
+  if (by === 'speaker') return groups.sort((a, b) => Number(key(a) === '') - Number(key(b) === '') || size(b) - size(a) || key(a).localeCompare(key(b)));
+  if (by === 'document') {
+    const dates = new Map(groups.map((g) => [g, date(g) ?? '\uffff']));
+    return groups.sort((a, b) => cmp(dates.get(a)!, dates.get(b)!) || cmp(key(a), key(b)));
+  }
+  return groups.sort((a, b) => cmp(key(a) || '\uffff', key(b) || '\uffff'));
+}
+
+/** Statements in the order of a group: date, then document and offset. In place. */
+export function sortStatements(list: Statement[]): Statement[] {
+  return list.length > 1 ? list.sort(compareStatements) : list;
+}
+
+function earliest(list: readonly Statement[]): string | undefined {
+  let min: string | undefined;
+  for (const s of list) if (s.date !== undefined && (min === undefined || s.date < min)) min = s.date;
+  return min;
 }
 
 /** `YYYY-MM` of a date, `YYYY` when only the year is known, `''` when undated. */
@@ -251,7 +319,8 @@ export function monthOf(date: string | undefined): string {
   return date ? date.slice(0, 7) : '';
 }
 
-function byDate(a: Statement, b: Statement): number {
+/** The order of statements within a group: by date (undated last), then document, then offset. */
+export function compareStatements(a: Statement, b: Statement): number {
   const x = a.date ?? '\uffff';
   const y = b.date ?? '\uffff';
   if (x !== y) return x < y ? -1 : 1;
@@ -263,8 +332,10 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** Case- and accent-insensitive form; plain ASCII is only lower-cased (most quotations: no normalization). */
 function fold(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  // eslint-disable-next-line no-control-regex
+  return /[^\u0000-\u007f]/.test(s) ? s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase() : s.toLowerCase();
 }
 
 /** The columns of a statements export (the CLI's `--format quotes` and the Statements view's Export…). */

@@ -371,7 +371,12 @@ export class CorpusIndex {
     if (!entry) return undefined;
     const ids = this.idsOf(doc, entry);
     const r = entry.packed;
-    return new DocumentScan(r, (ref) => this.idOfRef(r, ref, ids));
+    return new DocumentScan(r, ids, (ref) => this.idOfRef(r, ref, ids), (ref) => (ref >= 0 ? ids[ref] : this.num(this.idOfRef(r, ref, ids))));
+  }
+
+  /** The entity id of a corpus-wide entity number (see {@link DocumentScan.mentionEntityNumber}). */
+  entityIdOf(n: number): string | undefined {
+    return this.idStr[n];
   }
 
   /** The raw per-document analysis (document-local entity keys), made anew on each call. */
@@ -513,9 +518,11 @@ export class CorpusIndex {
     const r = entry.packed;
     const ids = new Int32Array(r.entityCount);
     for (let i = 0; i < ids.length; i++) ids[i] = this.num(this.linker.idOf(doc, r.entityKey(i)));
-    entry.ids = ids;
+    // Ids the new links left as they were keep their array: queries that remember a document's
+    // results by this array (see DocumentScan.links) then know they still hold.
+    if (!entry.ids || !sameInts(entry.ids, ids)) entry.ids = ids;
     entry.idsAt = this.linkEpoch;
-    return ids;
+    return entry.ids;
   }
 
   /** The id of a mention's or quotation's entity reference (see {@link PackedReader.mentionRef}). */
@@ -686,6 +693,12 @@ function sameLinking(a: readonly LocalEntity[], b: readonly LocalEntity[]): bool
     if (x.key !== y.key || x.type !== y.type || x.name !== y.name || x.pinnedName !== y.pinnedName || x.placeKey !== y.placeKey || x.value !== y.value) return false;
     if (!sameList(x.forms, y.forms) || !sameList(x.roles ?? [], y.roles ?? [])) return false;
   }
+  return true;
+}
+
+function sameInts(a: Int32Array, b: Int32Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
 

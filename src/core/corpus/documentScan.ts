@@ -1,5 +1,5 @@
 import type { DocumentDate, MentionType } from '../model';
-import { positionAt } from './lines';
+import { lineAt } from './lines';
 import type { PackedReader } from './packedAnalysis';
 
 /**
@@ -12,9 +12,30 @@ import type { PackedReader } from './packedAnalysis';
 export class DocumentScan {
   constructor(
     private readonly r: PackedReader,
+    private readonly ids: Int32Array,
     /** The corpus-wide id of a mention's or quotation's entity reference. */
     private readonly idOf: (ref: number) => string,
+    /** The corpus-wide number of a mention's or quotation's entity reference. */
+    private readonly numOf: (ref: number) => number,
   ) {}
+
+  /**
+   * The document's analysis: the same object until the document's text (or extraction options)
+   * change. With {@link links}, what a query's per-document result can be remembered by.
+   */
+  get analysis(): object {
+    return this.r.packed;
+  }
+
+  /**
+   * The corpus-wide numbers of the document's entities: the same array while new links leave its
+   * ids as they were (a relink elsewhere in the corpus), a new one when they change. Undefined when
+   * the document refers to entities it does not hold (never made by the extractor): its ids may then
+   * change without notice, and results should not be remembered.
+   */
+  get links(): Int32Array | undefined {
+    return this.r.hasStrayRefs() ? undefined : this.ids;
+  }
 
   get mentionCount(): number {
     return this.r.mentionCount;
@@ -50,6 +71,21 @@ export class DocumentScan {
     return this.idOf(this.r.mentionRef(i));
   }
 
+  /** The corpus-wide number of the mention's entity ({@link CorpusIndex.entityIdOf} names it): for queries that count. */
+  mentionEntityNumber(i: number): number {
+    return this.numOf(this.r.mentionRef(i));
+  }
+
+  /** The type's reference in the document: equal references, equal types (within one document; -1 for none). */
+  typeRef(type: MentionType): number {
+    return this.r.find(type);
+  }
+
+  /** The mention's type as a reference (see {@link typeRef}). */
+  mentionTypeRef(i: number): number {
+    return this.r.mentionTypeRef(i);
+  }
+
   /** For dates: the ISO value, or undefined when unresolved. */
   mentionValue(i: number): string | undefined {
     return this.r.mentionValue(i);
@@ -80,6 +116,6 @@ export class DocumentScan {
 
   /** The zero-based line of an offset: the project's paragraph (news copy puts one on a line). */
   lineOf(offset: number): number {
-    return positionAt(this.r.lines(), offset).line;
+    return lineAt(this.r.lines(), offset);
   }
 }

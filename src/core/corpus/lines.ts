@@ -13,6 +13,12 @@ export function lineStarts(text: string): number[] {
 
 /** Zero-based line and character (UTF-16) of an offset, given the text's {@link lineStarts}. */
 export function positionAt(starts: ArrayLike<number>, offset: number): { line: number; character: number } {
+  const line = lineAt(starts, offset);
+  return { line, character: offset - starts[line] };
+}
+
+/** Zero-based line of an offset, given the text's {@link lineStarts}. */
+export function lineAt(starts: ArrayLike<number>, offset: number): number {
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {
@@ -20,5 +26,5 @@ export function positionAt(starts: ArrayLike<number>, offset: number): { line: n
     if (starts[mid] <= offset) lo = mid;
     else hi = mid - 1;
   }
-  return { line: lo, character: offset - starts[lo] };
+  return lo;
 }

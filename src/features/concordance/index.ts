@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { PANEL_TYPES } from '../corpusViews/ids';
 import { KWIC_COLUMNS, sortKwic, type ConcordanceQuery, type KwicLine } from '../../core/analysis/concordance';
 import type { Row } from '../../core/analysis/table';
 import { createAnnotation, type Annotation } from '../../core/annotations';
@@ -9,7 +10,7 @@ import type { CorpusTextsService } from '../../vscode/corpusTextsService';
 import { exportTable, fileLabel, panelOptions, revealSpan, webviewHtml } from '../../vscode/webviewPanel';
 import type { ConcordanceFromHost, ConcordanceToHost, SearchRequest } from '../../webviews/concordance/protocol';
 
-export const CONCORDANCE_PANEL = 'corpusLens.concordance';
+export const CONCORDANCE_PANEL = PANEL_TYPES.concordance;
 /** Lines sent to the page at most; the export runs the search again for all of them. */
 const SHOWN_LINES = 5_000;
 
@@ -52,27 +53,43 @@ export class ConcordancePanel implements vscode.Disposable {
 
   /** Opens (or shows) the panel; with a request, runs it. */
   show(request?: SearchRequest): void {
-    if (!this.panel) {
-      const panel = (this.panel = vscode.window.createWebviewPanel(CONCORDANCE_PANEL, vscode.l10n.t('Concordance'), vscode.ViewColumn.Active, { ...panelOptions(this.extensionUri), retainContextWhenHidden: false }));
-      panel.webview.html = webviewHtml(panel.webview, this.extensionUri, 'concordance', vscode.l10n.t('Concordance'));
-      this.subs.push(
-        panel.webview.onDidReceiveMessage((m: ConcordanceToHost) => this.receive(m)),
-        // Hidden, the page is unloaded (its state kept with setState); shown again, it says ready anew.
-        panel.onDidChangeViewState(() => {
-          if (!panel.visible) this.ready = false;
-        }),
-        panel.onDidDispose(() => {
-          this.search?.cancel();
-          this.panel = undefined;
-          this.ready = false;
-          this.queued = [];
-          this.subs.splice(0).forEach((d) => d.dispose());
-        }),
-      );
-      // Start reading the texts while the analyst types the first query.
-      void this.texts.get().load();
-    } else this.panel.reveal();
+    if (!this.panel) this.adopt(vscode.window.createWebviewPanel(CONCORDANCE_PANEL, vscode.l10n.t('Concordance'), vscode.ViewColumn.Active, { ...panelOptions(this.extensionUri), retainContextWhenHidden: false }));
+    else this.panel.reveal();
     if (request) this.post({ type: 'run', request });
+  }
+
+  /**
+   * Takes over a Concordance panel that VS Code brings back after a window reload: its page loads
+   * again with the state it kept (the query, the sort) and runs its last search again.
+   */
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel, _state: unknown): Promise<void> {
+    if (this.panel) {
+      panel.dispose();
+      return;
+    }
+    panel.webview.options = panelOptions(this.extensionUri);
+    this.adopt(panel);
+  }
+
+  private adopt(panel: vscode.WebviewPanel): void {
+    this.panel = panel;
+    panel.webview.html = webviewHtml(panel.webview, this.extensionUri, 'concordance', vscode.l10n.t('Concordance'));
+    this.subs.push(
+      panel.webview.onDidReceiveMessage((m: ConcordanceToHost) => this.receive(m)),
+      // Hidden, the page is unloaded (its state kept with setState); shown again, it says ready anew.
+      panel.onDidChangeViewState(() => {
+        if (!panel.visible) this.ready = false;
+      }),
+      panel.onDidDispose(() => {
+        this.search?.cancel();
+        this.panel = undefined;
+        this.ready = false;
+        this.queued = [];
+        this.subs.splice(0).forEach((d) => d.dispose());
+      }),
+    );
+    // Start reading the texts while the analyst types the first query.
+    void this.texts.get().load();
   }
 
   private ready = false;

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { PANEL_TYPES } from '../corpusViews/ids';
 import { PlaceCoordinates, type CoordinateTable } from '../../core/analysis/coordinates';
 import { isIsoDate } from '../../core/analysis/dates';
 import { placeCounts, placeTable } from '../../core/analysis/places';
@@ -7,7 +8,7 @@ import { PicturePanel, type PictureMessage } from '../../vscode/picturePanel';
 import { exportTable, fileLabel, revealSpan } from '../../vscode/webviewPanel';
 import type { MapFromHost, MapSettings } from '../../webviews/map/protocol';
 
-export const MAP_PANEL = 'corpusLens.map';
+export const MAP_PANEL = PANEL_TYPES.map;
 
 /**
  * The Map: the corpus's places with their mention counts on a world outline; coordinates from the

@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
+import { PANEL_TYPES } from '../corpusViews/ids';
 import { cooccurrenceNetwork, networkTable, NETWORK_TYPES } from '../../core/analysis/network';
 import type { CorpusIndexer } from '../../vscode/corpusIndexer';
 import { PicturePanel, type PictureMessage } from '../../vscode/picturePanel';
 import { exportTable, revealSpan } from '../../vscode/webviewPanel';
 import type { NetworkFromHost, NetworkSettings } from '../../webviews/network/protocol';
 
-export const NETWORK_PANEL = 'corpusLens.network';
+export const NETWORK_PANEL = PANEL_TYPES.network;
 
 /** Entity types that are never actors of the network. */
 const NOT_DRAWN = new Set(['date', 'source']);

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { statementTable, type StatementFilter, type StatementGrouping } from '../../core/analysis/statements';
+import { isEmptyFilter, statementTable, type StatementFilter, type StatementGrouping } from '../../core/analysis/statements';
 import { isIsoDate } from '../../core/analysis/dates';
 import type { AnnotationService } from '../../vscode/annotationService';
 import type { CorpusIndexer } from '../../vscode/corpusIndexer';
@@ -7,13 +7,14 @@ import type { StatementsService } from '../../vscode/statementsService';
 import { exportTable, fileLabel, revealSpan } from '../../vscode/webviewPanel';
 import { StatementsProvider, type StatementElement } from './statementsProvider';
 
-export const STATEMENTS_VIEW = 'corpusLens.statements';
-
-/** The Statements view, its grouping, filters, Export… and Show on Timeline. */
-export function registerStatementsView(indexer: CorpusIndexer, statements: StatementsService, annotations: AnnotationService): { provider: StatementsProvider; disposable: vscode.Disposable } {
+/**
+ * The Statements view, its grouping, filters, Export… and Show on Timeline. `view` is the tree view
+ * made at activation (see registerCorpusViews): the provider made here answers it from now on.
+ */
+export function registerStatementsView(view: vscode.TreeView<StatementElement>, provide: (provider: StatementsProvider) => void, indexer: CorpusIndexer, statements: StatementsService, annotations: AnnotationService): { provider: StatementsProvider; disposable: vscode.Disposable } {
   const index = indexer.index;
   const provider = new StatementsProvider(index, statements, annotations);
-  const view = vscode.window.createTreeView(STATEMENTS_VIEW, { treeDataProvider: provider, showCollapseAll: true });
+  provide(provider);
   let timer: ReturnType<typeof setTimeout> | undefined;
   const describe = () => {
     const f = provider.filter;
@@ -24,16 +25,21 @@ export function registerStatementsView(indexer: CorpusIndexer, statements: State
     if (f.from || f.to) parts.push(`${f.from ?? '…'}–${f.to ?? '…'}`);
     if (f.text) parts.push(`“${f.text}”`);
     view.description = parts.join(' · ');
-    view.message = provider.filtered().length === 0 && index.size > 0 && Object.keys(f).length ? vscode.l10n.t('No statement matches the filter.') : undefined;
     void vscode.commands.executeCommand('setContext', 'corpusLens.statementsFiltered', Object.values(f).some((v) => (Array.isArray(v) ? v.length : v)));
   };
-  const refresh = () => {
-    provider.refresh();
+  // Said once the groups are known (a filter may wait for the statements to be built).
+  provider.onDidComputeGroups = (groups) => {
+    view.message = groups.length === 0 && index.size > 0 && !isEmptyFilter(provider.filter) ? vscode.l10n.t('No statement matches the filter.') : undefined;
+  };
+  const refresh = (options?: { keepPages?: boolean }) => {
+    provider.refresh(options);
     describe();
   };
-  // The statements are built the first time the view is shown, not at activation.
+  // The statements are built the first time the view is shown, not at activation. Shown again, the
+  // groups the store kept up to date meanwhile are shown as they are (unless the tags they were
+  // filtered by may have changed while hidden).
   const start = () => {
-    if (view.visible) refresh();
+    if (view.visible) refresh({ keepPages: !provider.filter.tag });
   };
 
   const setFilter = (f: StatementFilter) => {
@@ -42,8 +48,12 @@ export function registerStatementsView(indexer: CorpusIndexer, statements: State
   };
 
   const pickEntity = async (title: string, speakersOnly: boolean) => {
+    // The index counts every entity's quotations: the statements need not be built to pick a speaker.
     const counts = new Map<string, number>();
-    for (const s of statements.list()) if (s.speaker) counts.set(s.speaker, (counts.get(s.speaker) ?? 0) + 1);
+    for (const e of index.entities()) {
+      const quotes = index.stats(e.id).quotes;
+      if (quotes) counts.set(e.id, quotes);
+    }
     const entities = speakersOnly ? [...counts.keys()].map((id) => index.entity(id)).filter((e) => e !== undefined) : index.entities().filter((e) => e.type !== 'date');
     const items = entities
       .map((e) => ({ label: e.name, description: speakersOnly ? vscode.l10n.t('{0} statements', counts.get(e.id) ?? 0) : e.type, detail: e.aliases.length ? e.aliases.join(', ') : undefined, id: e.id, n: counts.get(e.id) ?? 0 }))
@@ -95,22 +105,23 @@ export function registerStatementsView(indexer: CorpusIndexer, statements: State
     setFilter(f);
   };
 
+  describe();
   return {
     provider,
     disposable: vscode.Disposable.from(
       provider,
-      view,
       view.onDidChangeVisibility(start),
       statements.onDidChange(() => {
         if (!view.visible) return;
         clearTimeout(timer);
-        timer = setTimeout(refresh, 200);
+        timer = setTimeout(() => refresh({ keepPages: true }), 200);
       }),
       annotations.onDidChange(() => provider.filter.tag && view.visible && refresh()),
       { dispose: () => clearTimeout(timer) },
       vscode.commands.registerCommand('corpusLens.statements.reveal', async (doc: string, start: number, end: number) => {
         await revealSpan(index, doc, start, end);
       }),
+      vscode.commands.registerCommand('corpusLens.statements.showMore', (key: string) => provider.showMore(key)),
       vscode.commands.registerCommand('corpusLens.statements.groupBy', async (by?: StatementGrouping) => {
         by ??= (
           await vscode.window.showQuickPick(

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { PANEL_TYPES } from '../corpusViews/ids';
 import { defaultLanes, timelineData, timelineTable } from '../../core/analysis/timeline';
 import type { CorpusIndexer } from '../../vscode/corpusIndexer';
 import { PicturePanel, type PictureMessage } from '../../vscode/picturePanel';
@@ -6,7 +7,7 @@ import type { StatementsService } from '../../vscode/statementsService';
 import { exportTable, fileLabel } from '../../vscode/webviewPanel';
 import type { TimelineFromHost, TimelineSettings } from '../../webviews/timeline/protocol';
 
-export const TIMELINE_PANEL = 'corpusLens.timeline';
+export const TIMELINE_PANEL = PANEL_TYPES.timeline;
 
 /** Quotations' words sent to the page are cut here (the hover shows them). */
 const WORDS = 400;

@@ -171,7 +171,7 @@ describe('NodeFileSystem', () => {
     assert.deepEqual((await fs.readdir(path.join(dir, 'store'))).sort(), ['real.yaml']);
   });
 
-  it('removes temporary files left by dead writers: of the same file at once, of others when old', async () => {
+  it('removes temporary files left by dead writers: of the same file at once, a stale lock set aside at once, of others when old', async () => {
     const target = path.join(dir, 'a.txt.lens.yaml');
     const deadOwn = path.join(dir, '.a.txt.lens.yaml.0123456789ab.tmp');
     // Locks being taken: by this (live) process, by a process that is gone, by another machine long ago.
@@ -184,11 +184,17 @@ describe('NodeFileSystem', () => {
     const oldOther = path.join(dir, '.c.txt.lens.yaml.ba9876543210.tmp');
     const notOurs = path.join(dir, '.c.txt.lens.yaml.tmp');
     for (const f of [deadOwn, youngStaged, deadStaged, oldStaged, oldBrokenLock, youngOther, oldOther, notOurs]) await fs.writeFile(f, 'half a fi');
+    // Locks set aside by a breaker killed before it removed them: one of a writer that is gone
+    // (litter at once), one of this live process (perhaps about to be put back: it stays).
+    const deadBrokenLock = path.join(dir, '.a.txt.lens.yaml.lock.fedcba987654.tmp');
+    const liveBrokenLock = path.join(dir, '.a.txt.lens.yaml.lock.456789abcdef.tmp');
+    await fs.writeFile(deadBrokenLock, `4194304 ${os.hostname()} ${Date.now()} 0123\n`);
+    await fs.writeFile(liveBrokenLock, `${process.pid} ${os.hostname()} ${Date.now()} 0123\n`);
     const old = new Date(Date.now() - STALE_TEMP_MS - 60_000);
     for (const f of [oldStaged, oldBrokenLock, oldOther, notOurs]) await fs.utimes(f, old, old);
     await new NodeFileSystem().write(target, bytes('x'));
     // Another writer's lock being taken right now, and other files' fresh temporary files, stay.
-    assert.deepEqual((await fs.readdir(dir)).sort(), [path.basename(youngStaged), '.b.txt.lens.yaml.0123456789ab.tmp', '.c.txt.lens.yaml.tmp', 'a.txt.lens.yaml'].sort());
+    assert.deepEqual((await fs.readdir(dir)).sort(), [path.basename(youngStaged), path.basename(liveBrokenLock), '.b.txt.lens.yaml.0123456789ab.tmp', '.c.txt.lens.yaml.tmp', 'a.txt.lens.yaml'].sort());
   });
 
   it('breaks at once a lock left by a process that is gone', async function () {
