@@ -43,6 +43,10 @@ describe('speakers and persons', () => {
     assert.equal(speakerOf(a, text, 'gone for'), 'source:A farmer');
   });
 
+  it('a word opening a sentence that the text also writes capitalised inside one is a name, even if also written in lower case', () => {
+    expectMentions('Levee holds after the storm\n\n[[Reed]]{speaker} said the levee would hold. Officials met [[Reed]]{speaker} by the river, where reed beds line the bank.', ['speaker', 'person']);
+  });
+
   it('organisations and title-case headlines hold no person', () => {
     expectMentions('Syrian Democratic Forces Advance Toward Northern Towns\n\nThe Human Rights Watch report was published.', ['speaker', 'person']);
   });
