@@ -3,6 +3,7 @@ import type { ExtractionContext } from '../context';
 import { gazetteer, type PlaceKind } from '../gazetteer';
 import { ARABIC_ORG_HEADS, CAPITAL_STOPWORDS, LOCATIVE_PREPOSITIONS, ORG_HEADS, PLACE_DESIGNATORS, ROLES, SPEECH_VERBS, TITLES } from '../lexicon';
 import { CALENDAR_WORDS, GROUP_WORDS, isAcronym, SACRED_WORDS } from '../recognizers/wordClasses';
+import { titleCaseWords } from '../../text/case';
 
 /**
  * Features of the name tagger ({@link NameTagger}): what a token looks like, the words around it, the
@@ -508,10 +509,6 @@ function settled(ctx: ExtractionContext, tagged: number[], first: number): boole
     p = e + 1;
   }
   return true;
-}
-
-function titleCaseWords(s: string): string {
-  return s.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
 }
 
 /** Room for every feature of one position. */

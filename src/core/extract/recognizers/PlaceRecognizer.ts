@@ -3,6 +3,7 @@ import { gazetteer, type GazetteerEntry } from '../gazetteer';
 import { LOC, MARGIN, nameChunks, PER, votesFor } from '../names/NameTagger';
 import { CAP_ORG_DESIGNATORS, LOCATIVE_PREPOSITIONS, PLACE_DESIGNATORS, PLACE_NOUNS, ROLES, TITLES } from '../lexicon';
 import { ARABIC_PLACE_HEADS, inTitleCaseLine, isAcronym, isCalendarWord, isGroupWord, isNameParticle, isPartisan, isSacred, isStopword } from './wordClasses';
+import { titleCaseWords } from '../../text/case';
 
 /** Prepositions that, before an unknown capitalised word, make it a place ("fighting in Baghouz"). */
 /** Designators of areas and waterways: the bare name means the same place ("Euphrates" = "Euphrates River"). */
@@ -222,7 +223,7 @@ export class PlaceRecognizer {
         for (let t = ctx.tokenAt(from); t < toks.length && toks[t].end <= from + paren[0].length; t++) ctx.blocked[t] = 1;
       }
       if (e > i && free(i)) {
-        const name = titleCase(spelling(ctx, i, e));
+        const name = titleCaseWords(spelling(ctx, i, e));
         add(i, e, gazetteer().get(name) ?? { key: `place:${name.toLowerCase()}`, name, kind: 'city' }, 6);
       }
     }
@@ -236,10 +237,6 @@ function spelling(ctx: ExtractionContext, s: number, e: number): string {
   let out = ctx.tokens[s].text;
   for (let t = s + 1; t < e; t++) out += ' ' + ctx.tokens[t].text;
   return out;
-}
-
-function titleCase(s: string): string {
-  return s.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
 }
 
 /** Whether the document's writings of `name` vote for a person's name by far more than for a place's. */

@@ -2,6 +2,7 @@ import { foldWord, nameWords } from '../../entities/names';
 import type { Recognizer } from '../configuration';
 import type { ExtractionContext } from '../context';
 import { CAPITAL_STOPWORDS, ROLES, TITLES } from '../lexicon';
+import { titleCaseWords } from '../../text/case';
 
 /**
  * A label: a line's first words, capitalised or in capitals, then an optional ", Outlet" or
@@ -44,7 +45,7 @@ export class SpeakerLabelRecognizer implements Recognizer {
       const words = l.label.split(/\s+/);
       while (words.length && TITLES.has(words[0].toLowerCase())) words.shift();
       if (words.length < 2 || words.some((w) => TURN_WORDS.has(w.toLowerCase()) || CAPITAL_STOPWORDS.has(w.toLowerCase()) || ROLES.has(w.toLowerCase()))) continue;
-      const name = words.map(titleCase).join(' ');
+      const name = words.map(titleCaseWords).join(' ');
       const key = `person:${nameWords(name).map(foldWord).join(' ')}`;
       if (!ctx.persons.has(key)) ctx.persons.set(key, { key, name, forms: new Set([name]), roles: new Set(), speaker: false });
     }
@@ -127,11 +128,6 @@ function findLabels(ctx: ExtractionContext): Label[] {
 /** Whether every letter of a label is a capital ("MR. HALLORAN", not "Halloran"). */
 function inCapitals(label: string): boolean {
   return label.length > 1 && label === label.toUpperCase() && label !== label.toLowerCase();
-}
-
-/** "SIDDIQUI" → "Siddiqui", "ONUOHA-BASSEY" → "Onuoha-Bassey". */
-function titleCase(word: string): string {
-  return word.toLowerCase().replace(/(^|[-'’])(\p{L})/gu, (_, p: string, l: string) => p + l.toUpperCase());
 }
 
 /**
