@@ -92,27 +92,30 @@ export class StatementGroups {
   }
 }
 
-/** Where `s` goes in an ordered list: after every statement that comes before it. */
-function insertionPoint(list: readonly Statement[], s: Statement): number {
+/**
+ * The first index of an ordered list whose statement comes after `s` (`after`), or is not before it:
+ * where `s` is put among its equals, or where they start.
+ */
+function bound(list: readonly Statement[], s: Statement, after: boolean): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (compareStatements(list[mid], s) <= 0) lo = mid + 1;
+    const c = compareStatements(list[mid], s);
+    if (c < 0 || (after && c === 0)) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
+/** Where `s` goes in an ordered list: after every statement that comes before it or ties with it. */
+function insertionPoint(list: readonly Statement[], s: Statement): number {
+  return bound(list, s, true);
+}
+
 /** The index of this very statement in an ordered list, or -1. */
 function find(list: readonly Statement[], s: Statement): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (compareStatements(list[mid], s) < 0) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = bound(list, s, false);
   for (let i = lo; i < list.length && compareStatements(list[i], s) === 0; i++) if (list[i] === s) return i;
   return -1;
 }
