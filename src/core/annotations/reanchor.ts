@@ -210,9 +210,7 @@ export function reanchor<T extends Anchorable>(items: readonly T[], oldText: str
         if (len >= o.minUniqueLength || contextScore(t, newText, m.start, m.end) >= (newText.indexOf(t.exact) === newText.lastIndexOf(t.exact) ? o.minContext : o.shortQuoteContext)) return place(item, newText, m.start, m.end, 'moved');
       } else if (m && sure && len >= o.minUniqueLength && 2 * m.kept >= len && m.end - m.start - m.kept <= m.kept) {
         // Changed inside, or cut at an edge, most of it kept: the passage was revised where it stands.
-        let { start, end } = m;
-        while (start < end && /\s/.test(newText[start])) start++;
-        while (end > start && /\s/.test(newText[end - 1])) end--;
+        const { start, end } = withoutSpaceAround(newText, m.start, m.end);
         if (end > start) return place(item, newText, start, end, 'edited');
       }
       if (m) near = { at: m.start, radius: NEAR, pinned: true };
@@ -589,14 +587,10 @@ function bracketed(t: TextTarget, text: string, exact: Candidate[], others: Cand
   const middle = text.slice(found.start, found.end);
   const kept = align(q, middle).length;
   if (2 * kept < q.length || middle.length - kept > kept) return undefined;
-  let { start, end } = found;
-  while (start < end && /\s/.test(text[start])) start++;
-  while (end > start && /\s/.test(text[end - 1])) end--;
+  const { start, end } = withoutSpaceAround(text, found.start, found.end);
   const qt = q.trim();
   if (end - start >= RUN && qt.length >= RUN && text.slice(start, start + RUN) === qt.slice(0, RUN) && text.slice(end - RUN, end) === qt.slice(-RUN)) return { start, end };
-  const startsClean = !(isWord(t.prefix.slice(-1)) && isWord(q[0]));
-  const endsClean = !(isWord(q[q.length - 1]) && isWord(t.suffix.charAt(0)));
-  return trimToAgreement(q, text, found.start, found.end, startsClean, endsClean);
+  return trimToAgreement(t, text, found.start, found.end);
 }
 
 /** The approximate quote next to one whole side of its context, at one place only (see {@link bracketed}). */
@@ -605,14 +599,12 @@ function oneWholeSide(t: TextTarget, text: string, prefix: string, suffix: strin
   if (q.length < o.minUniqueLength) return undefined;
   // The window next to the whole side: the quote, and a little more than an approximate match may add.
   const slack = Math.ceil(q.length * 0.3) + 2;
-  const startsClean = !(isWord(t.prefix.slice(-1)) && isWord(q[0]));
-  const endsClean = !(isWord(q[q.length - 1]) && isWord(t.suffix.charAt(0)));
   const qt = q.trim();
   const edge = 2 * RUN;
   const places: { start: number; end: number }[] = [];
   const tryAt = (s0: number, e0: number, side: 'before' | 'after') => {
     if (e0 <= s0 || align(q, text.slice(s0, e0)).length < (1 - o.maxErrorRate) * q.length) return;
-    const span = trimToAgreement(q, text, s0, e0, startsClean, endsClean);
+    const span = trimToAgreement(t, text, s0, e0);
     if (!span || span.end - span.start < q.length / 2) return;
     const got = text.slice(span.start, span.end);
     if (got === q || got.slice(0, edge) !== qt.slice(0, edge) || got.slice(-edge) !== qt.slice(-edge)) return;
@@ -732,6 +724,13 @@ function whitespaceCandidates(t: TextTarget, text: string): Candidate[] | undefi
 const WORD = /[\p{L}\p{N}_]/u;
 const isWord = (c: string | undefined) => c !== undefined && c !== '' && WORD.test(c);
 
+/** `[start, end)` of `text` without the whitespace at either end. */
+function withoutSpaceAround(text: string, start: number, end: number): { start: number; end: number } {
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  return { start, end };
+}
+
 /** Whether a selection boundary at `i` of `text` falls between two word characters. */
 function insideWord(text: string, i: number): boolean {
   return i > 0 && i < text.length && isWord(text[i - 1]) && isWord(text[i]);
@@ -754,12 +753,9 @@ function fuzzyCandidates(t: TextTarget, text: string, expected: number, o: Requi
     from = Math.max(0, Math.min(text.length - window, expected - Math.floor(window / 2)));
     to = from + window;
   }
-  // The quote began (ended) at a word boundary: so must the place.
-  const startsClean = !(isWord(t.prefix.slice(-1)) && isWord(q[0]));
-  const endsClean = !(isWord(q[q.length - 1]) && isWord(t.suffix.charAt(0)));
   const cands: Candidate[] = [];
   for (const m of approxSearch(text, q, maxErrors, from, to)) {
-    const span = trimToAgreement(q, text, m.start, m.end, startsClean, endsClean);
+    const span = trimToAgreement(t, text, m.start, m.end);
     if (!span || span.end - span.start < Math.max(o.minUniqueLength, q.length / 2)) continue;
     cands.push({ start: span.start, end: span.end, ...sides(t, text, span.start, span.end), similarity: 1 - m.errors / q.length });
   }
@@ -771,7 +767,11 @@ function fuzzyCandidates(t: TextTarget, text: string, expected: number, o: Requi
  * with the quote (so a word of the passage replaced at either edge stays outside), then to word
  * boundaries where the quote has them or where its edge was lost.
  */
-function trimToAgreement(q: string, text: string, start: number, end: number, startsClean: boolean, endsClean: boolean): { start: number; end: number } | undefined {
+function trimToAgreement(t: TextTarget, text: string, start: number, end: number): { start: number; end: number } | undefined {
+  const q = t.exact;
+  // The quote began (ended) at a word boundary: so must the place.
+  const startsClean = !(isWord(t.prefix.slice(-1)) && isWord(q[0]));
+  const endsClean = !(isWord(q[q.length - 1]) && isWord(t.suffix.charAt(0)));
   const pairs = align(q, text.slice(start, end));
   // Runs of characters agreeing in order, at least RUN long: [first pair, last pair].
   const runs: [number, number][] = [];
