@@ -14,6 +14,11 @@ async function sidecar(): Promise<{ annotations?: { id: string; tags: string[]; 
 
 async function select(needle: string): Promise<vscode.TextEditor> {
   const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri()));
+  // Tests before this one rewrite the file outside VS Code: an editor model kept from before may
+  // still hold an older text (or one read mid-write) until the file watcher catches up.
+  const onDisk = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri()));
+  if (!editor.document.isDirty && editor.document.getText() !== onDisk) await vscode.commands.executeCommand('workbench.action.files.revert');
+  await eventually('the editor to hold the text on disk', () => editor.document.isDirty || editor.document.getText() === onDisk, 10_000);
   const at = editor.document.getText().indexOf(needle);
   assert.ok(at >= 0, `"${needle}" is in ${DOC}`);
   editor.selection = new vscode.Selection(editor.document.positionAt(at), editor.document.positionAt(at + needle.length));
