@@ -60,4 +60,9 @@ describe('attribution on real news: kinds of error', () => {
     check('Col. Mark Ellison said the group runs so-called "provinces" abroad and released a film titled "Dawn."', { provinces: null, Dawn: null });
     check('According to Col. Mark Ellison, the claim, which describes the army as "tyrants," was copied.', { tyrants: null });
   });
+  it('the name of a show, a book or a film in Title Case after a possessor or a preposition has no speaker', () => {
+    check('"The vote was rigged," Sen. Dan Whitmore said on Channel Nine’s "Morning With Ann Reyes" on Sunday.', { 'Morning With': null, 'The vote was rigged': 'Dan Whitmore' });
+    check('Actress Mara Quill, a star of "Winter of the Lions," said she would vote for Finch.', { 'Winter of the Lions': null });
+    check('Gov. Mark Oduya called the plan "Dead On Arrival" in a speech.', { 'Dead On Arrival': 'Mark Oduya' });
+  });
 });
