@@ -65,4 +65,9 @@ describe('attribution on real news: kinds of error', () => {
     check('Actress Mara Quill, a star of "Winter of the Lions," said she would vote for Finch.', { 'Winter of the Lions': null });
     check('Gov. Mark Oduya called the plan "Dead On Arrival" in a speech.', { 'Dead On Arrival': 'Mark Oduya' });
   });
+  it('trials and hearings: who answers is the one asked, and testifying is speech', () => {
+    check('Prosecutor Helen Marsh asked Daniel Okafor why he had deleted his messages. "Because I was afraid," he answered.', { 'Because I was afraid': 'Daniel Okafor' });
+    check('Judge Margaret Ellery asked Ruth Adeyemi about the videos.\n\n"I did not want to watch them," she replied.', { 'I did not want': 'Ruth Adeyemi' });
+    check('Sen. Laura Finch spoke first. A second witness, Ruth Adeyemi, testified that the defendant had "laughed at the videos."', { 'laughed at the videos': 'Ruth Adeyemi' });
+  });
 });

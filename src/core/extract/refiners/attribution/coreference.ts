@@ -219,6 +219,9 @@ export function resolvePronoun(st: AttributionState, k: number): Referent | null
   const wanted = pronounGender(ctx.tokens[k].lower);
   const fits = (key: string): boolean => !wanted || (genderOf(st, key) ?? wanted) === wanted;
   const last = st.last;
+  // "The judge asked Okafor why … “…,” he answered": who answers is the one asked.
+  const asked = ANSWERING.has(ctx.tokens[k + 1]?.lower ?? '') || ANSWERING.has(ctx.tokens[k - 1]?.lower ?? '') ? askedBefore(st, k) : null;
+  if (asked && fits(asked.key)) return asked;
   for (let t = s0; t < k; t++) {
     const m = ctx.mentionAt(t);
     if (m?.kind === 'person' && m.key && !st.inQuote[t] && fits(m.key)) return { key: m.key, kind: 'person' };
@@ -236,6 +239,23 @@ export function resolvePronoun(st: AttributionState, k: number): Referent | null
     if (last && last.sentence === s && (last.r.kind !== 'person' || fits(last.r.key))) return last.r;
   }
   return last && (last.r.kind !== 'person' || fits(last.r.key)) ? last.r : null;
+}
+
+/** Verbs of answering: their subject is the one asked before. */
+const ANSWERING = new Set(['answered', 'answers', 'replied', 'replies', 'responded', 'responds', 'retorted']);
+/** Verbs of asking whose object is the one asked ("asked Okafor", "pressed the witness"). */
+const ASKING = new Set(['asked', 'asks', 'pressed', 'questioned']);
+
+/** The person last named as the object of a verb of asking, in the sentence of token k before it or the two sentences before. */
+function askedBefore(st: AttributionState, k: number): Referent | null {
+  const ctx = st.ctx;
+  const from = ctx.sentenceTokens[Math.max(0, ctx.sentenceOf[k] - 2)][0];
+  for (let t = k - 2; t >= from; t--) {
+    if (st.inQuote[t] || !ASKING.has(ctx.tokens[t].lower)) continue;
+    const m = ctx.mentionAt(t + 1);
+    return m?.kind === 'person' && m.key ? { key: m.key, kind: 'person' } : null;
+  }
+  return null;
 }
 
 /**
