@@ -70,4 +70,7 @@ describe('attribution on real news: kinds of error', () => {
     check('Judge Margaret Ellery asked Ruth Adeyemi about the videos.\n\n"I did not want to watch them," she replied.', { 'I did not want': 'Ruth Adeyemi' });
     check('Sen. Laura Finch spoke first. A second witness, Ruth Adeyemi, testified that the defendant had "laughed at the videos."', { 'laughed at the videos': 'Ruth Adeyemi' });
   });
+  it('a pronoun stands for the subject of the sentence before, not for a possessor named first there', () => {
+    check('Tom Reddy took the stand on Tuesday.\n\nKarim Haddad’s barrister, Claire Moss, said that Reddy had made it up.\n\n"I was paid nothing," he said.', { 'I was paid nothing': 'Tom Reddy' });
+  });
 });
