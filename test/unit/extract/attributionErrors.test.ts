@@ -73,4 +73,7 @@ describe('attribution on real news: kinds of error', () => {
   it('a pronoun stands for the subject of the sentence before, not for a possessor named first there', () => {
     check('Tom Reddy took the stand on Tuesday.\n\nKarim Haddad’s barrister, Claire Moss, said that Reddy had made it up.\n\n"I was paid nothing," he said.', { 'I was paid nothing': 'Tom Reddy' });
   });
+  it('the subject of a participle is the clause’s subject, not a possessor named before it', () => {
+    check('Rep. Laura Finch chairs the panel. Finch’s deputy on the panel, Rep. Dan Whitmore of Ohio, voted against the bill, warning that it would "tie our hands for years."', { 'tie our hands': 'Dan Whitmore' });
+  });
 });

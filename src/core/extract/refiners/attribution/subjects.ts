@@ -331,11 +331,20 @@ export function rightOf(st: AttributionState, from: number, to: number): Referen
 
 /** The first subject of the sentence before token i: for participles and coordinated verbs. */
 function clauseSubject(st: AttributionState, s0: number, i: number): Referent | null {
-  const toks = st.ctx.tokens;
+  const ctx = st.ctx;
+  const toks = ctx.tokens;
+  // "Baumann's deputy, Rep. Tomás Ruiz, voted no, warning …": a possessor is not the subject, unless no one else is named.
+  let possessor: Referent | null = null;
   for (let k = s0; k < i; k++) {
     if (st.inQuote[k]) continue;
     const r = referentAt(st, k);
-    if (r) return r;
+    if (r) {
+      const m = ctx.mentionAt(k);
+      if (!m || !/^['’]s?(?![\p{L}])/u.test(ctx.text.slice(m.end, m.end + 3))) return r;
+      possessor ??= r;
+      k = m.t1 - 1;
+      continue;
+    }
     const t = toks[k];
     // A description opening a clause, not one inside a prepositional phrase ("In the speech, …").
     if ((DEFINITE.has(t.lower) || INDEFINITE.has(t.lower)) && !PREPOSITIONS.has(toks[k - 1]?.lower ?? '')) {
@@ -345,7 +354,7 @@ function clauseSubject(st: AttributionState, s0: number, i: number): Referent | 
       k = h;
     }
   }
-  return null;
+  return possessor;
 }
 
 /** The head noun of a phrase opened by the determiner at d: its last word before punctuation, a preposition or a verb. */
