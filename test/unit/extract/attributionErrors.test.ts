@@ -76,4 +76,7 @@ describe('attribution on real news: kinds of error', () => {
   it('the subject of a participle is the clause’s subject, not a possessor named before it', () => {
     check('Rep. Laura Finch chairs the panel. Finch’s deputy on the panel, Rep. Dan Whitmore of Ohio, voted against the bill, warning that it would "tie our hands for years."', { 'tie our hands': 'Dan Whitmore' });
   });
+  it('a body named before a longer complement is the subject, not the place ending it', () => {
+    check('"Justice has been done," the U.S. Attorney\'s Office for the District of Vermont said in a statement.', { 'Justice has been done': "U.S. Attorney's Office" });
+  });
 });

@@ -157,7 +157,18 @@ function personBeforeComplement(st: AttributionState, s0: number, j: number): Re
   if (who) return null;
   // "the Federal Ministry of the Interior said": one body's name, written over "of the".
   const body = ctx.orgs.find((o) => o.t0 <= p - 1 && p - 1 < o.t1);
-  return body && body.t1 === p ? orgAt(st, p - 1, s0) : null;
+  if (body) return body.t1 === p ? orgAt(st, p - 1, s0) : null;
+  // "the U.S. Attorney's Office for the District of Minnesota said": a body named before a longer complement.
+  for (let k = p - 1; k > s0 && k >= p - 8; k--) {
+    if (st.inQuote[k] || !ctx.joined(k - 1)) return null;
+    const w = toks[k].lower;
+    if (COMPLEMENT_PREPOSITIONS.has(w)) {
+      const owner = ctx.orgs.find((o) => o.t1 === k && !o.credit);
+      if (owner && !ctx.mentionAt(k - 1)) return orgAt(st, k - 1, s0);
+    }
+    if (!toks[k].cap && !NAME_LINKS.has(w)) return null;
+  }
+  return null;
 }
 
 /**
