@@ -79,4 +79,9 @@ describe('attribution on real news: kinds of error', () => {
   it('a body named before a longer complement is the subject, not the place ending it', () => {
     check('"Justice has been done," the U.S. Attorney\'s Office for the District of Vermont said in a statement.', { 'Justice has been done': "U.S. Attorney's Office" });
   });
+  it('interview turns: the words the one answering says "I" call something are theirs', () => {
+    const interview = 'Ruth Adeyemi has studied the fishing towns for ten years. Nkem Obi asked her about the levies. Adeyemi says the group "taxes everything that moves."\n\nQ: What do the fishermen pay?\n\nA: A share of every catch, and they get a stamped receipt. I call it "rule by paperwork." It works.';
+    check(interview, { 'rule by paperwork': 'Ruth Adeyemi' });
+    check('Ruth Adeyemi spoke to Nkem Obi.\n\nADEYEMI: They pay a share of every catch. I would call it "rule by paperwork."\n\nOBI: And the army?', { 'rule by paperwork': 'Ruth Adeyemi' });
+  });
 });
