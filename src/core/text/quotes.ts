@@ -16,7 +16,8 @@ function isSpace(ch: string | undefined): boolean {
  * opens when it follows a space or an opening bracket and closes otherwise. An opening mark left
  * unclosed runs to the end of its paragraph, as a quotation continued in the next paragraph does in
  * news copy; when the next paragraph opens with a fresh mark, the quotation goes on there and is one
- * span from its first opening mark to its closing one (ENTITIES.md). A stray closing mark is ignored.
+ * span from its first opening mark to its closing one (ENTITIES.md), unless it opens a transcript's new
+ * turn ("“WALLACE: …"). A stray closing mark is ignored.
  */
 export function findQuotes(text: string, paras: readonly Span[]): Span[] {
   const out: Span[] = [];
@@ -75,5 +76,10 @@ function continues(text: string, before: number, p: Span, mark: number): boolean
   for (let i = before; i < mark; i++) if (!isSpace(text[i])) return false;
   if (mark >= p.end) return false;
   const ch = text[mark];
-  return ch === OPEN || (ch === STRAIGHT && !isSpace(text[mark + 1]));
+  if (ch !== OPEN && (ch !== STRAIGHT || isSpace(text[mark + 1]))) return false;
+  // A quoted transcript: a paragraph opening with a speaker's label ("“WALLACE: …") is a new turn.
+  return !TURN_LABEL.test(text.slice(mark + 1, mark + 40));
 }
+
+/** A transcript's speaker label opening a paragraph: a name in capitals and a colon. */
+const TURN_LABEL = /^[A-Z][A-Z.'’ -]{1,30}:\s/;

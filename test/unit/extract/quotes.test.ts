@@ -25,6 +25,10 @@ describe('quotations', () => {
     const text = '"One part.\n\n"Two parts.\n\n"Three," he said.';
     assert.deepStrictEqual(quotes(text), [text.slice(0, text.indexOf(' he'))]);
   });
+  it('but a paragraph opening with a transcript’s label is a new turn, not the same quotation', () => {
+    const text = 'The transcript reads: "HOST: Good morning.\n\n"FINCH: Good morning to you."';
+    assert.deepStrictEqual(quotes(text), ['"HOST: Good morning.', '"FINCH: Good morning to you."']);
+  });
   it('a stray closing mark is ignored', () => {
     assert.deepStrictEqual(quotes('A 12” screen and a ”stray mark.'), []);
   });
