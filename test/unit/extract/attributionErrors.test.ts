@@ -84,4 +84,7 @@ describe('attribution on real news: kinds of error', () => {
     check(interview, { 'rule by paperwork': 'Ruth Adeyemi' });
     check('Ruth Adeyemi spoke to Nkem Obi.\n\nADEYEMI: They pay a share of every catch. I would call it "rule by paperwork."\n\nOBI: And the army?', { 'rule by paperwork': 'Ruth Adeyemi' });
   });
+  it('a verb of writing after a subject of a few words credits the quotation before it', () => {
+    check('Sen. Laura Finch spoke on Monday. "The plan will cost jobs in every county," the board wrote in its reply.', { 'The plan will cost': 'source:the board' });
+  });
 });

@@ -13,6 +13,9 @@ import { rightOf, subjectOf } from './subjects';
 /** Words right before a quotation that make it a name, not speech: "a video titled “…”", "the so-called “…”", "the slogan “…”". */
 const TITLE_WORDS = new Set(['titled', 'entitled', 'title', 'subtitled', 'headlined', 'captioned', 'so-called', 'dubbed', 'nicknamed', 'slogan', 'slogans', 'motto', 'hashtag', 'banner', 'headline', 'caption']);
 
+/** Verbs of writing, which credit the quotation before them after a subject of a few words ("…,” the editorial board wrote"). */
+const WRITES = new Set(['wrote', 'writes', 'write']);
+
 /**
  * In `ctx.quoteVerbs`: the quotation is nobody's words by definition — a title, a so-called term, or
  * the words of a thing ("the claim's language, which describes them as “…”").
@@ -38,7 +41,7 @@ export function attributeQuote(st: AttributionState, qi: number): void {
   if (closesClause && endSentence >= 0 && (ctx.tokens[after - 1] === undefined || ctx.sentenceOf[Math.max(0, ctx.tokenAt(q.start))] <= endSentence)) {
     for (let j = after; j < Math.min(toks.length, after + 14) && ctx.sentenceOf[j] === endSentence && toks[j].start < nextQuote; j++) {
       const statementReads = (toks[j].lower === 'read' || toks[j].lower === 'reads') && RECORDING_NOUNS.has(toks[j - 1]?.lower ?? '');
-      if (isSpeechVerb(ctx, j) || isAccordingTo(ctx, j) || (QUOTE_VERBS.has(toks[j].lower) && j - after <= 1) || statementReads) {
+      if (isSpeechVerb(ctx, j) || isAccordingTo(ctx, j) || (QUOTE_VERBS.has(toks[j].lower) && (j - after <= 1 || (WRITES.has(toks[j].lower) && j - after <= 4))) || statementReads) {
         // "…,” Hassan Hassan, co-author of …, said": a name right after the quotation is its speaker.
         const first = ctx.mentionAt(after);
         const named: Referent | null = first?.kind === 'person' && first.key && j > after ? { key: first.key, kind: 'person' } : null;
