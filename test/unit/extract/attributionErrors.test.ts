@@ -87,4 +87,10 @@ describe('attribution on real news: kinds of error', () => {
   it('a verb of writing after a subject of a few words credits the quotation before it', () => {
     check('Sen. Laura Finch spoke on Monday. "The plan will cost jobs in every county," the board wrote in its reply.', { 'The plan will cost': 'source:the board' });
   });
+  it('an object after a verb is not the subject of a participle ("took a swipe at …, calling it")', () => {
+    const text = 'Reformers in the assembly took a swipe at the budget on Monday, calling it "a fantasy."';
+    const a = extractDocument(text);
+    assert.notStrictEqual(speakerOf(a, text, 'a fantasy'), 'source:a swipe', renderQuotes(text, a));
+    assert.ok(!a.entities.some((e) => e.name === 'a swipe'), renderQuotes(text, a));
+  });
 });

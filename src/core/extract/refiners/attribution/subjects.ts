@@ -358,7 +358,8 @@ function clauseSubject(st: AttributionState, s0: number, i: number): Referent | 
     }
     const t = toks[k];
     // A description opening a clause, not one inside a prepositional phrase ("In the speech, …").
-    if ((DEFINITE.has(t.lower) || INDEFINITE.has(t.lower)) && !PREPOSITIONS.has(toks[k - 1]?.lower ?? '')) {
+    // Nor an object after a verb ("has taken a swipe at …, saying"): the phrase opens the sentence or a clause.
+    if ((DEFINITE.has(t.lower) || INDEFINITE.has(t.lower)) && !PREPOSITIONS.has(toks[k - 1]?.lower ?? '') && opensClause(st, s0, k)) {
       const h = npHead(st, k, i);
       const d = description(st, h, k);
       if (d) return d;
@@ -366,6 +367,11 @@ function clauseSubject(st: AttributionState, s0: number, i: number): Referent | 
     }
   }
   return possessor;
+}
+
+/** Whether token k opens its sentence (from s0) or a clause: after a comma, a semicolon, a colon or a conjunction. */
+function opensClause(st: AttributionState, s0: number, k: number): boolean {
+  return k === s0 || gapHas(st, k - 1, GAP.comma | GAP.semicolon | GAP.colon) || CLAUSE_OPENERS.has(st.ctx.tokens[k - 1].lower) || SUBORDINATORS.has(st.ctx.tokens[k - 1].lower);
 }
 
 /** The head noun of a phrase opened by the determiner at d: its last word before punctuation, a preposition or a verb. */
