@@ -65,6 +65,9 @@ export const PHRASAL_SPEECH: ReadonlyMap<string, Set<string>> = new Map([
   ['talks', set('of about')],
   ['talked', set('of about')],
   ['talking', set('of about')],
+  // "As one official put it, “…”", "a fisherman put it to me simply: “…”".
+  ['put', set('it')],
+  ['puts', set('it')],
 ]);
 
 /** Verbs that make the recording they take as object the subject's speech ("issued an audio tape"). */

@@ -93,4 +93,7 @@ describe('attribution on real news: kinds of error', () => {
     assert.notStrictEqual(speakerOf(a, text, 'a fantasy'), 'source:a swipe', renderQuotes(text, a));
     assert.ok(!a.entities.some((e) => e.name === 'a swipe'), renderQuotes(text, a));
   });
+  it('"put it" is speech: "as one official put it", "a farmer put it to me simply: “…”"', () => {
+    check('A farmer in the delta put it to me very simply: "The water took everything."', { 'The water took': 'source:A farmer' });
+  });
 });
