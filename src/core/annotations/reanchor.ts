@@ -566,14 +566,24 @@ function bracketed(t: TextTarget, text: string, exact: Candidate[], others: Cand
   const { flat, back } = flatten(text);
   const maxGap = 2 * squash(q).length + 2;
   let found: { start: number; end: number } | undefined;
+  // Pairs farther apart: the passage with a sentence or more inserted inside it.
+  const wide: { start: number; end: number }[] = [];
   for (let i = flat.indexOf(prefix); i >= 0; i = flat.indexOf(prefix, i + 1)) {
     if (prefix.length < INTACT_SIDE && i !== 0) break;
     const from = i + prefix.length;
-    for (let j = flat.indexOf(suffix, from); j >= 0 && j - from <= maxGap; j = flat.indexOf(suffix, j + 1)) {
+    for (let j = flat.indexOf(suffix, from); j >= 0 && j - from <= maxGap + INSERTED; j = flat.indexOf(suffix, j + 1)) {
       if (suffix.length < INTACT_SIDE && j + suffix.length !== flat.length) continue;
+      if (j - from > maxGap) {
+        wide.push({ start: back[from], end: back[j] });
+        continue;
+      }
       if (found) return undefined;
       found = { start: back[from], end: back[j] };
     }
+  }
+  if (!found && wide.length === 1 && prefix.length >= INTACT_SIDE && suffix.length >= INTACT_SIDE) {
+    const inside = insertedInside(q, text, wide[0].start, wide[0].end);
+    if (inside) return inside;
   }
   if (prefix.length < INTACT_SIDE || suffix.length < INTACT_SIDE) {
     // The text's edge is one place: the quote itself elsewhere with its context is a rival.
@@ -584,13 +594,60 @@ function bracketed(t: TextTarget, text: string, exact: Candidate[], others: Cand
     return one && !rivalled(one, [...exact, ...others]) ? one : undefined;
   }
   if (found.end <= found.start) return undefined;
+  const inside = insertedInside(q, text, found.start, found.end);
+  if (inside) return inside;
   const middle = text.slice(found.start, found.end);
   const kept = align(q, middle).length;
   if (2 * kept < q.length || middle.length - kept > kept) return undefined;
   const { start, end } = withoutSpaceAround(text, found.start, found.end);
   const qt = q.trim();
   if (end - start >= RUN && qt.length >= RUN && text.slice(start, start + RUN) === qt.slice(0, RUN) && text.slice(end - RUN, end) === qt.slice(-RUN)) return { start, end };
+  if (end > start && typoOf(qt, text.slice(start, end))) return { start, end };
   return trimToAgreement(t, text, found.start, found.end);
+}
+
+/** Most characters inserted inside a passage that is still found between its whole context. */
+const INSERTED = 400;
+/** Edits that make a typo (a letter changed, added or removed, twice at most). */
+const TYPO = 2;
+
+/**
+ * `[start, end)` of `text`, its whitespace trimmed, when it is the quote with text inserted inside it
+ * (a sentence put between two of its words): it begins with the quote's first characters and ends
+ * with its last, more than a common word of each ({@link RUN}×2 characters), and these two pieces
+ * make the whole quote.
+ */
+function insertedInside(q: string, text: string, start: number, end: number): { start: number; end: number } | undefined {
+  const span = withoutSpaceAround(text, start, end);
+  const got = squash(text.slice(span.start, span.end));
+  const want = squash(q).trim();
+  let head = 0;
+  while (head < want.length && head < got.length && got[head] === want[head]) head++;
+  let tail = 0;
+  while (tail < want.length && tail < got.length && got[got.length - 1 - tail] === want[want.length - 1 - tail]) tail++;
+  return head >= 2 * RUN && tail >= 2 * RUN && head < want.length && head + tail >= want.length && got.length > want.length ? span : undefined;
+}
+
+/**
+ * Whether `got` is the quote `q` with a typo or two, none of them possibly a character added at
+ * either end (typed next to the passage, not in it): no least-edits alignment leaves its first or
+ * last character out.
+ */
+function typoOf(q: string, got: string): boolean {
+  if (!q.length || got.length < 2 || Math.abs(q.length - got.length) > TYPO || q.length > MAX_FUZZY_QUOTE) return false;
+  const total = edits(q, got);
+  return total > 0 && total <= TYPO && edits(q, got.slice(1)) + 1 > total && edits(q, got.slice(0, -1)) + 1 > total;
+}
+
+/** The least number of characters changed, added or removed to turn `a` into `b`. */
+function edits(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row.push(Math.min(prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1), prev[j] + 1, row[j - 1] + 1));
+    prev = row;
+  }
+  return prev[b.length];
 }
 
 /** The approximate quote next to one whole side of its context, at one place only (see {@link bracketed}). */

@@ -274,6 +274,31 @@ describe('reanchor with the selectors only: what the stored context proves', () 
     assert.equal(at(t, r.item), 'the bridge over the river');
   });
 
+  it('places a passage with a sentence inserted inside it, between its whole context', () => {
+    const old = 'The talks resumed in the capital on Monday morning. The ministers met behind closed doors. The envoy said the talks would go on for a week.';
+    const a = on(old, 'on Monday morning. The ministers met');
+    const t = old.replace('morning. The ministers', 'morning. Journalists were kept outside the building for most of the day. The ministers');
+    const [r] = reanchor([a], undefined, t);
+    assert.equal(r.outcome, 'fuzzy');
+    assert.equal(at(t, r.item), 'on Monday morning. Journalists were kept outside the building for most of the day. The ministers met');
+    // What is between the context neither begins nor ends as the passage did: the sentence was replaced.
+    const t2 = old.replace('on Monday morning. The ministers met', 'after a long delay. Journalists were kept outside the building for most of the day. Nobody met');
+    assert.equal(reanchor([a], undefined, t2)[0].outcome, 'orphaned');
+  });
+
+  it('places a short quote with a typo at its edge between its whole context, never taking a letter typed before it', () => {
+    const old = 'Officials in the northern province said on Monday that Helen Park, the treasurer, had resigned after the budget vote failed.';
+    const a = on(old, 'Helen');
+    const t = old.replace('Helen', 'helen');
+    const [r] = reanchor([a], undefined, t);
+    assert.equal(r.outcome, 'fuzzy');
+    assert.equal(at(t, r.item), 'helen');
+    // A letter added before the name and one changed in it: the first may be typed next to the passage.
+    const t2 = old.replace('Helen', 'aHelon');
+    const [r2] = reanchor([a], undefined, t2);
+    assert.ok(r2.outcome === 'orphaned' || !at(t2, r2.item).startsWith('a'), at(t2, r2.item));
+  });
+
   it('orphans a repeated phrase whose context agrees on one side and breaks a few words into the other', () => {
     const old =
       'The council met on Tuesday to discuss the budget for the coming year. "This is a matter for the courts," the minister said. ' +
