@@ -396,6 +396,12 @@ interface Candidate {
   /** Characters of the stored prefix (suffix) that agree right next to it. */
   before: number;
   after: number;
+  /**
+   * Of an exact occurrence with one side whole: characters of the other side that agree from the
+   * passage to the end of its sentence (the start, for the prefix), the sentence boundary agreeing too;
+   * -1 when they do not.
+   */
+  sentence?: number;
 }
 
 function sides(t: TextTarget, text: string, start: number, end: number): { context: number; before: number; after: number } {
@@ -513,8 +519,11 @@ const RUN = 4;
 function brokenRepeat(length: number, c: Candidate): boolean {
   const side = Math.max(c.before, c.after);
   const other = Math.min(c.before, c.after);
-  return side >= INTACT_SIDE && length + side < ONE_SIDE_LONG && other > CHANCE_SIDE && other < RIVAL_SIDE;
+  return side >= INTACT_SIDE && length + side < ONE_SIDE_LONG && other > CHANCE_SIDE && other < RIVAL_SIDE && !ownSentence(c);
 }
+
+/** Whether an exact occurrence stands in the passage's own sentence, intact up to its boundary ({@link sentencePiece}). */
+const ownSentence = (c: Candidate) => (c.sentence ?? -1) >= 0;
 
 /** Whether a place other than `one` (not overlapping it) has either side of the context even half intact. */
 function rivalled(one: { start: number; end: number }, cands: readonly Candidate[]): boolean {
@@ -530,9 +539,16 @@ function rivalled(one: { start: number; end: number }, cands: readonly Candidate
  */
 function oneSided(t: TextTarget, exact: Candidate[], others: Candidate[]): Candidate | undefined {
   const len = t.exact.length;
-  if (len < ONE_SIDE_QUOTE) return undefined;
   const side = (c: Candidate) => Math.max(c.before, c.after);
-  const strong = exact.filter((c) => side(c) >= INTACT_SIDE && len + side(c) >= ONE_SIDE_EVIDENCE && (Math.min(c.before, c.after) <= CHANCE_SIDE || len + side(c) >= ONE_SIDE_LONG));
+  // What agrees in one piece: the intact side, the quote and, when it is intact, the rest of its sentence.
+  const evidence = (c: Candidate) => side(c) + len + Math.max(0, c.sentence ?? 0);
+  const strong = exact.filter(
+    (c) =>
+      (len >= ONE_SIDE_QUOTE || ownSentence(c)) &&
+      side(c) >= INTACT_SIDE &&
+      evidence(c) >= ONE_SIDE_EVIDENCE &&
+      (Math.min(c.before, c.after) <= CHANCE_SIDE || ownSentence(c) || len + side(c) >= ONE_SIDE_LONG),
+  );
   if (strong.length !== 1) return undefined;
   const [one] = strong;
   return rivalled(one, [...exact.filter((c) => c !== one), ...others]) ? undefined : one;
@@ -755,9 +771,77 @@ function exactCandidates(t: TextTarget, text: string): Candidate[] | undefined {
   for (let i = text.indexOf(q); i >= 0; i = text.indexOf(q, i + 1)) {
     if (++count > MAX_OCCURRENCES) return undefined;
     if (splitsSurrogate(text, i) || splitsSurrogate(text, i + q.length)) continue;
-    cands.push({ start: i, end: i + q.length, ...sides(t, text, i, i + q.length), similarity: 1 });
+    const c: Candidate = { start: i, end: i + q.length, ...sides(t, text, i, i + q.length), similarity: 1 };
+    c.sentence = sentencePiece(t, text, c);
+    cands.push(c);
   }
   return cands;
+}
+
+/** Where a sentence or a paragraph ends and the next begins (the whitespace included). */
+const BOUNDARY = /[.!?]["”’']?\s+|\n\s*\n\s*/g;
+
+/**
+ * {@link Candidate.sentence}: on the side of the place whose stored context is not intact, that
+ * context from the passage to its sentence's boundary (the sentence's first words before a name, its
+ * last words and full stop after it), found whole next to the place, with a boundary beyond it in the
+ * text too. The passage's own sentence is then intact and only its neighbour changed (rewritten,
+ * deleted, or the sentence moved); a copy of the words inside another sentence has no boundary there.
+ */
+function sentencePiece(t: TextTarget, text: string, c: { start: number; end: number; before: number; after: number }): number {
+  const intact = (n: number, side: string) => n >= Math.min(INTACT_SIDE, squash(side).length);
+  const prefixIntact = intact(c.before, t.prefix);
+  if (prefixIntact === intact(c.after, t.suffix)) return -1;
+  if (!prefixIntact) {
+    const bounds = [...t.prefix.matchAll(BOUNDARY)];
+    if (!bounds.length) return -1;
+    const last = bounds[bounds.length - 1];
+    const piece = t.prefix.slice(last.index + last[0].length);
+    const from = looselyBefore(text, c.start, piece);
+    if (from < 0) return -1;
+    const rest = text.slice(Math.max(0, from - 2 * RUN), from);
+    return /^\s*$/.test(text.slice(0, from)) || /(?:[.!?]["”’']?\s+|\n\s*\n\s*)$/.test(rest) ? squash(piece).length : -1;
+  }
+  const end = /[.!?]["”’']?(?=\s)|\n\s*\n/.exec(t.suffix);
+  if (!end) return -1;
+  const paragraph = end[0].startsWith('\n');
+  const piece = t.suffix.slice(0, paragraph ? end.index : end.index + end[0].length);
+  const to = looselyAfter(text, c.end, piece);
+  if (to < 0) return -1;
+  const rest = text.slice(to, to + 2 * RUN);
+  return (paragraph ? /^\s*(?:\n\s*\n|$)/ : /^(?:\s|$)/).test(rest) || /^\s*$/.test(text.slice(to)) ? squash(piece).length : -1;
+}
+
+/** Where `piece` begins when it ends at `end` of `text`, runs of whitespace counted as equal; -1 if it does not. */
+function looselyBefore(text: string, end: number, piece: string): number {
+  let i = end;
+  for (let j = piece.length; j > 0; ) {
+    if (/\s/.test(piece[j - 1])) {
+      if (i === 0 || !/\s/.test(text[i - 1])) return -1;
+      while (j > 0 && /\s/.test(piece[j - 1])) j--;
+      while (i > 0 && /\s/.test(text[i - 1])) i--;
+    } else if (i > 0 && text[i - 1] === piece[j - 1]) {
+      i--;
+      j--;
+    } else return -1;
+  }
+  return i;
+}
+
+/** Where `piece` ends when it begins at `start` of `text`, runs of whitespace counted as equal; -1 if it does not. */
+function looselyAfter(text: string, start: number, piece: string): number {
+  let i = start;
+  for (let j = 0; j < piece.length; ) {
+    if (/\s/.test(piece[j])) {
+      if (i >= text.length || !/\s/.test(text[i])) return -1;
+      while (j < piece.length && /\s/.test(piece[j])) j++;
+      while (i < text.length && /\s/.test(text[i])) i++;
+    } else if (i < text.length && text[i] === piece[j]) {
+      i++;
+      j++;
+    } else return -1;
+  }
+  return i;
 }
 
 /** The quote with runs of whitespace treated as equal (re-wrapped lines, doubled spaces). */

@@ -274,6 +274,22 @@ describe('reanchor with the selectors only: what the stored context proves', () 
     assert.equal(at(t, r.item), 'the bridge over the river');
   });
 
+  it('places a name by one whole side of its context when the rest of its own sentence is intact up to a sentence boundary', () => {
+    const old =
+      'The council met on Tuesday to discuss the budget for the coming year. The mayor left early. ' +
+      'Helen Park, the treasurer, told reporters the figures were sound. The session ended before noon.';
+    const a = on(old, 'Park');
+    // The sentence before hers was rewritten: of the prefix, `. Helen ` agrees; the name and its whole
+    // suffix are short of a clause, but her sentence is intact from its first word, after a full stop.
+    const t = old.replace('The mayor left early. ', 'Several members walked out in protest. ');
+    const [r] = reanchor([a], undefined, t);
+    assert.equal(r.outcome, 'relocated');
+    assert.equal(at(t, r.item), 'Park');
+    // Her words inside another sentence (`with Helen Park, …`): no sentence begins with them.
+    const t2 = old.replace('The mayor left early. Helen Park', 'The mayor left early with Helen Park');
+    assert.equal(reanchor([a], undefined, t2)[0].outcome, 'orphaned');
+  });
+
   it('places a passage with a sentence inserted inside it, between its whole context', () => {
     const old = 'The talks resumed in the capital on Monday morning. The ministers met behind closed doors. The envoy said the talks would go on for a week.';
     const a = on(old, 'on Monday morning. The ministers met');
