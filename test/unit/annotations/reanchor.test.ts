@@ -290,6 +290,25 @@ describe('reanchor with the selectors only: what the stored context proves', () 
     assert.equal(reanchor([a], undefined, t2)[0].outcome, 'orphaned');
   });
 
+  it('does not take a few characters of a name\'s own sentence for a repeated phrase where the passages around it say it is', () => {
+    const old =
+      'The council met on Tuesday to discuss the budget for the coming year. The mayor left early. ' +
+      'Helen Park, the treasurer, told reporters the figures were sound. The session ended before noon without a vote on the proposal. ' +
+      'Later, Tom Park, the treasurer of the club, spoke.';
+    const items = [on(old, 'Park'), on(old, 'discuss the budget for the coming year'), on(old, 'ended before noon without a vote')];
+    // The sentence before hers was rewritten: `. Helen ` agrees before the name, as `," the ` would
+    // before a repeated quote; but it is her sentence's start. The other Park, with half the suffix,
+    // is a rival that keeps the place from being taken by one side alone.
+    const t = 'UPDATE: ' + old.replace('The mayor left early. ', 'Several members walked out in protest. ');
+    const [r, budget, session] = reanchor(items, undefined, t);
+    assert.equal(at(t, budget.item), 'discuss the budget for the coming year');
+    assert.equal(at(t, session.item), 'ended before noon without a vote');
+    assert.equal(r.outcome, 'relocated');
+    assert.equal(r.item.target.start, t.indexOf('Helen Park') + 'Helen '.length);
+    // Alone, nothing says where the passage should be.
+    assert.equal(reanchor([items[0]], undefined, t)[0].outcome, 'orphaned');
+  });
+
   it('places a passage with a sentence inserted inside it, between its whole context', () => {
     const old = 'The talks resumed in the capital on Monday morning. The ministers met behind closed doors. The envoy said the talks would go on for a week.';
     const a = on(old, 'on Monday morning. The ministers met');
