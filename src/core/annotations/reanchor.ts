@@ -485,6 +485,8 @@ function search(t: TextTarget, text: string, near: Near, fresh: Fresh, o: Requir
   if (revised && overlapsFresh(fresh, revised.start, revised.end)) return { start: revised.start, end: revised.end, exact: text.slice(revised.start, revised.end) === t.exact };
   const sided = oneSided(t, exact, others);
   if (sided && overlapsFresh(fresh, sided.start, sided.end)) return { start: sided.start, end: sided.end, exact: text.slice(sided.start, sided.end) === t.exact };
+  const sentence = wholeSentence(t, text, exact, others);
+  if (sentence && overlapsFresh(fresh, sentence.start, sentence.end)) return { start: sentence.start, end: sentence.end, exact: true };
   return undefined;
 }
 
@@ -552,6 +554,34 @@ function oneSided(t: TextTarget, exact: Candidate[], others: Candidate[]): Candi
   if (strong.length !== 1) return undefined;
   const [one] = strong;
   return rivalled(one, [...exact.filter((c) => c !== one), ...others]) ? undefined : one;
+}
+
+/**
+ * A sentence at least this long found whole, alone, is the passage's: as much as a quote with one
+ * whole side ({@link ONE_SIDE_EVIDENCE}; over seeds 1–8 of the fuzz test, no placement on other text).
+ */
+const WHOLE_SENTENCE = ONE_SIDE_EVIDENCE;
+
+/**
+ * The occurrence of the quote whose whole sentence (or headline) is there, bounded on both sides, at
+ * one place only and with no other place even half as close on either side: the sentences on both
+ * sides changed, or the sentence moved.
+ */
+function wholeSentence(t: TextTarget, text: string, exact: Candidate[], others: Candidate[]): Candidate | undefined {
+  const sentence = (c: Candidate) => {
+    const before = sentenceBefore(t, text, c.start);
+    const after = before < 0 ? -1 : sentenceAfter(t, text, c.end);
+    return after < 0 ? -1 : before + squash(t.exact).length + after;
+  };
+  let one: Candidate | undefined;
+  for (const c of exact) {
+    if (sentence(c) < WHOLE_SENTENCE) continue;
+    if (one) return undefined;
+    one = c;
+  }
+  if (!one) return undefined;
+  const found = one;
+  return rivalled(found, [...exact.filter((c) => c !== found), ...others]) ? undefined : found;
 }
 
 /**
@@ -768,11 +798,13 @@ function exactCandidates(t: TextTarget, text: string): Candidate[] | undefined {
   if (q === '') return undefined;
   const cands: Candidate[] = [];
   let count = 0;
+  // The stored sides' lengths with whitespace runs counted as one, as the context is compared.
+  const stored = { before: squash(t.prefix).length, after: squash(t.suffix).length };
   for (let i = text.indexOf(q); i >= 0; i = text.indexOf(q, i + 1)) {
     if (++count > MAX_OCCURRENCES) return undefined;
     if (splitsSurrogate(text, i) || splitsSurrogate(text, i + q.length)) continue;
     const c: Candidate = { start: i, end: i + q.length, ...sides(t, text, i, i + q.length), similarity: 1 };
-    c.sentence = sentencePiece(t, text, c);
+    c.sentence = sentencePiece(t, text, c, stored);
     cands.push(c);
   }
   return cands;
@@ -788,28 +820,53 @@ const BOUNDARY = /[.!?]["”’']?\s+|\n\s*\n\s*/g;
  * text too. The passage's own sentence is then intact and only its neighbour changed (rewritten,
  * deleted, or the sentence moved); a copy of the words inside another sentence has no boundary there.
  */
-function sentencePiece(t: TextTarget, text: string, c: { start: number; end: number; before: number; after: number }): number {
-  const intact = (n: number, side: string) => n >= Math.min(INTACT_SIDE, squash(side).length);
-  const prefixIntact = intact(c.before, t.prefix);
-  if (prefixIntact === intact(c.after, t.suffix)) return -1;
-  if (!prefixIntact) {
-    const bounds = [...t.prefix.matchAll(BOUNDARY)];
-    if (!bounds.length) return -1;
-    const last = bounds[bounds.length - 1];
-    const piece = t.prefix.slice(last.index + last[0].length);
-    const from = looselyBefore(text, c.start, piece);
-    if (from < 0) return -1;
-    const rest = text.slice(Math.max(0, from - 2 * RUN), from);
-    return /^\s*$/.test(text.slice(0, from)) || /(?:[.!?]["”’']?\s+|\n\s*\n\s*)$/.test(rest) ? squash(piece).length : -1;
-  }
-  const end = /[.!?]["”’']?(?=\s)|\n\s*\n/.exec(t.suffix);
-  if (!end) return -1;
-  const paragraph = end[0].startsWith('\n');
-  const piece = t.suffix.slice(0, paragraph ? end.index : end.index + end[0].length);
-  const to = looselyAfter(text, c.end, piece);
+function sentencePiece(t: TextTarget, text: string, c: { start: number; end: number; before: number; after: number }, stored: { before: number; after: number }): number {
+  const prefixIntact = c.before >= Math.min(INTACT_SIDE, stored.before);
+  if (prefixIntact === c.after >= Math.min(INTACT_SIDE, stored.after)) return -1;
+  return prefixIntact ? sentenceAfter(t, text, c.end) : sentenceBefore(t, text, c.start);
+}
+
+/**
+ * The stored prefix from its last sentence boundary on (all of it when it reached the start of the
+ * text), found whole before `start` with a boundary before it in the text too: its length (runs of
+ * whitespace counted as one), or -1.
+ */
+function sentenceBefore(t: TextTarget, text: string, start: number): number {
+  const bounds = [...t.prefix.matchAll(BOUNDARY)];
+  if (!bounds.length && t.prefix.length >= CONTEXT_LENGTH) return -1;
+  const last = bounds[bounds.length - 1];
+  const piece = last ? t.prefix.slice(last.index + last[0].length) : t.prefix;
+  const from = looselyBefore(text, start, piece);
+  if (from < 0) return -1;
+  const rest = text.slice(Math.max(0, from - 2 * RUN), from);
+  return onlySpaceBefore(text, from) || /(?:[.!?]["”’']?\s+|\n\s*\n\s*)$/.test(rest) ? squash(piece).length : -1;
+}
+
+/**
+ * The stored suffix up to its first sentence end (all of it when it reached the end of the text),
+ * found whole after `end` with a boundary after it in the text too: its length, or -1.
+ */
+function sentenceAfter(t: TextTarget, text: string, end: number): number {
+  const stop = /[.!?]["”’']?(?=\s)|\n\s*\n/.exec(t.suffix);
+  if (!stop && t.suffix.length >= CONTEXT_LENGTH) return -1;
+  const paragraph = !stop || stop[0].startsWith('\n');
+  const piece = !stop ? t.suffix : t.suffix.slice(0, paragraph ? stop.index : stop.index + stop[0].length);
+  const to = looselyAfter(text, end, piece);
   if (to < 0) return -1;
   const rest = text.slice(to, to + 2 * RUN);
-  return (paragraph ? /^\s*(?:\n\s*\n|$)/ : /^(?:\s|$)/).test(rest) || /^\s*$/.test(text.slice(to)) ? squash(piece).length : -1;
+  return (paragraph ? /^\s*(?:\n\s*\n|$)/ : /^(?:\s|$)/).test(rest) || onlySpaceAfter(text, to) ? squash(piece).length : -1;
+}
+
+/** Whether only whitespace stands before `i` of `text` (the start of the text). */
+function onlySpaceBefore(text: string, i: number): boolean {
+  while (i > 0 && /\s/.test(text[i - 1])) i--;
+  return i === 0;
+}
+
+/** Whether only whitespace stands from `i` of `text` on (the end of the text). */
+function onlySpaceAfter(text: string, i: number): boolean {
+  while (i < text.length && /\s/.test(text[i])) i++;
+  return i === text.length;
 }
 
 /** Where `piece` begins when it ends at `end` of `text`, runs of whitespace counted as equal; -1 if it does not. */

@@ -309,6 +309,21 @@ describe('reanchor with the selectors only: what the stored context proves', () 
     assert.equal(reanchor([items[0]], undefined, t)[0].outcome, 'orphaned');
   });
 
+  it('places a passage whose whole sentence is still there, once, when the sentences on both sides were rewritten', () => {
+    const old = 'The council met on Tuesday. The mayor left early. Helen Park told reporters the figures were sound. The session ended before noon.';
+    const a = on(old, 'told reporters the figures');
+    // Neither side of the context is intact (`. Helen Park ` and ` were sound. ` agree); her sentence is whole.
+    const t = old.replace('The mayor left early.', 'Several members walked out in protest.').replace('The session ended before noon.', 'Nobody voted.');
+    const [r] = reanchor([a], undefined, t);
+    assert.equal(r.outcome, 'relocated');
+    assert.equal(at(t, r.item), 'told reporters the figures');
+    // The words inside a longer sentence are not her sentence; two whole copies cannot be told apart.
+    const t2 = t.replace('in protest. Helen Park', 'in protest, and Helen Park');
+    assert.equal(reanchor([a], undefined, t2)[0].outcome, 'orphaned');
+    const t3 = t.replace('Nobody voted.', 'Nobody voted. Helen Park told reporters the figures were sound.');
+    assert.equal(reanchor([a], undefined, t3)[0].outcome, 'orphaned');
+  });
+
   it('places a passage with a sentence inserted inside it, between its whole context', () => {
     const old = 'The talks resumed in the capital on Monday morning. The ministers met behind closed doors. The envoy said the talks would go on for a week.';
     const a = on(old, 'on Monday morning. The ministers met');
