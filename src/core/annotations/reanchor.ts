@@ -23,7 +23,8 @@ import { CONTEXT_LENGTH, type TextTarget } from './types';
  *   whitespace normalised, then an approximate match, wherever the stored context confirms it; then
  *   the passage revised where it stands between its whole context, or cut short next to one whole
  *   side ({@link bracketed}); then the
- *   quote by one intact side of its context ({@link oneSided}).
+ *   quote by one intact side of its context ({@link oneSided}); then the quote where its whole
+ *   sentence still is ({@link wholeSentence}).
  *
  * Every candidate place must be confirmed by the stored context (prefix and suffix, compared with
  * re-flowed whitespace and typos forgiven), clearly better than any other place, and — for an
@@ -590,7 +591,10 @@ function wholeSentence(t: TextTarget, text: string, exact: Candidate[], others: 
  * - its stored prefix and suffix both whole (whitespace runs counted as one) around one stretch, the
  *   only such pair in the text, which still has at least half the quote's characters and no more
  *   new ones than kept (the rule of the diff when the old text is known). The stretch is the passage
- *   when it still begins and ends as the quote did; else what agrees with the quote within it;
+ *   when it still begins and ends as the quote did, or differs from it by a typo ({@link typoOf});
+ *   else what agrees with the quote within it. A stretch that is the quote with a sentence or more
+ *   inserted inside it is the passage too ({@link insertedInside}), however much was inserted (up
+ *   to {@link INSERTED} characters);
  * - or, with one side whole and the sentence on the other rewritten, the stretch next to the whole
  *   side that agrees with the quote as an approximate match does and still begins and ends with
  *   {@link RUN}×2 characters of the quote's own (more than a common word: a sentence replaced by
