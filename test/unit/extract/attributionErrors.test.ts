@@ -96,4 +96,7 @@ describe('attribution on real news: kinds of error', () => {
   it('"put it" is speech: "as one official put it", "a farmer put it to me simply: “…”"', () => {
     check('A farmer in the delta put it to me very simply: "The water took everything."', { 'The water took': 'source:A farmer' });
   });
+  it('a word mentioned after "the word" has no speaker, even in a labelled turn', () => {
+    check('Ruth Adeyemi spoke to Nkem Obi.\n\nADEYEMI: The police use the word "radical" for anyone who prays too visibly.\n\nOBI: And the courts?', { radical: null });
+  });
 });

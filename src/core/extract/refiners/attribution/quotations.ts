@@ -85,6 +85,8 @@ function isTitle(st: AttributionState, qi: number): boolean {
   if (((TITLE_PREPOSITIONS.has(ctx.tokens[t].lower) && /^\s*$/.test(before)) || /^['’]s?\s*$/.test(before)) && titleCased(st, qi)) return true;
   // "so-called" is written as two tokens.
   const word = ctx.tokens[t].lower === 'called' && ctx.tokens[t - 1]?.lower === 'so' && ctx.gap(t - 1) === '-' ? 'so-called' : ctx.tokens[t].lower;
+  // "used the word “extremist”": a word mentioned, not said.
+  if (word === 'word' && ctx.tokens[t - 1]?.lower === 'the') return /^\s*$/.test(before);
   if (!TITLE_WORDS.has(word)) return false;
   return /^[\s,:]*$/.test(before);
 }
