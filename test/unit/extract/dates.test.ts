@@ -127,6 +127,22 @@ describe('dates by kind', () => {
   it('noon and midnight alone are clock times of the document’s day', () => {
     expectMentions('The truce starts at [[noon]]{date:2016-11-03T12:00}.', ['date'], opts);
   });
+  it('an offset counts from the date the text last named, at its precision', () => {
+    expectMentions('The mayor was first elected in [[May 2010]]{date:2010-05}. [[A year earlier]]{date:2009-05} he had lost, and [[three days later]]{date:} he formed a cabinet (the month does not say which day).', ['date'], opts);
+    expectMentions('The ceasefire began on [[June 5, 2014]]{date:2014-06-05}; [[two weeks later]]{date:2014-W25} it collapsed, [[two days earlier]]{date:2014-06-03}, as the envoy had feared.', ['date'], opts);
+  });
+  it('"later than" and "earlier than" compare, and a vague count is no offset', () => {
+    expectMentions('The trial opened two weeks later than planned, a few days later the judge fell ill, and several years earlier he had retired.', ['date'], opts);
+  });
+  it('results compared with a year before are the reported period a year before', () => {
+    expectMentions('The bank posted a [[third-quarter]]{date:2016-Q3} loss of $3 million, against a profit of $5 million [[a year earlier]]{date:2015-Q3}. Revenue fell 8% from [[a year ago]]{date:2015-Q3}, and costs rose from the [[year-earlier quarter]]{date:2015-Q3} and the [[year-ago third quarter]]{date:2015-Q3}.', ['date'], opts);
+  });
+  it('"a year ago" with no period compared counts from the document’s date', () => {
+    expectMentions('The town fell [[a year ago]]{date:2015}; [[year-earlier]]{date:2015} figures were lower.', ['date'], opts);
+  });
+  it('a date opening a clause told in the past is in the past', () => {
+    expectMentions('In [[December]]{date:2015-12}, the company brought in a new chief executive.', ['date'], opts);
+  });
 });
 
 describe('end-of-period guard', () => {

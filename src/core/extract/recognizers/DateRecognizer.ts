@@ -1,9 +1,9 @@
 import type * as chrono from 'chrono-node';
-import { isoWeekValue } from '../../dates/dateValue';
+import { dateValueStart, isoWeekValue } from '../../dates/dateValue';
 import type { ExtractionContext } from '../context';
 import type { CuedChrono } from './chronoCues';
 import { frameOf, type Frame } from './dateFrame';
-import { buildChrono, PERIOD_TAG, SHIFT_TAG } from './dateParsers';
+import { buildChrono, OFFSET_TAG, PERIOD_TAG, SHIFT_TAG } from './dateParsers';
 
 export { afterOfOrThe, mayHaveTimezone } from './dateParsers';
 
@@ -15,7 +15,7 @@ let parser: CuedChrono | undefined;
  * "Yesterday"), so the words that can are matched with either case of their first letter.
  */
 const DATEISH =
-  /\b(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|ago|[Yy]esterday|[Tt]o(?:day|morrow|night)|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter|[Cc]entury|weekend|[Ff]iscal|noon|midnight|midday)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.|(?:1[89]|20)\d\d(?:s\b|\b)|(?:[Tt]his|[Ll]ast|[Nn]ext|[Cc]oming|[Pp]ast|[Cc]urrent|[Ll]atest|[Pp]revious)\s+(?:fiscal\s+)?(?:week|month|year|weekend|decade|century|quarter|spring|summer|autumn|fall|winter|morning|afternoon|evening|night)\b|(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]inal)[\s-]+(?:fiscal[\s-]+)?(?:quarter|half)\b|the\s+(?:twen|thir|for|fif|six|seven|eigh|nine)ties\b|(?:end|beginning|start|middle|rest|remainder)\s+of\s+the\s+(?:week|month|year|quarter)\b|[Nn]ineteen[\s-]+[a-z]|year\s+two\s+thousand\b|\d{1,2}:\d\d\b|\d{1,2}\/\d{1,2}\b)|'\d0s\b|\d\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b)/;
+  /\b(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|ago|[Yy]esterday|[Tt]o(?:day|morrow|night)|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter|[Cc]entury|weekend|[Ff]iscal|noon|midnight|midday)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.|(?:1[89]|20)\d\d(?:s\b|\b)|(?:[Tt]his|[Ll]ast|[Nn]ext|[Cc]oming|[Pp]ast|[Cc]urrent|[Ll]atest|[Pp]revious)\s+(?:fiscal\s+)?(?:week|month|year|weekend|decade|century|quarter|spring|summer|autumn|fall|winter|morning|afternoon|evening|night)\b|(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]inal)[\s-]+(?:fiscal[\s-]+)?(?:quarter|half)\b|the\s+(?:twen|thir|for|fif|six|seven|eigh|nine)ties\b|(?:end|beginning|start|middle|rest|remainder)\s+of\s+the\s+(?:week|month|year|quarter)\b|[Nn]ineteen[\s-]+[a-z]|year\s+two\s+thousand\b|(?:year|month|week|day|decade)s?[\s-]+(?:earlier|later)\b|\d{1,2}:\d\d\b|\d{1,2}\/\d{1,2}\b)|'\d0s\b|\d\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b)/;
 
 const DATEISH_ALL = new RegExp(DATEISH.source, 'g');
 
@@ -89,6 +89,64 @@ interface DateHit {
   absolute: boolean;
   /** Index of the sentence it came from, in the list handed to chrono. */
   chunk: number;
+  /** An offset from the date the text last named ("a year earlier"), or from the document's ("a year ago"). */
+  offset?: Offset;
+}
+
+/** "two years later": 2, year, +1; "a year ago" counts from the document's date unless a period is being compared. */
+interface Offset {
+  n: number;
+  unit: 'year' | 'month' | 'week' | 'day';
+  dir: -1 | 1;
+  ago: boolean;
+  /** A comparison of results with the same period a year before: "from a year ago", "the year-earlier quarter". */
+  comparative: boolean;
+}
+
+const COUNT_WORD: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+/** The words of an offset: "a year earlier", "two days later", "year-earlier quarter", "a year ago". */
+const OFFSET_BODY = /^(?:(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(year|month|week|day|decade)s?\s+(earlier|later|ago)|year-(earlier|ago)\b.*)$/i;
+
+/** The offset an expression's words give, or undefined. */
+function offsetOf(body: string): Offset | undefined {
+  const m = OFFSET_BODY.exec(body);
+  if (!m) return undefined;
+  if (m[4]) return { n: 1, unit: 'year', dir: -1, ago: false, comparative: true };
+  const n = COUNT_WORD[m[1].toLowerCase()] ?? Number(m[1]);
+  const decade = m[2].toLowerCase() === 'decade';
+  const word = m[3].toLowerCase();
+  return { n: decade ? 10 * n : n, unit: decade ? 'year' : (m[2].toLowerCase() as Offset['unit']), dir: word === 'later' ? 1 : -1, ago: word === 'ago', comparative: word === 'ago' };
+}
+
+/**
+ * The value `v` moved by an offset, at v's own precision ("the third quarter … a year earlier" is
+ * the third quarter of the year before); undefined when v is coarser than the offset's unit.
+ */
+export function shiftValue(v: string, o: Pick<Offset, 'n' | 'unit' | 'dir'>): string | undefined {
+  const m = /^(\d{4})(?:-(\d\d)(?:-(\d\d))?|-(Q[1-4]|H[12]|SP|SU|FA|WI)|-W(\d\d))?/.exec(v);
+  if (!m) return undefined;
+  const k = o.n * o.dir;
+  const y = Number(m[1]);
+  const mo = m[2] ? Number(m[2]) : undefined;
+  const d = m[3] ? Number(m[3]) : undefined;
+  if (o.unit === 'year') {
+    if (m[4]) return `${y + k}-${m[4]}`;
+    if (mo === undefined) return String(y + k);
+    if (d === undefined) return iso(y + k, mo);
+    // 29 February a year on is 28 February.
+    return isoDay(new Date(Date.UTC(y + k, mo - 1, Math.min(d, new Date(Date.UTC(y + k, mo, 0)).getUTCDate()))));
+  }
+  if (o.unit === 'month') {
+    if (mo === undefined) return undefined;
+    const t = y * 12 + mo - 1 + k;
+    const ny = Math.floor(t / 12);
+    const nm = (t % 12) + 1;
+    if (d === undefined) return iso(ny, nm);
+    return isoDay(new Date(Date.UTC(ny, nm - 1, Math.min(d, new Date(Date.UTC(ny, nm, 0)).getUTCDate()))));
+  }
+  if (d === undefined || mo === undefined) return undefined;
+  const t = new Date(Date.UTC(y, mo - 1, d + (o.unit === 'week' ? 7 : 1) * k));
+  return o.unit === 'week' ? isoWeekValue(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate()) : isoDay(t);
 }
 
 /** Milliseconds spent inside chrono, for the benchmark's breakdown. */
@@ -150,6 +208,7 @@ export class DateRecognizer {
       }
     }
     const hits = this.parseAll(ctx, chunks, ref);
+    resolveOffsets(hits, ref);
     for (const h of hits) {
       const t0 = ctx.tokenAt(h.start);
       let t1 = t0;
@@ -171,7 +230,7 @@ export class DateRecognizer {
       chronoClock.ms += performance.now() - t;
       for (const r of results) {
         const hit = this.adjust(sentence, r, ref);
-        if (hit) out.push({ start: hit.start + s.start, end: hit.end + s.start, value: hit.value, absolute: hit.absolute, chunk: k });
+        if (hit) out.push({ start: hit.start + s.start, end: hit.end + s.start, value: hit.value, absolute: hit.absolute, chunk: k, offset: hit.offset });
       }
     }
     return out;
@@ -199,6 +258,13 @@ export class DateRecognizer {
     }
     // Vague or generic: "now", "right now"; durations: "for two years", "past two weeks"; ranges keep their start.
     if (/^(?:right )?now$/.test(lower)) return undefined;
+    // An offset from another date: "a year earlier", "two days later", "the year-ago period" ("later than planned" compares).
+    const offset = tags.has(OFFSET_TAG) || lower.endsWith('earlier') || lower.endsWith(' ago') ? offsetOf(body) : undefined;
+    if (offset && !offset.ago) {
+      if (/^\s+than\b/.test(sentence.slice(end, end + 6))) return undefined;
+      // Until the date it counts from is known, "earlier" counts from the document's date.
+      return { start, end, value: ref && offset.dir < 0 ? offsetFromDocument(ref, offset) : undefined, absolute: false, offset };
+    }
     if (!period && UNIT.test(lower) && !/\bago$/.test(lower) && !/^(?:this|last|next|coming|the)\s+(?:week|month|year|weekend|decade|century)$/.test(lower)) return undefined;
     if (!period && /^(?:for|within|in|over|during|past|the past|the next|next \d)/.test(lower) && UNIT.test(lower)) return undefined;
     // A vague amount makes a vague time: "several months ago", "a few years ago", "many years ago".
@@ -247,7 +313,7 @@ export class DateRecognizer {
     if (/^(?:Sun|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat)\.?$/.test(body) || (/^\d+$/.test(body) && !tags.has('bareYear'))) return undefined;
     // Premodifiers inside: "late Tuesday", "last December", "earlier this year".
     let premod = '';
-    const pm = start > 0 && isSpace(sentence.charCodeAt(start - 1)) ? /(\b[A-Za-z]+)\s+$/.exec(sentence.slice(Math.max(0, start - 12), start)) : null;
+    const pm = start > 0 && isSpace(sentence.charCodeAt(start - 1)) ? /(?<![-\w])([A-Za-z]+)\s+$/.exec(sentence.slice(Math.max(0, start - 12), start)) : null;
     // ("said this 30 years ago": no word before a count of time ago is its premodifier.)
     if (pm && PREMODIFIERS.has(pm[1].toLowerCase()) && (!/^(?:this|last|next|early|late|mid)\b/i.test(body) || /^(?:earlier|later)$/i.test(pm[1])) && !/\bago$/i.test(body)) {
       premod = pm[1].toLowerCase();
@@ -282,8 +348,14 @@ export class DateRecognizer {
       shift = w === 'this' ? '0' : w === 'next' || w === 'coming' ? '1' : '-1';
     }
     if (period) {
-      const value = resolvePeriod(period, shift, r.start, ref, shift === 'latest' ? frame() : undefined);
-      return { start, end, value, absolute: shift === undefined };
+      let value = resolvePeriod(period, shift, r.start, ref, shift === 'latest' ? frame() : undefined);
+      // "the year-ago third quarter", "the year-earlier first half": that period a year before.
+      const yearBack = start > 9 && sentence.charCodeAt(start - 1) === 32 ? /\byear-(?:earlier|ago)\s+$/i.exec(sentence.slice(Math.max(0, start - 14), start)) : null;
+      if (yearBack) {
+        start -= yearBack[0].length;
+        value = value && shiftValue(value, { n: 1, unit: 'year', dir: -1 });
+      }
+      return { start, end, value, absolute: shift === undefined && !yearBack };
     }
     // "By Jan. 18, 10 days after…": a number after the day is not its year.
     let yearKnown = r.start.isCertain('year');
@@ -350,7 +422,45 @@ export class DateRecognizer {
       } else if (ref.d || dayKnown) value = iso(y, m, d);
     } else if (!relative && !bareWeekday && !bareMonth && yearKnown && c.isCertain('month') && dayKnown) value = iso(y, m, d);
     if (value && value.length === 10) value += timeOfDay(body, c, clock);
-    return { start, end, value, absolute };
+    return { start, end, value, absolute, offset: offset?.ago ? offset : undefined };
+  }
+}
+
+/** An offset counted from the document's date, at the precision of its unit. */
+function offsetFromDocument(ref: Ymd, o: Offset): string | undefined {
+  const from = o.unit === 'year' ? String(ref.y) : o.unit === 'month' ? iso(ref.y, ref.m) : ref.d ? iso(ref.y, ref.m, ref.d) : undefined;
+  return from ? shiftValue(from, o) : undefined;
+}
+
+/**
+ * Offsets resolved in the text's order. "A year earlier", "two days later" count from the date the
+ * text last named (in the same paragraph or the one before), at its precision: "the talks of May
+ * 2010 … a year earlier" is May 2009. A comparison of results ("third-quarter sales fell from a
+ * year ago", "the year-earlier quarter") is the period being reported a year before: the latest
+ * one named in the paragraph or the one before that began in the year up to the document's date;
+ * with none, "a year ago" is counted from the document's date, and "a year ago" only ever takes a
+ * quarter or a half that way.
+ */
+function resolveOffsets(hits: DateHit[], ref: Ymd | undefined): void {
+  const today = ref ? iso(ref.y, ref.m, ref.d) : undefined;
+  const yearBefore = ref ? iso(ref.y - 1, ref.m, ref.d) : undefined;
+  let anchor: DateHit | undefined;
+  let reported: DateHit | undefined;
+  for (const h of hits) {
+    const o = h.offset;
+    if (!o) {
+      if (!h.value) continue;
+      anchor = h;
+      if (today && yearBefore) {
+        const from = dateValueStart(h.value);
+        if (from <= today && from > yearBefore) reported = h;
+      }
+      continue;
+    }
+    if (o.comparative) {
+      if (!reported?.value || reported.chunk < h.chunk - 1 || (o.ago && !/^\d{4}-[QH]\d$/.test(reported.value))) continue;
+      h.value = shiftValue(reported.value, o);
+    } else if (anchor?.value && anchor.chunk >= h.chunk - 1) h.value = shiftValue(anchor.value, o);
   }
 }
 

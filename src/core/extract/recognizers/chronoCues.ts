@@ -23,6 +23,8 @@ export const WORD_CUES = {
   /** Weekday names and abbreviations, "weekend", "weekday". */
   weekday: ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'week'],
   ago: ['ago', 'before', 'earlier'],
+  /** The date recognizer's offsets from another date: "two years later". */
+  later: ['later'],
   relative: ['this', 'last', 'past', 'next', 'after'],
   casualDay: ['now', 'today', 'night', 'tomorrow', 'overmorrow', 'tmr', 'yesterday'],
   partOfDay: ['morning', 'evening', 'night', 'midday', 'noon'],

@@ -15,6 +15,8 @@ type ParsingContext = Parameters<Parser['extract']>[0];
  */
 export const PERIOD_TAG = 'period:';
 export const SHIFT_TAG = 'shift:';
+/** The tag of an offset from another date ("two years later", "the year-earlier quarter"), resolved against the date it counts from. */
+export const OFFSET_TAG = 'offset';
 
 /**
  * Components for a period counted from the document's date: the reference year is set as known,
@@ -266,6 +268,21 @@ const zonedTime: Parser = {
   extract: (context: ParsingContext, match: RegExpMatchArray) => context.createParsingComponents({ hour: Number(match[1]), minute: Number(match[2]) }),
 };
 
+/**
+ * Offsets from another date that chrono does not read: "two years later", "three days later", and
+ * the adjectives of results, "the year-earlier quarter", "the year-ago period" ("a year earlier" is
+ * chrono's). "Later than planned" compares, it does not place. The recognizer counts the offset from
+ * the date the text last named.
+ */
+const offset: Parser = {
+  pattern: () => /\b(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:year|month|week|day|decade)s?\s+later|year-(?:earlier|ago)(?:\s+(?:quarter|period|half|month))?)\b(?!\s+than\b)/i,
+  extract: (context: ParsingContext, match: RegExpMatchArray) => {
+    // "the year-ago third quarter" is the quarter's date, moved a year back by the recognizer.
+    if (/^\s+(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th|fiscal)\b/i.test(context.text.slice((match.index ?? 0) + match[0].length, (match.index ?? 0) + match[0].length + 8))) return null;
+    return context.createParsingComponents({ year: context.refDate.getFullYear() }).addTags([OFFSET_TAG]);
+  },
+};
+
 const UNIT_PERIOD: Record<string, string> = { week: 'W', month: 'M', year: 'year', quarter: 'Q' };
 
 /**
@@ -284,11 +301,11 @@ const periodEdge: Parser = {
 /** chrono's English parsers plus the parsers above, which it does not have. */
 export function buildChrono(): CuedChrono {
   const c = chrono.casual.clone();
-  // Counts of time from now or from a date ("in two weeks", "two days later", "the next three
-  // days", "+2 days") are durations or offsets, never dates by the product's definition: their
-  // results were all dropped, so their parsers are not run.
+  // Counts of time from now ("in two weeks", "the next three days", "+2 days") are durations,
+  // never dates by the product's definition: their results were all dropped, so their parsers are
+  // not run. Offsets from another date ("two days later") are read by the parser above.
   c.parsers = c.parsers.filter((p) => !/ENTimeUnit(?:Within|Later|CasualRelative)FormatParser/.test(p.constructor.name));
-  c.parsers.push(bareYear, bareMonth, quarter, season, decade, spelledYear, fiscalYear, weekend, monthOfYear, decadesAgo, periodEdge, zonedTime);
+  c.parsers.push(bareYear, bareMonth, quarter, season, decade, spelledYear, fiscalYear, weekend, monthOfYear, decadesAgo, periodEdge, zonedTime, offset);
   // chrono's unlikely-format filters drop every bare number and every "May"; bare years and
   // capitalised months are wanted here, so only bare numbers that are not years are dropped.
   c.refiners = c.refiners.filter((r) => !/UnlikelyFormatFilter/.test(r.constructor.name));
@@ -347,6 +364,7 @@ export function buildChrono(): CuedChrono {
       // Its pattern opens with its own words ("end of", "current"), fast to scan for: gated by the unit alone.
       [periodEdge, needsOf(['periodUnit'])],
       [zonedTime, needsOf(['zone', 'digit'])],
+      [offset, needsOf(['later'], ['ago'])],
     ]),
   );
 }
