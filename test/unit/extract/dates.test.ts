@@ -140,6 +140,16 @@ describe('dates by kind', () => {
   it('"a year ago" with no period compared counts from the document’s date', () => {
     expectMentions('The town fell [[a year ago]]{date:2015}; [[year-earlier]]{date:2015} figures were lower.', ['date'], opts);
   });
+  it('"the next day", "the following month", "that year" are read against the date last named', () => {
+    expectMentions('The ceasefire began on [[June 5, 2014]]{date:2014-06-05}. The [[next day]]{date:2014-06-06} it collapsed, the [[following month]]{date:2014-07} talks resumed. [[That year]]{date:2014} was the worst.', ['date'], opts);
+  });
+  it('an anaphor with no date before it, or a coarser one, or a duration, is not a date', () => {
+    expectMentions('They patrol at night; the next morning they left, and over the next year they grew. Talks began in [[May 2010]]{date:2010-05}; the next morning the envoy left. Stay home on that day.', ['date'], opts);
+  });
+  it('"the quarter" and "the latest period" are the quarter last named; "earlier in the year" the document’s year without one', () => {
+    expectMentions('[[Third-quarter]]{date:2016-Q3} profit rose. Sales in the [[quarter]]{date:2016-Q3} fell and costs in the [[latest period]]{date:2016-Q3} rose.', ['date'], opts);
+    expectMentions('Residents of the quarter fled. [[Earlier in the year]]{date:2016}, the market burned.', ['date'], opts);
+  });
   it('a date opening a clause told in the past is in the past', () => {
     expectMentions('In [[December]]{date:2015-12}, the company brought in a new chief executive.', ['date'], opts);
   });

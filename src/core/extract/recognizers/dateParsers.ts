@@ -17,6 +17,12 @@ export const PERIOD_TAG = 'period:';
 export const SHIFT_TAG = 'shift:';
 /** The tag of an offset from another date ("two years later", "the year-earlier quarter"), resolved against the date it counts from. */
 export const OFFSET_TAG = 'offset';
+/**
+ * The tag of a date named by reference to the last one the text named: `anaphor:<unit>:<shift>`
+ * ("the next day" day:1, "that year" year:0, "the quarter" quarter:0), with `:document` when the
+ * document's date serves if the text named none ("earlier in the year").
+ */
+export const ANAPHOR_TAG = 'anaphor:';
 
 /**
  * Components for a period counted from the document's date: the reference year is set as known,
@@ -283,6 +289,30 @@ const offset: Parser = {
   },
 };
 
+const ANAPHOR_SHIFT: Record<string, number> = { that: 0, same: 0, next: 1, following: 1, previous: -1, preceding: -1 };
+
+/**
+ * Dates named by reference to the last date the text named: "that year", "that month", "the next
+ * day", "the following month", "the previous week", "the quarter" and "the latest period" (the
+ * quarter last named), "earlier in the year". "Over the next year" is a duration. "That day" and
+ * "that morning" are left out: they name an event's day more often than a date the text gave ("stay
+ * home on that day"), and so is "the same year", which compares more than it places.
+ */
+const anaphor: Parser = {
+  pattern: () =>
+    /\b(?:(?:(that)\s+(week|month|year|quarter)|(the\s+(?:next|following|previous|preceding))\s+(day|morning|afternoon|evening|night|week|month|year|quarter))|(the|that)\s+(quarter|latest\s+period)|(?:earlier|later)\s+in\s+the\s+(year|month|week|day))\b(?!\s+(?:of|when|before|after|just|ended|ending|that|which|in\s+which)\b)/i,
+  extract: (context: ParsingContext, match: RegExpMatchArray) => {
+    const [, that, thatUnit, the, theUnit, , , inThe] = match;
+    const which = that ?? the;
+    const unit = thatUnit ?? theUnit;
+    const i = match.index ?? 0;
+    if (which && !/^that/i.test(which) && /\b(?:over|during|within|for|throughout|in)\s+$/i.test(context.text.slice(Math.max(0, i - 12), i))) return null;
+    const u = (unit ?? inThe ?? 'quarter').toLowerCase();
+    const shift = which ? ANAPHOR_SHIFT[which.toLowerCase().split(/\s+/).pop() as string] : 0;
+    return context.createParsingComponents({ year: context.refDate.getFullYear() }).addTags([`${ANAPHOR_TAG}${u}:${shift}${inThe ? ':document' : ''}`]);
+  },
+};
+
 const UNIT_PERIOD: Record<string, string> = { week: 'W', month: 'M', year: 'year', quarter: 'Q' };
 
 /**
@@ -305,7 +335,7 @@ export function buildChrono(): CuedChrono {
   // never dates by the product's definition: their results were all dropped, so their parsers are
   // not run. Offsets from another date ("two days later") are read by the parser above.
   c.parsers = c.parsers.filter((p) => !/ENTimeUnit(?:Within|Later|CasualRelative)FormatParser/.test(p.constructor.name));
-  c.parsers.push(bareYear, bareMonth, quarter, season, decade, spelledYear, fiscalYear, weekend, monthOfYear, decadesAgo, periodEdge, zonedTime, offset);
+  c.parsers.push(bareYear, bareMonth, quarter, season, decade, spelledYear, fiscalYear, weekend, monthOfYear, decadesAgo, periodEdge, zonedTime, offset, anaphor);
   // chrono's unlikely-format filters drop every bare number and every "May"; bare years and
   // capitalised months are wanted here, so only bare numbers that are not years are dropped.
   c.refiners = c.refiners.filter((r) => !/UnlikelyFormatFilter/.test(r.constructor.name));
