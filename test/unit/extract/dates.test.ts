@@ -150,6 +150,18 @@ describe('dates by kind', () => {
     expectMentions('[[Third-quarter]]{date:2016-Q3} profit rose. Sales in the [[quarter]]{date:2016-Q3} fell and costs in the [[latest period]]{date:2016-Q3} rose.', ['date'], opts);
     expectMentions('Residents of the quarter fled. [[Earlier in the year]]{date:2016}, the market burned.', ['date'], opts);
   });
+  it('"two weeks ago" is an ISO week, as "last week" is', () => {
+    expectMentions('The town fell [[two weeks ago]]{date:2016-W42}.', ['date'], opts);
+  });
+  it('a weekend followed by a comma is still the weekend of an ISO week', () => {
+    expectMentions('There were two strikes [[last weekend]]{date:2016-W43-WE}, both near the coast.', ['date'], opts);
+  });
+  it('a half or quarter of a year named relative to the document’s, and "this quarter"', () => {
+    expectMentions('He wants a briefing before the end of the [[first half of this year]]{date:2016-H1}, and a vote in the [[fourth quarter of next year]]{date:2017-Q4}. Sales rose [[this quarter]]{date:2016-Q4}.', ['date'], opts);
+  });
+  it('a fiscal quarter named alone is the latest of that number; "the 1988 period" is the quarter last named, in 1988', () => {
+    expectMentions('Net rose in the [[fiscal first quarter]]{date:2016-Q1}, against a loss in the [[2015 period]]{date:2015-Q1}.', ['date'], opts);
+  });
   it('a date opening a clause told in the past is in the past', () => {
     expectMentions('In [[December]]{date:2015-12}, the company brought in a new chief executive.', ['date'], opts);
   });

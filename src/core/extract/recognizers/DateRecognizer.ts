@@ -106,6 +106,8 @@ interface Offset {
   /** A comparison of results with the same period a year before: "from a year ago", "the year-earlier quarter". */
   comparative: boolean;
   anaphor?: boolean;
+  /** "the 1988 period": the quarter last named, in year n; the year alone when none was named. */
+  inYear?: boolean;
   /** An anaphor the document's date resolves when the text named no date before it ("earlier in the year"). */
   orDocument?: boolean;
   /** The part of the day an anaphor names ("the next morning"): MO, AF, EV, NI. */
@@ -391,14 +393,25 @@ export class DateRecognizer {
     let frameRead: Frame | null = null;
     const frame = (): Frame => (frameRead === null ? (frameRead = frameOf(sentence, start, end)) : frameRead);
     // chrono reads "last weekend" as a day; it is the weekend of an ISO week.
-    const weekend = period || !lower.endsWith('weekend') ? null : /^(this|last|next|past|coming)\s+weekend$/i.exec(body);
+    // (Read on the body: chrono's result may end in a comma, "last weekend,".)
+    const weekend = period || !body.endsWith('weekend') ? null : /^(this|last|next|past|coming)\s+weekend$/i.exec(body);
     if (weekend) {
       const w = weekend[1].toLowerCase();
       period = 'weekend';
       shift = w === 'this' ? '0' : w === 'next' || w === 'coming' ? '1' : '-1';
     }
+    // chrono's relative parser reads "this quarter" as a day: it is the quarter.
+    const q = period || !body.endsWith('quarter') ? null : /^(this|last|next|past|coming)\s+quarter$/i.exec(body);
+    if (q) {
+      const w = q[1].toLowerCase();
+      period = 'Q';
+      shift = w === 'this' ? '0' : w === 'next' || w === 'coming' ? '1' : '-1';
+    }
     if (period) {
-      let value = resolvePeriod(period, shift, r.start, ref, shift === 'latest' ? frame() : undefined);
+      // A fiscal quarter named alone is one being reported, the latest of that number, unless the
+      // sentence speaks of the future: its number is not the calendar's ("the fiscal first quarter ended Sept. 30").
+      const latestFrame = shift === 'latest' ? (period[0] === 'Q' && body.includes('iscal') && frame() !== 'future' ? 'past' : frame()) : undefined;
+      let value = resolvePeriod(period, shift, r.start, ref, latestFrame);
       // "the year-ago third quarter", "the year-earlier first half": that period a year before.
       const yearBack = start > 9 && sentence.charCodeAt(start - 1) === 32 ? /\byear-(?:earlier|ago)\s+$/i.exec(sentence.slice(Math.max(0, start - 14), start)) : null;
       if (yearBack) {
@@ -464,6 +477,8 @@ export class DateRecognizer {
         const unit = UNIT.exec(body)?.[0].toLowerCase() ?? '';
         if (/year|decade|centur/.test(unit)) value = iso(y);
         else if (/month/.test(unit)) value = iso(y, m);
+        // "two weeks ago" is a week, as "last week" is.
+        else if (/week/.test(unit) && /\bago$/i.test(body) && y !== null && m !== null && d !== null) value = isoWeekValue(y, m, d);
         else if (ref.d) value = iso(y, m, d);
       } else if (dayKnown && c.isCertain('month') && !yearKnown && ref.m && ref.d && premod !== 'next') {
         // "June 5" without a year: the nearest such day to the document's date, or the latest on or
@@ -472,6 +487,11 @@ export class DateRecognizer {
       } else if (ref.d || dayKnown) value = iso(y, m, d);
     } else if (!relative && !bareWeekday && !bareMonth && yearKnown && c.isCertain('month') && dayKnown) value = iso(y, m, d);
     if (value && value.length === 10) value += timeOfDay(body, c, clock);
+    // "the 1988 period", "the 1988 quarter": the quarter last named, in that year (resolved below).
+    if (tags.has('bareYear') && y !== null) {
+      const noun = /^\s+(?:period|quarter)\b(?!\s+(?:of|ended|ending)\b)/i.exec(sentence.slice(end, end + 20));
+      if (noun) return { start, end: end + noun[0].length, value, absolute, offset: { n: y, unit: 'quarter', dir: 1, ago: false, comparative: false, anaphor: true, inYear: true } };
+    }
     return { start, end, value, absolute, offset: offset?.ago ? offset : undefined };
   }
 }
@@ -500,6 +520,11 @@ function resolveOffsets(hits: DateHit[], ref: Ymd | undefined): void {
   for (let i = 0; i < hits.length; i++) {
     const h = hits[i];
     const o = h.offset;
+    if (o?.inYear) {
+      h.value = quarter?.value ? `${o.n}${quarter.value.slice(4)}` : String(o.n);
+      anchor = h;
+      continue;
+    }
     if (o?.anaphor) {
       // The quarter last named, the date last named; with none, "earlier in the year" is the
       // document's year, and the others name nothing the text gives (nor do they when the date
@@ -593,6 +618,8 @@ function resolvePeriod(period: string, shift: string | undefined, c: chrono.Pars
     return `${year}-${period}`;
   }
   if (!ref) return undefined;
+  // "the first half of this year", "the third quarter of next year": that period of the year counted from the document's.
+  if (shift[0] === 'y') return `${ref.y + Number(shift.slice(1))}-${period}`;
   const n = shift === 'latest' ? undefined : Number(shift);
   if (period === 'century') return `${pad(Math.floor(ref.y / 100) + (n ?? 0))}XX`;
   if (period === 'year') return String(ref.y + (n ?? 0));

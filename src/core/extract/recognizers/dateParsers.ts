@@ -94,11 +94,19 @@ const quarter: Parser = {
   extract: (context: ParsingContext, match: RegExpMatchArray) => {
     const i = match.index ?? 0;
     const [prefix, deictic, yearBefore, ordinal] = QUARTER_BEFORE.exec(context.text.slice(Math.max(0, i - 40), i)) ?? [''];
-    const [, unit, yearOf, yearAfter] = match;
+    const [, unit, yearOf, yearAfter, deicticYear] = match;
     const year = yearBefore ?? yearOf ?? yearAfter;
     const half = unit.toLowerCase() === 'half';
     let n = ordinal ? ORDINAL[ordinal.toLowerCase()] : undefined;
     const at = (c: ReturnType<ParsingContext['createParsingComponents']>) => context.createParsingResult(i - prefix.length, i + match[0].length, c);
+    // "the first half of this year", "the fourth quarter of next year".
+    if (deicticYear && n) {
+      const d = deicticYear.toLowerCase();
+      const k = half && /^(?:last|final)$/i.test(ordinal ?? '') ? 2 : n;
+      if (half && k > 2) return null;
+      const c = context.createParsingComponents({ year: context.refDate.getFullYear() }).addTags([`${PERIOD_TAG}${half ? 'H' : 'Q'}${k}`, `${SHIFT_TAG}y${d === 'last' ? -1 : d === 'next' ? 1 : 0}`]);
+      return at(c);
+    }
     if (half) {
       // A half of a named year only: "the first half of 1990", "the last half of 1989".
       if (/^(?:last|final)$/i.test(ordinal ?? deictic ?? '')) n = 2;
@@ -122,7 +130,10 @@ const quarter: Parser = {
  * read the words before it from the text (the ordinal, "this", "early"): a pattern that opens with
  * optional words is tried at every position of the text.
  */
-const QUARTER = new RegExp(`\\b(quarter|half)\\b(?:\\s+of\\s+(?:(?:fiscal|calendar)\\s+)?(?:(?:the\\s+)?(?:fiscal\\s+)?year\\s+)?${YEAR}\\b|,?\\s+${YEAR}\\b(?!\\s*(?:%|percent)))?`, 'i');
+const QUARTER = new RegExp(
+  `\\b(quarter|half)\\b(?:\\s+of\\s+(?:(?:fiscal|calendar)\\s+)?(?:(?:the\\s+)?(?:fiscal\\s+)?year\\s+)?${YEAR}\\b|,?\\s+${YEAR}\\b(?!\\s*(?:%|percent))|\\s+of\\s+(this|last|next)\\s+year\\b)?`,
+  'i',
+);
 const QUARTER_BEFORE = new RegExp(
   `(?:\\b(this|last|next|current|latest|past|previous|coming)\\s+|(?:\\bfiscal\\s+)?\\b${YEAR}\\s+)?(?:\\b(?:fiscal|calendar)[\\s-]+)?(?:\\b(first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\\s-]+(?:(?:fiscal|calendar)[\\s-]+)?)?$`,
   'i',
