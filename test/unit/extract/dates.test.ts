@@ -162,6 +162,12 @@ describe('dates by kind', () => {
   it('a fiscal quarter named alone is the latest of that number; "the 1988 period" is the quarter last named, in 1988', () => {
     expectMentions('Net rose in the [[fiscal first quarter]]{date:2016-Q1}, against a loss in the [[2015 period]]{date:2015-Q1}.', ['date'], opts);
   });
+  it('"year-end" and "the year’s end" are the year, as "the end of the year" is; "the full year" and "the latest fiscal year" are years', () => {
+    expectMentions('By [[year-end]]{date:2016} the mission shrinks, at the [[year’s end]]{date:2016} it leaves. For the [[full year]]{date:2016} costs rose, after a loss in the [[latest fiscal year]]{date:2015}.', ['date'], opts);
+  });
+  it('an offset that opens a sentence is found whatever its case', () => {
+    expectMentions('[[Third-quarter]]{date:2016-Q3} sales rose. [[Year-earlier]]{date:2015-Q3} sales were flat.', ['date'], opts);
+  });
   it('a date opening a clause told in the past is in the past', () => {
     expectMentions('In [[December]]{date:2015-12}, the company brought in a new chief executive.', ['date'], opts);
   });

@@ -236,13 +236,13 @@ const spelledYear: Parser = {
   },
 };
 
-/** Fiscal years: "fiscal 1989", "fiscal year 1990", "this fiscal year", "the current fiscal year", "last fiscal year". */
+/** Fiscal years: "fiscal 1989", "fiscal year 1990", "this fiscal year", "the current fiscal year", "last fiscal year", "the latest fiscal year" (the last one closed). */
 const fiscalYear: Parser = {
-  pattern: () => new RegExp(`\\b(?:fiscal(?:\\s+year)?\\s+${YEAR}\\b|(this|last|next|current|coming|previous)\\s+fiscal\\s+year\\b)`, 'i'),
+  pattern: () => new RegExp(`\\b(?:fiscal(?:\\s+year)?\\s+${YEAR}\\b|(this|last|next|current|coming|previous|latest)\\s+fiscal\\s+year\\b)`, 'i'),
   extract: (context: ParsingContext, match: RegExpMatchArray) => {
     if (match[1]) return context.createParsingComponents({ year: Number(match[1]) }).addTags(['bareYear']);
     const d = match[2].toLowerCase();
-    const shift = d === 'last' || d === 'previous' ? -1 : d === 'next' || d === 'coming' ? 1 : 0;
+    const shift = d === 'last' || d === 'previous' || d === 'latest' ? -1 : d === 'next' || d === 'coming' ? 1 : 0;
     return relativePeriod(context, 'year', shift);
   },
 };
@@ -305,22 +305,23 @@ const ANAPHOR_SHIFT: Record<string, number> = { that: 0, same: 0, next: 1, follo
 /**
  * Dates named by reference to the last date the text named: "that year", "that month", "the next
  * day", "the following month", "the previous week", "the quarter" and "the latest period" (the
- * quarter last named), "earlier in the year". "Over the next year" is a duration. "That day" and
+ * quarter last named), "earlier in the year", "the full year", "the fiscal year" (the year last named,
+ * else the document's). "Over the next year" is a duration. "That day" and
  * "that morning" are left out: they name an event's day more often than a date the text gave ("stay
  * home on that day"), and so is "the same year", which compares more than it places.
  */
 const anaphor: Parser = {
   pattern: () =>
-    /\b(?:(?:(that)\s+(week|month|year|quarter)|(the\s+(?:next|following|previous|preceding))\s+(day|morning|afternoon|evening|night|week|month|year|quarter))|(the|that)\s+(quarter|latest\s+period)|(?:earlier|later)\s+in\s+the\s+(year|month|week|day))\b(?!\s+(?:of|when|before|after|just|ended|ending|that|which|in\s+which)\b)/i,
+    /\b(?:(?:(that)\s+(week|month|year|quarter)|(the\s+(?:next|following|previous|preceding))\s+(day|morning|afternoon|evening|night|week|month|year|quarter))|(the|that)\s+(quarter|latest\s+period)|(?:earlier|later)\s+in\s+the\s+(year|month|week|day)|the\s+(?:full|fiscal)\s+(year))\b(?!\s+(?:of|when|before|after|just|ended|ending|that|which|in\s+which)\b)/i,
   extract: (context: ParsingContext, match: RegExpMatchArray) => {
-    const [, that, thatUnit, the, theUnit, , , inThe] = match;
+    const [, that, thatUnit, the, theUnit, , , inThe, wholeYear] = match;
     const which = that ?? the;
     const unit = thatUnit ?? theUnit;
     const i = match.index ?? 0;
     if (which && !/^that/i.test(which) && /\b(?:over|during|within|for|throughout|in)\s+$/i.test(context.text.slice(Math.max(0, i - 12), i))) return null;
-    const u = (unit ?? inThe ?? 'quarter').toLowerCase();
+    const u = (unit ?? inThe ?? wholeYear ?? 'quarter').toLowerCase();
     const shift = which ? ANAPHOR_SHIFT[which.toLowerCase().split(/\s+/).pop() as string] : 0;
-    return context.createParsingComponents({ year: context.refDate.getFullYear() }).addTags([`${ANAPHOR_TAG}${u}:${shift}${inThe ? ':document' : ''}`]);
+    return context.createParsingComponents({ year: context.refDate.getFullYear() }).addTags([`${ANAPHOR_TAG}${u}:${shift}${inThe || wholeYear ? ':document' : ''}`]);
   },
 };
 
@@ -329,11 +330,13 @@ const UNIT_PERIOD: Record<string, string> = { week: 'W', month: 'M', year: 'year
 /**
  * A week, month, year or quarter named by its edge or by "current" and "coming": "the end of the
  * year", "the beginning of next month", "the end of this week", "the current year", "the coming
- * week". Its value is the period's own (TimeML marks the edge apart, as a modifier).
+ * week", "year-end". Its value is the period's own (TimeML marks the edge apart, as a modifier).
  */
 const periodEdge: Parser = {
-  pattern: () => /\b(?:(end|beginning|start|middle|rest|remainder)\s+of\s+(this|last|next|the)|(current|coming))\s+(week|month|year|quarter)\b/i,
+  pattern: () => /\b(?:(?:(end|beginning|start|middle|rest|remainder)\s+of\s+(this|last|next|the)|(current|coming))\s+(week|month|year|quarter)|year(?:-|\s+|['’]s\s+)end(?!\s*(?:1[89]|20)\d\d))\b/i,
   extract: (context: ParsingContext, match: RegExpMatchArray) => {
+    // "year-end", "year end", "the year's end": the document's year, as "the end of the year" is.
+    if (!match[4]) return relativePeriod(context, 'year', 0);
     const d = (match[2] ?? match[3]).toLowerCase();
     return relativePeriod(context, UNIT_PERIOD[match[4].toLowerCase()], d === 'last' ? -1 : d === 'next' || d === 'coming' ? 1 : 0);
   },
