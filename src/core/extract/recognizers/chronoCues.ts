@@ -25,6 +25,8 @@ export const WORD_CUES = {
   ago: ['ago', 'before', 'earlier'],
   /** The date recognizer's offsets from another date: "two years later". */
   later: ['later'],
+  /** The units of the date recognizer's anaphors that the other cues leave out: "the next day", "the latest period". */
+  dayOrPeriod: ['day', 'period'],
   relative: ['this', 'last', 'past', 'next', 'after'],
   casualDay: ['now', 'today', 'night', 'tomorrow', 'overmorrow', 'tmr', 'yesterday'],
   partOfDay: ['morning', 'evening', 'night', 'midday', 'noon'],

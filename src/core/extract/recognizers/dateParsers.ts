@@ -409,6 +409,7 @@ export function buildChrono(): CuedChrono {
       [periodEdge, needsOf(['periodUnit'])],
       [zonedTime, needsOf(['zone', 'digit'])],
       [offset, needsOf(['later'], ['ago'])],
+      [anaphor, needsOf(['periodUnit'], ['partOfDay'], ['dayOrPeriod'])],
     ]),
   );
 }
