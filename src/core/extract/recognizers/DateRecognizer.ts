@@ -3,7 +3,7 @@ import { dateValueStart, isoWeekValue } from '../../dates/dateValue';
 import type { ExtractionContext } from '../context';
 import type { CuedChrono } from './chronoCues';
 import { frameOf, type Frame } from './dateFrame';
-import { ANAPHOR_TAG, buildChrono, OFFSET_TAG, PERIOD_TAG, SHIFT_TAG } from './dateParsers';
+import { buildChrono, OFFSET_TAG, PERIOD_TAG, SHIFT_TAG } from './dateParsers';
 
 export { afterOfOrThe, mayHaveTimezone } from './dateParsers';
 
@@ -15,7 +15,7 @@ let parser: CuedChrono | undefined;
  * "Yesterday"), so the words that can are matched with either case of their first letter.
  */
 const DATEISH =
-  /\b(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|ago|[Yy]esterday|[Tt]o(?:day|morrow|night)|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter|[Cc]entury|weekend|[Ff]iscal|noon|midnight|midday)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.|(?:1[89]|20)\d\d(?:s\b|\b)|(?:[Tt]his|[Ll]ast|[Nn]ext|[Cc]oming|[Pp]ast|[Cc]urrent|[Ll]atest|[Pp]revious)\s+(?:fiscal\s+)?(?:week|month|year|weekend|decade|century|quarter|spring|summer|autumn|fall|winter|morning|afternoon|evening|night)\b|(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]inal)[\s-]+(?:fiscal[\s-]+)?(?:quarter|half)\b|the\s+(?:twen|thir|for|fif|six|seven|eigh|nine)ties\b|(?:end|beginning|start|middle|rest|remainder)\s+of\s+the\s+(?:week|month|year|quarter)\b|[Nn]ineteen[\s-]+[a-z]|year\s+two\s+thousand\b|(?:[Yy]ear|month|week|day|decade)s?[\s-]+(?:earlier|later)\b|year(?:-|\s+|['’]s\s+)end\b|(?:[Tt]hat|following|previous|preceding|next)\s+(?:day|morning|afternoon|evening|night|week|month|year|quarter)\b|[Tt]he\s+(?:quarter|latest\s+period|full\s+year|fiscal\s+year)\b|(?:[Ee]arlier|[Ll]ater)\s+in\s+the\s+(?:year|month|week|day)\b|\d{1,2}:\d\d\b|\d{1,2}\/\d{1,2}\b)|'\d0s\b|\d\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b)/;
+  /\b(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|ago|[Yy]esterday|[Tt]o(?:day|morrow|night)|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter|[Cc]entury|weekend|[Ff]iscal|noon|midnight|midday)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.|(?:1[89]|20)\d\d(?:s\b|\b)|(?:[Tt]his|[Ll]ast|[Nn]ext|[Cc]oming|[Pp]ast|[Cc]urrent|[Ll]atest|[Pp]revious)\s+(?:fiscal\s+)?(?:week|month|year|weekend|decade|century|quarter|spring|summer|autumn|fall|winter|morning|afternoon|evening|night)\b|(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]inal)[\s-]+(?:fiscal[\s-]+)?(?:quarter|half)\b|the\s+(?:twen|thir|for|fif|six|seven|eigh|nine)ties\b|(?:end|beginning|start|middle|rest|remainder)\s+of\s+the\s+(?:week|month|year|quarter)\b|[Nn]ineteen[\s-]+[a-z]|year\s+two\s+thousand\b|year(?:-|\s+|['’]s\s+)end\b|(?:[Ee]arlier|[Ll]ater)\s+in\s+the\s+(?:year|month|week)\b|\d{1,2}:\d\d\b|\d{1,2}\/\d{1,2}\b)|'\d0s\b|\d\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b)/;
 
 const DATEISH_ALL = new RegExp(DATEISH.source, 'g');
 
@@ -94,107 +94,46 @@ interface DateHit {
 }
 
 /**
- * "two years later": 2, year, +1; "a year ago" counts from the document's date unless a period is
- * being compared. An anaphor ("that year", "the next day", "the quarter") is the period of its unit
- * holding the date last named, moved by n.
+ * A count of years back that a comparison of results makes the period being reported a year
+ * before: "a year ago" (from the document's date), "the year-ago quarter"; or, with `inYear`, "the
+ * 1988 period": the quarter last named, in the year n the text gives.
  */
 interface Offset {
   n: number;
-  unit: 'year' | 'quarter' | 'month' | 'week' | 'day';
-  dir: -1 | 1;
+  unit: 'year' | 'month' | 'week' | 'day';
   ago: boolean;
-  /** A comparison of results with the same period a year before: "from a year ago", "the year-earlier quarter". */
-  comparative: boolean;
-  anaphor?: boolean;
-  /** "the 1988 period": the quarter last named, in year n; the year alone when none was named. */
   inYear?: boolean;
-  /** An anaphor the document's date resolves when the text named no date before it ("earlier in the year"). */
-  orDocument?: boolean;
-  /** The part of the day an anaphor names ("the next morning"): MO, AF, EV, NI. */
-  part?: string;
 }
 
 const COUNT_WORD: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
-/** The words of an offset: "a year earlier", "two days later", "year-earlier quarter", "a year ago". */
-const OFFSET_BODY = /^(?:(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(year|month|week|day|decade)s?\s+(earlier|later|ago)|year-(earlier|ago)\b.*)$/i;
+/** The words of a count back from the document's date: "a year ago", "two decades ago", "year-ago quarter". */
+const OFFSET_BODY = /^(?:(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(year|month|week|day|decade)s?\s+ago|year-ago\b.*)$/i;
 
-/** The anaphor of a tag's `<unit>:<shift>`. */
-function anaphorOf(tag: string): Offset {
-  const [unit, shift, orDocument] = tag.split(':');
-  const part = PART_OF_DAY[unit];
-  return { n: Number(shift), unit: part ? 'day' : (unit as Offset['unit']), dir: 1, ago: false, comparative: false, anaphor: true, orDocument: !!orDocument, part };
-}
-
-/**
- * The period of `unit` holding the date `v`, moved by n of them: "that year" after "May 5, 2010"
- * is 2010, "the next day" 2010-05-06, "the following week" 2010-W19; undefined when v is coarser
- * than the unit.
- */
-export function periodOf(v: string, unit: Offset['unit'], n: number, part?: string): string | undefined {
-  const m = /^(\d{4})(?:-(\d\d)(?:-(\d\d))?|-Q([1-4])|-W(\d\d))?/.exec(v);
-  if (!m) return undefined;
-  const y = Number(m[1]);
-  const mo = m[2] ? Number(m[2]) : undefined;
-  const d = m[3] ? Number(m[3]) : undefined;
-  if (unit === 'year') return String(y + n);
-  if (unit === 'quarter') {
-    const q = m[4] ? Number(m[4]) : mo ? Math.floor((mo - 1) / 3) + 1 : undefined;
-    if (q === undefined) return undefined;
-    const k = y * 4 + q - 1 + n;
-    return `${Math.floor(k / 4)}-Q${(k % 4) + 1}`;
-  }
-  if (unit === 'month') {
-    if (mo === undefined) return undefined;
-    const k = y * 12 + mo - 1 + n;
-    return iso(Math.floor(k / 12), (k % 12) + 1);
-  }
-  if (unit === 'week' && m[5]) return n === 0 ? `${y}-W${m[5]}` : undefined;
-  if (mo === undefined || d === undefined) return undefined;
-  const t = new Date(Date.UTC(y, mo - 1, d + (unit === 'week' ? 7 : 1) * n));
-  if (unit === 'week') return isoWeekValue(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
-  return isoDay(t) + (part ? `T${part}` : '');
-}
-
-/** The offset an expression's words give, or undefined. */
+/** The count back an expression's words give, or undefined. */
 function offsetOf(body: string): Offset | undefined {
   const m = OFFSET_BODY.exec(body);
   if (!m) return undefined;
-  if (m[4]) return { n: 1, unit: 'year', dir: -1, ago: false, comparative: true };
+  if (!m[1]) return { n: 1, unit: 'year', ago: false };
   const n = COUNT_WORD[m[1].toLowerCase()] ?? Number(m[1]);
   const decade = m[2].toLowerCase() === 'decade';
-  const word = m[3].toLowerCase();
-  return { n: decade ? 10 * n : n, unit: decade ? 'year' : (m[2].toLowerCase() as Offset['unit']), dir: word === 'later' ? 1 : -1, ago: word === 'ago', comparative: word === 'ago' };
+  return { n: decade ? 10 * n : n, unit: decade ? 'year' : (m[2].toLowerCase() as Offset['unit']), ago: true };
 }
 
 /**
- * The value `v` moved by an offset, at v's own precision ("the third quarter … a year earlier" is
- * the third quarter of the year before); undefined when v is coarser than the offset's unit.
+ * The value `v` moved back n years, at v's own precision ("the year-ago third quarter" is the third
+ * quarter of the year before); a week is moved as its year.
  */
-export function shiftValue(v: string, o: Pick<Offset, 'n' | 'unit' | 'dir'>): string | undefined {
-  const m = /^(\d{4})(?:-(\d\d)(?:-(\d\d))?|-(Q[1-4]|H[12]|SP|SU|FA|WI)|-W(\d\d))?/.exec(v);
+export function yearsBefore(v: string, n: number): string | undefined {
+  const m = /^(\d{4})(?:-(\d\d)(?:-(\d\d))?|-(Q[1-4]|H[12]|SP|SU|FA|WI))?/.exec(v);
   if (!m) return undefined;
-  const k = o.n * o.dir;
-  const y = Number(m[1]);
+  const y = Number(m[1]) - n;
   const mo = m[2] ? Number(m[2]) : undefined;
   const d = m[3] ? Number(m[3]) : undefined;
-  if (o.unit === 'year') {
-    if (m[4]) return `${y + k}-${m[4]}`;
-    if (mo === undefined) return String(y + k);
-    if (d === undefined) return iso(y + k, mo);
-    // 29 February a year on is 28 February.
-    return isoDay(new Date(Date.UTC(y + k, mo - 1, Math.min(d, new Date(Date.UTC(y + k, mo, 0)).getUTCDate()))));
-  }
-  if (o.unit === 'month') {
-    if (mo === undefined) return undefined;
-    const t = y * 12 + mo - 1 + k;
-    const ny = Math.floor(t / 12);
-    const nm = (t % 12) + 1;
-    if (d === undefined) return iso(ny, nm);
-    return isoDay(new Date(Date.UTC(ny, nm - 1, Math.min(d, new Date(Date.UTC(ny, nm, 0)).getUTCDate()))));
-  }
-  if (d === undefined || mo === undefined) return undefined;
-  const t = new Date(Date.UTC(y, mo - 1, d + (o.unit === 'week' ? 7 : 1) * k));
-  return o.unit === 'week' ? isoWeekValue(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate()) : isoDay(t);
+  if (m[4]) return `${y}-${m[4]}`;
+  if (mo === undefined) return String(y);
+  if (d === undefined) return iso(y, mo);
+  // 29 February a year back is 28 February.
+  return isoDay(new Date(Date.UTC(y, mo - 1, Math.min(d, new Date(Date.UTC(y, mo, 0)).getUTCDate()))));
 }
 
 /** Milliseconds spent inside chrono, for the benchmark's breakdown. */
@@ -293,11 +232,9 @@ export class DateRecognizer {
     const tags = r.start.tags();
     let period: string | undefined;
     let shift: string | undefined;
-    let anaphor: Offset | undefined;
     for (const t of tags) {
       if (t.startsWith(PERIOD_TAG)) period = t.slice(PERIOD_TAG.length);
       else if (t.startsWith(SHIFT_TAG)) shift = t.slice(SHIFT_TAG.length);
-      else if (t.startsWith(ANAPHOR_TAG)) anaphor = anaphorOf(t.slice(ANAPHOR_TAG.length));
     }
     // chrono reads "the end of this week" as a day: it is the week (the edge is not in the value).
     const edge = period || !body.includes(' of ') ? null : /\b(?:end|beginning|start|middle|rest|remainder)\s+of\s+(this|last|next|the)\s+(week|month|year)$/i.exec(body);
@@ -308,15 +245,11 @@ export class DateRecognizer {
     }
     // Vague or generic: "now", "right now"; durations: "for two years", "past two weeks"; ranges keep their start.
     if (/^(?:right )?now$/.test(lower)) return undefined;
-    // An offset from another date: "a year earlier", "two days later", "the year-ago period" ("later than planned" compares).
-    const offset = tags.has(OFFSET_TAG) || lower.endsWith('earlier') || lower.endsWith(' ago') ? offsetOf(body) : undefined;
-    if (offset && !offset.ago) {
-      if (/^\s+than\b/.test(sentence.slice(end, end + 6))) return undefined;
-      // Until the date it counts from is known, "earlier" counts from the document's date.
-      return { start, end, value: ref && offset.dir < 0 ? offsetFromDocument(ref, offset) : undefined, absolute: false, offset };
-    }
-    if (!period && !anaphor && UNIT.test(lower) && !/\bago$/.test(lower) && !/^(?:this|last|next|coming|the)\s+(?:week|month|year|weekend|decade|century)$/.test(lower)) return undefined;
-    if (!period && !anaphor && /^(?:for|within|in|over|during|past|the past|the next|next \d)/.test(lower) && UNIT.test(lower)) return undefined;
+    // A count back from the document's date: "a year ago", "the year-ago period" (a year, until a compared period says which).
+    const offset = tags.has(OFFSET_TAG) || lower.endsWith(' ago') ? offsetOf(body) : undefined;
+    if (offset && !offset.ago) return { start, end, value: ref ? String(ref.y - 1) : undefined, absolute: false, offset };
+    if (!period && UNIT.test(lower) && !/\bago$/.test(lower) && !/^(?:this|last|next|coming|the)\s+(?:week|month|year|weekend|decade|century)$/.test(lower)) return undefined;
+    if (!period && /^(?:for|within|in|over|during|past|the past|the next|next \d)/.test(lower) && UNIT.test(lower)) return undefined;
     // A vague amount makes a vague time: "several months ago", "a few years ago", "many years ago".
     if (/\bago$/.test(lower) && /^(?:(?:about|around|some|nearly|almost)\s+)?(?:a\s+few|few|several|many|some|the)\b/.test(lower)) return undefined;
     // Numbers that are not dates: "$6.44 a share" read as 6:44 a.m., fractions of stock prices
@@ -342,8 +275,7 @@ export class DateRecognizer {
       clock = false;
     }
     // "the next morning", "the next day": an offset from another event, not from the document's date.
-    // (Read against the date the text last named, below, when the parser of anaphors took it.)
-    if (!anaphor && /^next\s/i.test(body) && /\bthe\s+$/i.test(sentence.slice(Math.max(0, start - 5), start))) return undefined;
+    if (/^next\s/i.test(body) && /\bthe\s+$/i.test(sentence.slice(Math.max(0, start - 5), start))) return undefined;
     // A month or weekday must be capitalised: "may", "march", "sun" are words.
     // (Read on the body: its first word opens with these letters exactly when the body does.)
     if (!period && /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)/i.test(body) && !/^\p{Lu}/u.test(body)) return undefined;
@@ -370,7 +302,6 @@ export class DateRecognizer {
       premod = pm[1].toLowerCase();
       start -= pm[0].length;
     }
-    if (anaphor) return { start, end, value: undefined, absolute: false, offset: anaphor };
     // A part of the day with no day it belongs to ("in the morning", "the weekend" without a word
     // that places it), or placed only by "next" (an offset from another event).
     if (!period && BARE_PART_OF_DAY.test(body) && (premod === '' || premod === 'next')) return undefined;
@@ -416,7 +347,7 @@ export class DateRecognizer {
       const yearBack = start > 9 && sentence.charCodeAt(start - 1) === 32 ? /\byear-(?:earlier|ago)\s+$/i.exec(sentence.slice(Math.max(0, start - 14), start)) : null;
       if (yearBack) {
         start -= yearBack[0].length;
-        value = value && shiftValue(value, { n: 1, unit: 'year', dir: -1 });
+        value = value && yearsBefore(value, 1);
       }
       return { start, end, value, absolute: shift === undefined && !yearBack };
     }
@@ -490,59 +421,32 @@ export class DateRecognizer {
     // "the 1988 period", "the 1988 quarter": the quarter last named, in that year (resolved below).
     if (tags.has('bareYear') && y !== null) {
       const noun = /^\s+(?:period|quarter)\b(?!\s+(?:of|ended|ending)\b)/i.exec(sentence.slice(end, end + 20));
-      if (noun) return { start, end: end + noun[0].length, value, absolute, offset: { n: y, unit: 'quarter', dir: 1, ago: false, comparative: false, anaphor: true, inYear: true } };
+      if (noun) return { start, end: end + noun[0].length, value, absolute, offset: { n: y, unit: 'year', ago: false, inYear: true } };
     }
     return { start, end, value, absolute, offset: offset?.ago ? offset : undefined };
   }
 }
 
-/** An offset counted from the document's date, at the precision of its unit. */
-function offsetFromDocument(ref: Ymd, o: Offset): string | undefined {
-  const from = o.unit === 'year' ? String(ref.y) : o.unit === 'month' ? iso(ref.y, ref.m) : ref.d ? iso(ref.y, ref.m, ref.d) : undefined;
-  return from ? shiftValue(from, o) : undefined;
-}
-
 /**
- * Offsets resolved in the text's order. "A year earlier", "two days later" count from the date the
- * text last named (in the same paragraph or the one before), at its precision: "the talks of May
- * 2010 … a year earlier" is May 2009. A comparison of results ("third-quarter sales fell from a
- * year ago", "the year-earlier quarter") is the period being reported a year before: the latest
- * one named in the paragraph or the one before that began in the year up to the document's date;
- * with none, "a year ago" is counted from the document's date, and "a year ago" only ever takes a
- * quarter or a half that way.
+ * Comparisons of results resolved in the text's order. "Third-quarter sales fell from a year ago",
+ * "costs rose from the year-ago quarter": the period being reported a year before, that is the
+ * latest one named in the paragraph or the one before that began in the year up to the document's
+ * date; "a year ago" takes only a quarter or a half that way, and otherwise stays a year counted
+ * from the document's date. "The 1988 period" is the quarter last named, in 1988.
  */
 function resolveOffsets(hits: DateHit[], ref: Ymd | undefined): void {
   const today = ref ? iso(ref.y, ref.m, ref.d) : undefined;
   const yearBefore = ref ? iso(ref.y - 1, ref.m, ref.d) : undefined;
-  let anchor: DateHit | undefined;
   let reported: DateHit | undefined;
   let quarter: DateHit | undefined;
-  for (let i = 0; i < hits.length; i++) {
-    const h = hits[i];
+  for (const h of hits) {
     const o = h.offset;
     if (o?.inYear) {
       h.value = quarter?.value ? `${o.n}${quarter.value.slice(4)}` : String(o.n);
-      anchor = h;
-      continue;
-    }
-    if (o?.anaphor) {
-      // The quarter last named, the date last named; with none, "earlier in the year" is the
-      // document's year, and the others name nothing the text gives (nor do they when the date
-      // last named is coarser than they are: "the next day" after "in May").
-      const a = o.unit === 'quarter' ? quarter : anchor;
-      h.value = a?.value ? periodOf(a.value, o.unit, o.n, o.part) : undefined;
-      if (!a?.value && o.orDocument && ref) h.value = periodOf(iso(ref.y, ref.m, ref.d) ?? '', o.unit, o.n);
-      if (h.value === undefined) hits.splice(i--, 1);
-      else if (h.value) {
-        // "That year" after "May 5, 2010" leaves May 5 the date later anaphors count from.
-        if (!anchor?.value || h.value.length >= anchor.value.length) anchor = h;
-        if (/-Q\d$/.test(h.value)) quarter = h;
-      }
       continue;
     }
     if (!o) {
       if (!h.value) continue;
-      anchor = h;
       if (/-Q\d$/.test(h.value)) quarter = h;
       if (today && yearBefore) {
         const from = dateValueStart(h.value);
@@ -550,10 +454,8 @@ function resolveOffsets(hits: DateHit[], ref: Ymd | undefined): void {
       }
       continue;
     }
-    if (o.comparative) {
-      if (!reported?.value || reported.chunk < h.chunk - 1 || (o.ago && !/^\d{4}-[QH]\d$/.test(reported.value))) continue;
-      h.value = shiftValue(reported.value, o);
-    } else if (anchor?.value && anchor.chunk >= h.chunk - 1) h.value = shiftValue(anchor.value, o);
+    if (o.unit !== 'year' || !reported?.value || reported.chunk < h.chunk - 1 || (o.ago && !/^\d{4}-[QH]\d$/.test(reported.value))) continue;
+    h.value = yearsBefore(reported.value, o.n);
   }
 }
 

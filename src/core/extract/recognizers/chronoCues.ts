@@ -23,10 +23,6 @@ export const WORD_CUES = {
   /** Weekday names and abbreviations, "weekend", "weekday". */
   weekday: ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'week'],
   ago: ['ago', 'before', 'earlier'],
-  /** The date recognizer's offsets from another date: "two years later". */
-  later: ['later'],
-  /** The units of the date recognizer's anaphors that the other cues leave out: "the next day", "the latest period". */
-  dayOrPeriod: ['day', 'period'],
   relative: ['this', 'last', 'past', 'next', 'after'],
   casualDay: ['now', 'today', 'night', 'tomorrow', 'overmorrow', 'tmr', 'yesterday'],
   partOfDay: ['morning', 'evening', 'night', 'midday', 'noon'],

@@ -15,14 +15,8 @@ type ParsingContext = Parameters<Parser['extract']>[0];
  */
 export const PERIOD_TAG = 'period:';
 export const SHIFT_TAG = 'shift:';
-/** The tag of an offset from another date ("two years later", "the year-earlier quarter"), resolved against the date it counts from. */
+/** The tag of "the year-ago quarter", "year-ago results": a year back from the document's date, or the compared period's a year before. */
 export const OFFSET_TAG = 'offset';
-/**
- * The tag of a date named by reference to the last one the text named: `anaphor:<unit>:<shift>`
- * ("the next day" day:1, "that year" year:0, "the quarter" quarter:0), with `:document` when the
- * document's date serves if the text named none ("earlier in the year").
- */
-export const ANAPHOR_TAG = 'anaphor:';
 
 /**
  * Components for a period counted from the document's date: the reference year is set as known,
@@ -286,42 +280,17 @@ const zonedTime: Parser = {
 };
 
 /**
- * Offsets from another date that chrono does not read: "two years later", "three days later", and
- * the adjectives of results, "the year-earlier quarter", "the year-ago period" ("a year earlier" is
- * chrono's). "Later than planned" compares, it does not place. The recognizer counts the offset from
- * the date the text last named.
+ * The adjective of results compared with a year before, "the year-ago quarter", "year-ago
+ * results" ("a year ago" is chrono's): counted from the document's date, so a date, unlike the
+ * offsets from another event ("a year earlier", "two days later") the product leaves out.
  */
-const offset: Parser = {
-  pattern: () => /\b(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:year|month|week|day|decade)s?\s+later|year-(?:earlier|ago)(?:\s+(?:quarter|period|half|month))?)\b(?!\s+than\b)/i,
+const yearAgo: Parser = {
+  pattern: () => /\byear-ago(?:\s+(?:quarter|period|half|month))?\b/i,
   extract: (context: ParsingContext, match: RegExpMatchArray) => {
     // "the year-ago third quarter" is the quarter's date, moved a year back by the recognizer.
-    if (/^\s+(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th|fiscal)\b/i.test(context.text.slice((match.index ?? 0) + match[0].length, (match.index ?? 0) + match[0].length + 8))) return null;
+    const after = (match.index ?? 0) + match[0].length;
+    if (/^\s+(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th|fiscal)\b/i.test(context.text.slice(after, after + 8))) return null;
     return context.createParsingComponents({ year: context.refDate.getFullYear() }).addTags([OFFSET_TAG]);
-  },
-};
-
-const ANAPHOR_SHIFT: Record<string, number> = { that: 0, same: 0, next: 1, following: 1, previous: -1, preceding: -1 };
-
-/**
- * Dates named by reference to the last date the text named: "that year", "that month", "the next
- * day", "the following month", "the previous week", "the quarter" and "the latest period" (the
- * quarter last named), "earlier in the year", "the full year", "the fiscal year" (the year last named,
- * else the document's). "Over the next year" is a duration. "That day" and
- * "that morning" are left out: they name an event's day more often than a date the text gave ("stay
- * home on that day"), and so is "the same year", which compares more than it places.
- */
-const anaphor: Parser = {
-  pattern: () =>
-    /\b(?:(?:(that)\s+(week|month|year|quarter)|(the\s+(?:next|following|previous|preceding))\s+(day|morning|afternoon|evening|night|week|month|year|quarter))|(the|that)\s+(quarter|latest\s+period)|(?:earlier|later)\s+in\s+the\s+(year|month|week|day)|the\s+(?:full|fiscal)\s+(year))\b(?!\s+(?:of|when|before|after|just|ended|ending|that|which|in\s+which)\b)/i,
-  extract: (context: ParsingContext, match: RegExpMatchArray) => {
-    const [, that, thatUnit, the, theUnit, , , inThe, wholeYear] = match;
-    const which = that ?? the;
-    const unit = thatUnit ?? theUnit;
-    const i = match.index ?? 0;
-    if (which && !/^that/i.test(which) && /\b(?:over|during|within|for|throughout|in)\s+$/i.test(context.text.slice(Math.max(0, i - 12), i))) return null;
-    const u = (unit ?? inThe ?? wholeYear ?? 'quarter').toLowerCase();
-    const shift = which ? ANAPHOR_SHIFT[which.toLowerCase().split(/\s+/).pop() as string] : 0;
-    return context.createParsingComponents({ year: context.refDate.getFullYear() }).addTags([`${ANAPHOR_TAG}${u}:${shift}${inThe || wholeYear ? ':document' : ''}`]);
   },
 };
 
@@ -330,13 +299,13 @@ const UNIT_PERIOD: Record<string, string> = { week: 'W', month: 'M', year: 'year
 /**
  * A week, month, year or quarter named by its edge or by "current" and "coming": "the end of the
  * year", "the beginning of next month", "the end of this week", "the current year", "the coming
- * week", "year-end". Its value is the period's own (TimeML marks the edge apart, as a modifier).
+ * week", "year-end", "earlier in the year". Its value is the period's own (TimeML marks the edge apart, as a modifier).
  */
 const periodEdge: Parser = {
-  pattern: () => /\b(?:(?:(end|beginning|start|middle|rest|remainder)\s+of\s+(this|last|next|the)|(current|coming))\s+(week|month|year|quarter)|year(?:-|\s+|['’]s\s+)end(?!\s*(?:1[89]|20)\d\d))\b/i,
+  pattern: () => /\b(?:(?:(end|beginning|start|middle|rest|remainder)\s+of\s+(this|last|next|the)|(current|coming))\s+(week|month|year|quarter)|(?:earlier|later)\s+in\s+the\s+(week|month|year)|year(?:-|\s+|['’]s\s+)end(?!\s*(?:1[89]|20)\d\d))\b/i,
   extract: (context: ParsingContext, match: RegExpMatchArray) => {
-    // "year-end", "year end", "the year's end": the document's year, as "the end of the year" is.
-    if (!match[4]) return relativePeriod(context, 'year', 0);
+    // "earlier in the year", as "earlier this year"; "year-end", "the year's end", as "the end of the year".
+    if (!match[4]) return relativePeriod(context, match[5] ? UNIT_PERIOD[match[5].toLowerCase()] : 'year', 0);
     const d = (match[2] ?? match[3]).toLowerCase();
     return relativePeriod(context, UNIT_PERIOD[match[4].toLowerCase()], d === 'last' ? -1 : d === 'next' || d === 'coming' ? 1 : 0);
   },
@@ -345,11 +314,11 @@ const periodEdge: Parser = {
 /** chrono's English parsers plus the parsers above, which it does not have. */
 export function buildChrono(): CuedChrono {
   const c = chrono.casual.clone();
-  // Counts of time from now ("in two weeks", "the next three days", "+2 days") are durations,
-  // never dates by the product's definition: their results were all dropped, so their parsers are
-  // not run. Offsets from another date ("two days later") are read by the parser above.
+  // Counts of time from now or from a date ("in two weeks", "two days later", "the next three
+  // days", "+2 days") are durations or offsets, never dates by the product's definition: their
+  // results were all dropped, so their parsers are not run.
   c.parsers = c.parsers.filter((p) => !/ENTimeUnit(?:Within|Later|CasualRelative)FormatParser/.test(p.constructor.name));
-  c.parsers.push(bareYear, bareMonth, quarter, season, decade, spelledYear, fiscalYear, weekend, monthOfYear, decadesAgo, periodEdge, zonedTime, offset, anaphor);
+  c.parsers.push(bareYear, bareMonth, quarter, season, decade, spelledYear, fiscalYear, weekend, monthOfYear, decadesAgo, periodEdge, zonedTime, yearAgo);
   // chrono's unlikely-format filters drop every bare number and every "May"; bare years and
   // capitalised months are wanted here, so only bare numbers that are not years are dropped.
   c.refiners = c.refiners.filter((r) => !/UnlikelyFormatFilter/.test(r.constructor.name));
@@ -408,8 +377,7 @@ export function buildChrono(): CuedChrono {
       // Its pattern opens with its own words ("end of", "current"), fast to scan for: gated by the unit alone.
       [periodEdge, needsOf(['periodUnit'])],
       [zonedTime, needsOf(['zone', 'digit'])],
-      [offset, needsOf(['later'], ['ago'])],
-      [anaphor, needsOf(['periodUnit'], ['partOfDay'], ['dayOrPeriod'])],
+      [yearAgo, needsOf(['ago'])],
     ]),
   );
 }
