@@ -344,7 +344,8 @@ export class DateRecognizer {
       const latestFrame = shift === 'latest' ? (period[0] === 'Q' && body.includes('iscal') && frame() !== 'future' ? 'past' : frame()) : undefined;
       let value = resolvePeriod(period, shift, r.start, ref, latestFrame);
       // "the year-ago third quarter", "the year-earlier first half": that period a year before.
-      const yearBack = start > 9 && sentence.charCodeAt(start - 1) === 32 ? /\byear-(?:earlier|ago)\s+$/i.exec(sentence.slice(Math.max(0, start - 14), start)) : null;
+      const before = start > 9 && sentence.charCodeAt(start - 1) === 32 ? sentence.charCodeAt(start - 2) | 32 : 0;
+      const yearBack = before === 111 /* o */ || before === 114 /* r */ ? /\byear-(?:earlier|ago)\s+$/i.exec(sentence.slice(Math.max(0, start - 14), start)) : null;
       if (yearBack) {
         start -= yearBack[0].length;
         value = value && yearsBefore(value, 1);
@@ -419,7 +420,9 @@ export class DateRecognizer {
     } else if (!relative && !bareWeekday && !bareMonth && yearKnown && c.isCertain('month') && dayKnown) value = iso(y, m, d);
     if (value && value.length === 10) value += timeOfDay(body, c, clock);
     // "the 1988 period", "the 1988 quarter": the quarter last named, in that year (resolved below).
-    if (tags.has('bareYear') && y !== null) {
+    // (Read only where a space and a "p" or "q" follow the year.)
+    const next = sentence.charCodeAt(end) === 32 ? sentence.charCodeAt(end + 1) | 32 : 0;
+    if ((next === 112 || next === 113) && tags.has('bareYear') && y !== null) {
       const noun = /^\s+(?:period|quarter)\b(?!\s+(?:of|ended|ending)\b)/i.exec(sentence.slice(end, end + 20));
       if (noun) return { start, end: end + noun[0].length, value, absolute, offset: { n: y, unit: 'year', ago: false, inYear: true } };
     }
@@ -435,6 +438,7 @@ export class DateRecognizer {
  * from the document's date. "The 1988 period" is the quarter last named, in 1988.
  */
 function resolveOffsets(hits: DateHit[], ref: Ymd | undefined): void {
+  if (!hits.some((h) => h.offset)) return;
   const today = ref ? iso(ref.y, ref.m, ref.d) : undefined;
   const yearBefore = ref ? iso(ref.y - 1, ref.m, ref.d) : undefined;
   let reported: DateHit | undefined;
