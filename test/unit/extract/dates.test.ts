@@ -155,6 +155,9 @@ describe('dates by kind', () => {
   it('"year-end" and "the year’s end" are the year, as "the end of the year" is; "the latest fiscal year" the last one closed', () => {
     expectMentions('By [[year-end]]{date:2016} the mission shrinks, at the [[year’s end]]{date:2016} it leaves, after a loss in the [[latest fiscal year]]{date:2015}.', ['date'], opts);
   });
+  it('a clock time and its day joined by "on" or "at" are two dates, the time on that day', () => {
+    expectMentions('The blast came at [[11:45 p.m.]]{date:2016-10-30T23:45} on [[Sunday]]{date:2016-10-30}, and the council meets [[tomorrow]]{date:2016-11-04} at [[10 a.m.]]{date:2016-11-04T10:00}.', ['date'], opts);
+  });
   it('a date opening a clause told in the past is in the past', () => {
     expectMentions('In [[December]]{date:2015-12}, the company brought in a new chief executive.', ['date'], opts);
   });

@@ -217,7 +217,22 @@ export class DateRecognizer {
       chronoClock.ms += performance.now() - t;
       for (const r of results) {
         const hit = this.adjust(sentence, r, ref);
-        if (hit) out.push({ start: hit.start + s.start, end: hit.end + s.start, value: hit.value, absolute: hit.absolute, chunk: k, offset: hit.offset });
+        if (!hit) continue;
+        // A clock time and its day joined by "on" or "at" ("11:45 p.m. on Sunday", "tomorrow at 10
+        // a.m.") are two dates, as prepositions stay outside a date: the day's, and the time on that day.
+        const join = hit.value && hit.value.includes('T') ? CLOCK_AND_DAY.exec(sentence.slice(hit.start, hit.end)) : null;
+        if (join && hit.value) {
+          const [a, b] = [sentence.slice(hit.start, hit.start + join.index), sentence.slice(hit.start + join.index + join[0].length, hit.end)];
+          const clockFirst = CLOCK.test(a) && !CLOCK.test(b);
+          if (clockFirst || (CLOCK.test(b) && !CLOCK.test(a))) {
+            const day = hit.value.slice(0, hit.value.indexOf('T'));
+            const second = hit.start + join.index + join[0].length;
+            out.push({ start: hit.start + s.start, end: hit.start + join.index + s.start, value: clockFirst ? hit.value : day, absolute: hit.absolute, chunk: k });
+            out.push({ start: second + s.start, end: hit.end + s.start, value: clockFirst ? day : hit.value, absolute: hit.absolute, chunk: k });
+            continue;
+          }
+        }
+        out.push({ start: hit.start + s.start, end: hit.end + s.start, value: hit.value, absolute: hit.absolute, chunk: k, offset: hit.offset });
       }
     }
     return out;
@@ -462,6 +477,11 @@ function resolveOffsets(hits: DateHit[], ref: Ymd | undefined): void {
     h.value = yearsBefore(reported.value, o.n);
   }
 }
+
+/** "on" or "at" joining a clock time and a day inside one of chrono's results. */
+const CLOCK_AND_DAY = /\s+(?:on|at)\s+/;
+/** A clock time: "11:45 p.m.", "10 a.m.", "1800 GMT", "noon". */
+const CLOCK = /\d\s*(?:a\.?m\b|p\.?m\b|o['’]clock)|\d[:.]\d\d|\b(?:noon|midnight|midday)\b/i;
 
 /** Words and forms that can give a time of day: a part of the day, noon, a clock time. */
 const TIME_WORDS = /noon|midday|midnight|morning|afternoon|evening|night|\d\s*(?:a\.?m\b|p\.?m\b|o['’]clock)|\d[:.]\d\d|\d\d\d\d\s*(?:GMT|UTC)/i;
