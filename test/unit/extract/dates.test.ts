@@ -158,6 +158,10 @@ describe('dates by kind', () => {
   it('a clock time and its day joined by "on" or "at" are two dates, the time on that day', () => {
     expectMentions('The blast came at [[11:45 p.m.]]{date:2016-10-30T23:45} on [[Sunday]]{date:2016-10-30}, and the council meets [[tomorrow]]{date:2016-11-04} at [[10 a.m.]]{date:2016-11-04T10:00}.', ['date'], opts);
   });
+  it('a numeric date written with dots is day first, and not a decimal', () => {
+    expectMentions('The trial opened on [[05.03.2016]]{date:2016-03-05}, and the shares rose 12.50 on [[Friday]]{date:2016-10-28}.', ['date'], opts);
+    assert.equal(extractDocument('The Hague, 05.03.2024 (Press) — The trial opened.').documentDate?.value, '2024-03-05');
+  });
   it('a date opening a clause told in the past is in the past', () => {
     expectMentions('In [[December]]{date:2015-12}, the company brought in a new chief executive.', ['date'], opts);
   });

@@ -19,9 +19,12 @@ const DATEISH =
 
 const DATEISH_ALL = new RegExp(DATEISH.source, 'g');
 
-/** A date with day, month and year: "Nov. 3, 2016", "3 November 2016", "2016-11-03", "11/3/2016" (month first). */
+/** A date with day, month and year: "Nov. 3, 2016", "3 November 2016", "2016-11-03", "11/3/2016" (month first), "03.11.2016" (day first). */
 const FULL_DATE_ALL =
-  /\b((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\.?\s+(\d{1,2}),?\s+(\d{4})\b|\b(\d{1,2})\s+((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\.?,?\s+(\d{4})\b|\b(\d{4})-(\d\d)-(\d\d)\b|\b(\d{1,2})\/(\d{1,2})\/(\d{2,4})\b/g;
+  /\b((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\.?\s+(\d{1,2}),?\s+(\d{4})\b|\b(\d{1,2})\s+((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\.?,?\s+(\d{4})\b|\b(\d{4})-(\d\d)-(\d\d)\b|\b(\d{1,2})\/(\d{1,2})\/(\d{2,4})\b|\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b/g;
+
+/** A numeric date written with dots, day first: "05.03.2024". */
+const DOTTED_DATE = /^\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})$/;
 
 const NUMERIC_DATE = /\b(\d{1,2})\/(\d{1,2})\/(?:\d{2}|\d{4})\b/g;
 /** Agencies whose datelines put the day first in numeric dates. */
@@ -62,6 +65,7 @@ function fullDateValue(m: RegExpMatchArray, dayFirst: boolean): string | undefin
   if (m[1] !== undefined) [mo, d, y] = [MONTH_WORDS[m[1]], Number(m[2]), Number(m[3])];
   else if (m[4] !== undefined) [d, mo, y] = [Number(m[4]), MONTH_WORDS[m[5]], Number(m[6])];
   else if (m[7] !== undefined) [y, mo, d] = [Number(m[7]), Number(m[8]), Number(m[9])];
+  else if (m[13] !== undefined) [d, mo, y] = [Number(m[13]), Number(m[14]), Number(m[15])];
   else {
     [mo, d, y] = [Number(m[10]), Number(m[11]), Number(m[12])];
     if (dayFirst && mo <= 12 && d <= 12) [mo, d] = [d, mo];
@@ -282,7 +286,9 @@ export class DateRecognizer {
     }
     // A decimal before a date is a figure, not a clock time ("$6.43, on Friday" read as 6:43).
     let clock = true;
-    const decimal = isDigit(body.charCodeAt(0)) ? /^\d{1,2}\.\d\d\b,?\s*(?:on\s+)?/.exec(body) : null;
+    // (A date written with dots, "05.03.2024", is not a decimal.)
+    const dotted = isDigit(body.charCodeAt(0)) && DOTTED_DATE.test(body);
+    const decimal = isDigit(body.charCodeAt(0)) && !dotted ? /^\d{1,2}\.\d\d\b,?\s*(?:on\s+)?/.exec(body) : null;
     if (decimal && !/GMT|UTC|\d\s*[ap]\.?m\b/i.test(body)) {
       if (decimal[0].length >= body.length) return undefined;
       start += decimal[0].length;
@@ -386,7 +392,8 @@ export class DateRecognizer {
     const y = c.get('year');
     let m = c.get('month');
     let d = c.get('day');
-    if (this.dayFirst && m !== null && d !== null && m <= 12 && d <= 12 && tags.has('parser/SlashDateFormatParser')) [m, d] = [d, m];
+    // Numeric dates in the document's convention; written with dots ("05.03.2024"), always day first.
+    if ((this.dayFirst || dotted) && m !== null && d !== null && m <= 12 && d <= 12 && tags.has('parser/SlashDateFormatParser')) [m, d] = [d, m];
     const week = lower.endsWith('week') ? /\b(this|last|next|past|coming)\s+week$/i.exec(body) : null;
     if (absolute) {
       if (dayKnown && c.isCertain('month')) value = iso(y, m, d);
