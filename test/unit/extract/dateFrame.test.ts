@@ -40,6 +40,11 @@ describe('the frame of a date', () => {
     assert.equal(frame('The group will vote. Its leader is in the city on [[Monday]].'), undefined);
     assert.equal(frame('The curfew will start at 10 p.m. [[Friday]].'), 'future');
   });
+  it('a date opening a clause told in the past points back, unless the clause speaks of the future', () => {
+    assert.equal(frame('In [[January]], the company brought in a new chief executive.'), 'past');
+    assert.equal(frame('In [[January]], the company that was sold will move.'), 'weak-future');
+    assert.equal(frame('In [[January]], a new chief executive takes over.'), undefined);
+  });
   it('a sentence with no such word has no frame', () => {
     assert.equal(frame('Fighting broke out in the city on [[Monday]].'), undefined);
   });

@@ -127,6 +127,44 @@ describe('dates by kind', () => {
   it('noon and midnight alone are clock times of the document’s day', () => {
     expectMentions('The truce starts at [[noon]]{date:2016-11-03T12:00}.', ['date'], opts);
   });
+  it('offsets from another event and anaphora are not dates, as the definition says', () => {
+    expectMentions('The mayor was first elected in [[May 2010]]{date:2010-05}. A year earlier he had lost, three days later he formed a cabinet, the next day he left, and that year ended badly; the following month he resigned.', ['date'], opts);
+    expectMentions('Sales in the quarter rose and in the latest period fell; for the full year they rose.', ['date'], opts);
+  });
+  it('results compared with a year ago are the reported period a year before', () => {
+    expectMentions('The bank posted a [[third-quarter]]{date:2016-Q3} loss of $3 million. Revenue fell 8% from [[a year ago]]{date:2015-Q3}, and costs rose from the [[year-ago quarter]]{date:2015-Q3}, the [[year-ago third quarter]]{date:2015-Q3} and the [[year-earlier third quarter]]{date:2015-Q3}.', ['date'], opts);
+  });
+  it('"a year ago" with no period compared counts from the document’s date', () => {
+    expectMentions('The town fell [[a year ago]]{date:2015}; [[year-ago]]{date:2015} figures were lower.', ['date'], opts);
+  });
+  it('"earlier in the year" is the document’s year, as "earlier this year" is', () => {
+    expectMentions('[[Earlier in the year]]{date:2016}, the market burned.', ['date'], opts);
+  });
+  it('"two weeks ago" is an ISO week, as "last week" is', () => {
+    expectMentions('The town fell [[two weeks ago]]{date:2016-W42}.', ['date'], opts);
+  });
+  it('a weekend followed by a comma is still the weekend of an ISO week', () => {
+    expectMentions('There were two strikes [[last weekend]]{date:2016-W43-WE}, both near the coast.', ['date'], opts);
+  });
+  it('a half or quarter of a year named relative to the document’s, and "this quarter"', () => {
+    expectMentions('He wants a briefing before the end of the [[first half of this year]]{date:2016-H1}, and a vote in the [[fourth quarter of next year]]{date:2017-Q4}. Sales rose [[this quarter]]{date:2016-Q4}.', ['date'], opts);
+  });
+  it('a fiscal quarter named alone is the latest of that number; "the 2015 period" is the quarter last named, in 2015', () => {
+    expectMentions('Net rose in the [[fiscal first quarter]]{date:2016-Q1}, against a loss in the [[2015 period]]{date:2015-Q1}.', ['date'], opts);
+  });
+  it('"year-end" and "the year’s end" are the year, as "the end of the year" is; "the latest fiscal year" the last one closed', () => {
+    expectMentions('By [[year-end]]{date:2016} the mission shrinks, at the [[year’s end]]{date:2016} it leaves, after a loss in the [[latest fiscal year]]{date:2015}.', ['date'], opts);
+  });
+  it('a clock time and its day joined by "on" or "at" are two dates, the time on that day', () => {
+    expectMentions('The blast came at [[11:45 p.m.]]{date:2016-10-30T23:45} on [[Sunday]]{date:2016-10-30}, and the council meets [[tomorrow]]{date:2016-11-04} at [[10 a.m.]]{date:2016-11-04T10:00}.', ['date'], opts);
+  });
+  it('a numeric date written with dots is day first, and not a decimal', () => {
+    expectMentions('The trial opened on [[05.03.2016]]{date:2016-03-05}, and the shares rose 12.50 on [[Friday]]{date:2016-10-28}.', ['date'], opts);
+    assert.equal(extractDocument('The Hague, 05.03.2024 (Press) — The trial opened.').documentDate?.value, '2024-03-05');
+  });
+  it('a date opening a clause told in the past is in the past', () => {
+    expectMentions('In [[December]]{date:2015-12}, the company brought in a new chief executive.', ['date'], opts);
+  });
 });
 
 describe('end-of-period guard', () => {

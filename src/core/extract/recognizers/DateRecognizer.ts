@@ -1,9 +1,9 @@
 import type * as chrono from 'chrono-node';
-import { isoWeekValue } from '../../dates/dateValue';
+import { dateValueStart, isoWeekValue } from '../../dates/dateValue';
 import type { ExtractionContext } from '../context';
 import type { CuedChrono } from './chronoCues';
 import { frameOf, type Frame } from './dateFrame';
-import { buildChrono, PERIOD_TAG, SHIFT_TAG } from './dateParsers';
+import { buildChrono, OFFSET_TAG, PERIOD_TAG, SHIFT_TAG } from './dateParsers';
 
 export { afterOfOrThe, mayHaveTimezone } from './dateParsers';
 
@@ -15,13 +15,16 @@ let parser: CuedChrono | undefined;
  * "Yesterday"), so the words that can are matched with either case of their first letter.
  */
 const DATEISH =
-  /\b(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|ago|[Yy]esterday|[Tt]o(?:day|morrow|night)|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter|[Cc]entury|weekend|[Ff]iscal|noon|midnight|midday)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.|(?:1[89]|20)\d\d(?:s\b|\b)|(?:[Tt]his|[Ll]ast|[Nn]ext|[Cc]oming|[Pp]ast|[Cc]urrent|[Ll]atest|[Pp]revious)\s+(?:fiscal\s+)?(?:week|month|year|weekend|decade|century|quarter|spring|summer|autumn|fall|winter|morning|afternoon|evening|night)\b|(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]inal)[\s-]+(?:fiscal[\s-]+)?(?:quarter|half)\b|the\s+(?:twen|thir|for|fif|six|seven|eigh|nine)ties\b|(?:end|beginning|start|middle|rest|remainder)\s+of\s+the\s+(?:week|month|year|quarter)\b|[Nn]ineteen[\s-]+[a-z]|year\s+two\s+thousand\b|\d{1,2}:\d\d\b|\d{1,2}\/\d{1,2}\b)|'\d0s\b|\d\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b)/;
+  /\b(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|ago|[Yy]esterday|[Tt]o(?:day|morrow|night)|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter|[Cc]entury|weekend|[Ff]iscal|noon|midnight|midday)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.|(?:1[89]|20)\d\d(?:s\b|\b)|(?:[Tt]his|[Ll]ast|[Nn]ext|[Cc]oming|[Pp]ast|[Cc]urrent|[Ll]atest|[Pp]revious)\s+(?:fiscal\s+)?(?:week|month|year|weekend|decade|century|quarter|spring|summer|autumn|fall|winter|morning|afternoon|evening|night)\b|(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]inal)[\s-]+(?:fiscal[\s-]+)?(?:quarter|half)\b|the\s+(?:twen|thir|for|fif|six|seven|eigh|nine)ties\b|(?:end|beginning|start|middle|rest|remainder)\s+of\s+the\s+(?:week|month|year|quarter)\b|[Nn]ineteen[\s-]+[a-z]|year\s+two\s+thousand\b|year(?:-|\s+|['’]s\s+)end\b|(?:[Ee]arlier|[Ll]ater)\s+in\s+the\s+(?:year|month|week)\b|\d{1,2}:\d\d\b|\d{1,2}\/\d{1,2}\b)|'\d0s\b|\d\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b)/;
 
 const DATEISH_ALL = new RegExp(DATEISH.source, 'g');
 
-/** A date with day, month and year: "Nov. 3, 2016", "3 November 2016", "2016-11-03", "11/3/2016" (month first). */
+/** A date with day, month and year: "Nov. 3, 2016", "3 November 2016", "2016-11-03", "11/3/2016" (month first), "03.11.2016" (day first). */
 const FULL_DATE_ALL =
-  /\b((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\.?\s+(\d{1,2}),?\s+(\d{4})\b|\b(\d{1,2})\s+((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\.?,?\s+(\d{4})\b|\b(\d{4})-(\d\d)-(\d\d)\b|\b(\d{1,2})\/(\d{1,2})\/(\d{2,4})\b/g;
+  /\b((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\.?\s+(\d{1,2}),?\s+(\d{4})\b|\b(\d{1,2})\s+((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\.?,?\s+(\d{4})\b|\b(\d{4})-(\d\d)-(\d\d)\b|\b(\d{1,2})\/(\d{1,2})\/(\d{2,4})\b|\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b/g;
+
+/** A numeric date written with dots, day first: "05.03.2024". */
+const DOTTED_DATE = /^\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})$/;
 
 const NUMERIC_DATE = /\b(\d{1,2})\/(\d{1,2})\/(?:\d{2}|\d{4})\b/g;
 /** Agencies whose datelines put the day first in numeric dates. */
@@ -62,6 +65,7 @@ function fullDateValue(m: RegExpMatchArray, dayFirst: boolean): string | undefin
   if (m[1] !== undefined) [mo, d, y] = [MONTH_WORDS[m[1]], Number(m[2]), Number(m[3])];
   else if (m[4] !== undefined) [d, mo, y] = [Number(m[4]), MONTH_WORDS[m[5]], Number(m[6])];
   else if (m[7] !== undefined) [y, mo, d] = [Number(m[7]), Number(m[8]), Number(m[9])];
+  else if (m[13] !== undefined) [d, mo, y] = [Number(m[13]), Number(m[14]), Number(m[15])];
   else {
     [mo, d, y] = [Number(m[10]), Number(m[11]), Number(m[12])];
     if (dayFirst && mo <= 12 && d <= 12) [mo, d] = [d, mo];
@@ -89,6 +93,51 @@ interface DateHit {
   absolute: boolean;
   /** Index of the sentence it came from, in the list handed to chrono. */
   chunk: number;
+  /** An offset from the date the text last named ("a year earlier"), or from the document's ("a year ago"). */
+  offset?: Offset;
+}
+
+/**
+ * A count of years back that a comparison of results makes the period being reported a year
+ * before: "a year ago" (from the document's date), "the year-ago quarter"; or, with `inYear`, "the
+ * 1988 period": the quarter last named, in the year n the text gives.
+ */
+interface Offset {
+  n: number;
+  unit: 'year' | 'month' | 'week' | 'day';
+  ago: boolean;
+  inYear?: boolean;
+}
+
+const COUNT_WORD: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+/** The words of a count back from the document's date: "a year ago", "two decades ago", "year-ago quarter". */
+const OFFSET_BODY = /^(?:(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(year|month|week|day|decade)s?\s+ago|year-ago\b.*)$/i;
+
+/** The count back an expression's words give, or undefined. */
+function offsetOf(body: string): Offset | undefined {
+  const m = OFFSET_BODY.exec(body);
+  if (!m) return undefined;
+  if (!m[1]) return { n: 1, unit: 'year', ago: false };
+  const n = COUNT_WORD[m[1].toLowerCase()] ?? Number(m[1]);
+  const decade = m[2].toLowerCase() === 'decade';
+  return { n: decade ? 10 * n : n, unit: decade ? 'year' : (m[2].toLowerCase() as Offset['unit']), ago: true };
+}
+
+/**
+ * The value `v` moved back n years, at v's own precision ("the year-ago third quarter" is the third
+ * quarter of the year before); a week is moved as its year.
+ */
+export function yearsBefore(v: string, n: number): string | undefined {
+  const m = /^(\d{4})(?:-(\d\d)(?:-(\d\d))?|-(Q[1-4]|H[12]|SP|SU|FA|WI))?/.exec(v);
+  if (!m) return undefined;
+  const y = Number(m[1]) - n;
+  const mo = m[2] ? Number(m[2]) : undefined;
+  const d = m[3] ? Number(m[3]) : undefined;
+  if (m[4]) return `${y}-${m[4]}`;
+  if (mo === undefined) return String(y);
+  if (d === undefined) return iso(y, mo);
+  // 29 February a year back is 28 February.
+  return isoDay(new Date(Date.UTC(y, mo - 1, Math.min(d, new Date(Date.UTC(y, mo, 0)).getUTCDate()))));
 }
 
 /** Milliseconds spent inside chrono, for the benchmark's breakdown. */
@@ -150,6 +199,7 @@ export class DateRecognizer {
       }
     }
     const hits = this.parseAll(ctx, chunks, ref);
+    resolveOffsets(hits, ref);
     for (const h of hits) {
       const t0 = ctx.tokenAt(h.start);
       let t1 = t0;
@@ -171,7 +221,22 @@ export class DateRecognizer {
       chronoClock.ms += performance.now() - t;
       for (const r of results) {
         const hit = this.adjust(sentence, r, ref);
-        if (hit) out.push({ start: hit.start + s.start, end: hit.end + s.start, value: hit.value, absolute: hit.absolute, chunk: k });
+        if (!hit) continue;
+        // A clock time and its day joined by "on" or "at" ("11:45 p.m. on Sunday", "tomorrow at 10
+        // a.m.") are two dates, as prepositions stay outside a date: the day's, and the time on that day.
+        const join = hit.value && hit.value.includes('T') ? CLOCK_AND_DAY.exec(sentence.slice(hit.start, hit.end)) : null;
+        if (join && hit.value) {
+          const [a, b] = [sentence.slice(hit.start, hit.start + join.index), sentence.slice(hit.start + join.index + join[0].length, hit.end)];
+          const clockFirst = CLOCK.test(a) && !CLOCK.test(b);
+          if (clockFirst || (CLOCK.test(b) && !CLOCK.test(a))) {
+            const day = hit.value.slice(0, hit.value.indexOf('T'));
+            const second = hit.start + join.index + join[0].length;
+            out.push({ start: hit.start + s.start, end: hit.start + join.index + s.start, value: clockFirst ? hit.value : day, absolute: hit.absolute, chunk: k });
+            out.push({ start: second + s.start, end: hit.end + s.start, value: clockFirst ? day : hit.value, absolute: hit.absolute, chunk: k });
+            continue;
+          }
+        }
+        out.push({ start: hit.start + s.start, end: hit.end + s.start, value: hit.value, absolute: hit.absolute, chunk: k, offset: hit.offset });
       }
     }
     return out;
@@ -199,6 +264,9 @@ export class DateRecognizer {
     }
     // Vague or generic: "now", "right now"; durations: "for two years", "past two weeks"; ranges keep their start.
     if (/^(?:right )?now$/.test(lower)) return undefined;
+    // A count back from the document's date: "a year ago", "the year-ago period" (a year, until a compared period says which).
+    const offset = tags.has(OFFSET_TAG) || lower.endsWith(' ago') ? offsetOf(body) : undefined;
+    if (offset && !offset.ago) return { start, end, value: ref ? String(ref.y - 1) : undefined, absolute: false, offset };
     if (!period && UNIT.test(lower) && !/\bago$/.test(lower) && !/^(?:this|last|next|coming|the)\s+(?:week|month|year|weekend|decade|century)$/.test(lower)) return undefined;
     if (!period && /^(?:for|within|in|over|during|past|the past|the next|next \d)/.test(lower) && UNIT.test(lower)) return undefined;
     // A vague amount makes a vague time: "several months ago", "a few years ago", "many years ago".
@@ -218,7 +286,9 @@ export class DateRecognizer {
     }
     // A decimal before a date is a figure, not a clock time ("$6.43, on Friday" read as 6:43).
     let clock = true;
-    const decimal = isDigit(body.charCodeAt(0)) ? /^\d{1,2}\.\d\d\b,?\s*(?:on\s+)?/.exec(body) : null;
+    // (A date written with dots, "05.03.2024", is not a decimal.)
+    const dotted = isDigit(body.charCodeAt(0)) && DOTTED_DATE.test(body);
+    const decimal = isDigit(body.charCodeAt(0)) && !dotted ? /^\d{1,2}\.\d\d\b,?\s*(?:on\s+)?/.exec(body) : null;
     if (decimal && !/GMT|UTC|\d\s*[ap]\.?m\b/i.test(body)) {
       if (decimal[0].length >= body.length) return undefined;
       start += decimal[0].length;
@@ -247,7 +317,7 @@ export class DateRecognizer {
     if (/^(?:Sun|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat)\.?$/.test(body) || (/^\d+$/.test(body) && !tags.has('bareYear'))) return undefined;
     // Premodifiers inside: "late Tuesday", "last December", "earlier this year".
     let premod = '';
-    const pm = start > 0 && isSpace(sentence.charCodeAt(start - 1)) ? /(\b[A-Za-z]+)\s+$/.exec(sentence.slice(Math.max(0, start - 12), start)) : null;
+    const pm = start > 0 && isSpace(sentence.charCodeAt(start - 1)) ? /(?<![-\w])([A-Za-z]+)\s+$/.exec(sentence.slice(Math.max(0, start - 12), start)) : null;
     // ("said this 30 years ago": no word before a count of time ago is its premodifier.)
     if (pm && PREMODIFIERS.has(pm[1].toLowerCase()) && (!/^(?:this|last|next|early|late|mid)\b/i.test(body) || /^(?:earlier|later)$/i.test(pm[1])) && !/\bago$/i.test(body)) {
       premod = pm[1].toLowerCase();
@@ -275,15 +345,33 @@ export class DateRecognizer {
     let frameRead: Frame | null = null;
     const frame = (): Frame => (frameRead === null ? (frameRead = frameOf(sentence, start, end)) : frameRead);
     // chrono reads "last weekend" as a day; it is the weekend of an ISO week.
-    const weekend = period || !lower.endsWith('weekend') ? null : /^(this|last|next|past|coming)\s+weekend$/i.exec(body);
+    // (Read on the body: chrono's result may end in a comma, "last weekend,".)
+    const weekend = period || !body.endsWith('weekend') ? null : /^(this|last|next|past|coming)\s+weekend$/i.exec(body);
     if (weekend) {
       const w = weekend[1].toLowerCase();
       period = 'weekend';
       shift = w === 'this' ? '0' : w === 'next' || w === 'coming' ? '1' : '-1';
     }
+    // chrono's relative parser reads "this quarter" as a day: it is the quarter.
+    const q = period || !body.endsWith('quarter') ? null : /^(this|last|next|past|coming)\s+quarter$/i.exec(body);
+    if (q) {
+      const w = q[1].toLowerCase();
+      period = 'Q';
+      shift = w === 'this' ? '0' : w === 'next' || w === 'coming' ? '1' : '-1';
+    }
     if (period) {
-      const value = resolvePeriod(period, shift, r.start, ref, shift === 'latest' ? frame() : undefined);
-      return { start, end, value, absolute: shift === undefined };
+      // A fiscal quarter named alone is one being reported, the latest of that number, unless the
+      // sentence speaks of the future: its number is not the calendar's ("the fiscal first quarter ended Sept. 30").
+      const latestFrame = shift === 'latest' ? (period[0] === 'Q' && body.includes('iscal') && frame() !== 'future' ? 'past' : frame()) : undefined;
+      let value = resolvePeriod(period, shift, r.start, ref, latestFrame);
+      // "the year-ago third quarter", "the year-earlier first half": that period a year before.
+      const before = start > 9 && sentence.charCodeAt(start - 1) === 32 ? sentence.charCodeAt(start - 2) | 32 : 0;
+      const yearBack = before === 111 /* o */ || before === 114 /* r */ ? /\byear-(?:earlier|ago)\s+$/i.exec(sentence.slice(Math.max(0, start - 14), start)) : null;
+      if (yearBack) {
+        start -= yearBack[0].length;
+        value = value && yearsBefore(value, 1);
+      }
+      return { start, end, value, absolute: shift === undefined && !yearBack };
     }
     // "By Jan. 18, 10 days after…": a number after the day is not its year.
     let yearKnown = r.start.isCertain('year');
@@ -304,7 +392,8 @@ export class DateRecognizer {
     const y = c.get('year');
     let m = c.get('month');
     let d = c.get('day');
-    if (this.dayFirst && m !== null && d !== null && m <= 12 && d <= 12 && tags.has('parser/SlashDateFormatParser')) [m, d] = [d, m];
+    // Numeric dates in the document's convention; written with dots ("05.03.2024"), always day first.
+    if ((this.dayFirst || dotted) && m !== null && d !== null && m <= 12 && d <= 12 && tags.has('parser/SlashDateFormatParser')) [m, d] = [d, m];
     const week = lower.endsWith('week') ? /\b(this|last|next|past|coming)\s+week$/i.exec(body) : null;
     if (absolute) {
       if (dayKnown && c.isCertain('month')) value = iso(y, m, d);
@@ -342,6 +431,8 @@ export class DateRecognizer {
         const unit = UNIT.exec(body)?.[0].toLowerCase() ?? '';
         if (/year|decade|centur/.test(unit)) value = iso(y);
         else if (/month/.test(unit)) value = iso(y, m);
+        // "two weeks ago" is a week, as "last week" is.
+        else if (/week/.test(unit) && /\bago$/i.test(body) && y !== null && m !== null && d !== null) value = isoWeekValue(y, m, d);
         else if (ref.d) value = iso(y, m, d);
       } else if (dayKnown && c.isCertain('month') && !yearKnown && ref.m && ref.d && premod !== 'next') {
         // "June 5" without a year: the nearest such day to the document's date, or the latest on or
@@ -350,9 +441,54 @@ export class DateRecognizer {
       } else if (ref.d || dayKnown) value = iso(y, m, d);
     } else if (!relative && !bareWeekday && !bareMonth && yearKnown && c.isCertain('month') && dayKnown) value = iso(y, m, d);
     if (value && value.length === 10) value += timeOfDay(body, c, clock);
-    return { start, end, value, absolute };
+    // "the 1988 period", "the 1988 quarter": the quarter last named, in that year (resolved below).
+    // (Read only where a space and a "p" or "q" follow the year.)
+    const next = sentence.charCodeAt(end) === 32 ? sentence.charCodeAt(end + 1) | 32 : 0;
+    if ((next === 112 || next === 113) && tags.has('bareYear') && y !== null) {
+      const noun = /^\s+(?:period|quarter)\b(?!\s+(?:of|ended|ending)\b)/i.exec(sentence.slice(end, end + 20));
+      if (noun) return { start, end: end + noun[0].length, value, absolute, offset: { n: y, unit: 'year', ago: false, inYear: true } };
+    }
+    return { start, end, value, absolute, offset: offset?.ago ? offset : undefined };
   }
 }
+
+/**
+ * Comparisons of results resolved in the text's order. "Third-quarter sales fell from a year ago",
+ * "costs rose from the year-ago quarter": the period being reported a year before, that is the
+ * latest one named in the paragraph or the one before that began in the year up to the document's
+ * date; "a year ago" takes only a quarter or a half that way, and otherwise stays a year counted
+ * from the document's date. "The 1988 period" is the quarter last named, in 1988.
+ */
+function resolveOffsets(hits: DateHit[], ref: Ymd | undefined): void {
+  if (!hits.some((h) => h.offset)) return;
+  const today = ref ? iso(ref.y, ref.m, ref.d) : undefined;
+  const yearBefore = ref ? iso(ref.y - 1, ref.m, ref.d) : undefined;
+  let reported: DateHit | undefined;
+  let quarter: DateHit | undefined;
+  for (const h of hits) {
+    const o = h.offset;
+    if (o?.inYear) {
+      h.value = quarter?.value ? `${o.n}${quarter.value.slice(4)}` : String(o.n);
+      continue;
+    }
+    if (!o) {
+      if (!h.value) continue;
+      if (/-Q\d$/.test(h.value)) quarter = h;
+      if (today && yearBefore) {
+        const from = dateValueStart(h.value);
+        if (from <= today && from > yearBefore) reported = h;
+      }
+      continue;
+    }
+    if (o.unit !== 'year' || !reported?.value || reported.chunk < h.chunk - 1 || (o.ago && !/^\d{4}-[QH]\d$/.test(reported.value))) continue;
+    h.value = yearsBefore(reported.value, o.n);
+  }
+}
+
+/** "on" or "at" joining a clock time and a day inside one of chrono's results. */
+const CLOCK_AND_DAY = /\s+(?:on|at)\s+/;
+/** A clock time: "11:45 p.m.", "10 a.m.", "1800 GMT", "noon". */
+const CLOCK = /\d\s*(?:a\.?m\b|p\.?m\b|o['’]clock)|\d[:.]\d\d|\b(?:noon|midnight|midday)\b/i;
 
 /** Words and forms that can give a time of day: a part of the day, noon, a clock time. */
 const TIME_WORDS = /noon|midday|midnight|morning|afternoon|evening|night|\d\s*(?:a\.?m\b|p\.?m\b|o['’]clock)|\d[:.]\d\d|\d\d\d\d\s*(?:GMT|UTC)/i;
@@ -415,6 +551,8 @@ function resolvePeriod(period: string, shift: string | undefined, c: chrono.Pars
     return `${year}-${period}`;
   }
   if (!ref) return undefined;
+  // "the first half of this year", "the third quarter of next year": that period of the year counted from the document's.
+  if (shift[0] === 'y') return `${ref.y + Number(shift.slice(1))}-${period}`;
   const n = shift === 'latest' ? undefined : Number(shift);
   if (period === 'century') return `${pad(Math.floor(ref.y / 100) + (n ?? 0))}XX`;
   if (period === 'year') return String(ref.y + (n ?? 0));

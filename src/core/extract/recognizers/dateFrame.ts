@@ -77,7 +77,32 @@ export function frameOf(text: string, start: number, end = start): Frame {
   if (limit) return PAST_IN_CLAUSE.test(after) ? 'past' : 'weak-future';
   // "On Tuesday, the group will…": a date opening its clause takes the clause's tense.
   if (n <= 1 && FUTURE_AFTER.test(after)) return 'weak-future';
+  // A date opening a clause told in the past: a past-tense verb among the first words after it and
+  // no word of the future in the rest of the clause ("In January, the company brought in a new chief").
+  if (n <= 1) {
+    const rest = CLAUSE_REST.exec(after)?.[0] ?? '';
+    if (!FUTURE.test(rest) && hasPastVerb(wordsAfter(rest, 6))) return 'past';
+  }
   return undefined;
+}
+
+/** The rest of a clause after a date. */
+const CLAUSE_REST = /^[^.;!?]{0,100}/;
+
+/** Whether a word in the list is a past-tense verb that no "be" or modal right before makes a participle. */
+function hasPastVerb(words: string[]): boolean {
+  for (let k = 0; k < words.length; k++) if (isPastVerb(words[k]) && !MODAL_OR_BE.has(words[k - 1] ?? '') && !FUTURE.test(words[k])) return true;
+  return false;
+}
+
+/** Up to `max` words (letters and apostrophes), lower-cased, from the start of `text`. */
+function wordsAfter(text: string, max: number): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/[A-Za-z']+/g)) {
+    out.push(m[0].toLowerCase());
+    if (out.length >= max) break;
+  }
+  return out;
 }
 
 const isLower = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);

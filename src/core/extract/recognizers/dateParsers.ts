@@ -15,6 +15,8 @@ type ParsingContext = Parameters<Parser['extract']>[0];
  */
 export const PERIOD_TAG = 'period:';
 export const SHIFT_TAG = 'shift:';
+/** The tag of "the year-ago quarter", "year-ago results": a year back from the document's date, or the compared period's a year before. */
+export const OFFSET_TAG = 'offset';
 
 /**
  * Components for a period counted from the document's date: the reference year is set as known,
@@ -86,11 +88,19 @@ const quarter: Parser = {
   extract: (context: ParsingContext, match: RegExpMatchArray) => {
     const i = match.index ?? 0;
     const [prefix, deictic, yearBefore, ordinal] = QUARTER_BEFORE.exec(context.text.slice(Math.max(0, i - 40), i)) ?? [''];
-    const [, unit, yearOf, yearAfter] = match;
+    const [, unit, yearOf, yearAfter, deicticYear] = match;
     const year = yearBefore ?? yearOf ?? yearAfter;
     const half = unit.toLowerCase() === 'half';
     let n = ordinal ? ORDINAL[ordinal.toLowerCase()] : undefined;
     const at = (c: ReturnType<ParsingContext['createParsingComponents']>) => context.createParsingResult(i - prefix.length, i + match[0].length, c);
+    // "the first half of this year", "the fourth quarter of next year".
+    if (deicticYear && n) {
+      const d = deicticYear.toLowerCase();
+      const k = half && /^(?:last|final)$/i.test(ordinal ?? '') ? 2 : n;
+      if (half && k > 2) return null;
+      const c = context.createParsingComponents({ year: context.refDate.getFullYear() }).addTags([`${PERIOD_TAG}${half ? 'H' : 'Q'}${k}`, `${SHIFT_TAG}y${d === 'last' ? -1 : d === 'next' ? 1 : 0}`]);
+      return at(c);
+    }
     if (half) {
       // A half of a named year only: "the first half of 1990", "the last half of 1989".
       if (/^(?:last|final)$/i.test(ordinal ?? deictic ?? '')) n = 2;
@@ -114,7 +124,10 @@ const quarter: Parser = {
  * read the words before it from the text (the ordinal, "this", "early"): a pattern that opens with
  * optional words is tried at every position of the text.
  */
-const QUARTER = new RegExp(`\\b(quarter|half)\\b(?:\\s+of\\s+(?:(?:fiscal|calendar)\\s+)?(?:(?:the\\s+)?(?:fiscal\\s+)?year\\s+)?${YEAR}\\b|,?\\s+${YEAR}\\b(?!\\s*(?:%|percent)))?`, 'i');
+const QUARTER = new RegExp(
+  `\\b(quarter|half)\\b(?:\\s+of\\s+(?:(?:fiscal|calendar)\\s+)?(?:(?:the\\s+)?(?:fiscal\\s+)?year\\s+)?${YEAR}\\b|,?\\s+${YEAR}\\b(?!\\s*(?:%|percent))|\\s+of\\s+(this|last|next)\\s+year\\b)?`,
+  'i',
+);
 const QUARTER_BEFORE = new RegExp(
   `(?:\\b(this|last|next|current|latest|past|previous|coming)\\s+|(?:\\bfiscal\\s+)?\\b${YEAR}\\s+)?(?:\\b(?:fiscal|calendar)[\\s-]+)?(?:\\b(first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\\s-]+(?:(?:fiscal|calendar)[\\s-]+)?)?$`,
   'i',
@@ -217,13 +230,13 @@ const spelledYear: Parser = {
   },
 };
 
-/** Fiscal years: "fiscal 1989", "fiscal year 1990", "this fiscal year", "the current fiscal year", "last fiscal year". */
+/** Fiscal years: "fiscal 1989", "fiscal year 1990", "this fiscal year", "the current fiscal year", "last fiscal year", "the latest fiscal year" (the last one closed). */
 const fiscalYear: Parser = {
-  pattern: () => new RegExp(`\\b(?:fiscal(?:\\s+year)?\\s+${YEAR}\\b|(this|last|next|current|coming|previous)\\s+fiscal\\s+year\\b)`, 'i'),
+  pattern: () => new RegExp(`\\b(?:fiscal(?:\\s+year)?\\s+${YEAR}\\b|(this|last|next|current|coming|previous|latest)\\s+fiscal\\s+year\\b)`, 'i'),
   extract: (context: ParsingContext, match: RegExpMatchArray) => {
     if (match[1]) return context.createParsingComponents({ year: Number(match[1]) }).addTags(['bareYear']);
     const d = match[2].toLowerCase();
-    const shift = d === 'last' || d === 'previous' ? -1 : d === 'next' || d === 'coming' ? 1 : 0;
+    const shift = d === 'last' || d === 'previous' || d === 'latest' ? -1 : d === 'next' || d === 'coming' ? 1 : 0;
     return relativePeriod(context, 'year', shift);
   },
 };
@@ -266,16 +279,33 @@ const zonedTime: Parser = {
   extract: (context: ParsingContext, match: RegExpMatchArray) => context.createParsingComponents({ hour: Number(match[1]), minute: Number(match[2]) }),
 };
 
+/**
+ * The adjective of results compared with a year before, "the year-ago quarter", "year-ago
+ * results" ("a year ago" is chrono's): counted from the document's date, so a date, unlike the
+ * offsets from another event ("a year earlier", "two days later") the product leaves out.
+ */
+const yearAgo: Parser = {
+  pattern: () => /\byear-ago(?:\s+(?:quarter|period|half|month))?\b/i,
+  extract: (context: ParsingContext, match: RegExpMatchArray) => {
+    // "the year-ago third quarter" is the quarter's date, moved a year back by the recognizer.
+    const after = (match.index ?? 0) + match[0].length;
+    if (/^\s+(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th|fiscal)\b/i.test(context.text.slice(after, after + 8))) return null;
+    return context.createParsingComponents({ year: context.refDate.getFullYear() }).addTags([OFFSET_TAG]);
+  },
+};
+
 const UNIT_PERIOD: Record<string, string> = { week: 'W', month: 'M', year: 'year', quarter: 'Q' };
 
 /**
  * A week, month, year or quarter named by its edge or by "current" and "coming": "the end of the
  * year", "the beginning of next month", "the end of this week", "the current year", "the coming
- * week". Its value is the period's own (TimeML marks the edge apart, as a modifier).
+ * week", "year-end", "earlier in the year". Its value is the period's own (TimeML marks the edge apart, as a modifier).
  */
 const periodEdge: Parser = {
-  pattern: () => /\b(?:(end|beginning|start|middle|rest|remainder)\s+of\s+(this|last|next|the)|(current|coming))\s+(week|month|year|quarter)\b/i,
+  pattern: () => /\b(?:(?:(end|beginning|start|middle|rest|remainder)\s+of\s+(this|last|next|the)|(current|coming))\s+(week|month|year|quarter)|(?:earlier|later)\s+in\s+the\s+(week|month|year)|year(?:-|\s+|['’]s\s+)end(?!\s*(?:1[89]|20)\d\d))\b/i,
   extract: (context: ParsingContext, match: RegExpMatchArray) => {
+    // "earlier in the year", as "earlier this year"; "year-end", "the year's end", as "the end of the year".
+    if (!match[4]) return relativePeriod(context, match[5] ? UNIT_PERIOD[match[5].toLowerCase()] : 'year', 0);
     const d = (match[2] ?? match[3]).toLowerCase();
     return relativePeriod(context, UNIT_PERIOD[match[4].toLowerCase()], d === 'last' ? -1 : d === 'next' || d === 'coming' ? 1 : 0);
   },
@@ -288,7 +318,7 @@ export function buildChrono(): CuedChrono {
   // days", "+2 days") are durations or offsets, never dates by the product's definition: their
   // results were all dropped, so their parsers are not run.
   c.parsers = c.parsers.filter((p) => !/ENTimeUnit(?:Within|Later|CasualRelative)FormatParser/.test(p.constructor.name));
-  c.parsers.push(bareYear, bareMonth, quarter, season, decade, spelledYear, fiscalYear, weekend, monthOfYear, decadesAgo, periodEdge, zonedTime);
+  c.parsers.push(bareYear, bareMonth, quarter, season, decade, spelledYear, fiscalYear, weekend, monthOfYear, decadesAgo, periodEdge, zonedTime, yearAgo);
   // chrono's unlikely-format filters drop every bare number and every "May"; bare years and
   // capitalised months are wanted here, so only bare numbers that are not years are dropped.
   c.refiners = c.refiners.filter((r) => !/UnlikelyFormatFilter/.test(r.constructor.name));
@@ -347,6 +377,7 @@ export function buildChrono(): CuedChrono {
       // Its pattern opens with its own words ("end of", "current"), fast to scan for: gated by the unit alone.
       [periodEdge, needsOf(['periodUnit'])],
       [zonedTime, needsOf(['zone', 'digit'])],
+      [yearAgo, needsOf(['ago'])],
     ]),
   );
 }
