@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { charDiff, charDiffFromEnd } from './fuzz/harness';
+import { someAlignmentKeeps } from './fuzz/harness';
 import { applyEdits, reanchor, targetAt, trimmedChange, type Anchorable, type TextChange } from '../../../src/core/annotations';
 
 // Every character carries an identity: `o<i>` for the i-th character of the original text, `n<k>` for
@@ -34,6 +34,16 @@ function apply(chars: Char[], c: TextChange, serial: { n: number }): Char[] {
 const str = (chars: Char[]) => chars.map((c) => c.ch).join('');
 
 describe('re-anchoring properties: on the right text or orphaned, never elsewhere, never lost', () => {
+  it('the judge pairs either of two equal characters, and never text outside the passage', () => {
+    // `hh  .a` → `h .a`: the `h` left may be the passage's (the second) or the one before it.
+    assert.ok(someAlignmentKeeps('cachh  .a.', 'cach .a.', 3, 7, 4, 9));
+    // A copy of the words elsewhere is never the passage's, by any pairing.
+    assert.ok(!someAlignmentKeeps('abc x abc', 'abc x abc', 0, 3, 6, 9));
+    // Letters typed since next to the passage's own count; a span of typed letters alone does not.
+    assert.ok(someAlignmentKeeps('one two three', 'one twoXX three', 4, 9, 4, 7));
+    assert.ok(!someAlignmentKeeps('one two three', 'one XXXX three', 4, 8, 4, 7));
+  });
+
   it('applyEdits over random edit sequences (2000 runs)', () => {
     fc.assert(
       fc.property(caseArb, ({ text, spans, changes }) => {
@@ -145,8 +155,7 @@ describe('re-anchoring properties: on the right text or orphaned, never elsewher
                 return any;
               };
               const byHistory = (j: number) => (chars[j].id.startsWith('o') ? Number(chars[j].id.slice(1)) : -1);
-              const maps = [charDiff(text, now), charDiffFromEnd(text, now)];
-              assert.ok(right(byHistory) || maps.some((map) => right((j) => map[j])), `${r.outcome} match "${under}" is not on "${quote}"`);
+              assert.ok(right(byHistory) || someAlignmentKeeps(text, now, start, end, s, e), `${r.outcome} match "${under}" is not on "${quote}"`);
             } else assert.equal(under, quote, 'placed only on text equal to the quote');
           });
           // Completeness: an untouched passage is always found at its own characters when its quote is

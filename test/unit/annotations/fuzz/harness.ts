@@ -160,18 +160,65 @@ export function charDiff(a: string, b: string): Int32Array {
 }
 
 /**
- * {@link charDiff} aligned from the end: where a change could have taken either of two equal
- * characters (`i.,b.c` → `i.c`: the first dot or the second), this pairing keeps the later one.
+ * Whether some least-edits alignment of `a` (the old text) and `b` (the new one) — edit distance with
+ * substitutions, as {@link charDiff} — pairs every character of `b[start, end)` that it pairs at all
+ * with a character of `a[s, e)`, and pairs at least one. Where a change could have taken either of two
+ * equal characters (`hh` → `h`, `ee` → `e`), a diff picks one of them; re-anchoring only has the two
+ * texts, so a placement is right when any pairing of least edits makes it so. Characters a pairing
+ * leaves unpaired (typed since) are then next to the passage's own, or at the span's ends beside them.
  */
-export function charDiffFromEnd(a: string, b: string): Int32Array {
-  const rev = (s: string) => s.split('').reverse().join('');
-  const back = charDiff(rev(a), rev(b));
-  const map = new Int32Array(b.length).fill(-1);
-  for (let j = 0; j < b.length; j++) {
-    const i = back[b.length - 1 - j];
-    if (i >= 0) map[j] = a.length - 1 - i;
+export function someAlignmentKeeps(a: string, b: string, start: number, end: number, s: number, e: number): boolean {
+  const n = a.length;
+  const m = b.length;
+  const w = m + 1;
+  // Forward and backward edit distances; an edge lies on a least-edits path when both sides add up.
+  const fwd = new Uint16Array((n + 1) * w);
+  for (let j = 0; j <= m; j++) fwd[j] = j;
+  for (let i = 1; i <= n; i++) {
+    fwd[i * w] = i;
+    for (let j = 1; j <= m; j++) fwd[i * w + j] = Math.min(fwd[(i - 1) * w + j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1), fwd[(i - 1) * w + j] + 1, fwd[i * w + j - 1] + 1);
   }
-  return map;
+  const bwd = new Uint16Array((n + 1) * w);
+  for (let j = m; j >= 0; j--) bwd[n * w + j] = m - j;
+  for (let i = n - 1; i >= 0; i--) {
+    bwd[i * w + m] = n - i;
+    for (let j = m - 1; j >= 0; j--) bwd[i * w + j] = Math.min(bwd[(i + 1) * w + j + 1] + (a[i] === b[j] ? 0 : 1), bwd[(i + 1) * w + j] + 1, bwd[i * w + j + 1] + 1);
+  }
+  const total = fwd[n * w + m];
+  const inWindow = (j: number) => j >= start && j < end;
+  // States (i, j, paired one of the passage's own yet); walk only edges of least-edits paths.
+  const seen = new Uint8Array((n + 1) * w * 2);
+  const stack: number[] = [0];
+  seen[0] = 1;
+  const push = (i: number, j: number, own: number) => {
+    const k = (i * w + j) * 2 + own;
+    if (!seen[k]) {
+      seen[k] = 1;
+      stack.push(k);
+    }
+  };
+  while (stack.length) {
+    const k = stack.pop()!;
+    const own = k & 1;
+    const i = Math.floor(k / 2 / w);
+    const j = (k >> 1) % w;
+    if (i === n && j === m) {
+      if (own) return true;
+      continue;
+    }
+    const here = fwd[i * w + j];
+    if (i < n && j < m) {
+      const cost = a[i] === b[j] ? 0 : 1;
+      if (here + cost + bwd[(i + 1) * w + j + 1] === total) {
+        if (cost === 1) push(i + 1, j + 1, own);
+        else if (!inWindow(j)) push(i + 1, j + 1, own);
+        else if (i >= s && i < e) push(i + 1, j + 1, 1);
+      }
+    }
+    if (i < n && here + 1 + bwd[(i + 1) * w + j] === total) push(i + 1, j, own);
+    if (j < m && here + 1 + bwd[i * w + j + 1] === total) push(i, j + 1, own);
+  }
+  return false;
 }
 
 /**
