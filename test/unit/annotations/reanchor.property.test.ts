@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { someAlignmentKeeps } from './fuzz/harness';
+import { retypedOnlyBy, someAlignmentKeeps } from './fuzz/harness';
 import { applyEdits, reanchor, targetAt, trimmedChange, type Anchorable, type TextChange } from '../../../src/core/annotations';
 
 // Every character carries an identity: `o<i>` for the i-th character of the original text, `n<k>` for
@@ -155,7 +155,15 @@ describe('re-anchoring properties: on the right text or orphaned, never elsewher
                 return any;
               };
               const byHistory = (j: number) => (chars[j].id.startsWith('o') ? Number(chars[j].id.slice(1)) : -1);
-              assert.ok(right(byHistory) || someAlignmentKeeps(text, now, start, end, s, e), `${r.outcome} match "${under}" is not on "${quote}"`);
+              // Or the placement takes, beside its own characters, one equal to a character of the
+              // passage that was deleted since (`cc` → `c` + a newline typed in place of the second):
+              // the texts alone cannot tell the two apart, and the harness judges it so too.
+              const retyped = () => {
+                const left = new Set(chars.map((c) => c.id));
+                const here = chars.slice(start, end).map((c, i) => ({ ch: c.ch, own: byHistory(start + i) >= s && byHistory(start + i) < e, free: c.id.startsWith('n') }));
+                return retypedOnlyBy(quote, here, (i) => !left.has(`o${s + i}`));
+              };
+              assert.ok(right(byHistory) || someAlignmentKeeps(text, now, start, end, s, e) || retyped(), `${r.outcome} match "${under}" is not on "${quote}"`);
             } else assert.equal(under, quote, 'placed only on text equal to the quote');
           });
           // Completeness: an untouched passage is always found at its own characters when its quote is

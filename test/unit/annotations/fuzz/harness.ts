@@ -227,9 +227,23 @@ export function someAlignmentKeeps(a: string, b: string, start: number, end: num
  * span), with most of the span the passage's own.
  */
 function retypedOnly(t: Tracked, span: Ch[], pos: Map<number, number>): boolean {
-  const own = span.filter((c) => t.own.has(c.id)).length;
+  return retypedOnlyBy(
+    t.quote,
+    span.map((c) => ({ ch: c.ch, own: t.own.has(c.id), free: !isWordChar(c.ch) })),
+    (i) => !pos.has(t.original[i]),
+  );
+}
+
+/**
+ * {@link retypedOnly} on plain values: `span` is the placed text, each character marked whether it is
+ * the passage's own and whether it may stand there anyway (`free`); `gone(i)` says whether the quote's
+ * i-th character has been deleted since. Any other character must be paired with a deleted character
+ * of the quote by a least-edits alignment of the quote and the span. Most of the span must be the
+ * passage's own.
+ */
+export function retypedOnlyBy(quote: string, span: { ch: string; own: boolean; free: boolean }[], gone: (i: number) => boolean): boolean {
+  const own = span.filter((c) => c.own).length;
   if (2 * own < span.length) return false;
-  const quote = t.quote;
   const n = quote.length;
   const m = span.length;
   const d = Array.from({ length: n + 1 }, (_, i) => Array.from({ length: m + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
@@ -248,9 +262,9 @@ function retypedOnly(t: Tracked, span: Ch[], pos: Map<number, number>): boolean 
     else j--;
   }
   return span.every((c, j) => {
-    if (t.own.has(c.id) || !isWordChar(c.ch)) return true;
+    if (c.own || c.free) return true;
     const i = matchedTo.get(j);
-    return i !== undefined && !pos.has(t.original[i]);
+    return i !== undefined && gone(i);
   });
 }
 
