@@ -130,6 +130,33 @@ describe('names of persons and places', () => {
     });
   });
 
+  describe('names the text gives one person', () => {
+    /** The entity keys of the people mentioned, in text order. */
+    const keys = (a: ReturnType<typeof expectMentions>): string[] => a.mentions.filter((m) => PEOPLE.includes(m.type)).map((m) => m.key);
+
+    it('a real name and the name the person is known by', () => {
+      const a = expectMentions('The cell was led by [[Tarek Nassouri]]{person}, whom his men knew as [[Abu Hafs al-Lubnani]]{person}, until his arrest in the spring.', PEOPLE);
+      assert.equal(new Set(keys(a)).size, 1);
+    });
+    it('a nom de guerre, then the real name; the real name speaks for both', () => {
+      const a = expectMentions(
+        'The voice on the tape belongs to a preacher who calls himself [[Abu Harith al-Masri]]{speaker}, a convert from Lille whose birth name was [[Kevin Marchand]]{speaker}. "We are patient," [[al-Masri]]{speaker} says.',
+        PEOPLE,
+      );
+      assert.equal(new Set(keys(a)).size, 1);
+    });
+    it('"whose real name is", "whose birth name was" and a name in brackets', () => {
+      const a = expectMentions('Police named the recruiter as [[Laurent Dufresne]]{person}, whose real name is [[Omar Haddadi]]{person}, after a search of his flat.', PEOPLE);
+      assert.equal(new Set(keys(a)).size, 1);
+      const b = expectMentions('The court heard from [[Halima Sow]]{person} (known as [[Umm Khalid]]{person}) on the second day.', PEOPLE);
+      assert.equal(new Set(keys(b)).size, 1);
+    });
+    it('two persons with an alias phrase after the second stay two', () => {
+      const a = expectMentions('The judge questioned [[Tarek Nassouri]]{person} and his cousin [[Walid Karam]]{person}, known as a driver.', PEOPLE);
+      assert.equal(new Set(keys(a)).size, 2);
+    });
+  });
+
   describe('headlines in title case', () => {
     it('capitalised words of a title-case headline are no names on their shape alone', () => {
       expectMentions(

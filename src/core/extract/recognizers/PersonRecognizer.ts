@@ -16,7 +16,18 @@ interface NameRun {
   titleInside: boolean;
 }
 
-const ALIAS_PHRASE = /\b(?:known as|nom de guerre|alias|a\.k\.a\.|aka|also called|kunya|real name|born)\b/i;
+/**
+ * Words between two names that present the second as another name of the first: "X, also known as
+ * Y", "Y, whose real name is X", "X (known as Y)", "Y, the nom de guerre of X", "X, whom everyone knows
+ * as Y", "a man who calls himself Y".
+ */
+const ALIAS_PHRASE = /\b(?:(?:better |also |widely |commonly )?known as|kn(?:ows?|ew) (?:him |her )?as|nom de guerre|noms de guerre|alias|a\.k\.a\.|aka|also called|kunya|(?:real|birth|given|true|full|legal) name|born|goes by|went by|calls? (?:him|her)self|called (?:him|her)self|identifies (?:him|her)self as|(?:formerly|previously) called|pseudonym)\b/i;
+
+/** The end of an alias phrase, right before the other name: "… known as", "… the nom de guerre of", "… real name is". */
+const ALIAS_BEFORE_NAME = /(?:\bas|\bof|\bis|\bwas|\balias|a\.k\.a\.|\baka|\bcalled|\bby|self|\bborn|\bguerre)\s*,?\s*$/i;
+
+/** Between two names, words that tell they are two persons even beside an alias phrase ("X and his brother, known as Y"). */
+const ALIAS_BREAK = /[;:"“”]|\b(?:and|or|with|met|told|said|says|whom he|whom she)\b/i;
 
 /** Participles of what befalls a person, after "was": "X was killed", "X was arrested". */
 const PERSON_FATES = new Set(['killed', 'arrested', 'captured', 'assassinated', 'executed', 'detained', 'sentenced', 'wounded', 'injured', 'kidnapped', 'abducted', 'appointed', 'elected', 'born', 'buried', 'extradited', 'jailed', 'imprisoned', 'convicted', 'acquitted', 'pardoned', 'beheaded', 'martyred']);
@@ -70,7 +81,6 @@ export class PersonRecognizer {
     }
     this.capitalLabels(ctx);
     this.matchAll(ctx, runs);
-    this.mergeAliases(ctx);
   }
 
   /**
@@ -96,6 +106,60 @@ export class PersonRecognizer {
     }
     // Their writings on words nothing else took.
     if (touched.size) this.matchAll(ctx, this.runsFound, touched, taken);
+    // Once every name is found, by the rules or the tagger: the names the text gives one person.
+    this.aliasNames(ctx);
+    this.mergeAliases(ctx);
+  }
+
+  /**
+   * A name on the other side of an alias phrase from a person's is that person's other name, though
+   * nothing else licenses it: "[Halima Sow] (known as Umm Khalid)", "X, whose real name is [Y]".
+   */
+  private aliasNames(ctx: ExtractionContext): void {
+    const toks = ctx.tokens;
+    const people = ctx.candidates.filter((c) => c.kind === 'person');
+    if (people.length === 0) return;
+    const taken = new Uint8Array(toks.length);
+    for (const c of ctx.candidates) for (let t = c.t0; t < c.t1; t++) taken[t] = 1;
+    const runs = this.runsFound;
+    const free = (r: NameRun): boolean => {
+      if (r.e - r.s > 4 || r.title >= 0 || this.isPlace(ctx, r.s, r.e)) return false;
+      for (let t = r.s; t < r.e; t++) if (taken[t] || ctx.blocked[t] || isAcronym(toks[t])) return false;
+      return true;
+    };
+    // Runs by their first and last token.
+    const byStart = new Map<number, NameRun>();
+    const byEnd = new Map<number, NameRun>();
+    for (const r of runs) {
+      byStart.set(r.s, r);
+      byEnd.set(r.e, r);
+    }
+    const aliasGap = (between: string): boolean => between.length <= 60 && ALIAS_PHRASE.test(between) && !ALIAS_BREAK.test(between) && ALIAS_BEFORE_NAME.test(between);
+    for (const c of people) {
+      const sentence = ctx.sentenceOf[c.t0];
+      // After the person: ", also known as [Y]", " (known as [Y])".
+      for (let t = c.t1; t < Math.min(toks.length, c.t1 + 9) && ctx.sentenceOf[t] === sentence; t++) {
+        const r = byStart.get(t);
+        if (!r) continue;
+        if (free(r) && /^\s*[,(]/.test(ctx.text.slice(c.end, toks[r.s].start)) && aliasGap(ctx.text.slice(c.end, toks[r.s].start))) this.addAlias(ctx, r, taken);
+        break;
+      }
+      // Before it: "[X], whose real name is Y", "[X] (known as Y)".
+      for (let t = c.t0; t > Math.max(0, c.t0 - 9) && ctx.sentenceOf[t - 1] === sentence; t--) {
+        const r = byEnd.get(t);
+        if (!r) continue;
+        const between = ctx.text.slice(toks[r.e - 1].end, c.start);
+        if (free(r) && /^\s*[,(]/.test(between) && aliasGap(between)) this.addAlias(ctx, r, taken);
+        break;
+      }
+    }
+  }
+
+  private addAlias(ctx: ExtractionContext, r: NameRun, taken: Uint8Array): void {
+    const toks = ctx.tokens;
+    const key = this.register(ctx, r.s, r.e);
+    for (let t = r.s; t < r.e; t++) taken[t] = 1;
+    ctx.candidates.push({ start: toks[r.s].start, end: toks[r.e - 1].end, kind: 'person', t0: r.s, t1: r.e, key, priority: 5 });
   }
 
   /**
@@ -126,15 +190,20 @@ export class PersonRecognizer {
     }
   }
 
-  /** "Umar, who is better known by his nom de guerre, Abu Ubaidah": the second name is the same person. */
+  /**
+   * Names the text gives one person ("Umar, who is better known by his nom de guerre, Abu Ubaidah";
+   * "Ibrahim Awad al-Badri, also known as Abu Bakr al-Baghdadi"; "Hamid Karzoun, whose real name is
+   * Yusuf Dabbas"): two names next to each other in a sentence, with an alias phrase and nothing else
+   * between them, are one person's, every mention of either a mention of that person.
+   */
   private mergeAliases(ctx: ExtractionContext): void {
-    const people = ctx.candidates.filter((c) => c.kind === 'person');
+    const people = ctx.candidates.filter((c) => c.kind === 'person').sort((x, y) => x.start - y.start);
     for (let k = 1; k < people.length; k++) {
       const b = people[k];
       const a = people[k - 1];
       if (a.key === b.key || ctx.sentenceOf[a.t0] !== ctx.sentenceOf[b.t0]) continue;
       const between = ctx.text.slice(a.end, b.start);
-      if (!ALIAS_PHRASE.test(between) || between.length > 80) continue;
+      if (between.length > 80 || !ALIAS_PHRASE.test(between) || ALIAS_BREAK.test(between)) continue;
       const from = ctx.persons.get(b.key as string);
       const into = ctx.persons.get(a.key as string);
       if (!from || !into) continue;
