@@ -122,4 +122,24 @@ describe('organisations', () => {
   it('a Hausa-Arabic name of a group opened by Jama’atu', () => {
     expectMentions('The group, which calls itself [[Jama\'atu Ahlis Sunna]]{organization}, raided the camp.', [...ORG, 'person']);
   });
+
+  it('a long name with its acronym in brackets is one body, whole, and the acronym alone later is that body', () => {
+    const a = expectMentions(
+      'A report by the [[Regional Counter-Smuggling Coordination Directorate]]{organization} ([[RCSCD]]{organization}) was tabled. [[Maren Holt]]{person} of the [[Alliance for Norway]]{organization} ([[AfN]]{organization}) rejected it, and [[AfN]]{organization} members left. The [[RCSCD]]{organization} declined to comment.',
+      [...ORG, 'person', 'place'],
+    );
+    assert.equal(new Set(a.mentions.filter((m) => m.type === 'organization').map((m) => m.key)).size, 2);
+    assert.ok(a.entities.every((e) => e.name !== ''));
+  });
+
+  it('a person with a body in brackets and a country with its own abbreviation are no new bodies', () => {
+    expectMentions('[[Tomas Rieger]]{person} ([[PSV]]{organization}) scored twice. Cases rose in the [[Democratic Republic of Congo]]{place} ([[DRC]]{place}).', [...ORG, 'person', 'place']);
+  });
+
+  it('an organisation written only as its acronym is named and identified by it', () => {
+    const r = extractCorpus([{ file: 'a.txt', text: 'Aid workers said the NRC had warned of famine. The NRC said stocks would last a week.' }]);
+    const ids = r.documents[0].mentions.filter((m) => m.type === 'organization').map((m) => m.entity);
+    assert.deepEqual([...new Set(ids)], ['nrc']);
+    assert.deepEqual(r.entities.filter((e) => e.type === 'organization').map((e) => e.name), ['NRC']);
+  });
 });

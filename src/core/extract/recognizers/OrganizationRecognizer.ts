@@ -2,8 +2,9 @@ import type { Token } from '../../text/tokens';
 import type { Candidate, ExtractionContext } from '../context';
 import { ARABIC_ORG_HEADS, CAPITAL_STOPWORDS, ORG_HEADS, ROLES } from '../lexicon';
 import { gazetteer } from '../gazetteer';
+import { givenNameGender } from '../gender';
 import { MARGIN, nameChunks, ORG } from '../names/NameTagger';
-import { isAcronym, isCalendarWord, isCommonNounAlone, isGroupWord, isNameParticle, isStopword } from './wordClasses';
+import { acronymOf, isAcronym, isCalendarWord, isCommonNounAlone, isGroupWord, isNameParticle, isStopword } from './wordClasses';
 
 /** Words that extend an organisation's name across lower-case links ("Institute for Middle East Policy"). */
 const LINKS = new Set(['of', 'for', 'and', 'the', 'on', 'de', '&']);
@@ -185,6 +186,81 @@ export class OrganizationRecognizer {
     this.namedUnits(ctx);
     this.legislatures(ctx);
     this.shortForms(ctx);
+    this.bracketedAcronyms(ctx);
+  }
+
+  /**
+   * A name of several capitalised words with its acronym in brackets after it ("the Counter-Terrorism
+   * Committee Executive Directorate (CTED)", "the Alternative for Germany (AfD)"): the whole name is
+   * an organisation's, and so is the acronym, here and wherever else the document writes it alone.
+   */
+  private bracketedAcronyms(ctx: ExtractionContext): void {
+    const text = ctx.text;
+    const toks = ctx.tokens;
+    const acronyms = new Set<string>();
+    for (let open = text.indexOf(' ('); open >= 0; open = text.indexOf(' (', open + 2)) {
+      const a = ctx.tokenAt(open + 2);
+      const acr = toks[a];
+      if (!acr || acr.start !== open + 2 || text.charCodeAt(acr.end) !== 41 /* ) */ || !isAcronymLike(acr.text) || ctx.blocked[a]) continue;
+      // The capitalised words right before the bracket, across the links of a body's name.
+      const last = a - 1;
+      if (last < 0 || toks[last].end !== open || !toks[last].cap) continue;
+      let s = last;
+      while (s > 0 && s > last - 10 && (ctx.joined(s - 1) || text.charCodeAt(toks[s - 1].end) === 45) && (toks[s - 1].cap || (LINKS.has(toks[s - 1].lower) && toks[s - 1].lower !== 'and') || isNameParticle(toks[s - 1], toks[s]))) s--;
+      // The name starts where its initials best spell the acronym ("Counter-Terrorism Committee Executive
+      // Directorate" for CTED), the nearest such word on a tie ("Alternative for Germany" for AfD, not a person before it).
+      const letters = acr.text.replace(/[a-z]/g, '');
+      let best = -1;
+      let bestScore = 0;
+      for (let t = s; t < last; t++) {
+        if (!toks[t].cap || CAPITAL_STOPWORDS.has(toks[t].lower) || isCalendarWord(toks[t]) || ROLES.has(toks[t].lower) || toks[t].text[0] !== letters[0]) continue;
+        const initials = acronymOf(spellingOf(ctx, t, last + 1));
+        let k = 0;
+        while (k < initials.length && k < letters.length && initials[k] === letters[k]) k++;
+        if (k >= bestScore) [best, bestScore] = [t, k];
+      }
+      if (best < 0) continue;
+      s = best;
+      // A person's name with the body they belong to ("Philip Cocu (PSV)"): the initials of a body's
+      // name spell two letters of its acronym or more, or the name has the links of one ("Alternative for Germany").
+      let linked = false;
+      for (let t = s + 1; t < last && !linked; t++) linked = !toks[t].cap && LINKS.has(toks[t].lower);
+      if (bestScore < 2 && !linked) continue;
+      if (!linked && givenNameGender(toks[s].text) !== undefined) continue;
+      // Diseases, laws and measures are abbreviated so too ("Creutzfeldt-Jakob Disease (CJD)").
+      if (NOT_BODIES.has(toks[last].lower)) continue;
+      // A body's name already found there, whole or in part: it runs to the bracket.
+      let org: Candidate | undefined;
+      let clash = false;
+      for (let t = s; t <= last; t++) {
+        if (!ctx.blocked[t]) continue;
+        const c = ctx.candidates.find((x) => x.kind === 'org' && x.t0 <= t && t < x.t1);
+        if (!c || c.event || c.credit || c.t1 > last + 1) clash = true;
+        else if (!org) org = c;
+        else if (org !== c) clash = true;
+      }
+      if (clash) continue;
+      const spelled = spellingOf(ctx, s, last + 1);
+      // A place's own name with its abbreviation ("Democratic Republic of Congo (DRC)").
+      if (gazetteer().get(spelled) !== undefined) continue;
+      const from = org ? Math.min(org.t0, s) : s;
+      for (let t = from; t <= last; t++) ctx.blocked[t] = 1;
+      if (org) {
+        org.t0 = from;
+        org.start = toks[from].start;
+        org.t1 = last + 1;
+        org.end = toks[last].end;
+      } else ctx.candidates.push({ start: toks[from].start, end: toks[last].end, kind: 'org', t0: from, t1: last + 1, priority: 2 });
+      this.mark(ctx, a, a + 1);
+      acronyms.add(acr.text);
+    }
+    if (acronyms.size === 0) return;
+    // The acronym alone, not a word of a longer name ("AOL Europe").
+    for (let i = 0; i < toks.length; i++) {
+      if (!acronyms.has(toks[i].text) || ctx.blocked[i]) continue;
+      if ((i > 0 && ctx.joined(i - 1) && toks[i - 1].cap) || (i + 1 < toks.length && ctx.joined(i) && toks[i + 1].cap)) continue;
+      this.mark(ctx, i, i + 1);
+    }
   }
 
   /**
@@ -415,6 +491,21 @@ export class OrganizationRecognizer {
       }
     }
   }
+}
+
+/** Last words of capitalised names abbreviated in brackets that are not bodies' names. */
+const NOT_BODIES = new Set(['disease', 'syndrome', 'virus', 'fever', 'index', 'value', 'rate', 'act', 'law', 'bill', 'code', 'device', 'devices', 'weapon', 'weapons', 'system', 'missile', 'missiles', 'vehicle', 'vehicles']);
+
+/** An acronym as bodies write theirs: two to eight letters, capitals but for a few lower-case links ("CTED", "AfD", "UNODC"). */
+function isAcronymLike(w: string): boolean {
+  if (w.length < 2 || w.length > 8) return false;
+  let upper = 0;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 65 && c <= 90) upper++;
+    else if (!(c >= 97 && c <= 122) || i === 0) return false;
+  }
+  return upper >= 2 && upper * 2 >= w.length;
 }
 
 /** Prefix heads that name events, not bodies: "Operation Inherent Resolve", "Ghazwat Badr", "Eid al-Adha". */
