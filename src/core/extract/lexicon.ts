@@ -123,7 +123,7 @@ export const PLACE_DESIGNATORS = set(`province provinces governorate governorate
   camp camps airfield airbase air-base base valley mountains mountain mount desert lake sea gulf bay strait island islands peninsula
   canal plain plains city town village neighborhood neighbourhood quarter square street road highway bridge border crossing oasis oilfield
   refinery airport port harbour harbor hills hill heights coast basin delta wadi gorge pass subdistrict prefecture municipality
-  countryside sector corridor forest forests reserve park`);
+  countryside sector corridor forest forests reserve park prison barracks`);
 
 /** Designators that may be capitalised as part of an organisation's name; capitalised they count only after a place-like name. */
 export const CAP_ORG_DESIGNATORS = set('province state');

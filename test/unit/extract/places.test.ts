@@ -30,4 +30,19 @@ describe('places', () => {
   it('a surname that is also a city belongs to the person', () => {
     expectMentions('"We are ready," said Capt. Jeff Davis. Davis added nothing.', ['place']);
   });
+
+  describe('small places by their frame', () => {
+    it('a dateline naming two places joined by a slash', () => {
+      expectMentions('[[TASHKENT]]{place}/[[BISHKEK]]{place}, March 3 (Steppe Wire) — Border guards closed two crossings.', ['place']);
+    });
+    it('a name placed in a known place after a comma is a place, a person so placed is not', () => {
+      expectMentions('The preacher spoke about [[Oberwinkel]]{place}, in [[Bavaria]]{place}, where he grew up. The minister met his counterpart, Gordon Hale, in [[Ottawa]]{place}.', ['place']);
+    });
+    it('a name after a point of the compass and "of"', () => {
+      expectMentions('Gunmen struck villages north of [[Kawuri Gana]]{place} and 30 km west of [[Mallam Fatori]]{place} on Tuesday.', ['place', 'person', 'speaker']);
+    });
+    it('a site named after a person with a particle, and a prison or barracks named before its word', () => {
+      expectMentions('He was arrested at [[Charles de Gaulle airport]]{place}, held in the [[Ghwayran prison]]{place} and later at [[Maimalari Barracks]]{place}.', ['place', 'person', 'organization']);
+    });
+  });
 });
