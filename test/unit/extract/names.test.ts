@@ -157,6 +157,13 @@ describe('names of persons and places', () => {
     });
   });
 
+  describe('the first line of a text', () => {
+    it('a sentence opening the story keeps its persons; a headline above a dateline is no evidence of one', () => {
+      expectMentions('[[Nadia Okafor]]{person} met [[Tomas Rieger]]{person} in [[Vienna]]{place} on a wet morning.\n\nThe two spoke for an hour about the harvest, the roads and the prices of grain in the region.', [...PEOPLE, 'place']);
+      expectMentions('Lydia Freight sets new bond terms.\n\n[[LONDON]]{place} 1996-08-22\n\nThe company said the terms would be published on its website next week.', [...PEOPLE, 'place']);
+    });
+  });
+
   describe('headlines in title case', () => {
     it('capitalised words of a title-case headline are no names on their shape alone', () => {
       expectMentions(

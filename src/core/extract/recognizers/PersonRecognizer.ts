@@ -2,7 +2,7 @@ import { foldWord, isKunya, nameWords, namesCompatible, tidyName } from '../../e
 import type { ExtractionContext, PersonRecord } from '../context';
 import { gazetteer } from '../gazetteer';
 import { givenNameGender } from '../gender';
-import { AUXILIARIES, PLACE_DESIGNATORS, PLACE_NOUNS, ROLES, TITLES } from '../lexicon';
+import { AUXILIARIES, ORG_HEADS, PLACE_DESIGNATORS, PLACE_NOUNS, ROLES, TITLES } from '../lexicon';
 import { chunkAt, MARGIN, ORG, PER } from '../names/NameTagger';
 import { isSpeechVerb } from '../speech';
 import { ARABIC_PLACE_HEADS, inTitleCaseLine, isAcronym, isCalendarWord, isCommonNounAlone, isGroupWord, isNameParticle, isPartisan, isSacred, isStopword } from './wordClasses';
@@ -28,6 +28,26 @@ const ALIAS_BEFORE_NAME = /(?:\bas|\bof|\bis|\bwas|\balias|a\.k\.a\.|\baka|\bcal
 
 /** Between two names, words that tell they are two persons even beside an alias phrase ("X and his brother, known as Y"). */
 const ALIAS_BREAK = /[;:"“”]|\b(?:and|or|with|met|told|said|says|whom he|whom she)\b/i;
+
+/**
+ * Whether the text's first line is a sentence of the story, not a headline: it closes with a full
+ * stop, and a paragraph of prose follows it (not a byline or a dateline of a few words), or nothing does.
+ */
+function storyOpening(text: string): boolean {
+  let end = text.indexOf('\n');
+  if (end < 0) end = text.length;
+  let last = end - 1;
+  while (last >= 0 && (text.charCodeAt(last) === 32 || text.charCodeAt(last) === 13)) last--;
+  if (text.charCodeAt(last) !== 46 /* . */) return false;
+  let from = end;
+  while (from < text.length && (text.charCodeAt(from) <= 32)) from++;
+  if (from >= text.length) return true;
+  let to = text.indexOf('\n', from);
+  if (to < 0) to = text.length;
+  let words = 1;
+  for (let i = from; i < to && words <= 8; i++) if (text.charCodeAt(i) === 32) words++;
+  return words > 8;
+}
 
 /** Participles of what befalls a person, after "was": "X was killed", "X was arrested". */
 const PERSON_FATES = new Set(['killed', 'arrested', 'captured', 'assassinated', 'executed', 'detained', 'sentenced', 'wounded', 'injured', 'kidnapped', 'abducted', 'appointed', 'elected', 'born', 'buried', 'extradited', 'jailed', 'imprisoned', 'convicted', 'acquitted', 'pardoned', 'beheaded', 'martyred']);
@@ -342,6 +362,13 @@ export class PersonRecognizer {
         if (ROLES.has(w.lower) && !w.cap) return { s, e };
         if (j > e && /[,.;:]/.test(ctx.gap(j - 1))) break;
       }
+    }
+    // A known given name and a surname opening the text's first line, where the tagger reads names as
+    // a headline's or a dateline's ("Anna Smith met Bob Jones in Paris." as the first sentence).
+    if (e - s <= 3 && s === ctx.tokenAt(0) && givenNameGender(toks[s].text) !== undefined && !inTitleCaseLine(ctx, s) && !isAcronym(toks[e - 1]) && storyOpening(ctx.text)) {
+      let names = true;
+      for (let t = s; t < e && names; t++) names = (t === s || !ORG_HEADS.has(toks[t].lower)) && !isAcronym(toks[t]) && !isGroupWord(toks[t]) && (gazetteer().get(toks[t].text)?.kind ?? 'town') === 'town';
+      if (names && toks[e] && !toks[e].cap && ctx.joined(e - 1) && sameSentence(e)) return { s, e };
     }
     return undefined;
   }
