@@ -142,4 +142,11 @@ describe('organisations', () => {
     assert.deepEqual([...new Set(ids)], ['nrc']);
     assert.deepEqual(r.entities.filter((e) => e.type === 'organization').map((e) => e.name), ['NRC']);
   });
+
+  it('a long body\'s name runs on across "for the" and "of the"; "and the" before another body\'s name starts a second one', () => {
+    expectMentions(
+      'The [[U.S. Attorney’s Office for the District of Vermont]]{organization} filed the case. The [[Office for the Coordination of Refugee Affairs]]{organization} and the [[United Nations Office on Drugs and Crime]]{organization} wrote to the [[European Union]]{organization} and the [[United States]]{place}.',
+      [...ORG, 'place'],
+    );
+  });
 });

@@ -167,6 +167,9 @@ export class OrganizationRecognizer {
             }
           }
         } else if (!tok.cap && LINKS.has(tok.lower) && end === t && end > a) extending = true;
+        // "Office for the District of Minnesota", "Office on Drugs and Crime": links in a row ("for the") go on extending.
+        // (Not "and the", which joins two names, nor after a company's closing word: "Oakley Inc of the United States".)
+        else if (extending && tok.lower === 'the' && (toks[t - 1].lower === 'for' || toks[t - 1].lower === 'of' || toks[t - 1].lower === 'on') && !COMPANY_DESIGNATORS.has(toks[t - 2]?.lower ?? '')) extending = true;
         else if (extending && tok.cap) end = t + 1;
         else extending = false;
       }
