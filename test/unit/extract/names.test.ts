@@ -157,6 +157,15 @@ describe('names of persons and places', () => {
     });
   });
 
+  describe('capitalised common nouns are no persons', () => {
+    it('a capitalised noun after a determiner, a number or a demonym', () => {
+      expectMentions(
+        'The delegate of the Arab Republic of Nowhere spoke last. Some Member States armed the militias, the three States had announced in January that they would leave, and [[Ruth Keller]]{speaker} was angry. "Nobody in this Chamber asked the farmers of Mali whether they wanted the mission to stay for ten years," [[Keller]]{speaker} said. The representative of the Syrian Arab Republic said the camps were full.',
+        PEOPLE,
+      );
+    });
+  });
+
   describe('the first line of a text', () => {
     it('a sentence opening the story keeps its persons; a headline above a dateline is no evidence of one', () => {
       expectMentions('[[Nadia Okafor]]{person} met [[Tomas Rieger]]{person} in [[Vienna]]{place} on a wet morning.\n\nThe two spoke for an hour about the harvest, the roads and the prices of grain in the region.', [...PEOPLE, 'place']);

@@ -49,6 +49,25 @@ function storyOpening(text: string): boolean {
   return words > 8;
 }
 
+/** Words that open a noun phrase: before a lone capitalised word they make it a common noun ("this Chamber", "the three States"). */
+const DETERMINERS = new Set(['the', 'this', 'these', 'those', 'its', 'their', 'our', 'every', 'each', 'some', 'many', 'several', 'other', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'member', 'fellow']);
+
+/**
+ * Whether the lone capitalised word at s stands in a noun phrase a determiner opens: "this Chamber",
+ * "the three States", "the coastal States", "Member States" (a determiner and at most one lower-case
+ * word before it, or a capitalised "Member").
+ */
+function determinedNoun(ctx: ExtractionContext, s: number): boolean {
+  const toks = ctx.tokens;
+  const p1 = toks[s - 1];
+  if (!p1 || !ctx.joined(s - 1)) return false;
+  if (p1.lower === 'member') return true;
+  if (p1.cap) return false;
+  if (DETERMINERS.has(p1.lower)) return p1.lower !== 'the';
+  const p2 = toks[s - 2];
+  return !!p2 && !p2.cap && ctx.joined(s - 2) && DETERMINERS.has(p2.lower) && /^\p{Ll}+$/u.test(p1.text) && !AUXILIARIES.has(p1.lower) && !LONE_NAME_VERBS.has(p1.lower) && !PLACE_PREPOSITIONS.has(p1.lower) && p1.lower !== 'and';
+}
+
 /** Participles of what befalls a person, after "was": "X was killed", "X was arrested". */
 const PERSON_FATES = new Set(['killed', 'arrested', 'captured', 'assassinated', 'executed', 'detained', 'sentenced', 'wounded', 'injured', 'kidnapped', 'abducted', 'appointed', 'elected', 'born', 'buried', 'extradited', 'jailed', 'imprisoned', 'convicted', 'acquitted', 'pardoned', 'beheaded', 'martyred']);
 
@@ -116,6 +135,8 @@ export class PersonRecognizer {
       const c = chunkAt(ctx, r.s, PER);
       // The whole run, and nowhere in a place's frame ("in Baga", "the town of Baga").
       if (!c || c.margin < MARGIN.person || c.t0 !== r.s || c.t1 !== r.e || inTitleCaseLine(ctx, r.s)) continue;
+      // "the three States", "this Chamber", "Member States": a capitalised noun after a determiner.
+      if (c.t1 - c.t0 === 1 && determinedNoun(ctx, c.t0)) continue;
       let free = true;
       for (let t = r.s; t < r.e && free; t++) if (taken[t] || ctx.blocked[t]) free = false;
       if (!free || this.inPlaceFrame(ctx, c.t0, c.t1)) continue;
@@ -326,8 +347,8 @@ export class PersonRecognizer {
       if (isCommonNounAlone(ctx, s)) return undefined;
       const prevWord = toks[s - 1];
       const afterPreposition = !!prevWord && !prevWord.cap && PLACE_PREPOSITIONS.has(prevWord.lower) && ctx.joined(s - 1);
-      // "the Assembly warned", "the Republic said": a person's lone name takes no article.
-      const afterArticle = prevWord?.lower === 'the' && !prevWord.cap && ctx.joined(s - 1);
+      // "the Assembly warned", "the Republic said", "the Syrian Arab Republic said": a person's lone name takes no article nor demonym.
+      const afterArticle = (prevWord?.lower === 'the' && !prevWord.cap && ctx.joined(s - 1)) || (!!prevWord && ctx.joined(s - 1) && isGroupWord(prevWord)) || determinedNoun(ctx, s);
       if (!isAcronym(t) && !groupNoun && !afterPreposition && !afterArticle && ctx.joined(s) && k < toks.length && ctx.sentenceOf[k] === ctx.sentenceOf[s] && LONE_NAME_VERBS.has(toks[k].lower)) return { s, e };
       if (/^(?:al|el)-/i.test(t.text) && isSpeechVerb(ctx, k)) return { s, e };
       return undefined;
