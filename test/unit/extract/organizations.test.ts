@@ -149,4 +149,11 @@ describe('organisations', () => {
       [...ORG, 'place'],
     );
   });
+
+  it('an acronym the text never explains is a body after "the" or as the subject of a verb, not a thing or a unit', () => {
+    expectMentions(
+      'Aid workers said the [[KRCS]]{organization} had run out of tents. The Flemish nationalist [[VLB]]{organization} was unconvinced. The IED went off at 10 a.m. GMT, and the cash reserve ratio (CRR) was left alone, though the CRR could rise.',
+      ORG,
+    );
+  });
 });

@@ -451,6 +451,40 @@ export class OrganizationRecognizer {
   }
 
   /**
+   * Acronyms the text never explains, where a body stands in a sentence: after "the" at the end of
+   * its noun phrase ("the NRC", "the Flemish nationalist N-VA"), or as the subject of a verb ("MINUSMA
+   * withdrew", "JNIM claimed"): an organisation's, unless the tagger reads a person's or a place's
+   * name there, the gazetteer knows it, or it abbreviates a thing or a unit ("the IED", "GMT").
+   */
+  private unexplainedAcronyms(ctx: ExtractionContext, taken: Uint8Array, names: Set<string>): void {
+    const toks = ctx.tokens;
+    // Acronyms the text explains in brackets ("the cash reserve ratio (CRR)") are left to that explanation.
+    let explained: Set<string> | undefined;
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i];
+      // Three letters or more, no plural ("ADRs").
+      if (!t.cap || t.num || taken[i] || ctx.blocked[i] || t.text.length < 3 || t.text.length > 7 || !isAcronymLike(t.text) || t.text.endsWith('s') || COMMON_ACRONYMS.has(t.text)) continue;
+      const prev = toks[i - 1];
+      const next = toks[i + 1];
+      // A word of a longer name ("FBI Special Agent", "UN Security Council"), a label ("NDIAYE:"), a line in capitals.
+      if ((next && ctx.joined(i) && next.cap) || (prev && ctx.joined(i - 1) && prev.cap && !isGroupWord(prev)) || /^\s*:/.test(ctx.gap(i)) || inCapitalLine(ctx, i)) continue;
+      // A hyphenated name ("N-VA"), a figure ("F-16").
+      if ((next && next.start === t.end + 1 && ctx.text.charCodeAt(t.end) === 45) || (prev && t.start === prev.end + 1 && ctx.text.charCodeAt(prev.end) === 45)) continue;
+      const afterThe = !!prev && prev.lower === 'the' && !prev.cap && (!next || !/^\s+$/.test(ctx.gap(i)) || !next.cap) && !(next && ctx.joined(i) && /^[a-z]/.test(next.text) && !SUBJECT_VERBS.has(next.lower) && !/[,.;:)]/.test(ctx.gap(i)) && !/^(?:and|or|but|in|on|at|of|to|for|with|from|by|as|that|which|who)$/.test(next.lower));
+      const subject = !!next && ctx.joined(i) && SUBJECT_VERBS.has(next.lower);
+      if (!afterThe && !subject) continue;
+      if (gazetteer().get(t.text) || (t.text.length > 3 && gazetteer().get(t.text[0] + t.text.slice(1).toLowerCase()))) continue;
+      explained ??= new Set([...ctx.text.matchAll(/\(([A-Z][A-Za-z]{1,7})\)/g)].map((m) => m[1]));
+      if (explained.has(t.text)) continue;
+      const c = nameChunks(ctx).find((x) => x.t0 <= i && i < x.t1);
+      if (c && c.label !== ORG && c.margin >= MARGIN.acronym) continue;
+      this.mark(ctx, i, i + 1);
+      taken[i] = 1;
+      names.add(t.text);
+    }
+  }
+
+  /**
    * Names the tagger is sure are organisations' that no head word marked ("Interfax", "PUK",
    * "Zenith"), among the words persons left free: run after persons, before places, so that they
    * block the places inside them but never a person the rules found.
@@ -481,6 +515,7 @@ export class OrganizationRecognizer {
       this.mark(ctx, c.t0, c.t1);
       names.add(name);
     }
+    this.unexplainedAcronyms(ctx, taken, names);
     // Every other writing of a name found so ("Interfax said …; Interfax added").
     if (names.size === 0) return;
     const firsts = new Set([...names].map((n) => n.split(' ')[0]));
@@ -510,6 +545,12 @@ function isAcronymLike(w: string): boolean {
   }
   return upper >= 2 && upper * 2 >= w.length;
 }
+
+/** Acronyms of things, units and titles, not of bodies: never an organisation on their place in a sentence. */
+const COMMON_ACRONYMS = new Set(['AM', 'PM', 'TV', 'ID', 'OK', 'IED', 'IEDs', 'GDP', 'CEO', 'CFO', 'MP', 'MPs', 'VAT', 'ATM', 'SUV', 'DNA', 'HIV', 'AIDS', 'GPS', 'VIP', 'ICU', 'NGO', 'NGOs', 'PhD', 'EST', 'EDT', 'CST', 'CDT', 'PST', 'PDT', 'GMT', 'UTC', 'CET', 'CEST', 'BST', 'AD', 'BC', 'RPG', 'RPGs', 'UAV', 'UAVs', 'SMS', 'PDF', 'URL', 'FAQ', 'COVID', 'PR', 'HQ', 'QC', 'KC', 'II', 'III', 'IV', 'VI', 'VII', 'VIII', 'IX', 'XI', 'XII']);
+
+/** Verbs after a subject: an acronym right before one acts, as bodies do ("MINUSMA withdrew", "the NRC warned"). */
+const SUBJECT_VERBS = new Set(['said', 'says', 'is', 'was', 'has', 'had', 'have', 'will', 'would', 'could', 'can', 'did', 'does', 'announced', 'claimed', 'reported', 'warned', 'denied', 'confirmed', 'estimated', 'released', 'published', 'called', 'urged', 'added', 'declined', 'accused', 'issued', 'carried', 'launched', 'withdrew', 'deployed', 'killed', 'attacked', 'controls', 'controlled', 'runs', 'ran', 'wants', 'wanted', 'opposed', 'supports', 'backed', 'rejected', 'demanded', 'blamed', 'pledged', 'promised', 'agreed']);
 
 /** Prefix heads that name events, not bodies: "Operation Inherent Resolve", "Ghazwat Badr", "Eid al-Adha". */
 const EVENT_PREFIXES = new Set(['operation', 'ghazwah', 'ghazwat', 'ghazwa', 'eid']);
