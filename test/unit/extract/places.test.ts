@@ -45,4 +45,13 @@ describe('places', () => {
       expectMentions('He was arrested at [[Charles de Gaulle airport]]{place}, held in the [[Ghwayran prison]]{place} and later at [[Maimalari Barracks]]{place}.', ['place', 'person', 'organization']);
     });
   });
+
+  describe('no place inside other names', () => {
+    it('a town\'s name inside a person\'s name with a particle, an acronym before "in", a time zone', () => {
+      expectMentions(
+        '"We were warned," De Smet said. Joris Van der Meulen of the opposition was unconvinced. A commander of Ansar al-Sahel, or ASWB, in the [[Mopti region]]{place} was named. The briefing began at 1:32 p.m. EST.',
+        ['place'],
+      );
+    });
+  });
 });

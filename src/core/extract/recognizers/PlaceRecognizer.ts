@@ -20,6 +20,9 @@ const STRONG_LOCATIVE = new Set(['in', 'near', 'outside', 'around', 'across', 'i
 /** Points of the compass, before "of" and a place's name ("north of Baga", "40 km southeast of Bosaso"). */
 export const COMPASS = new Set(['north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'north-east', 'north-west', 'south-east', 'south-west']);
 
+/** Time zones, written after clock times: never places. */
+const TIME_ZONES = new Set(['EST', 'EDT', 'CST', 'CDT', 'MST', 'MDT', 'PST', 'PDT', 'GMT', 'UTC', 'BST', 'CET', 'CEST', 'EET', 'EEST', 'WAT', 'EAT', 'CAT', 'IST', 'PKT', 'AST', 'MSK', 'JST', 'AEST', 'AEDT']);
+
 /** Lower-case particles inside the names of places and of the persons sites are named after ("Charles de Gaulle airport"). */
 const EUROPEAN_PARTICLES = new Set(['de', 'du', 'des', 'da', 'do', 'dos', 'das', 'del', 'della', 'di', 'van', 'von', 'der', 'den', 'la', 'le', 'sur', 'am', 'an']);
 /** Prepositions that make a place of an unknown name only when the name ends the clause ("abducted from Chibok."). */
@@ -110,6 +113,8 @@ export class PlaceRecognizer {
         // "Vermont Democrats", "a Texas Republican": a party's members after the place leave it whole.
         const nextCap = !!next && ctx.joined(best.e - 1) && next.cap && !PLACE_DESIGNATORS.has(next.lower) && !isPartisan(next);
         if (isInstitution(ctx, i, name)) continue;
+        // "Kris Van der Straeten": a particle and a capitalised word after it make it part of a person's name.
+        if (!!next && !next.cap && EUROPEAN_PARTICLES.has(next.lower) && ctx.joined(best.e - 1) && ctx.joined(best.e) && !!toks[best.e + 1]?.cap && !PLACE_DESIGNATORS.has(toks[best.e + 1].lower)) continue;
         // "in Düsseldorf, Hamburg and Celle": a town listed after a place is framed as it is.
         const last = ctx.candidates[ctx.candidates.length - 1];
         const listed = !!prev && !!last && last.kind === 'place' && ((prev.lower === 'and' && last.t1 === i - 1) || (last.t1 === i && /^\s*,\s*$/.test(ctx.gap(i - 1))));
@@ -125,7 +130,7 @@ export class PlaceRecognizer {
         continue;
       }
       // "Dinslaken, in North Rhine-Westphalia": a name placed in a known place is a place's.
-      if (nameEnd - i <= 3 && this.nameLike(ctx, i, nameEnd) && ctx.sentenceTokens[ctx.sentenceOf[i]]?.[0] !== i && !inTitleCaseLine(ctx, i) && this.placedIn(ctx, nameEnd) && !personVotes(ctx, spelling(ctx, i, nameEnd)) && !this.personLike(ctx, i, nameEnd)) {
+      if (nameEnd - i <= 3 && !isAcronym(toks[i]) && this.nameLike(ctx, i, nameEnd) && ctx.sentenceTokens[ctx.sentenceOf[i]]?.[0] !== i && !inTitleCaseLine(ctx, i) && this.placedIn(ctx, nameEnd) && !personVotes(ctx, spelling(ctx, i, nameEnd)) && !this.personLike(ctx, i, nameEnd)) {
         const name = spelling(ctx, i, nameEnd);
         add(i, nameEnd, { key: `place:${name.toLowerCase()}`, name, kind: 'town' }, 2);
         i = nameEnd - 1;
@@ -180,6 +185,8 @@ export class PlaceRecognizer {
     // Names the tagger is sure are places' that no rule placed ("fighting near Grozny", "Leduc Reef").
     for (const c of nameChunks(ctx)) {
       if (c.label !== LOC || c.margin < MARGIN.place || inTitleCaseLine(ctx, c.t0)) continue;
+      // A time zone after a clock time ("1:32 p.m. EST").
+      if (c.t1 - c.t0 === 1 && TIME_ZONES.has(toks[c.t0].text)) continue;
       let ok = true;
       for (let t = c.t0; t < c.t1 && ok; t++) if (!free(t)) ok = false;
       if (!ok || !this.nameLike(ctx, c.t0, c.t1)) continue;
