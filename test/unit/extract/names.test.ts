@@ -166,6 +166,12 @@ describe('names of persons and places', () => {
     });
   });
 
+  describe('ordinal words name no person', () => {
+    it('a session or a committee numbered in words', () => {
+      expectMentions('Regional Council\nNinetieth Session, 4th Meeting (PM)\n\nThe council heard the report of its Fourth Committee.', PEOPLE);
+    });
+  });
+
   describe('the first line of a text', () => {
     it('a sentence opening the story keeps its persons; a headline above a dateline is no evidence of one', () => {
       expectMentions('[[Nadia Okafor]]{person} met [[Tomas Rieger]]{person} in [[Vienna]]{place} on a wet morning.\n\nThe two spoke for an hour about the harvest, the roads and the prices of grain in the region.', [...PEOPLE, 'place']);

@@ -49,6 +49,9 @@ function storyOpening(text: string): boolean {
   return words > 8;
 }
 
+/** Ordinal words, spelled out ("Third", "Eightieth", "Twenty-first" as its last part). */
+const ORDINAL = /^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\p{L}+teenth|\p{L}+ieth)$/u;
+
 /** Words that open a noun phrase: before a lone capitalised word they make it a common noun ("this Chamber", "the three States"). */
 const DETERMINERS = new Set(['the', 'this', 'these', 'those', 'its', 'their', 'our', 'every', 'each', 'some', 'many', 'several', 'other', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'member', 'fellow']);
 
@@ -137,6 +140,10 @@ export class PersonRecognizer {
       if (!c || c.margin < MARGIN.person || c.t0 !== r.s || c.t1 !== r.e || inTitleCaseLine(ctx, r.s)) continue;
       // "the three States", "this Chamber", "Member States": a capitalised noun after a determiner.
       if (c.t1 - c.t0 === 1 && determinedNoun(ctx, c.t0)) continue;
+      // "Eightieth Session", "Third Committee": an ordinal word names no person.
+      let ordinal = false;
+      for (let t = c.t0; t < c.t1 && !ordinal; t++) ordinal = ORDINAL.test(toks[t].lower);
+      if (ordinal) continue;
       let free = true;
       for (let t = r.s; t < r.e && free; t++) if (taken[t] || ctx.blocked[t]) free = false;
       if (!free || this.inPlaceFrame(ctx, c.t0, c.t1)) continue;
