@@ -166,6 +166,12 @@ describe('names of persons and places', () => {
     });
   });
 
+  describe('plural nouns opening a sentence are groups of people', () => {
+    it('diplomats, analysts and militants before a speech verb', () => {
+      expectMentions('Diplomats said the talks had stalled. Analysts said the same. Militants warned of more attacks.', PEOPLE);
+    });
+  });
+
   describe('ordinal words name no person', () => {
     it('a session or a committee numbered in words', () => {
       expectMentions('Regional Council\nNinetieth Session, 4th Meeting (PM)\n\nThe council heard the report of its Fourth Committee.', PEOPLE);
