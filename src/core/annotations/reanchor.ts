@@ -23,7 +23,8 @@ import { CONTEXT_LENGTH, type TextTarget } from './types';
  *   whitespace normalised, then an approximate match, wherever the stored context confirms it; then
  *   the passage revised where it stands between its whole context, or cut short next to one whole
  *   side ({@link bracketed}); then the
- *   quote by one intact side of its context ({@link oneSided}).
+ *   quote by one intact side of its context ({@link oneSided}); then the quote where its whole
+ *   sentence still is ({@link wholeSentence}).
  *
  * Every candidate place must be confirmed by the stored context (prefix and suffix, compared with
  * re-flowed whitespace and typos forgiven), clearly better than any other place, and — for an
@@ -396,6 +397,12 @@ interface Candidate {
   /** Characters of the stored prefix (suffix) that agree right next to it. */
   before: number;
   after: number;
+  /**
+   * Of an exact occurrence with one side whole: characters of the other side that agree from the
+   * passage to the end of its sentence (the start, for the prefix), the sentence boundary agreeing too;
+   * -1 when they do not.
+   */
+  sentence?: number;
 }
 
 function sides(t: TextTarget, text: string, start: number, end: number): { context: number; before: number; after: number } {
@@ -479,6 +486,8 @@ function search(t: TextTarget, text: string, near: Near, fresh: Fresh, o: Requir
   if (revised && overlapsFresh(fresh, revised.start, revised.end)) return { start: revised.start, end: revised.end, exact: text.slice(revised.start, revised.end) === t.exact };
   const sided = oneSided(t, exact, others);
   if (sided && overlapsFresh(fresh, sided.start, sided.end)) return { start: sided.start, end: sided.end, exact: text.slice(sided.start, sided.end) === t.exact };
+  const sentence = wholeSentence(t, text, exact, others);
+  if (sentence && overlapsFresh(fresh, sentence.start, sentence.end)) return { start: sentence.start, end: sentence.end, exact: true };
   return undefined;
 }
 
@@ -513,8 +522,11 @@ const RUN = 4;
 function brokenRepeat(length: number, c: Candidate): boolean {
   const side = Math.max(c.before, c.after);
   const other = Math.min(c.before, c.after);
-  return side >= INTACT_SIDE && length + side < ONE_SIDE_LONG && other > CHANCE_SIDE && other < RIVAL_SIDE;
+  return side >= INTACT_SIDE && length + side < ONE_SIDE_LONG && other > CHANCE_SIDE && other < RIVAL_SIDE && !ownSentence(c);
 }
+
+/** Whether an exact occurrence stands in the passage's own sentence, intact up to its boundary ({@link sentencePiece}). */
+const ownSentence = (c: Candidate) => (c.sentence ?? -1) >= 0;
 
 /** Whether a place other than `one` (not overlapping it) has either side of the context even half intact. */
 function rivalled(one: { start: number; end: number }, cands: readonly Candidate[]): boolean {
@@ -530,12 +542,47 @@ function rivalled(one: { start: number; end: number }, cands: readonly Candidate
  */
 function oneSided(t: TextTarget, exact: Candidate[], others: Candidate[]): Candidate | undefined {
   const len = t.exact.length;
-  if (len < ONE_SIDE_QUOTE) return undefined;
   const side = (c: Candidate) => Math.max(c.before, c.after);
-  const strong = exact.filter((c) => side(c) >= INTACT_SIDE && len + side(c) >= ONE_SIDE_EVIDENCE && (Math.min(c.before, c.after) <= CHANCE_SIDE || len + side(c) >= ONE_SIDE_LONG));
+  // What agrees in one piece: the intact side, the quote and, when it is intact, the rest of its sentence.
+  const evidence = (c: Candidate) => side(c) + len + Math.max(0, c.sentence ?? 0);
+  const strong = exact.filter(
+    (c) =>
+      (len >= ONE_SIDE_QUOTE || ownSentence(c)) &&
+      side(c) >= INTACT_SIDE &&
+      evidence(c) >= ONE_SIDE_EVIDENCE &&
+      (Math.min(c.before, c.after) <= CHANCE_SIDE || ownSentence(c) || len + side(c) >= ONE_SIDE_LONG),
+  );
   if (strong.length !== 1) return undefined;
   const [one] = strong;
   return rivalled(one, [...exact.filter((c) => c !== one), ...others]) ? undefined : one;
+}
+
+/**
+ * A sentence at least this long found whole, alone, is the passage's: as much as a quote with one
+ * whole side ({@link ONE_SIDE_EVIDENCE}; over seeds 1–8 of the fuzz test, no placement on other text).
+ */
+const WHOLE_SENTENCE = ONE_SIDE_EVIDENCE;
+
+/**
+ * The occurrence of the quote whose whole sentence (or headline) is there, bounded on both sides, at
+ * one place only and with no other place even half as close on either side: the sentences on both
+ * sides changed, or the sentence moved.
+ */
+function wholeSentence(t: TextTarget, text: string, exact: Candidate[], others: Candidate[]): Candidate | undefined {
+  const sentence = (c: Candidate) => {
+    const before = sentenceBefore(t, text, c.start);
+    const after = before < 0 ? -1 : sentenceAfter(t, text, c.end);
+    return after < 0 ? -1 : before + squash(t.exact).length + after;
+  };
+  let one: Candidate | undefined;
+  for (const c of exact) {
+    if (sentence(c) < WHOLE_SENTENCE) continue;
+    if (one) return undefined;
+    one = c;
+  }
+  if (!one) return undefined;
+  const found = one;
+  return rivalled(found, [...exact.filter((c) => c !== found), ...others]) ? undefined : found;
 }
 
 /**
@@ -544,7 +591,10 @@ function oneSided(t: TextTarget, exact: Candidate[], others: Candidate[]): Candi
  * - its stored prefix and suffix both whole (whitespace runs counted as one) around one stretch, the
  *   only such pair in the text, which still has at least half the quote's characters and no more
  *   new ones than kept (the rule of the diff when the old text is known). The stretch is the passage
- *   when it still begins and ends as the quote did; else what agrees with the quote within it;
+ *   when it still begins and ends as the quote did, or differs from it by a typo ({@link typoOf});
+ *   else what agrees with the quote within it. A stretch that is the quote with a sentence or more
+ *   inserted inside it is the passage too ({@link insertedInside}), however much was inserted (up
+ *   to {@link INSERTED} characters);
  * - or, with one side whole and the sentence on the other rewritten, the stretch next to the whole
  *   side that agrees with the quote as an approximate match does and still begins and ends with
  *   {@link RUN}×2 characters of the quote's own (more than a common word: a sentence replaced by
@@ -566,14 +616,24 @@ function bracketed(t: TextTarget, text: string, exact: Candidate[], others: Cand
   const { flat, back } = flatten(text);
   const maxGap = 2 * squash(q).length + 2;
   let found: { start: number; end: number } | undefined;
+  // Pairs farther apart: the passage with a sentence or more inserted inside it.
+  const wide: { start: number; end: number }[] = [];
   for (let i = flat.indexOf(prefix); i >= 0; i = flat.indexOf(prefix, i + 1)) {
     if (prefix.length < INTACT_SIDE && i !== 0) break;
     const from = i + prefix.length;
-    for (let j = flat.indexOf(suffix, from); j >= 0 && j - from <= maxGap; j = flat.indexOf(suffix, j + 1)) {
+    for (let j = flat.indexOf(suffix, from); j >= 0 && j - from <= maxGap + INSERTED; j = flat.indexOf(suffix, j + 1)) {
       if (suffix.length < INTACT_SIDE && j + suffix.length !== flat.length) continue;
+      if (j - from > maxGap) {
+        wide.push({ start: back[from], end: back[j] });
+        continue;
+      }
       if (found) return undefined;
       found = { start: back[from], end: back[j] };
     }
+  }
+  if (!found && wide.length === 1 && prefix.length >= INTACT_SIDE && suffix.length >= INTACT_SIDE) {
+    const inside = insertedInside(q, text, wide[0].start, wide[0].end);
+    if (inside) return inside;
   }
   if (prefix.length < INTACT_SIDE || suffix.length < INTACT_SIDE) {
     // The text's edge is one place: the quote itself elsewhere with its context is a rival.
@@ -584,13 +644,60 @@ function bracketed(t: TextTarget, text: string, exact: Candidate[], others: Cand
     return one && !rivalled(one, [...exact, ...others]) ? one : undefined;
   }
   if (found.end <= found.start) return undefined;
+  const inside = insertedInside(q, text, found.start, found.end);
+  if (inside) return inside;
   const middle = text.slice(found.start, found.end);
   const kept = align(q, middle).length;
   if (2 * kept < q.length || middle.length - kept > kept) return undefined;
   const { start, end } = withoutSpaceAround(text, found.start, found.end);
   const qt = q.trim();
   if (end - start >= RUN && qt.length >= RUN && text.slice(start, start + RUN) === qt.slice(0, RUN) && text.slice(end - RUN, end) === qt.slice(-RUN)) return { start, end };
+  if (end > start && typoOf(qt, text.slice(start, end))) return { start, end };
   return trimToAgreement(t, text, found.start, found.end);
+}
+
+/** Most characters inserted inside a passage that is still found between its whole context. */
+const INSERTED = 400;
+/** Edits that make a typo (a letter changed, added or removed, twice at most). */
+const TYPO = 2;
+
+/**
+ * `[start, end)` of `text`, its whitespace trimmed, when it is the quote with text inserted inside it
+ * (a sentence put between two of its words): it begins with the quote's first characters and ends
+ * with its last, more than a common word of each ({@link RUN}×2 characters), and these two pieces
+ * make the whole quote.
+ */
+function insertedInside(q: string, text: string, start: number, end: number): { start: number; end: number } | undefined {
+  const span = withoutSpaceAround(text, start, end);
+  const got = squash(text.slice(span.start, span.end));
+  const want = squash(q).trim();
+  let head = 0;
+  while (head < want.length && head < got.length && got[head] === want[head]) head++;
+  let tail = 0;
+  while (tail < want.length && tail < got.length && got[got.length - 1 - tail] === want[want.length - 1 - tail]) tail++;
+  return head >= 2 * RUN && tail >= 2 * RUN && head < want.length && head + tail >= want.length && got.length > want.length ? span : undefined;
+}
+
+/**
+ * Whether `got` is the quote `q` with a typo or two, none of them possibly a character added at
+ * either end (typed next to the passage, not in it): no least-edits alignment leaves its first or
+ * last character out.
+ */
+function typoOf(q: string, got: string): boolean {
+  if (!q.length || got.length < 2 || Math.abs(q.length - got.length) > TYPO || q.length > MAX_FUZZY_QUOTE) return false;
+  const total = edits(q, got);
+  return total > 0 && total <= TYPO && edits(q, got.slice(1)) + 1 > total && edits(q, got.slice(0, -1)) + 1 > total;
+}
+
+/** The least number of characters changed, added or removed to turn `a` into `b`. */
+function edits(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row.push(Math.min(prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1), prev[j] + 1, row[j - 1] + 1));
+    prev = row;
+  }
+  return prev[b.length];
 }
 
 /** The approximate quote next to one whole side of its context, at one place only (see {@link bracketed}). */
@@ -695,12 +802,107 @@ function exactCandidates(t: TextTarget, text: string): Candidate[] | undefined {
   if (q === '') return undefined;
   const cands: Candidate[] = [];
   let count = 0;
+  // The stored sides' lengths with whitespace runs counted as one, as the context is compared.
+  const stored = { before: squash(t.prefix).length, after: squash(t.suffix).length };
   for (let i = text.indexOf(q); i >= 0; i = text.indexOf(q, i + 1)) {
     if (++count > MAX_OCCURRENCES) return undefined;
     if (splitsSurrogate(text, i) || splitsSurrogate(text, i + q.length)) continue;
-    cands.push({ start: i, end: i + q.length, ...sides(t, text, i, i + q.length), similarity: 1 });
+    const c: Candidate = { start: i, end: i + q.length, ...sides(t, text, i, i + q.length), similarity: 1 };
+    c.sentence = sentencePiece(t, text, c, stored);
+    cands.push(c);
   }
   return cands;
+}
+
+/** Where a sentence or a paragraph ends and the next begins (the whitespace included). */
+const BOUNDARY = /[.!?]["”’']?\s+|\n\s*\n\s*/g;
+
+/**
+ * {@link Candidate.sentence}: on the side of the place whose stored context is not intact, that
+ * context from the passage to its sentence's boundary (the sentence's first words before a name, its
+ * last words and full stop after it), found whole next to the place, with a boundary beyond it in the
+ * text too. The passage's own sentence is then intact and only its neighbour changed (rewritten,
+ * deleted, or the sentence moved); a copy of the words inside another sentence has no boundary there.
+ */
+function sentencePiece(t: TextTarget, text: string, c: { start: number; end: number; before: number; after: number }, stored: { before: number; after: number }): number {
+  const prefixIntact = c.before >= Math.min(INTACT_SIDE, stored.before);
+  if (prefixIntact === c.after >= Math.min(INTACT_SIDE, stored.after)) return -1;
+  return prefixIntact ? sentenceAfter(t, text, c.end) : sentenceBefore(t, text, c.start);
+}
+
+/**
+ * The stored prefix from its last sentence boundary on (all of it when it reached the start of the
+ * text), found whole before `start` with a boundary before it in the text too: its length (runs of
+ * whitespace counted as one), or -1.
+ */
+function sentenceBefore(t: TextTarget, text: string, start: number): number {
+  const bounds = [...t.prefix.matchAll(BOUNDARY)];
+  if (!bounds.length && t.prefix.length >= CONTEXT_LENGTH) return -1;
+  const last = bounds[bounds.length - 1];
+  const piece = last ? t.prefix.slice(last.index + last[0].length) : t.prefix;
+  const from = looselyBefore(text, start, piece);
+  if (from < 0) return -1;
+  const rest = text.slice(Math.max(0, from - 2 * RUN), from);
+  return onlySpaceBefore(text, from) || /(?:[.!?]["”’']?\s+|\n\s*\n\s*)$/.test(rest) ? squash(piece).length : -1;
+}
+
+/**
+ * The stored suffix up to its first sentence end (all of it when it reached the end of the text),
+ * found whole after `end` with a boundary after it in the text too: its length, or -1.
+ */
+function sentenceAfter(t: TextTarget, text: string, end: number): number {
+  const stop = /[.!?]["”’']?(?=\s)|\n\s*\n/.exec(t.suffix);
+  if (!stop && t.suffix.length >= CONTEXT_LENGTH) return -1;
+  const paragraph = !stop || stop[0].startsWith('\n');
+  const piece = !stop ? t.suffix : t.suffix.slice(0, paragraph ? stop.index : stop.index + stop[0].length);
+  const to = looselyAfter(text, end, piece);
+  if (to < 0) return -1;
+  const rest = text.slice(to, to + 2 * RUN);
+  return (paragraph ? /^\s*(?:\n\s*\n|$)/ : /^(?:\s|$)/).test(rest) || onlySpaceAfter(text, to) ? squash(piece).length : -1;
+}
+
+/** Whether only whitespace stands before `i` of `text` (the start of the text). */
+function onlySpaceBefore(text: string, i: number): boolean {
+  while (i > 0 && /\s/.test(text[i - 1])) i--;
+  return i === 0;
+}
+
+/** Whether only whitespace stands from `i` of `text` on (the end of the text). */
+function onlySpaceAfter(text: string, i: number): boolean {
+  while (i < text.length && /\s/.test(text[i])) i++;
+  return i === text.length;
+}
+
+/** Where `piece` begins when it ends at `end` of `text`, runs of whitespace counted as equal; -1 if it does not. */
+function looselyBefore(text: string, end: number, piece: string): number {
+  let i = end;
+  for (let j = piece.length; j > 0; ) {
+    if (/\s/.test(piece[j - 1])) {
+      if (i === 0 || !/\s/.test(text[i - 1])) return -1;
+      while (j > 0 && /\s/.test(piece[j - 1])) j--;
+      while (i > 0 && /\s/.test(text[i - 1])) i--;
+    } else if (i > 0 && text[i - 1] === piece[j - 1]) {
+      i--;
+      j--;
+    } else return -1;
+  }
+  return i;
+}
+
+/** Where `piece` ends when it begins at `start` of `text`, runs of whitespace counted as equal; -1 if it does not. */
+function looselyAfter(text: string, start: number, piece: string): number {
+  let i = start;
+  for (let j = 0; j < piece.length; ) {
+    if (/\s/.test(piece[j])) {
+      if (i >= text.length || !/\s/.test(text[i])) return -1;
+      while (j < piece.length && /\s/.test(piece[j])) j++;
+      while (i < text.length && /\s/.test(text[i])) i++;
+    } else if (i < text.length && text[i] === piece[j]) {
+      i++;
+      j++;
+    } else return -1;
+  }
+  return i;
 }
 
 /** The quote with runs of whitespace treated as equal (re-wrapped lines, doubled spaces). */

@@ -7,13 +7,13 @@ import { runFuzz, summary, type Mode, type Stats } from './fuzz/harness';
 // re-anchored three ways. The seed is fixed, so every run sees the same cases.
 //
 // Soundness is absolute: no placement on other text, in any mode. The orphan rates are bounded just
-// above where they stand for this seed (5.83 %, 7.30 %, 4.67 %), so that a change that orphans more
+// above where they stand for this seed (5.41 %, 6.32 %, 4.67 %), so that a change that orphans more
 // fails. 4.10 % of the passages are deleted outright and must be orphans. With the selectors alone
 // (after a git checkout) a passage whose sentence next to it was rewritten keeps only half its
 // context, which is also all a copy of the same words elsewhere may have, and these generated reports
 // repeat names, quotes and clauses far more than real ones: such passages are orphaned rather than
 // guessed.
-const BOUNDS: Record<Mode, number> = { 'old text known': 0.06, 'selectors only': 0.075, editor: 0.048 };
+const BOUNDS: Record<Mode, number> = { 'old text known': 0.056, 'selectors only': 0.065, editor: 0.048 };
 
 describe('re-anchoring fuzz: 10,000 realistic edit sequences, never on other text', function () {
   this.timeout(120_000);

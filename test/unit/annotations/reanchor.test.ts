@@ -274,6 +274,81 @@ describe('reanchor with the selectors only: what the stored context proves', () 
     assert.equal(at(t, r.item), 'the bridge over the river');
   });
 
+  it('places a name by one whole side of its context when the rest of its own sentence is intact up to a sentence boundary', () => {
+    const old =
+      'The council met on Tuesday to discuss the budget for the coming year. The mayor left early. ' +
+      'Helen Park, the treasurer, told reporters the figures were sound. The session ended before noon.';
+    const a = on(old, 'Park');
+    // The sentence before hers was rewritten: of the prefix, `. Helen ` agrees; the name and its whole
+    // suffix are short of a clause, but her sentence is intact from its first word, after a full stop.
+    const t = old.replace('The mayor left early. ', 'Several members walked out in protest. ');
+    const [r] = reanchor([a], undefined, t);
+    assert.equal(r.outcome, 'relocated');
+    assert.equal(at(t, r.item), 'Park');
+    // Her words inside another sentence (`with Helen Park, …`): no sentence begins with them.
+    const t2 = old.replace('The mayor left early. Helen Park', 'The mayor left early with Helen Park');
+    assert.equal(reanchor([a], undefined, t2)[0].outcome, 'orphaned');
+  });
+
+  it('does not take a few characters of a name\'s own sentence for a repeated phrase where the passages around it say it is', () => {
+    const old =
+      'The council met on Tuesday to discuss the budget for the coming year. The mayor left early. ' +
+      'Helen Park, the treasurer, told reporters the figures were sound. The session ended before noon without a vote on the proposal. ' +
+      'Later, Tom Park, the treasurer of the club, spoke.';
+    const items = [on(old, 'Park'), on(old, 'discuss the budget for the coming year'), on(old, 'ended before noon without a vote')];
+    // The sentence before hers was rewritten: `. Helen ` agrees before the name, as `," the ` would
+    // before a repeated quote; but it is her sentence's start. The other Park, with half the suffix,
+    // is a rival that keeps the place from being taken by one side alone.
+    const t = 'UPDATE: ' + old.replace('The mayor left early. ', 'Several members walked out in protest. ');
+    const [r, budget, session] = reanchor(items, undefined, t);
+    assert.equal(at(t, budget.item), 'discuss the budget for the coming year');
+    assert.equal(at(t, session.item), 'ended before noon without a vote');
+    assert.equal(r.outcome, 'relocated');
+    assert.equal(r.item.target.start, t.indexOf('Helen Park') + 'Helen '.length);
+    // Alone, nothing says where the passage should be.
+    assert.equal(reanchor([items[0]], undefined, t)[0].outcome, 'orphaned');
+  });
+
+  it('places a passage whose whole sentence is still there, once, when the sentences on both sides were rewritten', () => {
+    const old = 'The council met on Tuesday. The mayor left early. Helen Park told reporters the figures were sound. The session ended before noon.';
+    const a = on(old, 'told reporters the figures');
+    // Neither side of the context is intact (`. Helen Park ` and ` were sound. ` agree); her sentence is whole.
+    const t = old.replace('The mayor left early.', 'Several members walked out in protest.').replace('The session ended before noon.', 'Nobody voted.');
+    const [r] = reanchor([a], undefined, t);
+    assert.equal(r.outcome, 'relocated');
+    assert.equal(at(t, r.item), 'told reporters the figures');
+    // The words inside a longer sentence are not her sentence; two whole copies cannot be told apart.
+    const t2 = t.replace('in protest. Helen Park', 'in protest, and Helen Park');
+    assert.equal(reanchor([a], undefined, t2)[0].outcome, 'orphaned');
+    const t3 = t.replace('Nobody voted.', 'Nobody voted. Helen Park told reporters the figures were sound.');
+    assert.equal(reanchor([a], undefined, t3)[0].outcome, 'orphaned');
+  });
+
+  it('places a passage with a sentence inserted inside it, between its whole context', () => {
+    const old = 'The talks resumed in the capital on Monday morning. The ministers met behind closed doors. The envoy said the talks would go on for a week.';
+    const a = on(old, 'on Monday morning. The ministers met');
+    const t = old.replace('morning. The ministers', 'morning. Journalists were kept outside the building for most of the day. The ministers');
+    const [r] = reanchor([a], undefined, t);
+    assert.equal(r.outcome, 'fuzzy');
+    assert.equal(at(t, r.item), 'on Monday morning. Journalists were kept outside the building for most of the day. The ministers met');
+    // What is between the context neither begins nor ends as the passage did: the sentence was replaced.
+    const t2 = old.replace('on Monday morning. The ministers met', 'after a long delay. Journalists were kept outside the building for most of the day. Nobody met');
+    assert.equal(reanchor([a], undefined, t2)[0].outcome, 'orphaned');
+  });
+
+  it('places a short quote with a typo at its edge between its whole context, never taking a letter typed before it', () => {
+    const old = 'Officials in the northern province said on Monday that Helen Park, the treasurer, had resigned after the budget vote failed.';
+    const a = on(old, 'Helen');
+    const t = old.replace('Helen', 'helen');
+    const [r] = reanchor([a], undefined, t);
+    assert.equal(r.outcome, 'fuzzy');
+    assert.equal(at(t, r.item), 'helen');
+    // A letter added before the name and one changed in it: the first may be typed next to the passage.
+    const t2 = old.replace('Helen', 'aHelon');
+    const [r2] = reanchor([a], undefined, t2);
+    assert.ok(r2.outcome === 'orphaned' || !at(t2, r2.item).startsWith('a'), at(t2, r2.item));
+  });
+
   it('orphans a repeated phrase whose context agrees on one side and breaks a few words into the other', () => {
     const old =
       'The council met on Tuesday to discuss the budget for the coming year. "This is a matter for the courts," the minister said. ' +
