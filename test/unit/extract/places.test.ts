@@ -41,6 +41,9 @@ describe('places', () => {
     it('a name after a point of the compass and "of"', () => {
       expectMentions('Gunmen struck villages north of [[Kawuri Gana]]{place} and 30 km west of [[Mallam Fatori]]{place} on Tuesday.', ['place', 'person', 'speaker']);
     });
+    it('an unknown name opening a list whose next items are places, and its other writings', () => {
+      expectMentions('The mayor asked that [[Oudekerk]]{place}, [[Brussels]]{place} and [[Antwerp]]{place} get more police, and warned of an [[Oudekerk]]{place}-style riot.', ['place']);
+    });
     it('a site named after a person with a particle, and a prison or barracks named before its word', () => {
       expectMentions('He was arrested at [[Charles de Gaulle airport]]{place}, held in the [[Ghwayran prison]]{place} and later at [[Maimalari Barracks]]{place}.', ['place', 'person', 'organization']);
     });

@@ -196,7 +196,14 @@ export class PlaceRecognizer {
     }
 
     // Every other writing of a place found above.
-    if (found.size === 0) return;
+    if (found.size > 0) this.otherWritings(ctx, found, free, add);
+    // Names a list places, and then their other writings.
+    if (this.listedWithPlaces(ctx, free, add)) this.otherWritings(ctx, found, free, add);
+  }
+
+  /** Every other writing of a place found. */
+  private otherWritings(ctx: ExtractionContext, found: Map<string, GazetteerEntry>, free: (i: number) => boolean, add: (t0: number, t1: number, e: GazetteerEntry, p: number) => void): void {
+    const toks = ctx.tokens;
     const firstWords = new Set([...found.keys()].map((n) => n.split(' ')[0]));
     for (let i = 0; i < toks.length; i++) {
       if (!free(i) || !toks[i].cap || !firstWords.has(toks[i].text)) continue;
@@ -214,6 +221,33 @@ export class PlaceRecognizer {
         break;
       }
     }
+  }
+
+  /** "Molenbeek, Schaerbeek and Vilvoorde": an unknown name opening a list whose next two items are places. */
+  private listedWithPlaces(ctx: ExtractionContext, free: (i: number) => boolean, add: (t0: number, t1: number, e: GazetteerEntry, p: number) => void): boolean {
+    const toks = ctx.tokens;
+    const gaz = gazetteer();
+    let added = false;
+    const placeAt = new Map<number, number>();
+    for (const c of ctx.candidates) if (c.kind === 'place') placeAt.set(c.t0, c.t1);
+    for (const c of [...ctx.candidates]) {
+      if (c.kind !== 'place') continue;
+      const w = c.t0 - 1;
+      const sep = ctx.gap(w);
+      if (w < 1 || !(sep === ', ' || (toks[w]?.lower === 'and' && !toks[w].cap))) continue;
+      const i = sep === ', ' ? w : w - 1;
+      if (toks[w]?.lower === 'and' && !ctx.joined(i)) continue;
+      if (i < 0 || placeAt.has(i) || !free(i) || isAcronym(toks[i]) || !this.nameLike(ctx, i, i + 1) || ctx.sentenceTokens[ctx.sentenceOf[i]]?.[0] === i || (i > 0 && ctx.joined(i - 1) && toks[i - 1].cap)) continue;
+      // The place is followed by the list's next item, a place too.
+      const g = ctx.gap(c.t1 - 1);
+      const nextItem = g === ', ' ? c.t1 : toks[c.t1]?.lower === 'and' && ctx.joined(c.t1 - 1) && ctx.joined(c.t1) ? c.t1 + 1 : -1;
+      if (nextItem < 0 || !placeAt.has(nextItem) || this.personLike(ctx, i, i + 1) || personVotes(ctx, toks[i].text)) continue;
+      const name = toks[i].text;
+      add(i, i + 1, gaz.get(name) ?? { key: `place:${name.toLowerCase()}`, name, kind: 'town' }, 2);
+      placeAt.set(i, i + 1);
+      added = true;
+    }
+    return added;
   }
 
   /**
