@@ -156,4 +156,8 @@ describe('organisations', () => {
       ORG,
     );
   });
+
+  it('headquarters, caucuses and directorates are bodies', () => {
+    expectMentions('The briefing was given at [[Defence Headquarters]]{organization} in [[Abuja]]{place}. Members of the [[Liberty Caucus]]{organization} objected.', [...ORG, 'place', 'person']);
+  });
 });
