@@ -40,7 +40,9 @@ export const SPEECH_VERBS = set(`say says said saying tell tells told telling wa
   lament laments lamented complain complains complained caution cautions cautioned cautioning order orders ordered ordering command
   commands commanded commanding beseech implore implored implores appeal appeals appealed appealing assert asserts asserted asserting
   maintain maintains maintained contend contends contended allege alleges alleged alleging suggest suggests suggested charge charges
-  charged condemn condemns condemned condemning describe describes described describing`);
+  charged condemn condemns condemned condemning describe describes described describing answer answers answered answering
+  testify testifies testified testifying concede concedes conceded conceding quip quips quipped confess confesses confessed confessing
+  retort retorts retorted counter counters countered`);
 
 /**
  * Verbs that credit speech only when they govern a quotation: "called the message “predictable”",
@@ -63,6 +65,9 @@ export const PHRASAL_SPEECH: ReadonlyMap<string, Set<string>> = new Map([
   ['talks', set('of about')],
   ['talked', set('of about')],
   ['talking', set('of about')],
+  // "As one official put it, “…”", "a fisherman put it to me simply: “…”".
+  ['put', set('it')],
+  ['puts', set('it')],
 ]);
 
 /** Verbs that make the recording they take as object the subject's speech ("issued an audio tape"). */

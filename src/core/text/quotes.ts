@@ -15,7 +15,9 @@ function isSpace(ch: string | undefined): boolean {
  * unbalanced mark never runs past its paragraph. Curly marks pair by direction; a straight mark
  * opens when it follows a space or an opening bracket and closes otherwise. An opening mark left
  * unclosed runs to the end of its paragraph, as a quotation continued in the next paragraph does in
- * news copy; a stray closing mark is ignored.
+ * news copy; when the next paragraph opens with a fresh mark, the quotation goes on there and is one
+ * span from its first opening mark to its closing one (ENTITIES.md), unless it opens a transcript's new
+ * turn ("“WALLACE: …"). A stray closing mark is ignored.
  */
 export function findQuotes(text: string, paras: readonly Span[]): Span[] {
   const out: Span[] = [];
@@ -28,9 +30,19 @@ export function findQuotes(text: string, paras: readonly Span[]): Span[] {
     MARK.lastIndex = at;
     return MARK.test(text) ? MARK.lastIndex - 1 : text.length;
   };
+  // A quotation left open at the end of the paragraph before, and where that paragraph ended.
+  let carried = -1;
+  let carriedEnd = -1;
   for (const p of paras) {
     let open = -1;
     if (from > p.start || mark < p.start) mark = nextMark(p.start);
+    if (carried >= 0) {
+      if (continues(text, carriedEnd, p, mark)) {
+        open = carried;
+        mark = nextMark(mark + 1);
+      } else out.push({ start: carried, end: carriedEnd });
+      carried = -1;
+    }
     for (; mark < p.end; mark = nextMark(mark + 1)) {
       const i = mark;
       const ch = text[i];
@@ -49,7 +61,25 @@ export function findQuotes(text: string, paras: readonly Span[]): Span[] {
         open = -1;
       }
     }
-    if (open >= 0 && p.end - open > 2 && /[\p{L}]/u.test(text.slice(open + 1, p.end))) out.push({ start: open, end: p.end });
+    if (open >= 0 && p.end - open > 2 && /[\p{L}]/u.test(text.slice(open + 1, p.end))) [carried, carriedEnd] = [open, p.end];
   }
+  if (carried >= 0) out.push({ start: carried, end: carriedEnd });
   return out;
 }
+
+/**
+ * Whether paragraph p goes on with a quotation left open where the paragraph before ended (at
+ * `before`): p follows it with only spaces between, and opens with a fresh opening mark at `mark`.
+ */
+function continues(text: string, before: number, p: Span, mark: number): boolean {
+  if (p.start < before) return false;
+  for (let i = before; i < mark; i++) if (!isSpace(text[i])) return false;
+  if (mark >= p.end) return false;
+  const ch = text[mark];
+  if (ch !== OPEN && (ch !== STRAIGHT || isSpace(text[mark + 1]))) return false;
+  // A quoted transcript: a paragraph opening with a speaker's label ("“WALLACE: …") is a new turn.
+  return !TURN_LABEL.test(text.slice(mark + 1, mark + 40));
+}
+
+/** A transcript's speaker label opening a paragraph: a name in capitals and a colon. */
+const TURN_LABEL = /^[A-Z][A-Z.'’ -]{1,30}:\s/;

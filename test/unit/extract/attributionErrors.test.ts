@@ -60,4 +60,43 @@ describe('attribution on real news: kinds of error', () => {
     check('Col. Mark Ellison said the group runs so-called "provinces" abroad and released a film titled "Dawn."', { provinces: null, Dawn: null });
     check('According to Col. Mark Ellison, the claim, which describes the army as "tyrants," was copied.', { tyrants: null });
   });
+  it('the name of a show, a book or a film in Title Case after a possessor or a preposition has no speaker', () => {
+    check('"The vote was rigged," Sen. Dan Whitmore said on Channel Nine’s "Morning With Ann Reyes" on Sunday.', { 'Morning With': null, 'The vote was rigged': 'Dan Whitmore' });
+    check('Actress Mara Quill, a star of "Winter of the Lions," said she would vote for Finch.', { 'Winter of the Lions': null });
+    check('Gov. Mark Oduya called the plan "Dead On Arrival" in a speech.', { 'Dead On Arrival': 'Mark Oduya' });
+  });
+  it('trials and hearings: who answers is the one asked, and testifying is speech', () => {
+    check('Prosecutor Helen Marsh asked Daniel Okafor why he had deleted his messages. "Because I was afraid," he answered.', { 'Because I was afraid': 'Daniel Okafor' });
+    check('Judge Margaret Ellery asked Ruth Adeyemi about the videos.\n\n"I did not want to watch them," she replied.', { 'I did not want': 'Ruth Adeyemi' });
+    check('Sen. Laura Finch spoke first. A second witness, Ruth Adeyemi, testified that the defendant had "laughed at the videos."', { 'laughed at the videos': 'Ruth Adeyemi' });
+  });
+  it('a pronoun stands for the subject of the sentence before, not for a possessor named first there', () => {
+    check('Tom Reddy took the stand on Tuesday.\n\nKarim Haddad’s barrister, Claire Moss, said that Reddy had made it up.\n\n"I was paid nothing," he said.', { 'I was paid nothing': 'Tom Reddy' });
+  });
+  it('the subject of a participle is the clause’s subject, not a possessor named before it', () => {
+    check('Rep. Laura Finch chairs the panel. Finch’s deputy on the panel, Rep. Dan Whitmore of Ohio, voted against the bill, warning that it would "tie our hands for years."', { 'tie our hands': 'Dan Whitmore' });
+  });
+  it('a body named before a longer complement is the subject, not the place ending it', () => {
+    check('"Justice has been done," the U.S. Attorney\'s Office for the District of Vermont said in a statement.', { 'Justice has been done': "U.S. Attorney's Office" });
+  });
+  it('interview turns: the words the one answering says "I" call something are theirs', () => {
+    const interview = 'Ruth Adeyemi has studied the fishing towns for ten years. Nkem Obi asked her about the levies. Adeyemi says the group "taxes everything that moves."\n\nQ: What do the fishermen pay?\n\nA: A share of every catch, and they get a stamped receipt. I call it "rule by paperwork." It works.';
+    check(interview, { 'rule by paperwork': 'Ruth Adeyemi' });
+    check('Ruth Adeyemi spoke to Nkem Obi.\n\nADEYEMI: They pay a share of every catch. I would call it "rule by paperwork."\n\nOBI: And the army?', { 'rule by paperwork': 'Ruth Adeyemi' });
+  });
+  it('a verb of writing after a subject of a few words credits the quotation before it', () => {
+    check('Sen. Laura Finch spoke on Monday. "The plan will cost jobs in every county," the board wrote in its reply.', { 'The plan will cost': 'source:the board' });
+  });
+  it('an object after a verb is not the subject of a participle ("took a swipe at …, calling it")', () => {
+    const text = 'Reformers in the assembly took a swipe at the budget on Monday, calling it "a fantasy."';
+    const a = extractDocument(text);
+    assert.notStrictEqual(speakerOf(a, text, 'a fantasy'), 'source:a swipe', renderQuotes(text, a));
+    assert.ok(!a.entities.some((e) => e.name === 'a swipe'), renderQuotes(text, a));
+  });
+  it('"put it" is speech: "as one official put it", "a farmer put it to me simply: “…”"', () => {
+    check('A farmer in the delta put it to me very simply: "The water took everything."', { 'The water took': 'source:A farmer' });
+  });
+  it('a word mentioned after "the word" has no speaker, even in a labelled turn', () => {
+    check('Ruth Adeyemi spoke to Nkem Obi.\n\nADEYEMI: The police use the word "radical" for anyone who prays too visibly.\n\nOBI: And the courts?', { radical: null });
+  });
 });

@@ -17,6 +17,18 @@ describe('quotations', () => {
     const text = '“This quotation goes on to the next paragraph.\n\nThe reporter wrote this, not the speaker. "Second," he said.';
     assert.deepStrictEqual(quotes(text), ['“This quotation goes on to the next paragraph.', '"Second,"']);
   });
+  it('a quotation left open goes on in the next paragraph when that one opens with a fresh mark: one span', () => {
+    const text = 'The minister spoke. “We made hard choices. Some will hurt.\n\n“But the rest was worse,” she said.\n\n"Next," he said.';
+    assert.deepStrictEqual(quotes(text), ['“We made hard choices. Some will hurt.\n\n“But the rest was worse,”', '"Next,"']);
+  });
+  it('over as many paragraphs as open with a fresh mark, straight marks too', () => {
+    const text = '"One part.\n\n"Two parts.\n\n"Three," he said.';
+    assert.deepStrictEqual(quotes(text), [text.slice(0, text.indexOf(' he'))]);
+  });
+  it('but a paragraph opening with a transcript’s label is a new turn, not the same quotation', () => {
+    const text = 'The transcript reads: "HOST: Good morning.\n\n"FINCH: Good morning to you."';
+    assert.deepStrictEqual(quotes(text), ['"HOST: Good morning.', '"FINCH: Good morning to you."']);
+  });
   it('a stray closing mark is ignored', () => {
     assert.deepStrictEqual(quotes('A 12” screen and a ”stray mark.'), []);
   });

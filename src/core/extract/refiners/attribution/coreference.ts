@@ -219,23 +219,56 @@ export function resolvePronoun(st: AttributionState, k: number): Referent | null
   const wanted = pronounGender(ctx.tokens[k].lower);
   const fits = (key: string): boolean => !wanted || (genderOf(st, key) ?? wanted) === wanted;
   const last = st.last;
-  for (let t = s0; t < k; t++) {
-    const m = ctx.mentionAt(t);
-    if (m?.kind === 'person' && m.key && !st.inQuote[t] && fits(m.key)) return { key: m.key, kind: 'person' };
-  }
+  // "The judge asked Okafor why … “…,” he answered": who answers is the one asked.
+  const asked = ANSWERING.has(ctx.tokens[k + 1]?.lower ?? '') || ANSWERING.has(ctx.tokens[k - 1]?.lower ?? '') ? askedBefore(st, k) : null;
+  if (asked && fits(asked.key)) return asked;
+  const same = firstPerson(st, s0, k, fits);
+  if (same) return same;
   // The first person named in the nearest sentence before: usually that sentence's subject.
   for (let s = sentence - 1; s >= Math.max(0, sentence - PRONOUN_REACH); s--) {
     const [a, b] = ctx.sentenceTokens[s];
     // "He made no mention of X. He did praise …": a sentence opened by the same pronoun continues its referent.
     // Only an earlier token: a sentence without words (a lone quotation mark) starts at the next one, maybe k itself.
     if (a < b && a < k && ctx.tokens[a].lower === ctx.tokens[k].lower && !st.inQuote[a]) return resolvePronoun(st, a);
-    for (let t = a; t < b; t++) {
-      const m = ctx.mentionAt(t);
-      if (m?.kind === 'person' && m.key && !st.inQuote[t] && fits(m.key)) return { key: m.key, kind: 'person' };
-    }
+    const first = firstPerson(st, a, Math.min(b, k), fits);
+    if (first) return first;
     if (last && last.sentence === s && (last.r.kind !== 'person' || fits(last.r.key))) return last.r;
   }
   return last && (last.r.kind !== 'person' || fits(last.r.key)) ? last.r : null;
+}
+
+/**
+ * The first person named in tokens [a, b), outside quotations, whom `fits` accepts; a possessor
+ * ("Haddad's barrister") only when no other person is named there, as it is not the subject.
+ */
+function firstPerson(st: AttributionState, a: number, b: number, fits: (key: string) => boolean): Referent | null {
+  const ctx = st.ctx;
+  let possessor: Referent | null = null;
+  for (let t = a; t < b; t++) {
+    const m = ctx.mentionAt(t);
+    if (m?.kind !== 'person' || !m.key || st.inQuote[t] || !fits(m.key)) continue;
+    if (!/^['’]s?(?![\p{L}])/u.test(ctx.text.slice(m.end, m.end + 3))) return { key: m.key, kind: 'person' };
+    possessor ??= { key: m.key, kind: 'person' };
+    t = m.t1 - 1;
+  }
+  return possessor;
+}
+
+/** Verbs of answering: their subject is the one asked before. */
+const ANSWERING = new Set(['answered', 'answers', 'replied', 'replies', 'responded', 'responds', 'retorted']);
+/** Verbs of asking whose object is the one asked ("asked Okafor", "pressed the witness"). */
+const ASKING = new Set(['asked', 'asks', 'pressed', 'questioned']);
+
+/** The person last named as the object of a verb of asking, in the sentence of token k before it or the two sentences before. */
+function askedBefore(st: AttributionState, k: number): Referent | null {
+  const ctx = st.ctx;
+  const from = ctx.sentenceTokens[Math.max(0, ctx.sentenceOf[k] - 2)][0];
+  for (let t = k - 2; t >= from; t--) {
+    if (st.inQuote[t] || !ASKING.has(ctx.tokens[t].lower)) continue;
+    const m = ctx.mentionAt(t + 1);
+    return m?.kind === 'person' && m.key ? { key: m.key, kind: 'person' } : null;
+  }
+  return null;
 }
 
 /**

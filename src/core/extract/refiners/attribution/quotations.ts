@@ -13,6 +13,9 @@ import { rightOf, subjectOf } from './subjects';
 /** Words right before a quotation that make it a name, not speech: "a video titled “…”", "the so-called “…”", "the slogan “…”". */
 const TITLE_WORDS = new Set(['titled', 'entitled', 'title', 'subtitled', 'headlined', 'captioned', 'so-called', 'dubbed', 'nicknamed', 'slogan', 'slogans', 'motto', 'hashtag', 'banner', 'headline', 'caption']);
 
+/** Verbs of writing, which credit the quotation before them after a subject of a few words ("…,” the editorial board wrote"). */
+const WRITES = new Set(['wrote', 'writes', 'write']);
+
 /**
  * In `ctx.quoteVerbs`: the quotation is nobody's words by definition — a title, a so-called term, or
  * the words of a thing ("the claim's language, which describes them as “…”").
@@ -38,7 +41,7 @@ export function attributeQuote(st: AttributionState, qi: number): void {
   if (closesClause && endSentence >= 0 && (ctx.tokens[after - 1] === undefined || ctx.sentenceOf[Math.max(0, ctx.tokenAt(q.start))] <= endSentence)) {
     for (let j = after; j < Math.min(toks.length, after + 14) && ctx.sentenceOf[j] === endSentence && toks[j].start < nextQuote; j++) {
       const statementReads = (toks[j].lower === 'read' || toks[j].lower === 'reads') && RECORDING_NOUNS.has(toks[j - 1]?.lower ?? '');
-      if (isSpeechVerb(ctx, j) || isAccordingTo(ctx, j) || (QUOTE_VERBS.has(toks[j].lower) && j - after <= 1) || statementReads) {
+      if (isSpeechVerb(ctx, j) || isAccordingTo(ctx, j) || (QUOTE_VERBS.has(toks[j].lower) && (j - after <= 1 || (WRITES.has(toks[j].lower) && j - after <= 4))) || statementReads) {
         // "…,” Hassan Hassan, co-author of …, said": a name right after the quotation is its speaker.
         const first = ctx.mentionAt(after);
         const named: Referent | null = first?.kind === 'person' && first.key && j > after ? { key: first.key, kind: 'person' } : null;
@@ -74,12 +77,37 @@ export function attributeQuote(st: AttributionState, qi: number): void {
 /** Whether the quotation is introduced as a title or a so-called term ("titled, “…”", "carries the title “…”"). */
 function isTitle(st: AttributionState, qi: number): boolean {
   const ctx = st.ctx;
-  const t = ctx.tokenAt(ctx.quoteSpans[qi].start) - 1;
+  const q = ctx.quoteSpans[qi];
+  const t = ctx.tokenAt(q.start) - 1;
   if (t < 0 || st.inQuote[t]) return false;
+  const before = ctx.text.slice(ctx.tokens[t].end, q.start);
+  // "said on ABC's “This Week”", "a star of “Thelma and Louise”": a name in Title Case after a possessor or a preposition.
+  if (((TITLE_PREPOSITIONS.has(ctx.tokens[t].lower) && /^\s*$/.test(before)) || /^['’]s?\s*$/.test(before)) && titleCased(st, qi)) return true;
   // "so-called" is written as two tokens.
   const word = ctx.tokens[t].lower === 'called' && ctx.tokens[t - 1]?.lower === 'so' && ctx.gap(t - 1) === '-' ? 'so-called' : ctx.tokens[t].lower;
+  // "used the word “extremist”": a word mentioned, not said.
+  if (word === 'word' && ctx.tokens[t - 1]?.lower === 'the') return /^\s*$/.test(before);
   if (!TITLE_WORDS.has(word)) return false;
-  return /^[\s,:]*$/.test(ctx.text.slice(ctx.tokens[t].end, ctx.quoteSpans[qi].start));
+  return /^[\s,:]*$/.test(before);
+}
+
+/** Words of a title that stay in lower case ("Guardians of the Galaxy", "Meet the Press"). */
+const TITLE_SMALL_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'by', 'from', 'as', 'but', 'nor', 'vs']);
+/** Words after which a quotation in Title Case is the name of a show, a book or a film ("on “Meet the Press”"). */
+const TITLE_PREPOSITIONS = new Set(['on', 'of', 'in', 'from', 'with', 'during', 'including', 'called', 'named']);
+
+/** Whether quotation qi is a name of two to eight words in Title Case: every word capitalised but the small ones. */
+function titleCased(st: AttributionState, qi: number): boolean {
+  const ctx = st.ctx;
+  const q = ctx.quoteSpans[qi];
+  const toks = ctx.tokens;
+  let words = 0;
+  for (let k = ctx.tokenAt(q.start); k < toks.length && toks[k].end <= q.end; k++) {
+    const w = toks[k];
+    if (words === 0 ? !w.cap && !w.num : !w.cap && !w.num && !TITLE_SMALL_WORDS.has(w.lower)) return false;
+    words++;
+  }
+  return words >= 2 && words <= 8;
 }
 
 /** Quotation qi is r's (or nobody's): r becomes the last speaker, an organisation a speaker with mentions. */

@@ -157,7 +157,18 @@ function personBeforeComplement(st: AttributionState, s0: number, j: number): Re
   if (who) return null;
   // "the Federal Ministry of the Interior said": one body's name, written over "of the".
   const body = ctx.orgs.find((o) => o.t0 <= p - 1 && p - 1 < o.t1);
-  return body && body.t1 === p ? orgAt(st, p - 1, s0) : null;
+  if (body) return body.t1 === p ? orgAt(st, p - 1, s0) : null;
+  // "the U.S. Attorney's Office for the District of Minnesota said": a body named before a longer complement.
+  for (let k = p - 1; k > s0 && k >= p - 8; k--) {
+    if (st.inQuote[k] || !ctx.joined(k - 1)) return null;
+    const w = toks[k].lower;
+    if (COMPLEMENT_PREPOSITIONS.has(w)) {
+      const owner = ctx.orgs.find((o) => o.t1 === k && !o.credit);
+      if (owner && !ctx.mentionAt(k - 1)) return orgAt(st, k - 1, s0);
+    }
+    if (!toks[k].cap && !NAME_LINKS.has(w)) return null;
+  }
+  return null;
 }
 
 /**
@@ -331,21 +342,36 @@ export function rightOf(st: AttributionState, from: number, to: number): Referen
 
 /** The first subject of the sentence before token i: for participles and coordinated verbs. */
 function clauseSubject(st: AttributionState, s0: number, i: number): Referent | null {
-  const toks = st.ctx.tokens;
+  const ctx = st.ctx;
+  const toks = ctx.tokens;
+  // "Baumann's deputy, Rep. Tomás Ruiz, voted no, warning …": a possessor is not the subject, unless no one else is named.
+  let possessor: Referent | null = null;
   for (let k = s0; k < i; k++) {
     if (st.inQuote[k]) continue;
     const r = referentAt(st, k);
-    if (r) return r;
+    if (r) {
+      const m = ctx.mentionAt(k);
+      if (!m || !/^['’]s?(?![\p{L}])/u.test(ctx.text.slice(m.end, m.end + 3))) return r;
+      possessor ??= r;
+      k = m.t1 - 1;
+      continue;
+    }
     const t = toks[k];
     // A description opening a clause, not one inside a prepositional phrase ("In the speech, …").
-    if ((DEFINITE.has(t.lower) || INDEFINITE.has(t.lower)) && !PREPOSITIONS.has(toks[k - 1]?.lower ?? '')) {
+    // Nor an object after a verb ("has taken a swipe at …, saying"): the phrase opens the sentence or a clause.
+    if ((DEFINITE.has(t.lower) || INDEFINITE.has(t.lower)) && !PREPOSITIONS.has(toks[k - 1]?.lower ?? '') && opensClause(st, s0, k)) {
       const h = npHead(st, k, i);
       const d = description(st, h, k);
       if (d) return d;
       k = h;
     }
   }
-  return null;
+  return possessor;
+}
+
+/** Whether token k opens its sentence (from s0) or a clause: after a comma, a semicolon, a colon or a conjunction. */
+function opensClause(st: AttributionState, s0: number, k: number): boolean {
+  return k === s0 || gapHas(st, k - 1, GAP.comma | GAP.semicolon | GAP.colon) || CLAUSE_OPENERS.has(st.ctx.tokens[k - 1].lower) || SUBORDINATORS.has(st.ctx.tokens[k - 1].lower);
 }
 
 /** The head noun of a phrase opened by the determiner at d: its last word before punctuation, a preposition or a verb. */
