@@ -466,13 +466,14 @@ export class OrganizationRecognizer {
       if (!t.cap || t.num || taken[i] || ctx.blocked[i] || t.text.length < 3 || t.text.length > 7 || !isAcronymLike(t.text) || t.text.endsWith('s') || COMMON_ACRONYMS.has(t.text)) continue;
       const prev = toks[i - 1];
       const next = toks[i + 1];
-      // A word of a longer name ("FBI Special Agent", "UN Security Council"), a label ("NDIAYE:"), a line in capitals.
-      if ((next && ctx.joined(i) && next.cap) || (prev && ctx.joined(i - 1) && prev.cap && !isGroupWord(prev)) || /^\s*:/.test(ctx.gap(i)) || inCapitalLine(ctx, i)) continue;
+      // A word of a longer name ("FBI Special Agent", "UN Security Council").
+      if ((next && ctx.joined(i) && next.cap) || (prev && ctx.joined(i - 1) && prev.cap && !isGroupWord(prev))) continue;
       // A hyphenated name ("N-VA"), a figure ("F-16").
       if ((next && next.start === t.end + 1 && ctx.text.charCodeAt(t.end) === 45) || (prev && t.start === prev.end + 1 && ctx.text.charCodeAt(prev.end) === 45)) continue;
       const afterThe = !!prev && prev.lower === 'the' && !prev.cap && (!next || !/^\s+$/.test(ctx.gap(i)) || !next.cap) && !(next && ctx.joined(i) && /^[a-z]/.test(next.text) && !SUBJECT_VERBS.has(next.lower) && !/[,.;:)]/.test(ctx.gap(i)) && !/^(?:and|or|but|in|on|at|of|to|for|with|from|by|as|that|which|who)$/.test(next.lower));
       const subject = !!next && ctx.joined(i) && SUBJECT_VERBS.has(next.lower);
-      if (!afterThe && !subject) continue;
+      // A label ("NDIAYE:"), a line in capitals.
+      if ((!afterThe && !subject) || ctx.text.charCodeAt(t.end) === 58 || inCapitalLine(ctx, i)) continue;
       if (gazetteer().get(t.text) || (t.text.length > 3 && gazetteer().get(t.text[0] + t.text.slice(1).toLowerCase()))) continue;
       explained ??= new Set([...ctx.text.matchAll(/\(([A-Z][A-Za-z]{1,7})\)/g)].map((m) => m[1]));
       if (explained.has(t.text)) continue;

@@ -155,8 +155,10 @@ export class PersonRecognizer {
     // Their writings on words nothing else took.
     if (touched.size) this.matchAll(ctx, this.runsFound, touched, taken);
     // Once every name is found, by the rules or the tagger: the names the text gives one person.
-    this.aliasNames(ctx);
-    this.mergeAliases(ctx);
+    if (ALIAS_PHRASE.test(ctx.text)) {
+      this.aliasNames(ctx);
+      this.mergeAliases(ctx);
+    }
   }
 
   /**

@@ -233,14 +233,14 @@ export class PlaceRecognizer {
     for (const c of [...ctx.candidates]) {
       if (c.kind !== 'place') continue;
       const w = c.t0 - 1;
-      const sep = ctx.gap(w);
-      if (w < 1 || !(sep === ', ' || (toks[w]?.lower === 'and' && !toks[w].cap))) continue;
-      const i = sep === ', ' ? w : w - 1;
+      if (w < 1) continue;
+      const comma = commaBetween(ctx, w);
+      if (!comma && !(toks[w].lower === 'and' && !toks[w].cap)) continue;
+      const i = comma ? w : w - 1;
       if (toks[w]?.lower === 'and' && !ctx.joined(i)) continue;
       if (i < 0 || placeAt.has(i) || !free(i) || isAcronym(toks[i]) || !this.nameLike(ctx, i, i + 1) || ctx.sentenceTokens[ctx.sentenceOf[i]]?.[0] === i || (i > 0 && ctx.joined(i - 1) && toks[i - 1].cap)) continue;
       // The place is followed by the list's next item, a place too.
-      const g = ctx.gap(c.t1 - 1);
-      const nextItem = g === ', ' ? c.t1 : toks[c.t1]?.lower === 'and' && ctx.joined(c.t1 - 1) && ctx.joined(c.t1) ? c.t1 + 1 : -1;
+      const nextItem = commaBetween(ctx, c.t1 - 1) ? c.t1 : toks[c.t1]?.lower === 'and' && ctx.joined(c.t1 - 1) && ctx.joined(c.t1) ? c.t1 + 1 : -1;
       if (nextItem < 0 || !placeAt.has(nextItem) || this.personLike(ctx, i, i + 1) || personVotes(ctx, toks[i].text)) continue;
       const name = toks[i].text;
       add(i, i + 1, gaz.get(name) ?? { key: `place:${name.toLowerCase()}`, name, kind: 'town' }, 2);
@@ -258,7 +258,7 @@ export class PlaceRecognizer {
   private placedIn(ctx: ExtractionContext, e: number): boolean {
     const toks = ctx.tokens;
     const prep = toks[e];
-    if (!prep || prep.cap || (prep.lower !== 'in' && prep.lower !== 'near') || !/^\s*,\s*$/.test(ctx.gap(e - 1)) || !ctx.joined(e)) return false;
+    if (!prep || prep.cap || (prep.lower !== 'in' && prep.lower !== 'near') || !ctx.joined(e) || ctx.text.charCodeAt(ctx.tokens[e - 1].end) !== 44 /* , */ || prep.start !== ctx.tokens[e - 1].end + 2) return false;
     let k = e + 1;
     const article = toks[k]?.lower === 'the' && !toks[k].cap;
     if (article) k++;
@@ -325,6 +325,13 @@ export class PlaceRecognizer {
 
 /** Capitalised labels that open captions and pages, not datelines. */
 const DATELINE_LABELS = new Set(['FILE', 'PHOTO', 'UPDATE', 'UPDATED', 'BREAKING', 'WATCH', 'VIDEO', 'EXCLUSIVE', 'ANALYSIS', 'OPINION', 'EDITOR', "EDITOR'S NOTE", 'NOTE', 'CORRECTION', 'LIVE', 'AUDIO', 'READ', 'MORE']);
+
+/** Whether tokens i and i + 1 are separated by a comma and one space exactly. */
+function commaBetween(ctx: ExtractionContext, i: number): boolean {
+  const a = ctx.tokens[i];
+  const b = ctx.tokens[i + 1];
+  return !!a && !!b && b.start === a.end + 2 && ctx.text.charCodeAt(a.end) === 44 && ctx.text.charCodeAt(a.end + 1) === 32;
+}
 
 /** Whether token i follows a point of the compass and "of" ("north of Baga", "southeast of Bosaso"). */
 function compassOf(ctx: ExtractionContext, i: number): boolean {
