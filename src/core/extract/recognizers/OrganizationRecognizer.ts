@@ -462,6 +462,9 @@ export class OrganizationRecognizer {
     let explained: Set<string> | undefined;
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i];
+      // (Most words are passed over on their last letter: an acronym ends with a capital.)
+      const z = t.text.charCodeAt(t.text.length - 1);
+      if (z < 65 || z > 90) continue;
       // Three letters or more, no plural ("ADRs").
       if (!t.cap || t.num || taken[i] || ctx.blocked[i] || t.text.length < 3 || t.text.length > 7 || !isAcronymLike(t.text) || t.text.endsWith('s') || COMMON_ACRONYMS.has(t.text)) continue;
       const prev = toks[i - 1];

@@ -130,7 +130,7 @@ export class PlaceRecognizer {
         continue;
       }
       // "Dinslaken, in North Rhine-Westphalia": a name placed in a known place is a place's.
-      if (nameEnd - i <= 3 && !isAcronym(toks[i]) && this.nameLike(ctx, i, nameEnd) && ctx.sentenceTokens[ctx.sentenceOf[i]]?.[0] !== i && !inTitleCaseLine(ctx, i) && this.placedIn(ctx, nameEnd) && !personVotes(ctx, spelling(ctx, i, nameEnd)) && !this.personLike(ctx, i, nameEnd)) {
+      if (nameEnd - i <= 3 && this.placedIn(ctx, nameEnd) && !isAcronym(toks[i]) && this.nameLike(ctx, i, nameEnd) && ctx.sentenceTokens[ctx.sentenceOf[i]]?.[0] !== i && !inTitleCaseLine(ctx, i) && !personVotes(ctx, spelling(ctx, i, nameEnd)) && !this.personLike(ctx, i, nameEnd)) {
         const name = spelling(ctx, i, nameEnd);
         add(i, nameEnd, { key: `place:${name.toLowerCase()}`, name, kind: 'town' }, 2);
         i = nameEnd - 1;
@@ -230,7 +230,8 @@ export class PlaceRecognizer {
     let added = false;
     const placeAt = new Map<number, number>();
     for (const c of ctx.candidates) if (c.kind === 'place') placeAt.set(c.t0, c.t1);
-    for (const c of [...ctx.candidates]) {
+    for (let k = 0, n = ctx.candidates.length; k < n; k++) {
+      const c = ctx.candidates[k];
       if (c.kind !== 'place') continue;
       const w = c.t0 - 1;
       if (w < 1) continue;
