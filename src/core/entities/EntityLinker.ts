@@ -266,7 +266,7 @@ export class EntityLinker {
     if (c.type === 'place') return this.placeName(c);
     if (c.preferred) return c.preferred;
     let best = '';
-    let score = -1;
+    let score = -Infinity;
     for (const [f, n] of c.forms) {
       const words = c.type === 'person' ? nameWords(f).length : 0;
       // An organisation is named by its most written full name, by an acronym only when nothing else was written.

@@ -116,7 +116,7 @@ export const ORG_HEADS = set(`forces force army armies navy corps brigade brigad
   international intelligence police guard guards court tribunal parliament assembly congress senate government administration authority
   authorities mission program programme project initiative operation
   operations network brotherhood board cabinet hospital airlines airways club team federation museum library mosque church
-  cathedral temple embassy consulate prison jail emirate caliphate`);
+  cathedral temple embassy consulate prison jail emirate caliphate headquarters caucus directorate secretariat inspectorate`);
 
 /** Arabic common nouns that head names of groups, places and events rather than people. */
 export const ARABIC_ORG_HEADS = set(`jabhat jabhet jaish jaysh ahrar ansar harakat harakat hizb hezb hayat hayat katibat katiba liwa kataib
@@ -128,7 +128,7 @@ export const PLACE_DESIGNATORS = set(`province provinces governorate governorate
   camp camps airfield airbase air-base base valley mountains mountain mount desert lake sea gulf bay strait island islands peninsula
   canal plain plains city town village neighborhood neighbourhood quarter square street road highway bridge border crossing oasis oilfield
   refinery airport port harbour harbor hills hill heights coast basin delta wadi gorge pass subdistrict prefecture municipality
-  countryside sector corridor forest forests reserve park`);
+  countryside sector corridor forest forests reserve park prison barracks`);
 
 /** Designators that may be capitalised as part of an organisation's name; capitalised they count only after a place-like name. */
 export const CAP_ORG_DESIGNATORS = set('province state');

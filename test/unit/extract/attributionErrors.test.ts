@@ -77,7 +77,7 @@ describe('attribution on real news: kinds of error', () => {
     check('Rep. Laura Finch chairs the panel. Finch’s deputy on the panel, Rep. Dan Whitmore of Ohio, voted against the bill, warning that it would "tie our hands for years."', { 'tie our hands': 'Dan Whitmore' });
   });
   it('a body named before a longer complement is the subject, not the place ending it', () => {
-    check('"Justice has been done," the U.S. Attorney\'s Office for the District of Vermont said in a statement.', { 'Justice has been done': "U.S. Attorney's Office" });
+    check('"Justice has been done," the U.S. Attorney\'s Office for the District of Vermont said in a statement.', { 'Justice has been done': "U.S. Attorney's Office for the District of Vermont" });
   });
   it('interview turns: the words the one answering says "I" call something are theirs', () => {
     const interview = 'Ruth Adeyemi has studied the fishing towns for ten years. Nkem Obi asked her about the levies. Adeyemi says the group "taxes everything that moves."\n\nQ: What do the fishermen pay?\n\nA: A share of every catch, and they get a stamped receipt. I call it "rule by paperwork." It works.';

@@ -130,6 +130,61 @@ describe('names of persons and places', () => {
     });
   });
 
+  describe('names the text gives one person', () => {
+    /** The entity keys of the people mentioned, in text order. */
+    const keys = (a: ReturnType<typeof expectMentions>): string[] => a.mentions.filter((m) => PEOPLE.includes(m.type)).map((m) => m.key);
+
+    it('a real name and the name the person is known by', () => {
+      const a = expectMentions('The cell was led by [[Tarek Nassouri]]{person}, whom his men knew as [[Abu Hafs al-Lubnani]]{person}, until his arrest in the spring.', PEOPLE);
+      assert.equal(new Set(keys(a)).size, 1);
+    });
+    it('a nom de guerre, then the real name; the real name speaks for both', () => {
+      const a = expectMentions(
+        'The voice on the tape belongs to a preacher who calls himself [[Abu Harith al-Masri]]{speaker}, a convert from Lille whose birth name was [[Kevin Marchand]]{speaker}. "We are patient," [[al-Masri]]{speaker} says.',
+        PEOPLE,
+      );
+      assert.equal(new Set(keys(a)).size, 1);
+    });
+    it('"whose real name is", "whose birth name was" and a name in brackets', () => {
+      const a = expectMentions('Police named the recruiter as [[Laurent Dufresne]]{person}, whose real name is [[Omar Haddadi]]{person}, after a search of his flat.', PEOPLE);
+      assert.equal(new Set(keys(a)).size, 1);
+      const b = expectMentions('The court heard from [[Halima Sow]]{person} (known as [[Umm Khalid]]{person}) on the second day.', PEOPLE);
+      assert.equal(new Set(keys(b)).size, 1);
+    });
+    it('two persons with an alias phrase after the second stay two', () => {
+      const a = expectMentions('The judge questioned [[Tarek Nassouri]]{person} and his cousin [[Walid Karam]]{person}, known as a driver.', PEOPLE);
+      assert.equal(new Set(keys(a)).size, 2);
+    });
+  });
+
+  describe('capitalised common nouns are no persons', () => {
+    it('a capitalised noun after a determiner, a number or a demonym', () => {
+      expectMentions(
+        'The delegate of the Arab Republic of Nowhere spoke last. Some Member States armed the militias, the three States had announced in January that they would leave, and [[Ruth Keller]]{speaker} was angry. "Nobody in this Chamber asked the farmers of Mali whether they wanted the mission to stay for ten years," [[Keller]]{speaker} said. The representative of the Syrian Arab Republic said the camps were full.',
+        PEOPLE,
+      );
+    });
+  });
+
+  describe('plural nouns opening a sentence are groups of people', () => {
+    it('diplomats, analysts and militants before a speech verb', () => {
+      expectMentions('Diplomats said the talks had stalled. Analysts said the same. Militants warned of more attacks.', PEOPLE);
+    });
+  });
+
+  describe('ordinal words name no person', () => {
+    it('a session or a committee numbered in words', () => {
+      expectMentions('Regional Council\nNinetieth Session, 4th Meeting (PM)\n\nThe council heard the report of its Fourth Committee.', PEOPLE);
+    });
+  });
+
+  describe('the first line of a text', () => {
+    it('a sentence opening the story keeps its persons; a headline above a dateline is no evidence of one', () => {
+      expectMentions('[[Nadia Okafor]]{person} met [[Tomas Rieger]]{person} in [[Vienna]]{place} on a wet morning.\n\nThe two spoke for an hour about the harvest, the roads and the prices of grain in the region.', [...PEOPLE, 'place']);
+      expectMentions('Lydia Freight sets new bond terms.\n\n[[LONDON]]{place} 1996-08-22\n\nThe company said the terms would be published on its website next week.', [...PEOPLE, 'place']);
+    });
+  });
+
   describe('headlines in title case', () => {
     it('capitalised words of a title-case headline are no names on their shape alone', () => {
       expectMentions(

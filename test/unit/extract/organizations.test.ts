@@ -122,4 +122,42 @@ describe('organisations', () => {
   it('a Hausa-Arabic name of a group opened by Jama’atu', () => {
     expectMentions('The group, which calls itself [[Jama\'atu Ahlis Sunna]]{organization}, raided the camp.', [...ORG, 'person']);
   });
+
+  it('a long name with its acronym in brackets is one body, whole, and the acronym alone later is that body', () => {
+    const a = expectMentions(
+      'A report by the [[Regional Counter-Smuggling Coordination Directorate]]{organization} ([[RCSCD]]{organization}) was tabled. [[Maren Holt]]{person} of the [[Alliance for Norway]]{organization} ([[AfN]]{organization}) rejected it, and [[AfN]]{organization} members left. The [[RCSCD]]{organization} declined to comment.',
+      [...ORG, 'person', 'place'],
+    );
+    assert.equal(new Set(a.mentions.filter((m) => m.type === 'organization').map((m) => m.key)).size, 2);
+    assert.ok(a.entities.every((e) => e.name !== ''));
+  });
+
+  it('a person with a body in brackets and a country with its own abbreviation are no new bodies', () => {
+    expectMentions('[[Tomas Rieger]]{person} ([[PSV]]{organization}) scored twice. Cases rose in the [[Democratic Republic of Congo]]{place} ([[DRC]]{place}).', [...ORG, 'person', 'place']);
+  });
+
+  it('an organisation written only as its acronym is named and identified by it', () => {
+    const r = extractCorpus([{ file: 'a.txt', text: 'Aid workers said the NRC had warned of famine. The NRC said stocks would last a week.' }]);
+    const ids = r.documents[0].mentions.filter((m) => m.type === 'organization').map((m) => m.entity);
+    assert.deepEqual([...new Set(ids)], ['nrc']);
+    assert.deepEqual(r.entities.filter((e) => e.type === 'organization').map((e) => e.name), ['NRC']);
+  });
+
+  it('a long body\'s name runs on across "for the" and "of the"; "and the" before another body\'s name starts a second one', () => {
+    expectMentions(
+      'The [[U.S. Attorney’s Office for the District of Vermont]]{organization} filed the case. The [[Office for the Coordination of Refugee Affairs]]{organization} and the [[United Nations Office on Drugs and Crime]]{organization} wrote to the [[European Union]]{organization} and the [[United States]]{place}.',
+      [...ORG, 'place'],
+    );
+  });
+
+  it('an acronym the text never explains is a body after "the" or as the subject of a verb, not a thing or a unit', () => {
+    expectMentions(
+      'Aid workers said the [[KRCS]]{organization} had run out of tents. The Flemish nationalist [[VLB]]{organization} was unconvinced. The IED went off at 10 a.m. GMT, and the cash reserve ratio (CRR) was left alone, though the CRR could rise.',
+      ORG,
+    );
+  });
+
+  it('headquarters, caucuses and directorates are bodies', () => {
+    expectMentions('The briefing was given at [[Defence Headquarters]]{organization} in [[Abuja]]{place}. Members of the [[Liberty Caucus]]{organization} objected.', [...ORG, 'place', 'person']);
+  });
 });

@@ -30,4 +30,31 @@ describe('places', () => {
   it('a surname that is also a city belongs to the person', () => {
     expectMentions('"We are ready," said Capt. Jeff Davis. Davis added nothing.', ['place']);
   });
+
+  describe('small places by their frame', () => {
+    it('a dateline naming two places joined by a slash', () => {
+      expectMentions('[[TASHKENT]]{place}/[[BISHKEK]]{place}, March 3 (Steppe Wire) — Border guards closed two crossings.', ['place']);
+    });
+    it('a name placed in a known place after a comma is a place, a person so placed is not', () => {
+      expectMentions('The preacher spoke about [[Oberwinkel]]{place}, in [[Bavaria]]{place}, where he grew up. The minister met his counterpart, Gordon Hale, in [[Ottawa]]{place}.', ['place']);
+    });
+    it('a name after a point of the compass and "of"', () => {
+      expectMentions('Gunmen struck villages north of [[Kawuri Gana]]{place} and 30 km west of [[Mallam Fatori]]{place} on Tuesday.', ['place', 'person', 'speaker']);
+    });
+    it('an unknown name opening a list whose next items are places, and its other writings', () => {
+      expectMentions('The mayor asked that [[Oudekerk]]{place}, [[Brussels]]{place} and [[Antwerp]]{place} get more police, and warned of an [[Oudekerk]]{place}-style riot.', ['place']);
+    });
+    it('a site named after a person with a particle, and a prison or barracks named before its word', () => {
+      expectMentions('He was arrested at [[Charles de Gaulle airport]]{place}, held in the [[Ghwayran prison]]{place} and later at [[Maimalari Barracks]]{place}.', ['place', 'person', 'organization']);
+    });
+  });
+
+  describe('no place inside other names', () => {
+    it('a town\'s name inside a person\'s name with a particle, an acronym before "in", a time zone', () => {
+      expectMentions(
+        '"We were warned," De Smet said. Joris Van der Meulen of the opposition was unconvinced. A commander of Ansar al-Sahel, or ASWB, in the [[Mopti region]]{place} was named. The briefing began at 1:32 p.m. EST.',
+        ['place'],
+      );
+    });
+  });
 });

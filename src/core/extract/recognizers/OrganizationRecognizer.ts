@@ -2,8 +2,9 @@ import type { Token } from '../../text/tokens';
 import type { Candidate, ExtractionContext } from '../context';
 import { ARABIC_ORG_HEADS, CAPITAL_STOPWORDS, ORG_HEADS, ROLES } from '../lexicon';
 import { gazetteer } from '../gazetteer';
+import { givenNameGender } from '../gender';
 import { MARGIN, nameChunks, ORG } from '../names/NameTagger';
-import { isAcronym, isCalendarWord, isCommonNounAlone, isGroupWord, isNameParticle, isStopword } from './wordClasses';
+import { acronymOf, isAcronym, isCalendarWord, isCommonNounAlone, isGroupWord, isNameParticle, isStopword } from './wordClasses';
 
 /** Words that extend an organisation's name across lower-case links ("Institute for Middle East Policy"). */
 const LINKS = new Set(['of', 'for', 'and', 'the', 'on', 'de', '&']);
@@ -166,6 +167,9 @@ export class OrganizationRecognizer {
             }
           }
         } else if (!tok.cap && LINKS.has(tok.lower) && end === t && end > a) extending = true;
+        // "Office for the District of Minnesota", "Office on Drugs and Crime": links in a row ("for the") go on extending.
+        // (Not "and the", which joins two names, nor after a company's closing word: "Oakley Inc of the United States".)
+        else if (extending && tok.lower === 'the' && (toks[t - 1].lower === 'for' || toks[t - 1].lower === 'of' || toks[t - 1].lower === 'on') && !COMPANY_DESIGNATORS.has(toks[t - 2]?.lower ?? '')) extending = true;
         else if (extending && tok.cap) end = t + 1;
         else extending = false;
       }
@@ -185,6 +189,81 @@ export class OrganizationRecognizer {
     this.namedUnits(ctx);
     this.legislatures(ctx);
     this.shortForms(ctx);
+    this.bracketedAcronyms(ctx);
+  }
+
+  /**
+   * A name of several capitalised words with its acronym in brackets after it ("the Counter-Terrorism
+   * Committee Executive Directorate (CTED)", "the Alternative for Germany (AfD)"): the whole name is
+   * an organisation's, and so is the acronym, here and wherever else the document writes it alone.
+   */
+  private bracketedAcronyms(ctx: ExtractionContext): void {
+    const text = ctx.text;
+    const toks = ctx.tokens;
+    const acronyms = new Set<string>();
+    for (let open = text.indexOf(' ('); open >= 0; open = text.indexOf(' (', open + 2)) {
+      const a = ctx.tokenAt(open + 2);
+      const acr = toks[a];
+      if (!acr || acr.start !== open + 2 || text.charCodeAt(acr.end) !== 41 /* ) */ || !isAcronymLike(acr.text) || ctx.blocked[a]) continue;
+      // The capitalised words right before the bracket, across the links of a body's name.
+      const last = a - 1;
+      if (last < 0 || toks[last].end !== open || !toks[last].cap) continue;
+      let s = last;
+      while (s > 0 && s > last - 10 && (ctx.joined(s - 1) || text.charCodeAt(toks[s - 1].end) === 45) && (toks[s - 1].cap || (LINKS.has(toks[s - 1].lower) && toks[s - 1].lower !== 'and') || isNameParticle(toks[s - 1], toks[s]))) s--;
+      // The name starts where its initials best spell the acronym ("Counter-Terrorism Committee Executive
+      // Directorate" for CTED), the nearest such word on a tie ("Alternative for Germany" for AfD, not a person before it).
+      const letters = acr.text.replace(/[a-z]/g, '');
+      let best = -1;
+      let bestScore = 0;
+      for (let t = s; t < last; t++) {
+        if (!toks[t].cap || CAPITAL_STOPWORDS.has(toks[t].lower) || isCalendarWord(toks[t]) || ROLES.has(toks[t].lower) || toks[t].text[0] !== letters[0]) continue;
+        const initials = acronymOf(spellingOf(ctx, t, last + 1));
+        let k = 0;
+        while (k < initials.length && k < letters.length && initials[k] === letters[k]) k++;
+        if (k >= bestScore) [best, bestScore] = [t, k];
+      }
+      if (best < 0) continue;
+      s = best;
+      // A person's name with the body they belong to ("Philip Cocu (PSV)"): the initials of a body's
+      // name spell two letters of its acronym or more, or the name has the links of one ("Alternative for Germany").
+      let linked = false;
+      for (let t = s + 1; t < last && !linked; t++) linked = !toks[t].cap && LINKS.has(toks[t].lower);
+      if (bestScore < 2 && !linked) continue;
+      if (!linked && givenNameGender(toks[s].text) !== undefined) continue;
+      // Diseases, laws and measures are abbreviated so too ("Creutzfeldt-Jakob Disease (CJD)").
+      if (NOT_BODIES.has(toks[last].lower)) continue;
+      // A body's name already found there, whole or in part: it runs to the bracket.
+      let org: Candidate | undefined;
+      let clash = false;
+      for (let t = s; t <= last; t++) {
+        if (!ctx.blocked[t]) continue;
+        const c = ctx.candidates.find((x) => x.kind === 'org' && x.t0 <= t && t < x.t1);
+        if (!c || c.event || c.credit || c.t1 > last + 1) clash = true;
+        else if (!org) org = c;
+        else if (org !== c) clash = true;
+      }
+      if (clash) continue;
+      const spelled = spellingOf(ctx, s, last + 1);
+      // A place's own name with its abbreviation ("Democratic Republic of Congo (DRC)").
+      if (gazetteer().get(spelled) !== undefined) continue;
+      const from = org ? Math.min(org.t0, s) : s;
+      for (let t = from; t <= last; t++) ctx.blocked[t] = 1;
+      if (org) {
+        org.t0 = from;
+        org.start = toks[from].start;
+        org.t1 = last + 1;
+        org.end = toks[last].end;
+      } else ctx.candidates.push({ start: toks[from].start, end: toks[last].end, kind: 'org', t0: from, t1: last + 1, priority: 2 });
+      this.mark(ctx, a, a + 1);
+      acronyms.add(acr.text);
+    }
+    if (acronyms.size === 0) return;
+    // The acronym alone, not a word of a longer name ("AOL Europe").
+    for (let i = 0; i < toks.length; i++) {
+      if (!acronyms.has(toks[i].text) || ctx.blocked[i]) continue;
+      if ((i > 0 && ctx.joined(i - 1) && toks[i - 1].cap) || (i + 1 < toks.length && ctx.joined(i) && toks[i + 1].cap)) continue;
+      this.mark(ctx, i, i + 1);
+    }
   }
 
   /**
@@ -372,6 +451,44 @@ export class OrganizationRecognizer {
   }
 
   /**
+   * Acronyms the text never explains, where a body stands in a sentence: after "the" at the end of
+   * its noun phrase ("the NRC", "the Flemish nationalist N-VA"), or as the subject of a verb ("MINUSMA
+   * withdrew", "JNIM claimed"): an organisation's, unless the tagger reads a person's or a place's
+   * name there, the gazetteer knows it, or it abbreviates a thing or a unit ("the IED", "GMT").
+   */
+  private unexplainedAcronyms(ctx: ExtractionContext, taken: Uint8Array, names: Set<string>): void {
+    const toks = ctx.tokens;
+    // Acronyms the text explains in brackets ("the cash reserve ratio (CRR)") are left to that explanation.
+    let explained: Set<string> | undefined;
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i];
+      // (Most words are passed over on their last letter: an acronym ends with a capital.)
+      const z = t.text.charCodeAt(t.text.length - 1);
+      if (z < 65 || z > 90) continue;
+      // Three letters or more, no plural ("ADRs").
+      if (!t.cap || t.num || taken[i] || ctx.blocked[i] || t.text.length < 3 || t.text.length > 7 || !isAcronymLike(t.text) || t.text.endsWith('s') || COMMON_ACRONYMS.has(t.text)) continue;
+      const prev = toks[i - 1];
+      const next = toks[i + 1];
+      // A word of a longer name ("FBI Special Agent", "UN Security Council").
+      if ((next && ctx.joined(i) && next.cap) || (prev && ctx.joined(i - 1) && prev.cap && !isGroupWord(prev))) continue;
+      // A hyphenated name ("N-VA"), a figure ("F-16").
+      if ((next && next.start === t.end + 1 && ctx.text.charCodeAt(t.end) === 45) || (prev && t.start === prev.end + 1 && ctx.text.charCodeAt(prev.end) === 45)) continue;
+      const afterThe = !!prev && prev.lower === 'the' && !prev.cap && (!next || !/^\s+$/.test(ctx.gap(i)) || !next.cap) && !(next && ctx.joined(i) && /^[a-z]/.test(next.text) && !SUBJECT_VERBS.has(next.lower) && !/[,.;:)]/.test(ctx.gap(i)) && !/^(?:and|or|but|in|on|at|of|to|for|with|from|by|as|that|which|who)$/.test(next.lower));
+      const subject = !!next && ctx.joined(i) && SUBJECT_VERBS.has(next.lower);
+      // A label ("NDIAYE:"), a line in capitals.
+      if ((!afterThe && !subject) || ctx.text.charCodeAt(t.end) === 58 || inCapitalLine(ctx, i)) continue;
+      if (gazetteer().get(t.text) || (t.text.length > 3 && gazetteer().get(t.text[0] + t.text.slice(1).toLowerCase()))) continue;
+      explained ??= new Set([...ctx.text.matchAll(/\(([A-Z][A-Za-z]{1,7})\)/g)].map((m) => m[1]));
+      if (explained.has(t.text)) continue;
+      const c = nameChunks(ctx).find((x) => x.t0 <= i && i < x.t1);
+      if (c && c.label !== ORG && c.margin >= MARGIN.acronym) continue;
+      this.mark(ctx, i, i + 1);
+      taken[i] = 1;
+      names.add(t.text);
+    }
+  }
+
+  /**
    * Names the tagger is sure are organisations' that no head word marked ("Interfax", "PUK",
    * "Zenith"), among the words persons left free: run after persons, before places, so that they
    * block the places inside them but never a person the rules found.
@@ -402,6 +519,7 @@ export class OrganizationRecognizer {
       this.mark(ctx, c.t0, c.t1);
       names.add(name);
     }
+    this.unexplainedAcronyms(ctx, taken, names);
     // Every other writing of a name found so ("Interfax said …; Interfax added").
     if (names.size === 0) return;
     const firsts = new Set([...names].map((n) => n.split(' ')[0]));
@@ -416,6 +534,27 @@ export class OrganizationRecognizer {
     }
   }
 }
+
+/** Last words of capitalised names abbreviated in brackets that are not bodies' names. */
+const NOT_BODIES = new Set(['disease', 'syndrome', 'virus', 'fever', 'index', 'value', 'rate', 'act', 'law', 'bill', 'code', 'device', 'devices', 'weapon', 'weapons', 'system', 'missile', 'missiles', 'vehicle', 'vehicles']);
+
+/** An acronym as bodies write theirs: two to eight letters, capitals but for a few lower-case links ("CTED", "AfD", "UNODC"). */
+function isAcronymLike(w: string): boolean {
+  if (w.length < 2 || w.length > 8) return false;
+  let upper = 0;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 65 && c <= 90) upper++;
+    else if (!(c >= 97 && c <= 122) || i === 0) return false;
+  }
+  return upper >= 2 && upper * 2 >= w.length;
+}
+
+/** Acronyms of things, units and titles, not of bodies: never an organisation on their place in a sentence. */
+const COMMON_ACRONYMS = new Set(['AM', 'PM', 'TV', 'ID', 'OK', 'IED', 'IEDs', 'GDP', 'CEO', 'CFO', 'MP', 'MPs', 'VAT', 'ATM', 'SUV', 'DNA', 'HIV', 'AIDS', 'GPS', 'VIP', 'ICU', 'NGO', 'NGOs', 'PhD', 'EST', 'EDT', 'CST', 'CDT', 'PST', 'PDT', 'GMT', 'UTC', 'CET', 'CEST', 'BST', 'AD', 'BC', 'RPG', 'RPGs', 'UAV', 'UAVs', 'SMS', 'PDF', 'URL', 'FAQ', 'COVID', 'PR', 'HQ', 'QC', 'KC', 'II', 'III', 'IV', 'VI', 'VII', 'VIII', 'IX', 'XI', 'XII']);
+
+/** Verbs after a subject: an acronym right before one acts, as bodies do ("MINUSMA withdrew", "the NRC warned"). */
+const SUBJECT_VERBS = new Set(['said', 'says', 'is', 'was', 'has', 'had', 'have', 'will', 'would', 'could', 'can', 'did', 'does', 'announced', 'claimed', 'reported', 'warned', 'denied', 'confirmed', 'estimated', 'released', 'published', 'called', 'urged', 'added', 'declined', 'accused', 'issued', 'carried', 'launched', 'withdrew', 'deployed', 'killed', 'attacked', 'controls', 'controlled', 'runs', 'ran', 'wants', 'wanted', 'opposed', 'supports', 'backed', 'rejected', 'demanded', 'blamed', 'pledged', 'promised', 'agreed']);
 
 /** Prefix heads that name events, not bodies: "Operation Inherent Resolve", "Ghazwat Badr", "Eid al-Adha". */
 const EVENT_PREFIXES = new Set(['operation', 'ghazwah', 'ghazwat', 'ghazwa', 'eid']);

@@ -2,7 +2,7 @@ import { foldWord, isKunya, nameWords, namesCompatible, tidyName } from '../../e
 import type { ExtractionContext, PersonRecord } from '../context';
 import { gazetteer } from '../gazetteer';
 import { givenNameGender } from '../gender';
-import { AUXILIARIES, PLACE_DESIGNATORS, PLACE_NOUNS, ROLES, TITLES } from '../lexicon';
+import { AUXILIARIES, ORG_HEADS, PLACE_DESIGNATORS, PLACE_NOUNS, ROLES, TITLES } from '../lexicon';
 import { chunkAt, MARGIN, ORG, PER } from '../names/NameTagger';
 import { isSpeechVerb } from '../speech';
 import { ARABIC_PLACE_HEADS, inTitleCaseLine, isAcronym, isCalendarWord, isCommonNounAlone, isGroupWord, isNameParticle, isPartisan, isSacred, isStopword } from './wordClasses';
@@ -16,7 +16,60 @@ interface NameRun {
   titleInside: boolean;
 }
 
-const ALIAS_PHRASE = /\b(?:known as|nom de guerre|alias|a\.k\.a\.|aka|also called|kunya|real name|born)\b/i;
+/**
+ * Words between two names that present the second as another name of the first: "X, also known as
+ * Y", "Y, whose real name is X", "X (known as Y)", "Y, the nom de guerre of X", "X, whom everyone knows
+ * as Y", "a man who calls himself Y".
+ */
+const ALIAS_PHRASE = /\b(?:(?:better |also |widely |commonly )?known as|kn(?:ows?|ew) (?:him |her )?as|nom de guerre|noms de guerre|alias|a\.k\.a\.|aka|also called|kunya|(?:real|birth|given|true|full|legal) name|born|goes by|went by|calls? (?:him|her)self|called (?:him|her)self|identifies (?:him|her)self as|(?:formerly|previously) called|pseudonym)\b/i;
+
+/** The end of an alias phrase, right before the other name: "… known as", "… the nom de guerre of", "… real name is". */
+const ALIAS_BEFORE_NAME = /(?:\bas|\bof|\bis|\bwas|\balias|a\.k\.a\.|\baka|\bcalled|\bby|self|\bborn|\bguerre)\s*,?\s*$/i;
+
+/** Between two names, words that tell they are two persons even beside an alias phrase ("X and his brother, known as Y"). */
+const ALIAS_BREAK = /[;:"“”]|\b(?:and|or|with|met|told|said|says|whom he|whom she)\b/i;
+
+/**
+ * Whether the text's first line is a sentence of the story, not a headline: it closes with a full
+ * stop, and a paragraph of prose follows it (not a byline or a dateline of a few words), or nothing does.
+ */
+function storyOpening(text: string): boolean {
+  let end = text.indexOf('\n');
+  if (end < 0) end = text.length;
+  let last = end - 1;
+  while (last >= 0 && (text.charCodeAt(last) === 32 || text.charCodeAt(last) === 13)) last--;
+  if (text.charCodeAt(last) !== 46 /* . */) return false;
+  let from = end;
+  while (from < text.length && (text.charCodeAt(from) <= 32)) from++;
+  if (from >= text.length) return true;
+  let to = text.indexOf('\n', from);
+  if (to < 0) to = text.length;
+  let words = 1;
+  for (let i = from; i < to && words <= 8; i++) if (text.charCodeAt(i) === 32) words++;
+  return words > 8;
+}
+
+/** Ordinal words, spelled out ("Third", "Eightieth", "Twenty-first" as its last part). */
+const ORDINAL = /^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\p{L}+teenth|\p{L}+ieth)$/u;
+
+/** Words that open a noun phrase: before a lone capitalised word they make it a common noun ("this Chamber", "the three States"). */
+const DETERMINERS = new Set(['the', 'this', 'these', 'those', 'its', 'their', 'our', 'every', 'each', 'some', 'many', 'several', 'other', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'member', 'fellow']);
+
+/**
+ * Whether the lone capitalised word at s stands in a noun phrase a determiner opens: "this Chamber",
+ * "the three States", "the coastal States", "Member States" (a determiner and at most one lower-case
+ * word before it, or a capitalised "Member").
+ */
+function determinedNoun(ctx: ExtractionContext, s: number): boolean {
+  const toks = ctx.tokens;
+  const p1 = toks[s - 1];
+  if (!p1 || !ctx.joined(s - 1)) return false;
+  if (p1.lower === 'member') return true;
+  if (p1.cap) return false;
+  if (DETERMINERS.has(p1.lower)) return p1.lower !== 'the';
+  const p2 = toks[s - 2];
+  return !!p2 && !p2.cap && ctx.joined(s - 2) && DETERMINERS.has(p2.lower) && /^\p{Ll}+$/u.test(p1.text) && !AUXILIARIES.has(p1.lower) && !LONE_NAME_VERBS.has(p1.lower) && !PLACE_PREPOSITIONS.has(p1.lower) && p1.lower !== 'and';
+}
 
 /** Participles of what befalls a person, after "was": "X was killed", "X was arrested". */
 const PERSON_FATES = new Set(['killed', 'arrested', 'captured', 'assassinated', 'executed', 'detained', 'sentenced', 'wounded', 'injured', 'kidnapped', 'abducted', 'appointed', 'elected', 'born', 'buried', 'extradited', 'jailed', 'imprisoned', 'convicted', 'acquitted', 'pardoned', 'beheaded', 'martyred']);
@@ -70,7 +123,6 @@ export class PersonRecognizer {
     }
     this.capitalLabels(ctx);
     this.matchAll(ctx, runs);
-    this.mergeAliases(ctx);
   }
 
   /**
@@ -86,6 +138,12 @@ export class PersonRecognizer {
       const c = chunkAt(ctx, r.s, PER);
       // The whole run, and nowhere in a place's frame ("in Baga", "the town of Baga").
       if (!c || c.margin < MARGIN.person || c.t0 !== r.s || c.t1 !== r.e || inTitleCaseLine(ctx, r.s)) continue;
+      // "the three States", "this Chamber", "Member States": a capitalised noun after a determiner.
+      if (c.t1 - c.t0 === 1 && determinedNoun(ctx, c.t0)) continue;
+      // "Eightieth Session", "Third Committee": an ordinal word names no person.
+      let ordinal = false;
+      for (let t = c.t0; t < c.t1 && !ordinal; t++) ordinal = ORDINAL.test(toks[t].lower);
+      if (ordinal) continue;
       let free = true;
       for (let t = r.s; t < r.e && free; t++) if (taken[t] || ctx.blocked[t]) free = false;
       if (!free || this.inPlaceFrame(ctx, c.t0, c.t1)) continue;
@@ -96,6 +154,62 @@ export class PersonRecognizer {
     }
     // Their writings on words nothing else took.
     if (touched.size) this.matchAll(ctx, this.runsFound, touched, taken);
+    // Once every name is found, by the rules or the tagger: the names the text gives one person.
+    if (ALIAS_PHRASE.test(ctx.text)) {
+      this.aliasNames(ctx);
+      this.mergeAliases(ctx);
+    }
+  }
+
+  /**
+   * A name on the other side of an alias phrase from a person's is that person's other name, though
+   * nothing else licenses it: "[Halima Sow] (known as Umm Khalid)", "X, whose real name is [Y]".
+   */
+  private aliasNames(ctx: ExtractionContext): void {
+    const toks = ctx.tokens;
+    const people = ctx.candidates.filter((c) => c.kind === 'person');
+    if (people.length === 0) return;
+    const taken = new Uint8Array(toks.length);
+    for (const c of ctx.candidates) for (let t = c.t0; t < c.t1; t++) taken[t] = 1;
+    const runs = this.runsFound;
+    const free = (r: NameRun): boolean => {
+      if (r.e - r.s > 4 || r.title >= 0 || this.isPlace(ctx, r.s, r.e)) return false;
+      for (let t = r.s; t < r.e; t++) if (taken[t] || ctx.blocked[t] || isAcronym(toks[t])) return false;
+      return true;
+    };
+    // Runs by their first and last token.
+    const byStart = new Map<number, NameRun>();
+    const byEnd = new Map<number, NameRun>();
+    for (const r of runs) {
+      byStart.set(r.s, r);
+      byEnd.set(r.e, r);
+    }
+    const aliasGap = (between: string): boolean => between.length <= 60 && ALIAS_PHRASE.test(between) && !ALIAS_BREAK.test(between) && ALIAS_BEFORE_NAME.test(between);
+    for (const c of people) {
+      const sentence = ctx.sentenceOf[c.t0];
+      // After the person: ", also known as [Y]", " (known as [Y])".
+      for (let t = c.t1; t < Math.min(toks.length, c.t1 + 9) && ctx.sentenceOf[t] === sentence; t++) {
+        const r = byStart.get(t);
+        if (!r) continue;
+        if (free(r) && /^\s*[,(]/.test(ctx.text.slice(c.end, toks[r.s].start)) && aliasGap(ctx.text.slice(c.end, toks[r.s].start))) this.addAlias(ctx, r, taken);
+        break;
+      }
+      // Before it: "[X], whose real name is Y", "[X] (known as Y)".
+      for (let t = c.t0; t > Math.max(0, c.t0 - 9) && ctx.sentenceOf[t - 1] === sentence; t--) {
+        const r = byEnd.get(t);
+        if (!r) continue;
+        const between = ctx.text.slice(toks[r.e - 1].end, c.start);
+        if (free(r) && /^\s*[,(]/.test(between) && aliasGap(between)) this.addAlias(ctx, r, taken);
+        break;
+      }
+    }
+  }
+
+  private addAlias(ctx: ExtractionContext, r: NameRun, taken: Uint8Array): void {
+    const toks = ctx.tokens;
+    const key = this.register(ctx, r.s, r.e);
+    for (let t = r.s; t < r.e; t++) taken[t] = 1;
+    ctx.candidates.push({ start: toks[r.s].start, end: toks[r.e - 1].end, kind: 'person', t0: r.s, t1: r.e, key, priority: 5 });
   }
 
   /**
@@ -126,15 +240,20 @@ export class PersonRecognizer {
     }
   }
 
-  /** "Umar, who is better known by his nom de guerre, Abu Ubaidah": the second name is the same person. */
+  /**
+   * Names the text gives one person ("Umar, who is better known by his nom de guerre, Abu Ubaidah";
+   * "Ibrahim Awad al-Badri, also known as Abu Bakr al-Baghdadi"; "Hamid Karzoun, whose real name is
+   * Yusuf Dabbas"): two names next to each other in a sentence, with an alias phrase and nothing else
+   * between them, are one person's, every mention of either a mention of that person.
+   */
   private mergeAliases(ctx: ExtractionContext): void {
-    const people = ctx.candidates.filter((c) => c.kind === 'person');
+    const people = ctx.candidates.filter((c) => c.kind === 'person').sort((x, y) => x.start - y.start);
     for (let k = 1; k < people.length; k++) {
       const b = people[k];
       const a = people[k - 1];
       if (a.key === b.key || ctx.sentenceOf[a.t0] !== ctx.sentenceOf[b.t0]) continue;
       const between = ctx.text.slice(a.end, b.start);
-      if (!ALIAS_PHRASE.test(between) || between.length > 80) continue;
+      if (between.length > 80 || !ALIAS_PHRASE.test(between) || ALIAS_BREAK.test(between)) continue;
       const from = ctx.persons.get(b.key as string);
       const into = ctx.persons.get(a.key as string);
       if (!from || !into) continue;
@@ -232,13 +351,13 @@ export class PersonRecognizer {
       const t = toks[s];
       const k = e;
       // Sentence-initial plurals are groups of people ("Officials said", "Residents told").
-      const groupNoun = ctx.sentenceTokens[ctx.sentenceOf[s]]?.[0] === s && /(?:ers|ists|ials|ents|ies|ces|ians|ans|ors|ives|ops|ps)$/.test(t.lower);
+      const groupNoun = ctx.sentenceTokens[ctx.sentenceOf[s]]?.[0] === s && /(?:ers|ists|ysts|ials|ents|ants|ats|ies|ces|ians|ans|ors|ives|ops|ps)$/.test(t.lower);
       // A common noun capitalised as the first word of a headline or sentence: "Militia says …".
       if (isCommonNounAlone(ctx, s)) return undefined;
       const prevWord = toks[s - 1];
       const afterPreposition = !!prevWord && !prevWord.cap && PLACE_PREPOSITIONS.has(prevWord.lower) && ctx.joined(s - 1);
-      // "the Assembly warned", "the Republic said": a person's lone name takes no article.
-      const afterArticle = prevWord?.lower === 'the' && !prevWord.cap && ctx.joined(s - 1);
+      // "the Assembly warned", "the Republic said", "the Syrian Arab Republic said": a person's lone name takes no article nor demonym.
+      const afterArticle = (prevWord?.lower === 'the' && !prevWord.cap && ctx.joined(s - 1)) || (!!prevWord && ctx.joined(s - 1) && isGroupWord(prevWord)) || determinedNoun(ctx, s);
       if (!isAcronym(t) && !groupNoun && !afterPreposition && !afterArticle && ctx.joined(s) && k < toks.length && ctx.sentenceOf[k] === ctx.sentenceOf[s] && LONE_NAME_VERBS.has(toks[k].lower)) return { s, e };
       if (/^(?:al|el)-/i.test(t.text) && isSpeechVerb(ctx, k)) return { s, e };
       return undefined;
@@ -273,6 +392,13 @@ export class PersonRecognizer {
         if (ROLES.has(w.lower) && !w.cap) return { s, e };
         if (j > e && /[,.;:]/.test(ctx.gap(j - 1))) break;
       }
+    }
+    // A known given name and a surname opening the text's first line, where the tagger reads names as
+    // a headline's or a dateline's ("Anna Smith met Bob Jones in Paris." as the first sentence).
+    if (e - s <= 3 && s === ctx.tokenAt(0) && givenNameGender(toks[s].text) !== undefined && !inTitleCaseLine(ctx, s) && !isAcronym(toks[e - 1]) && storyOpening(ctx.text)) {
+      let names = true;
+      for (let t = s; t < e && names; t++) names = (t === s || !ORG_HEADS.has(toks[t].lower)) && !isAcronym(toks[t]) && !isGroupWord(toks[t]) && (gazetteer().get(toks[t].text)?.kind ?? 'town') === 'town';
+      if (names && toks[e] && !toks[e].cap && ctx.joined(e - 1) && sameSentence(e)) return { s, e };
     }
     return undefined;
   }

@@ -1,6 +1,7 @@
 import type { ExtractionContext } from '../context';
 import { gazetteer, type GazetteerEntry } from '../gazetteer';
-import { LOC, MARGIN, nameChunks, PER, votesFor } from '../names/NameTagger';
+import { chunkAt, LOC, MARGIN, nameChunks, PER, votesFor } from '../names/NameTagger';
+import { givenNameGender } from '../gender';
 import { CAP_ORG_DESIGNATORS, LOCATIVE_PREPOSITIONS, PLACE_DESIGNATORS, PLACE_NOUNS, ROLES, TITLES } from '../lexicon';
 import { ARABIC_PLACE_HEADS, inTitleCaseLine, isAcronym, isCalendarWord, isGroupWord, isNameParticle, isPartisan, isSacred, isStopword } from './wordClasses';
 import { titleCaseWords } from '../../text/case';
@@ -15,6 +16,15 @@ const PREFIX_DESIGNATORS = new Set(['camp', 'mount', 'lake', 'fort', 'port', 'ca
 const NAME_LINKS = new Set(['of', 'and', 'the', 'de', 'del', 'da', 'do', 'du', 'la', 'le', 'es', 'ez', 'al', 'el', 'and', '&', 'upon', 'on']);
 
 const STRONG_LOCATIVE = new Set(['in', 'near', 'outside', 'around', 'across', 'inside', 'towards', 'toward', 'between']);
+
+/** Points of the compass, before "of" and a place's name ("north of Baga", "40 km southeast of Bosaso"). */
+export const COMPASS = new Set(['north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'north-east', 'north-west', 'south-east', 'south-west']);
+
+/** Time zones, written after clock times: never places. */
+const TIME_ZONES = new Set(['EST', 'EDT', 'CST', 'CDT', 'MST', 'MDT', 'PST', 'PDT', 'GMT', 'UTC', 'BST', 'CET', 'CEST', 'EET', 'EEST', 'WAT', 'EAT', 'CAT', 'IST', 'PKT', 'AST', 'MSK', 'JST', 'AEST', 'AEDT']);
+
+/** Lower-case particles inside the names of places and of the persons sites are named after ("Charles de Gaulle airport"). */
+const EUROPEAN_PARTICLES = new Set(['de', 'du', 'des', 'da', 'do', 'dos', 'das', 'del', 'della', 'di', 'van', 'von', 'der', 'den', 'la', 'le', 'sur', 'am', 'an']);
 /** Prepositions that make a place of an unknown name only when the name ends the clause ("abducted from Chibok."). */
 const WEAK_LOCATIVE = new Set(['at', 'from', 'to', 'into', 'and']);
 
@@ -70,6 +80,12 @@ export class PlaceRecognizer {
       // Designator: "Anbar province", "Euphrates River", "Jeddah camp".
       let nameEnd = i + 1;
       while (nameEnd < toks.length && nameEnd < i + 3 && ctx.joined(nameEnd - 1) && free(nameEnd) && (toks[nameEnd].cap || isNameParticle(toks[nameEnd], toks[nameEnd + 1])) && !PLACE_DESIGNATORS.has(toks[nameEnd].lower)) nameEnd++;
+      // "Charles de Gaulle airport": a particle between capitalised words, when a designator closes the name.
+      if (nameEnd > i && nameEnd + 2 < toks.length && EUROPEAN_PARTICLES.has(toks[nameEnd].lower) && !toks[nameEnd].cap && ctx.joined(nameEnd - 1) && ctx.joined(nameEnd) && toks[nameEnd + 1].cap && free(nameEnd + 1)) {
+        let k = nameEnd + 1;
+        while (k < toks.length && k < nameEnd + 3 && toks[k].cap && free(k) && !PLACE_DESIGNATORS.has(toks[k].lower) && ctx.joined(k)) k++;
+        if (k < toks.length && PLACE_DESIGNATORS.has(toks[k].lower) && !toks[k].cap && ctx.joined(k - 1)) nameEnd = k;
+      }
       const des = toks[nameEnd];
       if (des && ctx.joined(nameEnd - 1) && PLACE_DESIGNATORS.has(des.lower) && !taken[nameEnd] && this.nameLike(ctx, i, nameEnd)) {
         const capOrg = des.cap && CAP_ORG_DESIGNATORS.has(des.lower) && !best;
@@ -93,10 +109,12 @@ export class PlaceRecognizer {
       if (best) {
         const name = spelling(ctx, i, best.e);
         const next = toks[best.e];
-        const followedByCountry = !!next && /^\s*,\s*$/.test(ctx.gap(best.e - 1)) && gaz.get(next.text)?.kind === 'country';
+        const followedByCountry = (!!next && /^\s*,\s*$/.test(ctx.gap(best.e - 1)) && gaz.get(next.text)?.kind === 'country') || this.placedIn(ctx, best.e);
         // "Vermont Democrats", "a Texas Republican": a party's members after the place leave it whole.
         const nextCap = !!next && ctx.joined(best.e - 1) && next.cap && !PLACE_DESIGNATORS.has(next.lower) && !isPartisan(next);
         if (isInstitution(ctx, i, name)) continue;
+        // "Kris Van der Straeten": a particle and a capitalised word after it make it part of a person's name.
+        if (!!next && !next.cap && EUROPEAN_PARTICLES.has(next.lower) && ctx.joined(best.e - 1) && ctx.joined(best.e) && !!toks[best.e + 1]?.cap && !PLACE_DESIGNATORS.has(toks[best.e + 1].lower)) continue;
         // "in Düsseldorf, Hamburg and Celle": a town listed after a place is framed as it is.
         const last = ctx.candidates[ctx.candidates.length - 1];
         const listed = !!prev && !!last && last.kind === 'place' && ((prev.lower === 'and' && last.t1 === i - 1) || (last.t1 === i && /^\s*,\s*$/.test(ctx.gap(i - 1))));
@@ -109,6 +127,13 @@ export class PlaceRecognizer {
         if (best.entry.kind !== 'country' && prev && TITLES.has(prev.lower) && ctx.joined(i - 1)) continue;
         add(i, best.e, best.entry, 3);
         i = best.e - 1;
+        continue;
+      }
+      // "Dinslaken, in North Rhine-Westphalia": a name placed in a known place is a place's.
+      if (nameEnd - i <= 3 && this.placedIn(ctx, nameEnd) && !isAcronym(toks[i]) && this.nameLike(ctx, i, nameEnd) && ctx.sentenceTokens[ctx.sentenceOf[i]]?.[0] !== i && !inTitleCaseLine(ctx, i) && !personVotes(ctx, spelling(ctx, i, nameEnd)) && !this.personLike(ctx, i, nameEnd)) {
+        const name = spelling(ctx, i, nameEnd);
+        add(i, nameEnd, { key: `place:${name.toLowerCase()}`, name, kind: 'town' }, 2);
+        i = nameEnd - 1;
         continue;
       }
       // "X, a farming village on …": an apposition naming the kind of place.
@@ -140,7 +165,7 @@ export class PlaceRecognizer {
         continue;
       }
       // "in Baghouz": one or two unknown capitalised words after a locative preposition, ending the phrase.
-      const strong = !!prev && STRONG_LOCATIVE.has(prev.lower) && !prev.cap;
+      const strong = !!prev && ((STRONG_LOCATIVE.has(prev.lower) && !prev.cap) || compassOf(ctx, i));
       const weak = !!prev && WEAK_LOCATIVE.has(prev.lower) && !prev.cap && /^\s*[,.;]/.test(ctx.text.slice(toks[nameEnd - 1].end, toks[nameEnd - 1].end + 2));
       const andAfterPlace = prev?.lower === 'and' && ctx.candidates.length > 0 && ctx.candidates[ctx.candidates.length - 1].kind === 'place' && ctx.candidates[ctx.candidates.length - 1].t1 === i - 1;
       if ((strong || weak || andAfterPlace) && nameEnd - i <= 2 && this.nameLike(ctx, i, nameEnd) && !inTitleCaseLine(ctx, i)) {
@@ -160,6 +185,8 @@ export class PlaceRecognizer {
     // Names the tagger is sure are places' that no rule placed ("fighting near Grozny", "Leduc Reef").
     for (const c of nameChunks(ctx)) {
       if (c.label !== LOC || c.margin < MARGIN.place || inTitleCaseLine(ctx, c.t0)) continue;
+      // A time zone after a clock time ("1:32 p.m. EST").
+      if (c.t1 - c.t0 === 1 && TIME_ZONES.has(toks[c.t0].text)) continue;
       let ok = true;
       for (let t = c.t0; t < c.t1 && ok; t++) if (!free(t)) ok = false;
       if (!ok || !this.nameLike(ctx, c.t0, c.t1)) continue;
@@ -169,7 +196,14 @@ export class PlaceRecognizer {
     }
 
     // Every other writing of a place found above.
-    if (found.size === 0) return;
+    if (found.size > 0) this.otherWritings(ctx, found, free, add);
+    // Names a list places, and then their other writings.
+    if (this.listedWithPlaces(ctx, free, add)) this.otherWritings(ctx, found, free, add);
+  }
+
+  /** Every other writing of a place found. */
+  private otherWritings(ctx: ExtractionContext, found: Map<string, GazetteerEntry>, free: (i: number) => boolean, add: (t0: number, t1: number, e: GazetteerEntry, p: number) => void): void {
+    const toks = ctx.tokens;
     const firstWords = new Set([...found.keys()].map((n) => n.split(' ')[0]));
     for (let i = 0; i < toks.length; i++) {
       if (!free(i) || !toks[i].cap || !firstWords.has(toks[i].text)) continue;
@@ -189,13 +223,68 @@ export class PlaceRecognizer {
     }
   }
 
+  /** "Molenbeek, Schaerbeek and Vilvoorde": an unknown name opening a list whose next two items are places. */
+  private listedWithPlaces(ctx: ExtractionContext, free: (i: number) => boolean, add: (t0: number, t1: number, e: GazetteerEntry, p: number) => void): boolean {
+    const toks = ctx.tokens;
+    const gaz = gazetteer();
+    let added = false;
+    const placeAt = new Map<number, number>();
+    for (const c of ctx.candidates) if (c.kind === 'place') placeAt.set(c.t0, c.t1);
+    for (let k = 0, n = ctx.candidates.length; k < n; k++) {
+      const c = ctx.candidates[k];
+      if (c.kind !== 'place') continue;
+      const w = c.t0 - 1;
+      if (w < 1) continue;
+      const comma = commaBetween(ctx, w);
+      if (!comma && !(toks[w].lower === 'and' && !toks[w].cap)) continue;
+      const i = comma ? w : w - 1;
+      if (toks[w]?.lower === 'and' && !ctx.joined(i)) continue;
+      if (i < 0 || placeAt.has(i) || !free(i) || isAcronym(toks[i]) || !this.nameLike(ctx, i, i + 1) || ctx.sentenceTokens[ctx.sentenceOf[i]]?.[0] === i || (i > 0 && ctx.joined(i - 1) && toks[i - 1].cap)) continue;
+      // The place is followed by the list's next item, a place too.
+      const nextItem = commaBetween(ctx, c.t1 - 1) ? c.t1 : toks[c.t1]?.lower === 'and' && ctx.joined(c.t1 - 1) && ctx.joined(c.t1) ? c.t1 + 1 : -1;
+      if (nextItem < 0 || !placeAt.has(nextItem) || this.personLike(ctx, i, i + 1) || personVotes(ctx, toks[i].text)) continue;
+      const name = toks[i].text;
+      add(i, i + 1, gaz.get(name) ?? { key: `place:${name.toLowerCase()}`, name, kind: 'town' }, 2);
+      placeAt.set(i, i + 1);
+      added = true;
+    }
+    return added;
+  }
+
+  /**
+   * Whether the name ending before token e is placed in a known place right after it: ", in North
+   * Rhine-Westphalia", ", near Homs", ", in the Hérault" (a capitalised name the gazetteer knows, or
+   * after "the").
+   */
+  private placedIn(ctx: ExtractionContext, e: number): boolean {
+    const toks = ctx.tokens;
+    const prep = toks[e];
+    if (!prep || prep.cap || (prep.lower !== 'in' && prep.lower !== 'near') || !ctx.joined(e) || ctx.text.charCodeAt(ctx.tokens[e - 1].end) !== 44 /* , */ || prep.start !== ctx.tokens[e - 1].end + 2) return false;
+    let k = e + 1;
+    const article = toks[k]?.lower === 'the' && !toks[k].cap;
+    if (article) k++;
+    const where = toks[k];
+    if (!where || !where.cap || !ctx.joined(k - 1) || isStopword(where) || ctx.blocked[k]) return false;
+    // A known place, or the first word of one of several words ("North Rhine-Westphalia").
+    const entry = gazetteer().get(where.text);
+    return (entry !== undefined && entry.kind !== 'town') || (entry === undefined && gazetteer().firstWords.has(where.text) && !!toks[k + 1]?.cap && ctx.joined(k));
+  }
+
+  /** Whether the name [s, e) reads as a person's: a given name opening it, or the tagger's word ("his counterpart, Gordon Smith, in Ottawa"). */
+  private personLike(ctx: ExtractionContext, s: number, e: number): boolean {
+    if (givenNameGender(ctx.tokens[s].text) !== undefined) return true;
+    const c = chunkAt(ctx, s, PER);
+    return !!c && c.t0 <= s && c.t1 >= e;
+  }
+
   /** Whether tokens [s, e) can be a place name: capitalised, not a common word, demonym, month or title. */
   private nameLike(ctx: ExtractionContext, s: number, e: number): boolean {
     if (e <= s) return false;
     for (let t = s; t < e; t++) {
       const tok = ctx.tokens[t];
       if (ctx.blocked[t]) return false;
-      if (!tok.cap && !isNameParticle(tok, ctx.tokens[t + 1])) return false;
+      const inner = t > s && t < e - 1 && EUROPEAN_PARTICLES.has(tok.lower);
+      if (!tok.cap && !inner && !isNameParticle(tok, ctx.tokens[t + 1])) return false;
       if (isStopword(tok) || isCalendarWord(tok) || isGroupWord(tok) || isSacred(tok) || TITLES.has(tok.lower) || ROLES.has(tok.lower)) return false;
     }
     return true;
@@ -212,19 +301,24 @@ export class PlaceRecognizer {
       const head = ctx.text.slice(p.start, Math.min(p.end, p.start + 160));
       // A line of its own: a place in capitals and a date ("BRUSSELS 1996-08-22", "KABUL, Aug. 1").
       const own = /^([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*),? (?:\d{4}-\d{2}-\d{2}|[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)\s*$/.exec(head);
-      const m = own ? ([own[0], own[1], ''] as unknown as RegExpExecArray) : /^([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*)(?=\s*[,(])([^\n]{0,120}?)\s[—–-]{1,2}\s/.exec(head);
+      // Several places of one story, each in capitals, are joined by slashes ("DUSHANBE/KABUL, …").
+      const m = own ? ([own[0], own[1], ''] as unknown as RegExpExecArray) : /^([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:\/[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*){0,3})(?=\s*[,(])([^\n]{0,120}?)\s[—–-]{1,2}\s/.exec(head);
       if (!m || DATELINE_LABELS.has(m[1])) continue;
-      const i = ctx.tokenAt(p.start);
-      let e = i;
-      while (e < toks.length && toks[e].end <= p.start + m[1].length) e++;
       const paren = /\(([^)]*)\)/.exec(m[2]);
       if (paren) {
         const from = p.start + m[1].length + paren.index;
         for (let t = ctx.tokenAt(from); t < toks.length && toks[t].end <= from + paren[0].length; t++) ctx.blocked[t] = 1;
       }
-      if (e > i && free(i)) {
-        const name = titleCaseWords(spelling(ctx, i, e));
-        add(i, e, gazetteer().get(name) ?? { key: `place:${name.toLowerCase()}`, name, kind: 'city' }, 6);
+      let at = p.start;
+      for (const part of m[1].split('/')) {
+        const i = ctx.tokenAt(at);
+        let e = i;
+        while (e < toks.length && toks[e].end <= at + part.length) e++;
+        at += part.length + 1;
+        if (e > i && free(i)) {
+          const name = titleCaseWords(spelling(ctx, i, e));
+          add(i, e, gazetteer().get(name) ?? { key: `place:${name.toLowerCase()}`, name, kind: 'city' }, 6);
+        }
       }
     }
   }
@@ -232,6 +326,20 @@ export class PlaceRecognizer {
 
 /** Capitalised labels that open captions and pages, not datelines. */
 const DATELINE_LABELS = new Set(['FILE', 'PHOTO', 'UPDATE', 'UPDATED', 'BREAKING', 'WATCH', 'VIDEO', 'EXCLUSIVE', 'ANALYSIS', 'OPINION', 'EDITOR', "EDITOR'S NOTE", 'NOTE', 'CORRECTION', 'LIVE', 'AUDIO', 'READ', 'MORE']);
+
+/** Whether tokens i and i + 1 are separated by a comma and one space exactly. */
+function commaBetween(ctx: ExtractionContext, i: number): boolean {
+  const a = ctx.tokens[i];
+  const b = ctx.tokens[i + 1];
+  return !!a && !!b && b.start === a.end + 2 && ctx.text.charCodeAt(a.end) === 44 && ctx.text.charCodeAt(a.end + 1) === 32;
+}
+
+/** Whether token i follows a point of the compass and "of" ("north of Baga", "southeast of Bosaso"). */
+function compassOf(ctx: ExtractionContext, i: number): boolean {
+  const of = ctx.tokens[i - 1];
+  const point = ctx.tokens[i - 2];
+  return !!of && !!point && of.lower === 'of' && !of.cap && !point.cap && COMPASS.has(point.lower) && ctx.joined(i - 2) && ctx.joined(i - 1);
+}
 
 function spelling(ctx: ExtractionContext, s: number, e: number): string {
   let out = ctx.tokens[s].text;

@@ -15,7 +15,7 @@ export class OrganizationMentionRefiner implements Refiner {
     const text = ctx.text;
     const toks = ctx.tokens;
     // Organisation names in text order, each with its written form.
-    const orgs = ctx.orgs.filter((o) => !o.event && o.t1 > o.t0);
+    const orgs = ctx.orgs.filter((o) => !o.event && o.t1 > o.t0).sort((a, b) => a.start - b.start);
     if (orgs.length === 0 && !ctx.candidates.some((c) => c.kind === 'org')) return;
     const forms = orgs.map((o) => text.slice(o.start, o.end));
     const acronym = orgs.map((o) => o.t1 - o.t0 === 1 && isAcronym(toks[o.t0]));
@@ -39,16 +39,17 @@ export class OrganizationMentionRefiner implements Refiner {
     };
     // Full names first, so that acronyms written before them still find them.
     // Names of several words first, then single words: short forms and acronyms find their full names.
-    for (let i = 0; i < orgs.length; i++) if (orgs[i].t1 - orgs[i].t0 > 1) keyOf(forms[i], false);
-    for (let i = 0; i < orgs.length; i++) if (orgs[i].t1 - orgs[i].t0 === 1 && !acronym[i]) keyOf(forms[i], false);
-    const keys = orgs.map((o, i) => {
-      const form = forms[i];
-      const key = keyOf(form, acronym[i]);
-      // "the Syrian Democratic Forces (SDF)": the acronym in brackets names the same organisation.
+    // "the Syrian Democratic Forces (SDF)", "the Alternative for Germany (AfD)": the acronym in
+    // brackets names the same organisation, whatever its letters, wherever the document writes it.
+    for (let i = 0; i < orgs.length; i++) {
+      const o = orgs[i];
+      if (o.t1 - o.t0 <= 1) continue;
+      const key = keyOf(forms[i], false);
       const bracket = text.charCodeAt(o.end + 1) === 40 ? /^\s*\(\s*([A-Z][A-Za-z0-9.&-]*[A-Z0-9.])\s*\)/.exec(text.slice(o.end, o.end + 24)) : null;
-      if (bracket && o.t1 - o.t0 > 1 && !byForm.has(organizationKey(bracket[1]))) byForm.set(organizationKey(bracket[1]), key);
-      return key;
-    });
+      if (bracket && !byForm.has(organizationKey(bracket[1]))) byForm.set(organizationKey(bracket[1]), key);
+    }
+    for (let i = 0; i < orgs.length; i++) if (orgs[i].t1 - orgs[i].t0 === 1 && !acronym[i]) keyOf(forms[i], false);
+    const keys = orgs.map((_, i) => keyOf(forms[i], acronym[i]));
     // Organisations credited with a quotation: attribution named them by their written form.
     const rekey = (key: string): string => {
       if (!key.startsWith('organization:') || names.has(key)) return key;
