@@ -190,6 +190,8 @@ export function reanchor<T extends Anchorable>(items: readonly T[], oldText: str
   // repeat nearby and the diff's pairing is a guess.
   const other = oldText === undefined ? undefined : diffText(oldText, newText, true);
   const changes = diff?.changes;
+  // Before the first changed character and after the last, the two texts are the same characters.
+  const around = oldText === undefined ? undefined : trimmedChange(oldText, newText);
   // With the old text, only new text can hold a moved passage: a copy elsewhere is never a
   // candidate, and a little less context is enough.
   const o = { ...DEFAULTS, ...(changes ? { minContext: OLD_TEXT_CONTEXT } : {}), ...opts };
@@ -200,6 +202,12 @@ export function reanchor<T extends Anchorable>(items: readonly T[], oldText: str
   const placed = items.map((item) => {
     const t = item.target;
     let near: Near = changes ? { at: t.start, radius: NEAR, pinned: true } : predicted(anchors, t.start);
+    if (around && oldText !== undefined && item.status !== 'orphaned' && oldText.startsWith(t.exact, t.start)) {
+      // A passage wholly before or after the changed stretch is where it was, shifted by the change:
+      // the word diff may pair one of two equal characters at its edge the other way (`hh` → `h`).
+      const at = t.end <= around.start ? t.start : t.start >= around.end ? t.start + newText.length - oldText.length : -1;
+      if (at >= 0 && newText.startsWith(t.exact, at)) return place(item, newText, at, at + t.exact.length, 'moved');
+    }
     if (diff && other && item.status !== 'orphaned') {
       const m = mapSpan(diff, t.start, t.end);
       const m2 = mapSpan(other, t.start, t.end);

@@ -93,6 +93,19 @@ describe('applyEdits: following edits made in the editor', () => {
 });
 
 describe('reanchor: text changed outside the editor', () => {
+  it('keeps a passage after the changed stretch on its own characters when the change took one of two equal letters before it', () => {
+    // "Leeds" → "Leds", the passage beginning at the second `e`: either `e` may have been deleted,
+    // and a diff by words takes the passage's own first letter for it.
+    const old = 'Notes: we drove from Leeds road works to the coast and back.';
+    const start = old.indexOf('eds road');
+    const item = { target: targetAt(old, start, start + 'eds road works'.length) };
+    const now = 'A ' + old.replace('Leeds', 'Leds');
+    const [r] = reanchor([item], old, now);
+    assert.notEqual(r.outcome, 'orphaned');
+    assert.equal(now.slice(r.item.target.start, r.item.target.end), 'eds road works');
+    assert.equal(r.item.target.start, start + 1);
+  });
+
   const a = on(TEXT, 'calling the interruption');
 
   it('keeps offsets that still hold the quote', () => {
