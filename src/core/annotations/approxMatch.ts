@@ -37,7 +37,7 @@ export function approxSearch(text: string, pattern: string, maxErrors: number, f
 }
 
 
-/** Plain Levenshtein distance (for tests and scoring of short strings). */
+/** Plain Levenshtein distance, of short strings (scoring, tests, telling a typo in a quote). */
 export function editDistance(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {

@@ -1,4 +1,4 @@
-import { approxSearch } from './approxMatch';
+import { approxSearch, editDistance } from './approxMatch';
 import { diffText, mapSpan, onlyNewOr, trimmedChange } from './textDiff';
 import { prefixAt, splitsSurrogate, suffixAt } from './target';
 import { CONTEXT_LENGTH, type TextTarget } from './types';
@@ -693,20 +693,10 @@ function insertedInside(q: string, text: string, start: number, end: number): { 
  */
 function typoOf(q: string, got: string): boolean {
   if (!q.length || got.length < 2 || Math.abs(q.length - got.length) > TYPO || q.length > MAX_FUZZY_QUOTE) return false;
-  const total = edits(q, got);
-  return total > 0 && total <= TYPO && edits(q, got.slice(1)) + 1 > total && edits(q, got.slice(0, -1)) + 1 > total;
+  const total = editDistance(q, got);
+  return total > 0 && total <= TYPO && editDistance(q, got.slice(1)) + 1 > total && editDistance(q, got.slice(0, -1)) + 1 > total;
 }
 
-/** The least number of characters changed, added or removed to turn `a` into `b`. */
-function edits(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) row.push(Math.min(prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1), prev[j] + 1, row[j - 1] + 1));
-    prev = row;
-  }
-  return prev[b.length];
-}
 
 /** The approximate quote next to one whole side of its context, at one place only (see {@link bracketed}). */
 function oneWholeSide(t: TextTarget, text: string, prefix: string, suffix: string, flat: string, back: number[], o: Required<ReanchorOptions>): { start: number; end: number } | undefined {
@@ -824,6 +814,8 @@ function exactCandidates(t: TextTarget, text: string): Candidate[] | undefined {
 
 /** Where a sentence or a paragraph ends and the next begins (the whitespace included). */
 const BOUNDARY = /[.!?]["”’']?\s+|\n\s*\n\s*/g;
+/** {@link BOUNDARY} ending a stretch of text. */
+const ENDS_AT_BOUNDARY = new RegExp(`(?:${BOUNDARY.source})$`);
 
 /**
  * {@link Candidate.sentence}: on the side of the place whose stored context is not intact, that
@@ -851,7 +843,7 @@ function sentenceBefore(t: TextTarget, text: string, start: number): number {
   const from = looselyBefore(text, start, piece);
   if (from < 0) return -1;
   const rest = text.slice(Math.max(0, from - 2 * RUN), from);
-  return onlySpaceBefore(text, from) || /(?:[.!?]["”’']?\s+|\n\s*\n\s*)$/.test(rest) ? squash(piece).length : -1;
+  return onlySpaceBefore(text, from) || ENDS_AT_BOUNDARY.test(rest) ? squash(piece).length : -1;
 }
 
 /**
