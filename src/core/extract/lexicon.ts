@@ -143,3 +143,12 @@ export const LOCATIVE_PREPOSITIONS = set(`in at near from to into outside inside
 
 export const MONTHS = set('january february march april may june july august september october november december');
 export const WEEKDAYS = set('monday tuesday wednesday thursday friday saturday sunday');
+
+/** Time zones, written after clock times ("1:32 p.m. EST"): neither places nor bodies. As written. */
+export const TIME_ZONES = new Set(['EST', 'EDT', 'CST', 'CDT', 'MST', 'MDT', 'PST', 'PDT', 'GMT', 'UTC', 'BST', 'CET', 'CEST', 'EET', 'EEST', 'WAT', 'EAT', 'CAT', 'IST', 'PKT', 'AST', 'MSK', 'JST', 'AEST', 'AEDT']);
+
+/**
+ * Lower-case particles inside European names of persons and places, and of the persons sites are
+ * named after ("de Vries", "van der Pas", "von Weizsäcker", "Charles de Gaulle airport", "Frankfurt am Main").
+ */
+export const EUROPEAN_PARTICLES = set('de der den des van von du da di del della dos das do la le ter ten zu sur am an');

@@ -1,6 +1,6 @@
 import type { Token } from '../../text/tokens';
 import type { Candidate, ExtractionContext } from '../context';
-import { ARABIC_ORG_HEADS, CAPITAL_STOPWORDS, ORG_HEADS, ROLES } from '../lexicon';
+import { ARABIC_ORG_HEADS, CAPITAL_STOPWORDS, ORG_HEADS, ROLES, TIME_ZONES } from '../lexicon';
 import { gazetteer } from '../gazetteer';
 import { givenNameGender } from '../gender';
 import { MARGIN, nameChunks, ORG } from '../names/NameTagger';
@@ -551,7 +551,7 @@ function isAcronymLike(w: string): boolean {
 }
 
 /** Acronyms of things, units and titles, not of bodies: never an organisation on their place in a sentence. */
-const COMMON_ACRONYMS = new Set(['AM', 'PM', 'TV', 'ID', 'OK', 'IED', 'IEDs', 'GDP', 'CEO', 'CFO', 'MP', 'MPs', 'VAT', 'ATM', 'SUV', 'DNA', 'HIV', 'AIDS', 'GPS', 'VIP', 'ICU', 'NGO', 'NGOs', 'PhD', 'EST', 'EDT', 'CST', 'CDT', 'PST', 'PDT', 'GMT', 'UTC', 'CET', 'CEST', 'BST', 'AD', 'BC', 'RPG', 'RPGs', 'UAV', 'UAVs', 'SMS', 'PDF', 'URL', 'FAQ', 'COVID', 'PR', 'HQ', 'QC', 'KC', 'II', 'III', 'IV', 'VI', 'VII', 'VIII', 'IX', 'XI', 'XII']);
+const COMMON_ACRONYMS = new Set(['AM', 'PM', 'TV', 'ID', 'OK', 'IED', 'IEDs', 'GDP', 'CEO', 'CFO', 'MP', 'MPs', 'VAT', 'ATM', 'SUV', 'DNA', 'HIV', 'AIDS', 'GPS', 'VIP', 'ICU', 'NGO', 'NGOs', 'PhD', ...TIME_ZONES, 'AD', 'BC', 'RPG', 'RPGs', 'UAV', 'UAVs', 'SMS', 'PDF', 'URL', 'FAQ', 'COVID', 'PR', 'HQ', 'QC', 'KC', 'II', 'III', 'IV', 'VI', 'VII', 'VIII', 'IX', 'XI', 'XII']);
 
 /** Verbs after a subject: an acronym right before one acts, as bodies do ("MINUSMA withdrew", "the NRC warned"). */
 const SUBJECT_VERBS = new Set(['said', 'says', 'is', 'was', 'has', 'had', 'have', 'will', 'would', 'could', 'can', 'did', 'does', 'announced', 'claimed', 'reported', 'warned', 'denied', 'confirmed', 'estimated', 'released', 'published', 'called', 'urged', 'added', 'declined', 'accused', 'issued', 'carried', 'launched', 'withdrew', 'deployed', 'killed', 'attacked', 'controls', 'controlled', 'runs', 'ran', 'wants', 'wanted', 'opposed', 'supports', 'backed', 'rejected', 'demanded', 'blamed', 'pledged', 'promised', 'agreed']);

@@ -2,7 +2,7 @@ import { foldWord, isKunya, nameWords, namesCompatible, tidyName } from '../../e
 import type { ExtractionContext, PersonRecord } from '../context';
 import { gazetteer } from '../gazetteer';
 import { givenNameGender } from '../gender';
-import { AUXILIARIES, ORG_HEADS, PLACE_DESIGNATORS, PLACE_NOUNS, ROLES, TITLES } from '../lexicon';
+import { AUXILIARIES, EUROPEAN_PARTICLES, ORG_HEADS, PLACE_DESIGNATORS, PLACE_NOUNS, ROLES, TITLES } from '../lexicon';
 import { chunkAt, MARGIN, ORG, PER } from '../names/NameTagger';
 import { isSpeechVerb } from '../speech';
 import { ARABIC_PLACE_HEADS, inTitleCaseLine, isAcronym, isCalendarWord, isCommonNounAlone, isGroupWord, isNameParticle, isPartisan, isSacred, isStopword } from './wordClasses';
@@ -92,8 +92,6 @@ const KUNYA = new Set(['abu', 'umm', 'abi']);
 const CAPITAL_LABEL = /^(\p{Lu}[\p{Lu}'’-]+(?: \p{Lu}[\p{Lu}'’-]+){1,2})( ?\([^)\n]{1,40}\)|,[^:\n]{1,40})?:\s/u;
 
 
-/** Lower-case particles inside European names ("de Vries", "van der Pas", "von Weizsäcker", "da Silva"). */
-const PARTICLES = new Set(['de', 'der', 'den', 'van', 'von', 'du', 'da', 'di', 'del', 'della', 'dos', 'das', 'do', 'la', 'le', 'ter', 'ten', 'zu']);
 
 
 /** Prepositions after which a capitalised name is a place's, in news prose ("fighting in Baga"). */
@@ -281,9 +279,9 @@ export class PersonRecognizer {
       const nameLike = !ctx.blocked[i] && ctx.nameish[i] === 1 && !t.num;
       if (!nameLike) {
         // "Marieke de Vries", "Ludwig van der Rohe": a particle between the capitalised words of one name.
-        if (s >= 0 && PARTICLES.has(t.lower) && ctx.joined(i - 1) && ctx.joined(i) && !ctx.blocked[i]) {
+        if (s >= 0 && EUROPEAN_PARTICLES.has(t.lower) && ctx.joined(i - 1) && ctx.joined(i) && !ctx.blocked[i]) {
           let k = i + 1;
-          if (PARTICLES.has(toks[k]?.lower ?? '') && !toks[k].cap && ctx.joined(k)) k++;
+          if (EUROPEAN_PARTICLES.has(toks[k]?.lower ?? '') && !toks[k].cap && ctx.joined(k)) k++;
           if (toks[k]?.cap && !ctx.blocked[k] && !isStopword(toks[k])) {
             i = k - 1;
             continue;

@@ -2,7 +2,7 @@ import type { ExtractionContext } from '../context';
 import { gazetteer, type GazetteerEntry } from '../gazetteer';
 import { chunkAt, LOC, MARGIN, nameChunks, PER, votesFor } from '../names/NameTagger';
 import { givenNameGender } from '../gender';
-import { CAP_ORG_DESIGNATORS, LOCATIVE_PREPOSITIONS, PLACE_DESIGNATORS, PLACE_NOUNS, ROLES, TITLES } from '../lexicon';
+import { CAP_ORG_DESIGNATORS, EUROPEAN_PARTICLES, LOCATIVE_PREPOSITIONS, PLACE_DESIGNATORS, PLACE_NOUNS, ROLES, TIME_ZONES, TITLES } from '../lexicon';
 import { ARABIC_PLACE_HEADS, inTitleCaseLine, isAcronym, isCalendarWord, isGroupWord, isNameParticle, isPartisan, isSacred, isStopword } from './wordClasses';
 import { titleCaseWords } from '../../text/case';
 
@@ -18,13 +18,9 @@ const NAME_LINKS = new Set(['of', 'and', 'the', 'de', 'del', 'da', 'do', 'du', '
 const STRONG_LOCATIVE = new Set(['in', 'near', 'outside', 'around', 'across', 'inside', 'towards', 'toward', 'between']);
 
 /** Points of the compass, before "of" and a place's name ("north of Baga", "40 km southeast of Bosaso"). */
-export const COMPASS = new Set(['north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'north-east', 'north-west', 'south-east', 'south-west']);
+const COMPASS = new Set(['north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'north-east', 'north-west', 'south-east', 'south-west']);
 
-/** Time zones, written after clock times: never places. */
-const TIME_ZONES = new Set(['EST', 'EDT', 'CST', 'CDT', 'MST', 'MDT', 'PST', 'PDT', 'GMT', 'UTC', 'BST', 'CET', 'CEST', 'EET', 'EEST', 'WAT', 'EAT', 'CAT', 'IST', 'PKT', 'AST', 'MSK', 'JST', 'AEST', 'AEDT']);
 
-/** Lower-case particles inside the names of places and of the persons sites are named after ("Charles de Gaulle airport"). */
-const EUROPEAN_PARTICLES = new Set(['de', 'du', 'des', 'da', 'do', 'dos', 'das', 'del', 'della', 'di', 'van', 'von', 'der', 'den', 'la', 'le', 'sur', 'am', 'an']);
 /** Prepositions that make a place of an unknown name only when the name ends the clause ("abducted from Chibok."). */
 const WEAK_LOCATIVE = new Set(['at', 'from', 'to', 'into', 'and']);
 
