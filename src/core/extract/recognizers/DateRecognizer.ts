@@ -344,19 +344,12 @@ export class DateRecognizer {
     // The sentence's tense, read only for the dates it can move.
     let frameRead: Frame | null = null;
     const frame = (): Frame => (frameRead === null ? (frameRead = frameOf(sentence, start, end)) : frameRead);
-    // chrono reads "last weekend" as a day; it is the weekend of an ISO week.
+    // chrono reads "last weekend" and "this quarter" as a day: they are the weekend of an ISO week, a quarter.
     // (Read on the body: chrono's result may end in a comma, "last weekend,".)
-    const weekend = period || !body.endsWith('weekend') ? null : /^(this|last|next|past|coming)\s+weekend$/i.exec(body);
-    if (weekend) {
-      const w = weekend[1].toLowerCase();
-      period = 'weekend';
-      shift = w === 'this' ? '0' : w === 'next' || w === 'coming' ? '1' : '-1';
-    }
-    // chrono's relative parser reads "this quarter" as a day: it is the quarter.
-    const q = period || !body.endsWith('quarter') ? null : /^(this|last|next|past|coming)\s+quarter$/i.exec(body);
-    if (q) {
-      const w = q[1].toLowerCase();
-      period = 'Q';
+    const thisOrLast = period || !(body.endsWith('weekend') || body.endsWith('quarter')) ? null : /^(this|last|next|past|coming)\s+(weekend|quarter)$/i.exec(body);
+    if (thisOrLast) {
+      const w = thisOrLast[1].toLowerCase();
+      period = thisOrLast[2].toLowerCase() === 'weekend' ? 'weekend' : 'Q';
       shift = w === 'this' ? '0' : w === 'next' || w === 'coming' ? '1' : '-1';
     }
     if (period) {

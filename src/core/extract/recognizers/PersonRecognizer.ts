@@ -182,22 +182,22 @@ export class PersonRecognizer {
       byStart.set(r.s, r);
       byEnd.set(r.e, r);
     }
-    const aliasGap = (between: string): boolean => between.length <= 60 && ALIAS_PHRASE.test(between) && !ALIAS_BREAK.test(between) && ALIAS_BEFORE_NAME.test(between);
+    // The words between the two names: a comma or a bracket, then an alias phrase and nothing else.
+    const aliasGap = (between: string): boolean => between.length <= 60 && /^\s*[,(]/.test(between) && ALIAS_PHRASE.test(between) && !ALIAS_BREAK.test(between) && ALIAS_BEFORE_NAME.test(between);
     for (const c of people) {
       const sentence = ctx.sentenceOf[c.t0];
       // After the person: ", also known as [Y]", " (known as [Y])".
       for (let t = c.t1; t < Math.min(toks.length, c.t1 + 9) && ctx.sentenceOf[t] === sentence; t++) {
         const r = byStart.get(t);
         if (!r) continue;
-        if (free(r) && /^\s*[,(]/.test(ctx.text.slice(c.end, toks[r.s].start)) && aliasGap(ctx.text.slice(c.end, toks[r.s].start))) this.addAlias(ctx, r, taken);
+        if (free(r) && aliasGap(ctx.text.slice(c.end, toks[r.s].start))) this.addAlias(ctx, r, taken);
         break;
       }
       // Before it: "[X], whose real name is Y", "[X] (known as Y)".
       for (let t = c.t0; t > Math.max(0, c.t0 - 9) && ctx.sentenceOf[t - 1] === sentence; t--) {
         const r = byEnd.get(t);
         if (!r) continue;
-        const between = ctx.text.slice(toks[r.e - 1].end, c.start);
-        if (free(r) && /^\s*[,(]/.test(between) && aliasGap(between)) this.addAlias(ctx, r, taken);
+        if (free(r) && aliasGap(ctx.text.slice(toks[r.e - 1].end, c.start))) this.addAlias(ctx, r, taken);
         break;
       }
     }
