@@ -152,3 +152,6 @@ export const TIME_ZONES = new Set(['EST', 'EDT', 'CST', 'CDT', 'MST', 'MDT', 'PS
  * named after ("de Vries", "van der Pas", "von Weizsäcker", "Charles de Gaulle airport", "Frankfurt am Main").
  */
 export const EUROPEAN_PARTICLES = set('de der den des van von du da di del della dos das do la le ter ten zu sur am an');
+
+/** Verbs of asking: their subject is the interviewer, their object the one who answers ("asked Okafor", "pressed the witness"). */
+export const ASKING_VERBS = set('ask asks asked asking pressed questioned interviewed');

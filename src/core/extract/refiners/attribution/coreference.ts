@@ -1,5 +1,5 @@
 import type { Referent } from '../../context';
-import { DEFINITE, INDEFINITE, ORG_HEADS, RECORDING_NOUNS, ROLES, SOURCE_NOUNS } from '../../lexicon';
+import { ASKING_VERBS, DEFINITE, INDEFINITE, ORG_HEADS, RECORDING_NOUNS, ROLES, SOURCE_NOUNS } from '../../lexicon';
 import { personGender, pronounGender, type Gender } from '../../gender';
 import { GAP, gapHas, type AttributionState } from './AttributionState';
 import { isPartisan } from '../../recognizers/wordClasses';
@@ -256,15 +256,13 @@ function firstPerson(st: AttributionState, a: number, b: number, fits: (key: str
 
 /** Verbs of answering: their subject is the one asked before. */
 const ANSWERING = new Set(['answered', 'answers', 'replied', 'replies', 'responded', 'responds', 'retorted']);
-/** Verbs of asking whose object is the one asked ("asked Okafor", "pressed the witness"). */
-const ASKING = new Set(['asked', 'asks', 'pressed', 'questioned']);
 
 /** The person last named as the object of a verb of asking, in the sentence of token k before it or the two sentences before. */
 function askedBefore(st: AttributionState, k: number): Referent | null {
   const ctx = st.ctx;
   const from = ctx.sentenceTokens[Math.max(0, ctx.sentenceOf[k] - 2)][0];
   for (let t = k - 2; t >= from; t--) {
-    if (st.inQuote[t] || !ASKING.has(ctx.tokens[t].lower)) continue;
+    if (st.inQuote[t] || !ASKING_VERBS.has(ctx.tokens[t].lower)) continue;
     const m = ctx.mentionAt(t + 1);
     return m?.kind === 'person' && m.key ? { key: m.key, kind: 'person' } : null;
   }

@@ -1,5 +1,5 @@
 import type { ExtractionContext } from '../../context';
-import { AUXILIARIES } from '../../lexicon';
+import { ASKING_VERBS, AUXILIARIES } from '../../lexicon';
 import { credit, type AttributionState } from './AttributionState';
 
 /** After a label's name: an optional ", Outlet" or "(Outlet)", then the colon. */
@@ -70,8 +70,6 @@ export function creditLabels(st: AttributionState): void {
 /** The label of an answer in an interview, which names nobody: "A:", "ANSWER:". */
 const ANSWER_LABEL = /^(?:A|ANSWER|Answer)\s*:\s/;
 
-/** Verbs of the interviewer, not of the one answering. */
-const ASKING = new Set(['ask', 'asks', 'asked', 'asking', 'interviewed', 'questioned']);
 
 /** The person credited with speech most often so far, by verbs other than of asking (the interviewer's); null when none is. */
 function mostCredited(st: AttributionState): string | null {
@@ -79,7 +77,7 @@ function mostCredited(st: AttributionState): string | null {
   let best: string | null = null;
   let n = 0;
   for (const [t, r] of st.verbSubject) {
-    if (r?.kind !== 'person' || ASKING.has(st.ctx.tokens[t].lower)) continue;
+    if (r?.kind !== 'person' || ASKING_VERBS.has(st.ctx.tokens[t].lower)) continue;
     const c = (counts.get(r.key) ?? 0) + 1;
     counts.set(r.key, c);
     if (c > n) [best, n] = [r.key, c];
