@@ -61,7 +61,7 @@ export function frameOf(text: string, start: number, end = start): Frame {
     if (SKIPPED.has(w)) continue;
     // A participle after "be", a present "is" or a modal ("would be finished by Saturday", "is heard
     // in May") is not a past tense.
-    if (isPastVerb(w) && !FUTURE.test(w) && !MODAL_OR_BE.has(words[k - 1] ?? '')) return 'past';
+    if (pastTenseAt(words, k)) return 'past';
     break;
   }
   // "since the Nov. 13 attacks", "since shortly after the Oct. 23 killing".
@@ -89,9 +89,14 @@ export function frameOf(text: string, start: number, end = start): Frame {
 /** The rest of a clause after a date. */
 const CLAUSE_REST = /^[^.;!?]{0,100}/;
 
-/** Whether a word in the list is a past-tense verb that no "be" or modal right before makes a participle. */
+/** Whether words[k] is a past tense: a past form that no "be" or modal right before makes a participle. */
+function pastTenseAt(words: string[], k: number): boolean {
+  return isPastVerb(words[k]) && !FUTURE.test(words[k]) && !MODAL_OR_BE.has(words[k - 1] ?? '');
+}
+
+/** Whether a word in the list is a past tense ({@link pastTenseAt}). */
 function hasPastVerb(words: string[]): boolean {
-  for (let k = 0; k < words.length; k++) if (isPastVerb(words[k]) && !MODAL_OR_BE.has(words[k - 1] ?? '') && !FUTURE.test(words[k])) return true;
+  for (let k = 0; k < words.length; k++) if (pastTenseAt(words, k)) return true;
   return false;
 }
 
