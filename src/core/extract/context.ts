@@ -83,7 +83,15 @@ export class ExtractionContext {
 
   constructor(readonly text: string) {
     this.tokens = tokenize(text);
-    this.tokenStarts = new Int32Array(this.tokens.length);
+    const n = this.tokens.length;
+    // The per-token arrays share one buffer (one allocation instead of six): three of 32-bit integers, then three of bytes.
+    const buffer = new ArrayBuffer(15 * n);
+    this.tokenStarts = new Int32Array(buffer, 0, n);
+    this.sentenceOf = new Int32Array(buffer, 4 * n, n);
+    this.tokenMention = new Int32Array(buffer, 8 * n, n).fill(-1);
+    this.blocked = new Uint8Array(buffer, 12 * n, n);
+    this.nameish = new Uint8Array(buffer, 13 * n, n);
+    this.speechVerb = new Uint8Array(buffer, 14 * n, n);
     for (let i = 0; i < this.tokens.length; i++) this.tokenStarts[i] = this.tokens[i].start;
     this.paragraphs = paragraphs(text);
     this.sentences = [];
@@ -95,7 +103,6 @@ export class ExtractionContext {
       }
     });
     this.paragraphOfSentence = new Int32Array(paraOf);
-    this.sentenceOf = new Int32Array(this.tokens.length);
     this.sentenceTokens = [];
     let t = 0;
     for (let s = 0; s < this.sentences.length; s++) {
@@ -106,11 +113,7 @@ export class ExtractionContext {
       this.sentenceTokens.push([first, t]);
     }
     while (t < this.tokens.length) this.sentenceOf[t++] = Math.max(0, this.sentences.length - 1);
-    this.tokenMention = new Int32Array(this.tokens.length).fill(-1);
-    this.blocked = new Uint8Array(this.tokens.length);
-    this.nameish = new Uint8Array(this.tokens.length);
     for (let i = 0; i < this.tokens.length; i++) if ((this.tokens[i].cap && !isFirstPersonContraction(this.tokens[i].lower)) || isNameParticle(this.tokens[i], this.tokens[i + 1])) this.nameish[i] = 1;
-    this.speechVerb = new Uint8Array(this.tokens.length);
   }
 
   /** The text between two adjacent tokens (punctuation and spaces). */

@@ -1,5 +1,6 @@
 import type { Refiner } from '../configuration';
 import type { Candidate, ExtractionContext } from '../context';
+import { scratchFloat64, scratchInt32, scratchUint8, Slot } from '../scratch';
 
 /** Priorities run from 0 to this; spans are compared up to this many characters. */
 const MAX_PRIORITY = 1000;
@@ -13,7 +14,7 @@ const WIDE = 2 ** 20 - 1;
 export class OverlapRemovalRefiner implements Refiner {
   refine(ctx: ExtractionContext): void {
     const cs = ctx.candidates;
-    const used = new Uint8Array(ctx.tokens.length);
+    const used = scratchUint8(Slot.overlapUsed, ctx.tokens.length);
     const kept: Candidate[] = [];
     ctx.orgs = [];
     for (const k of order(cs)) {
@@ -40,13 +41,13 @@ function order(cs: readonly Candidate[]): Iterable<number> {
     return Array.from(cs.keys()).sort((a, b) => cs[b].priority - cs[a].priority || cs[b].end - cs[b].start - (cs[a].end - cs[a].start) || a - b);
   }
   // One number per candidate holds all three, sorted natively; its low 20 bits are the index.
-  const keys = new Float64Array(cs.length);
+  const keys = scratchFloat64(Slot.overlapOrder, cs.length);
   for (let k = 0; k < cs.length; k++) {
     const c = cs[k];
     keys[k] = (MAX_PRIORITY - c.priority) * 2 ** 40 + (WIDE - Math.min(WIDE, c.end - c.start)) * 2 ** 20 + k;
   }
   keys.sort();
-  const out = new Int32Array(cs.length);
+  const out = scratchInt32(Slot.overlapOrder, cs.length);
   for (let k = 0; k < keys.length; k++) out[k] = keys[k] % 2 ** 20;
   return out;
 }
