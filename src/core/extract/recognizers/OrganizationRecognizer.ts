@@ -2,6 +2,7 @@ import type { Token } from '../../text/tokens';
 import type { Candidate, ExtractionContext } from '../context';
 import { ARABIC_ORG_HEADS, CAPITAL_STOPWORDS, ORG_HEADS, ROLES, TIME_ZONES } from '../lexicon';
 import { gazetteer } from '../gazetteer';
+import { WordSet } from '../wordSet';
 import { givenNameGender } from '../gender';
 import { MARGIN, nameChunks, ORG } from '../names/NameTagger';
 import { acronymOf, isAcronym, isCalendarWord, isCommonNounAlone, isGroupWord, isNameParticle, isStopword } from './wordClasses';
@@ -20,6 +21,8 @@ const INSTITUTION_BUILDINGS = new Map([['White', 'House'], ['Kremlin', ''], ['Pe
 
 /** German and Dutch articles, which open the names of publications in English prose, never of persons. */
 const FOREIGN_ARTICLES = new Set(['Der', 'Die', 'Das', 'Het']);
+/** The lengths of those articles, a bit each: other words are passed over without a lookup. */
+const FOREIGN_ARTICLE_LENGTHS = [...FOREIGN_ARTICLES].reduce((m, w) => m | (1 << w.length), 0);
 
 /** Online platforms named in the news, each a company's: organisations, never places or persons. */
 const PLATFORMS = new Set(['Telegram', 'WhatsApp', 'TikTok', 'Facebook', 'Twitter', 'YouTube', 'Instagram', 'Snapchat', 'Reddit', 'WeChat', 'Weibo', 'VKontakte', 'LinkedIn', 'Google', 'Microsoft']);
@@ -59,6 +62,8 @@ const POSSESSORS = new Set(['people', 'children', 'women', 'workers', 'veterans'
 
 /** Words closing the names of news outlets ("Defense Wire", "Garowe Online", "Sahel Monitor", "Daily Trust"). */
 const OUTLET_HEADS = new Set(['wire', 'report', 'online', 'monitor', 'observer', 'dispatch', 'bulletin', 'insider', 'mirror']);
+/** Every word that heads a name: a body's, an event's, an outlet's (see isHead). */
+const HEADS = new WordSet([...ORG_HEADS, ...EVENT_HEADS, ...OUTLET_HEADS]);
 
 /** Heads written before the rest of the name ("Operation Inherent Resolve", "Jabhat al-Nusra", "Radio Andalus"). */
 const PREFIX_HEADS = new Set(['operation', 'boko', 'radio', "jama'atu", 'jamaatu', "jama'at", ...ARABIC_ORG_HEADS]);
@@ -298,7 +303,7 @@ export class OrganizationRecognizer {
     const names = new Set<string>();
     for (let i = 1; i < toks.length; i++) {
       const noun = toks[i];
-      if (noun.cap || !UNIT_NOUNS.has(noun.lower) || ctx.blocked[i] || !ctx.joined(i - 1) || !toks[i - 1].cap) continue;
+      if (!toks[i - 1].cap || noun.cap || ctx.blocked[i] || !UNIT_NOUNS.has(noun.lower) || !ctx.joined(i - 1)) continue;
       let s = i;
       while (s > 0 && i - s < 5 && ctx.joined(s - 1) && !ctx.blocked[s - 1] && (toks[s - 1].cap || isNameParticle(toks[s - 1], toks[s])) && !CAPITAL_STOPWORDS.has(toks[s - 1].lower) && !isCalendarWord(toks[s - 1]) && !isAcronym(toks[s - 1])) s--;
       // The name starts with a capitalised word that is no demonym nor a people's ("Kurdish militia", "Shia militias").
@@ -352,8 +357,8 @@ export class OrganizationRecognizer {
     for (let i = 0; i < toks.length; i++) {
       // "Der Spiegel", "Die Zeit", "Het Parool": a German or Dutch article opening a name titles a publication.
       // (Not inside a person's name: "Johan Van Der Merwe".)
-      const inName = i > 0 && ctx.joined(i - 1) && toks[i - 1].cap;
-      if (FOREIGN_ARTICLES.has(toks[i].text) && toks[i + 1]?.cap && ctx.joined(i) && !inName && !(toks[i].text === 'Die' && ctx.sentenceTokens[ctx.sentenceOf[i]]?.[0] === i)) {
+      const foreign = toks[i].cap && toks[i].text.length < 31 && (FOREIGN_ARTICLE_LENGTHS & (1 << toks[i].text.length)) !== 0 && FOREIGN_ARTICLES.has(toks[i].text);
+      if (foreign && toks[i + 1]?.cap && ctx.joined(i) && !(i > 0 && ctx.joined(i - 1) && toks[i - 1].cap) && !(toks[i].text === 'Die' && ctx.sentenceTokens[ctx.sentenceOf[i]]?.[0] === i)) {
         let e = i + 2;
         while (e < toks.length && e < i + 4 && toks[e].cap && ctx.joined(e - 1)) e++;
         this.mark(ctx, i, e);
@@ -618,5 +623,5 @@ function isHeadAt(toks: readonly Token[], a: number, t: number): boolean {
 
 function isHead(lower: string, cap: boolean): boolean {
   if (!cap) return false;
-  return ORG_HEADS.has(lower) || EVENT_HEADS.has(lower) || OUTLET_HEADS.has(lower);
+  return HEADS.has(lower);
 }

@@ -168,6 +168,12 @@ function writingsOf(ctx: ExtractionContext): Writings {
 /** Short words a title-case headline leaves in lower case. */
 const TITLE_LINKS = new Set(['of', 'in', 'on', 'at', 'to', 'from', 'for', 'with', 'by', 'and', 'as', 'than', 'towards', 'after', 'over', 'into', 'the', 'a']);
 
+/** Whether a token of [i, j) is a lower-case word a title-case headline leaves in lower case. */
+function hasTitleLink(toks: readonly Token[], i: number, j: number): boolean {
+  for (let k = i; k < j; k++) if (!toks[k].cap && TITLE_LINKS.has(toks[k].text)) return true;
+  return false;
+}
+
 /** Tokens on title-case lines, per document, computed once. */
 const titleLines = new WeakMap<ExtractionContext, Uint8Array>();
 
@@ -191,21 +197,20 @@ export function inTitleCaseLine(ctx: ExtractionContext, t: number): boolean {
       let j = i;
       let long = 0;
       let capital = 0;
-      let links = 0;
       let numbers = 0;
       while (j < toks.length && toks[j].start < end) {
         if (toks[j].text.length >= 4 && !toks[j].num) {
           long++;
           if (toks[j].cap) capital++;
         }
-        if (!toks[j].cap && TITLE_LINKS.has(toks[j].text)) links++;
         if (toks[j].num) numbers++;
         j++;
       }
-      const last = text.slice(toks[j - 1].end, end).trim();
       // Lower-case links between capitalised words, and no figures nor brackets: a headline, not a
       // list of names and results ("Luke Jensen and Murphy Jensen (U.S.) beat …").
-      const headline = j - i >= 5 && long >= 4 && links > 0 && numbers === 0 && capital / long >= 0.75 && !/[.!?:"”]$/.test(last) && !text.slice(toks[i].start, end).includes('(');
+      // (The links are looked for only on a line whose other counts make it a headline: not in prose.)
+      const headline =
+        j - i >= 5 && long >= 4 && numbers === 0 && capital / long >= 0.75 && hasTitleLink(toks, i, j) && !/[.!?:"”]$/.test(text.slice(toks[j - 1].end, end).trim()) && !text.slice(toks[i].start, end).includes('(');
       if (headline) for (let k = i; k < j; k++) marks[k] = 1;
       i = j;
     }
