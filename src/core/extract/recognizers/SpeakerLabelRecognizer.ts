@@ -111,14 +111,16 @@ export class SpeakerLabelRecognizer implements Recognizer {
 function findLabels(ctx: ExtractionContext): Label[] {
   const text = ctx.text;
   const out: Label[] = [];
+  // Most lines have no colon near their start: the text's colons are found from one to the next
+  // (paragraphs are in order), without copying or matching the lines.
+  let colon = text.indexOf(':');
   for (const para of ctx.paragraphs) {
+    if (colon < 0) break;
     const c = text.charCodeAt(para.start);
     if (c < 65 || c > 90) continue;
-    // Most lines have no colon near their start: found without copying or matching the line.
     const end = Math.min(para.end, para.start + 80);
-    let colon = para.start;
-    while (colon < end && text.charCodeAt(colon) !== 58) colon++;
-    if (colon === end) continue;
+    if (colon < para.start) colon = text.indexOf(':', para.start);
+    if (colon < 0 || colon >= end) continue;
     const m = LABEL.exec(text.slice(para.start, end));
     if (m) out.push({ start: para.start, label: m[1] });
   }
