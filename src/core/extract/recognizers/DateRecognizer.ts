@@ -3,7 +3,7 @@ import { dateValueStart, isoWeekValue } from '../../dates/dateValue';
 import type { ExtractionContext } from '../context';
 import type { CuedChrono } from './chronoCues';
 import { frameOf, type Frame } from './dateFrame';
-import { buildChrono, OFFSET_TAG, PERIOD_TAG, SHIFT_TAG } from './dateParsers';
+import { buildChrono, isSpace, OFFSET_TAG, PERIOD_TAG, SHIFT_TAG } from './dateParsers';
 
 export { afterOfOrThe, mayHaveTimezone } from './dateParsers';
 
@@ -619,12 +619,6 @@ function isoDay(date: Date): string {
   return y >= 0 && y <= 9999 ? `${String(y).padStart(4, '0')}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}` : date.toISOString().slice(0, 10);
 }
 
-/** A character `\s` matches in a regular expression. */
-function isSpace(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 /** A digit, comma or period: what stands before a match that is the tail of a number ("1,000 a year"). */
 const isFigureEnd = (c: number): boolean => isDigit(c) || c === 44 || c === 46;

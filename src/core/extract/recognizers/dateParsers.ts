@@ -353,7 +353,7 @@ export function buildChrono(): CuedChrono {
     return { refine: (context, results) => (results.some((x) => mayHaveTimezone(context.text, x)) ? r.refine(context, results) : results) };
   });
   c.refiners.push({
-    refine: (_context, results) => results.filter((r) => (!/^\d*(?:\.\d*)?$/.test(r.text.replace(' ', '')) || r.tags().has('bareYear')) && !/the second$/i.test(r.text)),
+    refine: (_context, results) => results.filter((r) => (!numberAlone(r.text) || r.tags().has('bareYear')) && !endsWithTheSecond(r.text)),
   });
   // chrono reads any number as a clock time ("at 10", "1,000 a year", "$6.44 a share") and the
   // numbers alone are dropped afterwards; a time is kept only with its mark ("4:23", "10 a.m.",
@@ -394,14 +394,48 @@ export function mayHaveTimezone(text: string, r: chrono.ParsedResult): boolean {
   return !!m && (m[1] === m[1].toUpperCase() || !onlyDate);
 }
 
-/** Whether whitespace and then the word "of" or "the" (any case) stand right before offset i. */
+/** Whether whitespace and then the word "of" or "the" (any case) stand right before offset i. Read from character codes. */
 export function afterOfOrThe(text: string, i: number): boolean {
   let k = i - 1;
-  if (k < 0 || !/\s/.test(text[k])) return false;
-  while (k >= 0 && /\s/.test(text[k])) k--;
-  let w = '';
-  while (k >= 0 && w.length < 4 && /[A-Za-z]/.test(text[k])) w = text[k--] + w;
-  if (k >= 0 && /[A-Za-z0-9_]/.test(text[k])) return false;
-  w = w.toLowerCase();
-  return w === 'of' || w === 'the';
+  if (k < 0 || !isSpace(text.charCodeAt(k))) return false;
+  while (k >= 0 && isSpace(text.charCodeAt(k))) k--;
+  // Up to four ASCII letters, not preceded by a word character.
+  const end = k + 1;
+  while (k >= 0 && end - k - 1 < 4 && isAsciiLetter(text.charCodeAt(k))) k--;
+  if (k >= 0 && isWordChar(text.charCodeAt(k))) return false;
+  const n = end - k - 1;
+  const at = (j: number): number => text.charCodeAt(k + 1 + j) | 32;
+  if (n === 2) return at(0) === 111 /* o */ && at(1) === 102 /* f */;
+  return n === 3 && at(0) === 116 /* t */ && at(1) === 104 /* h */ && at(2) === 101 /* e */;
+}
+
+/** A character `\s` matches in a regular expression. */
+export function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+/** A character `[A-Za-z0-9_]` matches. */
+const isWordChar = (c: number): boolean => isAsciiLetter(c) || (c >= 48 && c <= 57) || c === 95;
+
+/** Whether the text is a number alone once its first space is taken out: `/^\d*(?:\.\d*)?$/` on `text.replace(' ', '')`, without the copy. */
+export function numberAlone(text: string): boolean {
+  let dot = false;
+  let space = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) continue;
+    if (c === 46 /* . */ && !dot) dot = true;
+    else if (c === 32 && !space) space = true;
+    else return false;
+  }
+  return true;
+}
+
+/** `/the second$/i`: "the second" ends the text, in any case. */
+function endsWithTheSecond(text: string): boolean {
+  const n = text.length;
+  return n >= 10 && (text.charCodeAt(n - 1) | 32) === 100 /* d */ && text.slice(n - 10).toLowerCase() === 'the second';
 }
