@@ -59,6 +59,46 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+// Token strings, interned: a word's text and its lower case are made once and shared by every
+// token that writes it, in this document and the next ones (a news text writes the same few
+// thousand words again and again). No string is made for a word seen before, and a string looked
+// up in a set or map is hashed once, not once per token. An open-addressing table keyed by the
+// characters' FNV-1a hash; emptied when half full, so that it never holds more than SLOTS / 2 words.
+const SLOTS = 1 << 16;
+const TEXTS: string[] = new Array<string>(SLOTS).fill('');
+const LOWERS: string[] = new Array<string>(SLOTS).fill('');
+/** 1 + the hash of the word in each slot, 0 for an empty slot. */
+const HASHES = new Float64Array(SLOTS);
+let interned = 0;
+
+/** The slot of `text[s, e)`, interned if new; `fold` says whether lower-casing may change it. */
+function intern(text: string, s: number, e: number, fold: number): number {
+  let h = 0x811c9dc5;
+  for (let i = s; i < e; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  h >>>= 0;
+  const n = e - s;
+  for (let k = h & (SLOTS - 1); ; k = (k + 1) & (SLOTS - 1)) {
+    if (HASHES[k] === 0) {
+      if (interned >= SLOTS / 2) {
+        HASHES.fill(0);
+        TEXTS.fill('');
+        LOWERS.fill('');
+        interned = 0;
+        return intern(text, s, e, fold);
+      }
+      // (A slice of 13 characters or more is a view of the whole text in V8: copied through a
+      // concatenation, so that the table does not keep the document alive.)
+      const t = n < 13 ? text.slice(s, e) : (text.slice(s, e) + ' ').slice(0, -1);
+      TEXTS[k] = t;
+      LOWERS[k] = fold ? t.toLowerCase() : t;
+      HASHES[k] = h + 1;
+      interned++;
+      return k;
+    }
+    if (HASHES[k] === h + 1 && TEXTS[k].length === n && text.startsWith(TEXTS[k], s)) return k;
+  }
+}
+
 /** Splits `text[from, to)` into word and number tokens. */
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const out: Token[] = [];
@@ -74,8 +114,8 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
         i++;
         while (i < to && isDigit(text.charCodeAt(i))) i++;
       }
-      const t = text.slice(s, i);
-      out.push(new Token(s, i, t, t, false, true));
+      const k = intern(text, s, i, 0);
+      out.push(new Token(s, i, TEXTS[k], TEXTS[k], false, true));
       continue;
     }
     if (!(cls & LETTER)) {
@@ -123,25 +163,10 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       }
       break;
     }
-    let t: string;
-    let lower: string;
-    if (i < to && text.charCodeAt(i) === 46 /* . */ && (dotted || (i - s === 1 && cls & UPPER) || i - s <= 7)) {
-      // A full stop after the word: kept by an initial, a dotted acronym or an abbreviation.
-      const w = text.slice(s, i);
-      const wl = fold ? w.toLowerCase() : w;
-      if (dotted || (i - s === 1 && cls & UPPER) || ABBREVIATIONS.has(wl)) {
-        i++;
-        t = text.slice(s, i);
-        lower = fold ? wl + '.' : t;
-      } else {
-        t = w;
-        lower = wl;
-      }
-    } else {
-      t = text.slice(s, i);
-      lower = fold ? t.toLowerCase() : t;
-    }
-    out.push(new Token(s, i, t, lower, (cls & UPPER) !== 0, false));
+    // The word's strings, interned (see intern); a full stop after it is kept by an initial, a dotted acronym or an abbreviation.
+    let k = intern(text, s, i, fold);
+    if (i < to && text.charCodeAt(i) === 46 /* . */ && (dotted || (i - s === 1 && cls & UPPER) || (i - s <= 7 && ABBREVIATIONS.has(LOWERS[k])))) k = intern(text, s, ++i, fold);
+    out.push(new Token(s, i, TEXTS[k], LOWERS[k], (cls & UPPER) !== 0, false));
     if (possessive) i += 2;
   }
   return out;
