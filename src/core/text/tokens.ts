@@ -67,15 +67,15 @@ function isDigit(c: number): boolean {
 const SLOTS = 1 << 16;
 const TEXTS: string[] = new Array<string>(SLOTS).fill('');
 const LOWERS: string[] = new Array<string>(SLOTS).fill('');
-/** 1 + the hash of the word in each slot, 0 for an empty slot. */
-const HASHES = new Float64Array(SLOTS);
+/** The hash of the word in each slot (1 for a hash of 0), 0 for an empty slot. */
+const HASHES = new Int32Array(SLOTS);
 let interned = 0;
 
 /** The slot of `text[s, e)`, interned if new; `fold` says whether lower-casing may change it. */
 function intern(text: string, s: number, e: number, fold: number): number {
   let h = 0x811c9dc5;
   for (let i = s; i < e; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  h >>>= 0;
+  if (h === 0) h = 1;
   const n = e - s;
   for (let k = h & (SLOTS - 1); ; k = (k + 1) & (SLOTS - 1)) {
     if (HASHES[k] === 0) {
@@ -91,11 +91,11 @@ function intern(text: string, s: number, e: number, fold: number): number {
       const t = n < 13 ? text.slice(s, e) : (text.slice(s, e) + ' ').slice(0, -1);
       TEXTS[k] = t;
       LOWERS[k] = fold ? t.toLowerCase() : t;
-      HASHES[k] = h + 1;
+      HASHES[k] = h;
       interned++;
       return k;
     }
-    if (HASHES[k] === h + 1 && TEXTS[k].length === n && text.startsWith(TEXTS[k], s)) return k;
+    if (HASHES[k] === h && TEXTS[k].length === n && text.startsWith(TEXTS[k], s)) return k;
   }
 }
 
