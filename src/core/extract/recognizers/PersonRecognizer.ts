@@ -458,7 +458,7 @@ export class PersonRecognizer {
 
   /** Adds the name [s, e) to the person it names (a new one when none); returns the person's key. */
   private register(ctx: ExtractionContext, s: number, e: number): string {
-    const text = ctx.text.slice(ctx.tokens[s].start, ctx.tokens[e - 1].end);
+    const text = spanText(ctx, s, e);
     const known = this.registered.get(text);
     if (known !== undefined && ctx.persons.has(known)) return known;
     const key = this.registerNew(ctx, text);
@@ -538,7 +538,7 @@ export class PersonRecognizer {
         let found: { p: PersonRecord; end: number } | undefined;
         for (let len = Math.min(6, r.e - i); len >= 1 && !found; len--) {
           if (!lastWords.has(foldAt(i + len - 1)) || (taken && taken[i + len - 1])) continue;
-          const words = nameWords(ctx.text.slice(toks[i].start, toks[i + len - 1].end)).map(foldWord);
+          const words = nameWords(spanText(ctx, i, i + len)).map(foldWord);
           const hits = people.filter((x) => namesCompatible(words, x.words) && (words.length <= x.words.length || !commonWordBefore(words, x.words)));
           if (hits.length === 0) continue;
           // A surname shared by several people goes to the one the article introduced first: its subject.
@@ -559,7 +559,7 @@ export class PersonRecognizer {
         }
         const t0 = i === r.s && r.title >= 0 && r.titleInside ? r.title : i;
         ctx.candidates.push({ start: toks[t0].start, end: toks[found.end - 1].end, kind: 'person', t0, t1: found.end, key: found.p.key, priority: 5 });
-        const form = tidyName(ctx.text.slice(toks[i].start, toks[found.end - 1].end));
+        const form = tidyName(spanText(ctx, i, found.end));
         found.p.forms.add(form);
         // "Umar" first, "Ahmad Umar" later: the entity is named by its fullest form.
         if (nameWords(form).length > nameWords(found.p.name).length) found.p.name = form;
@@ -583,4 +583,12 @@ export class PersonRecognizer {
       }
     }
   }
+}
+
+/**
+ * The text of tokens [s, e): a single token's own string (shared by every token that writes it, its
+ * hash known to the memos it is looked up in), a slice of the text for several.
+ */
+function spanText(ctx: ExtractionContext, s: number, e: number): string {
+  return e - s === 1 ? ctx.tokens[s].text : ctx.text.slice(ctx.tokens[s].start, ctx.tokens[e - 1].end);
 }
