@@ -318,7 +318,15 @@ export function buildChrono(): CuedChrono {
   // days", "+2 days") are durations or offsets, never dates by the product's definition: their
   // results were all dropped, so their parsers are not run.
   c.parsers = c.parsers.filter((p) => !/ENTimeUnit(?:Within|Later|CasualRelative)FormatParser/.test(p.constructor.name));
-  c.parsers.push(bareYear, bareMonth, quarter, season, decade, spelledYear, fiscalYear, weekend, monthOfYear, decadesAgo, periodEdge, zonedTime, yearAgo);
+  const own = [bareYear, bareMonth, quarter, season, decade, spelledYear, fiscalYear, weekend, monthOfYear, decadesAgo, periodEdge, zonedTime, yearAgo];
+  // Each pattern made once, not on every call (chrono asks for it each time it parses): none reads
+  // the context, and none has the g or y flag, so nothing carries over from one match to the next.
+  for (const p of own) {
+    const re = p.pattern(undefined as unknown as ParsingContext);
+    if (re.global || re.sticky) throw new Error('dateParsers: a pattern with state');
+    p.pattern = () => re;
+  }
+  c.parsers.push(...own);
   // chrono's unlikely-format filters drop every bare number and every "May"; bare years and
   // capitalised months are wanted here, so only bare numbers that are not years are dropped.
   c.refiners = c.refiners.filter((r) => !/UnlikelyFormatFilter/.test(r.constructor.name));
