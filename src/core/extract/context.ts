@@ -131,11 +131,35 @@ export class ExtractionContext {
     return !!a && !!b && b.start === a.end + 1 && (this.text[a.end] === ' ' || this.text[a.end] === '\u00a0');
   }
 
-  /** Index of the first token starting at or after `offset`. */
+  /**
+   * Index of the first token starting at or after `offset`. Words spread evenly over a text: the
+   * search starts where the offset's share of the text puts it, widens by doubling steps to a
+   * stretch holding the answer (a step or two), and halves that.
+   */
   tokenAt(offset: number): number {
     const starts = this.tokenStarts;
-    let lo = 0;
-    let hi = starts.length;
+    const n = starts.length;
+    if (n === 0) return 0;
+    const guess = Math.min(n - 1, Math.max(0, Math.floor((offset / Math.max(1, this.text.length)) * n) || 0));
+    let lo: number;
+    let hi: number;
+    if (starts[guess] < offset) {
+      lo = guess + 1;
+      let probe = lo;
+      for (let step = 1; probe < n && starts[probe] < offset; step *= 2) {
+        lo = probe + 1;
+        probe += step;
+      }
+      hi = Math.min(probe, n);
+    } else {
+      hi = guess;
+      let probe = guess - 1;
+      for (let step = 1; probe >= 0 && starts[probe] >= offset; step *= 2) {
+        hi = probe;
+        probe -= step;
+      }
+      lo = Math.max(probe + 1, 0);
+    }
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (starts[mid] < offset) lo = mid + 1;
