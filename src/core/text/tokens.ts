@@ -71,10 +71,21 @@ const LOWERS: string[] = new Array<string>(SLOTS).fill('');
 const HASHES = new Int32Array(SLOTS);
 let interned = 0;
 
-/** The slot of `text[s, e)`, interned if new; `fold` says whether lower-casing may change it. */
-function intern(text: string, s: number, e: number, fold: number): number {
-  let h = 0x811c9dc5;
-  for (let i = s; i < e; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+const FNV_BASIS = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** The FNV-1a hash of `text[s, e)`, as a 32-bit integer. */
+function hashOf(text: string, s: number, e: number): number {
+  let h = FNV_BASIS;
+  for (let i = s; i < e; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+  return h;
+}
+
+/**
+ * The slot of `text[s, e)`, interned if new; `fold` says whether lower-casing may change it, `h` is
+ * {@link hashOf} the characters (the tokenizer computes it while it reads them).
+ */
+function intern(text: string, s: number, e: number, fold: number, h: number): number {
   if (h === 0) h = 1;
   const n = e - s;
   for (let k = h & (SLOTS - 1); ; k = (k + 1) & (SLOTS - 1)) {
@@ -84,7 +95,7 @@ function intern(text: string, s: number, e: number, fold: number): number {
         TEXTS.fill('');
         LOWERS.fill('');
         interned = 0;
-        return intern(text, s, e, fold);
+        return intern(text, s, e, fold, h);
       }
       // (A slice of 13 characters or more is a view of the whole text in V8: copied through a
       // concatenation, so that the table does not keep the document alive.)
@@ -114,7 +125,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
         i++;
         while (i < to && isDigit(text.charCodeAt(i))) i++;
       }
-      const k = intern(text, s, i, 0);
+      const k = intern(text, s, i, 0, hashOf(text, s, i));
       out.push(new Token(s, i, TEXTS[k], TEXTS[k], false, true));
       continue;
     }
@@ -128,12 +139,15 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     let possessive = false;
     // Whether lower-casing may change the word (see FOLD); a hyphen or a full stop never does.
     let fold = cls & FOLD;
+    // The hash of the characters read so far (see hashOf), for the intern table.
+    let h = Math.imul(FNV_BASIS ^ c, FNV_PRIME);
     i++;
     for (;;) {
       let ch = 0;
       let k = 0;
       while (i < to && (k = classOf((ch = text.charCodeAt(i)))) & (LETTER | DIGIT)) {
         fold |= k & FOLD;
+        h = Math.imul(h ^ ch, FNV_PRIME);
         i++;
       }
       if (i + 1 >= to) break;
@@ -145,11 +159,13 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
           break;
         }
         if (ch === 0x2019) fold |= FOLD;
+        h = Math.imul(h ^ ch, FNV_PRIME);
         i++;
         segStart = i;
         continue;
       }
       if (ch === 45 /* - */ && isLetter(next) && i - segStart <= 4 && ARTICLES.has(text.slice(segStart, i).toLowerCase())) {
+        h = Math.imul(h ^ ch, FNV_PRIME);
         i++;
         segStart = i;
         continue;
@@ -157,6 +173,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       if (ch === 46 /* . */ && isLetter(next) && i - segStart === 1 && i + 2 < to && text.charCodeAt(i + 2) === 46) {
         // Dotted acronym: U.S., U.K.
         dotted = true;
+        h = Math.imul(h ^ ch, FNV_PRIME);
         i++;
         segStart = i;
         continue;
@@ -164,8 +181,8 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       break;
     }
     // The word's strings, interned (see intern); a full stop after it is kept by an initial, a dotted acronym or an abbreviation.
-    let k = intern(text, s, i, fold);
-    if (i < to && text.charCodeAt(i) === 46 /* . */ && (dotted || (i - s === 1 && cls & UPPER) || (i - s <= 7 && ABBREVIATIONS.has(LOWERS[k])))) k = intern(text, s, ++i, fold);
+    let k = intern(text, s, i, fold, h);
+    if (i < to && text.charCodeAt(i) === 46 /* . */ && (dotted || (i - s === 1 && cls & UPPER) || (i - s <= 7 && ABBREVIATIONS.has(LOWERS[k])))) k = intern(text, s, ++i, fold, Math.imul(h ^ 46, FNV_PRIME));
     out.push(new Token(s, i, TEXTS[k], LOWERS[k], (cls & UPPER) !== 0, false));
     if (possessive) i += 2;
   }
