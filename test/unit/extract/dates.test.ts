@@ -158,6 +158,16 @@ describe('dates by kind', () => {
   it('a clock time and its day joined by "on" or "at" are two dates, the time on that day', () => {
     expectMentions('The blast came at [[11:45 p.m.]]{date:2016-10-30T23:45} on [[Sunday]]{date:2016-10-30}, and the council meets [[tomorrow]]{date:2016-11-04} at [[10 a.m.]]{date:2016-11-04T10:00}.', ['date'], opts);
   });
+  it('a full date and the clock time after it are two dates, the day and the time on that day', () => {
+    expectMentions('Updated [[2 November 2016]]{date:2016-11-02}, [[21:15 GMT]]{date:2016-11-02T21:15}\n\nThe envoy left on [[Oct. 30, 2016]]{date:2016-10-30} [[7:30 a.m.]]{date:2016-10-30T07:30} for the border.', ['date'], opts);
+  });
+  it('a clock time followed closely by its day takes that day', () => {
+    expectMentions('The convoy was hit at about [[3:10 a.m.]]{date:2016-11-01T03:10} local time on [[Tuesday]]{date:2016-11-01}, and the shelling began at [[9:05 p.m.]]{date:2016-10-30T21:05} ([[1805 GMT]]{date:2016-10-30T18:05}) [[Sunday]]{date:2016-10-30}.', ['date'], opts);
+  });
+  it('an hour "in the morning" is a clock time; a closing bracket outside the date is not in it', () => {
+    expectMentions('The plane left at [[6 in the morning]]{date:2016-10-28T06:00} ([[6 a.m.]]{date:2016-10-28T06:00} local time [[Friday]]{date:2016-10-28}), the airline said.', ['date'], opts);
+    expectMentions('The plane left at [[6 in the morning]]{date:2016-10-28T06:00} ([[6 a.m. EDT Friday]]{date:2016-10-28T06:00}), the airline said.', ['date'], opts);
+  });
   it('a numeric date written with dots is day first, and not a decimal', () => {
     expectMentions('The trial opened on [[05.03.2016]]{date:2016-03-05}, and the shares rose 12.50 on [[Friday]]{date:2016-10-28}.', ['date'], opts);
     assert.equal(extractDocument('The Hague, 05.03.2024 (Press) — The trial opened.').documentDate?.value, '2024-03-05');

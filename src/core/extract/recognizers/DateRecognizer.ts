@@ -95,6 +95,8 @@ interface DateHit {
   chunk: number;
   /** An offset from the date the text last named ("a year earlier"), or from the document's ("a year ago"). */
   offset?: Offset;
+  /** A clock time with no day of its own ("2:40 a.m."): its day is the document's until one follows it closely. */
+  clockOnly?: boolean;
 }
 
 /**
@@ -222,6 +224,15 @@ export class DateRecognizer {
       for (const r of results) {
         const hit = this.adjust(sentence, r, ref);
         if (!hit) continue;
+        // A full date and the clock time after it ("Published 4 February 2025, 18:40 CET") are two
+        // dates, the day's and the time on that day, as a time and its day joined by "at" are.
+        const dateline = hit.value && hit.value.length > 11 ? DATE_THEN_CLOCK.exec(sentence.slice(hit.start, hit.end)) : null;
+        if (dateline && hit.value) {
+          const second = hit.start + dateline[0].length;
+          out.push({ start: hit.start + s.start, end: hit.start + dateline[1].length + s.start, value: hit.value.slice(0, 10), absolute: hit.absolute, chunk: k });
+          out.push({ start: second + s.start, end: hit.end + s.start, value: hit.value, absolute: hit.absolute, chunk: k });
+          continue;
+        }
         // A clock time and its day joined by "on" or "at" ("11:45 p.m. on Sunday", "tomorrow at 10
         // a.m.") are two dates, as prepositions stay outside a date: the day's, and the time on that day.
         const join = hit.value && hit.value.includes('T') ? CLOCK_AND_DAY.exec(sentence.slice(hit.start, hit.end)) : null;
@@ -236,8 +247,16 @@ export class DateRecognizer {
             continue;
           }
         }
-        out.push({ start: hit.start + s.start, end: hit.end + s.start, value: hit.value, absolute: hit.absolute, chunk: k, offset: hit.offset });
+        out.push({ start: hit.start + s.start, end: hit.end + s.start, value: hit.value, absolute: hit.absolute, chunk: k, offset: hit.offset, clockOnly: hit.clockOnly });
       }
+    }
+    // A clock time followed closely by its day takes that day: "2:40 a.m. local time on Tuesday",
+    // "10:35 a.m. (0735 GMT) Friday" (read from the last, so a time passes on the day it took).
+    for (let i = out.length - 2; i >= 0; i--) {
+      const h = out[i];
+      const next = out[i + 1];
+      if (!h.clockOnly || !h.value || !next.value || next.chunk !== h.chunk || next.value.length < 10 || next.value[7] !== '-') continue;
+      if (next.start - h.end <= 30 && CLOCK_TO_DAY.test(ctx.text.slice(h.end, next.start))) h.value = next.value.slice(0, 10) + h.value.slice(10);
     }
     return out;
   }
@@ -307,6 +326,11 @@ export class DateRecognizer {
     if (trail && trail[0].length < body.length) {
       end -= trail[0].length;
       body = body.slice(0, -trail[0].length);
+    }
+    // A closing bracket whose opening one is outside the date: "(4 a.m. EDT Thursday)".
+    if (body.charCodeAt(body.length - 1) === 41 && !body.includes('(')) {
+      end -= 1;
+      body = body.slice(0, -1);
     }
     if (/['’]s$/.test(body)) {
       end -= 2;
@@ -441,9 +465,15 @@ export class DateRecognizer {
       const noun = /^\s+(?:period|quarter)\b(?!\s+(?:of|ended|ending)\b)/i.exec(sentence.slice(end, end + 20));
       if (noun) return { start, end: end + noun[0].length, value, absolute, offset: { n: y, unit: 'year', ago: false, inYear: true } };
     }
-    return { start, end, value, absolute, offset: offset?.ago ? offset : undefined };
+    const clockOnly = value !== undefined && value.length > 11 && !dayKnown && !c.isCertain('weekday') && !relative;
+    return { start, end, value, absolute, offset: offset?.ago ? offset : undefined, clockOnly };
   }
 }
+
+/** A full date with its year, then a clock time: "4 February 2025, 18:40", "Nov. 3, 2016 10:45 a.m." (group 1: the date). */
+const DATE_THEN_CLOCK = /^(.*\b\d{4}),?\s+(?=\d{1,2}(?::\d\d|\s*[ap]\.?m\b))/i;
+/** What may stand between a clock time and the day after it that it belongs to: a time zone or "local time" in brackets or not, "on". */
+const CLOCK_TO_DAY = /^[\s,)]*(?:\([^()]{0,30}\)[\s,]*)?(?:local\s+time[\s,]*)?(?:on\s+)?\(?$/i;
 
 /**
  * Comparisons of results resolved in the text's order. "Third-quarter sales fell from a year ago",
@@ -494,7 +524,7 @@ function timeOfDay(body: string, c: chrono.ParsedComponents, clock: boolean): st
   if (!TIME_WORDS.test(body)) return '';
   if (/\b(?:noon|midday)\b/i.test(body)) return 'T12:00';
   if (/\bmidnight\b/i.test(body)) return 'T24:00';
-  if (clock && c.isCertain('hour') && /\d\s*(?:a\.?m\b|p\.?m\b|o['’]clock)|\d:\d\d|\d[.]?\d\d\s*(?:GMT|UTC)/i.test(body)) return `T${pad(c.get('hour') ?? 0)}:${pad(c.isCertain('minute') ? (c.get('minute') ?? 0) : 0)}`;
+  if (clock && c.isCertain('hour') && /\d\s*(?:a\.?m\b|p\.?m\b|o['’]clock)|\d:\d\d|\d[.]?\d\d\s*(?:GMT|UTC)|\d\s+in\s+the\s+(?:morning|afternoon|evening)/i.test(body)) return `T${pad(c.get('hour') ?? 0)}:${pad(c.isCertain('minute') ? (c.get('minute') ?? 0) : 0)}`;
   const part = /\b(morning|afternoon|evening|night|tonight)\b/i.exec(body);
   return part ? `T${PART_OF_DAY[part[1].toLowerCase()]}` : '';
 }
