@@ -168,6 +168,9 @@ describe('dates by kind', () => {
     expectMentions('The plane left at [[6 in the morning]]{date:2016-10-28T06:00} ([[6 a.m.]]{date:2016-10-28T06:00} local time [[Friday]]{date:2016-10-28}), the airline said.', ['date'], opts);
     expectMentions('The plane left at [[6 in the morning]]{date:2016-10-28T06:00} ([[6 a.m. EDT Friday]]{date:2016-10-28T06:00}), the airline said.', ['date'], opts);
   });
+  it('a premodifier written with a hyphen is inside the date; "the week of" a day is its ISO week', () => {
+    expectMentions('The alliance frayed in [[mid-2015]]{date:2015} and split in [[late-October]]{date:2016-10}; the hearing is set for the [[week of Nov. 14]]{date:2016-W46}.', ['date'], opts);
+  });
   it('a numeric date written with dots is day first, and not a decimal', () => {
     expectMentions('The trial opened on [[05.03.2016]]{date:2016-03-05}, and the shares rose 12.50 on [[Friday]]{date:2016-10-28}.', ['date'], opts);
     assert.equal(extractDocument('The Hague, 05.03.2024 (Press) — The trial opened.').documentDate?.value, '2024-03-05');

@@ -346,7 +346,17 @@ export class DateRecognizer {
     if (pm && PREMODIFIERS.has(pm[1].toLowerCase()) && (!/^(?:this|last|next|early|late|mid)\b/i.test(body) || /^(?:earlier|later)$/i.test(pm[1])) && !/\bago$/i.test(body)) {
       premod = pm[1].toLowerCase();
       start -= pm[0].length;
+    } else if (start > 4 && sentence.charCodeAt(start - 1) === 45) {
+      // Written with a hyphen: "mid-1996", "late-November".
+      const hy = /(?<![-\w])(mid|early|late)-$/i.exec(sentence.slice(Math.max(0, start - 7), start));
+      if (hy) {
+        premod = hy[1].toLowerCase();
+        start -= hy[0].length;
+      }
     }
+    // "the week of March 6": the ISO week of that day.
+    const weekOf = start > 8 && sentence.charCodeAt(start - 2) === 102 /* f */ ? /\bweek\s+of\s+$/i.exec(sentence.slice(start - 9, start)) : null;
+    if (weekOf) start -= weekOf[0].length;
     // A part of the day with no day it belongs to ("in the morning", "the weekend" without a word
     // that places it), or placed only by "next" (an offset from another event).
     if (!period && BARE_PART_OF_DAY.test(body) && (premod === '' || premod === 'next')) return undefined;
@@ -457,7 +467,7 @@ export class DateRecognizer {
         value = iso(nearestYear(ref, m ?? 1, d ?? 1, frame()), m, d);
       } else if (ref.d || dayKnown) value = iso(y, m, d);
     } else if (!relative && !bareWeekday && !bareMonth && yearKnown && c.isCertain('month') && dayKnown) value = iso(y, m, d);
-    if (value && value.length === 10) value += timeOfDay(body, c, clock);
+    if (value && value.length === 10) value = weekOf ? isoWeekValue(Number(value.slice(0, 4)), Number(value.slice(5, 7)), Number(value.slice(8))) : value + timeOfDay(body, c, clock);
     // "the 1988 period", "the 1988 quarter": the quarter last named, in that year (resolved below).
     // (Read only where a space and a "p" or "q" follow the year.)
     const next = sentence.charCodeAt(end) === 32 ? sentence.charCodeAt(end + 1) | 32 : 0;
