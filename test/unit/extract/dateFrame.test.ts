@@ -62,6 +62,9 @@ describe('the frame of a date', () => {
     assert.equal(frame('Colonel Adeyemi will be named commander of the relief convoy for a mission in [[December]].'), 'future');
     assert.equal(frame('He will always remember what the soldiers found in the village in [[December]].'), 'weak-future');
   });
+  it('a date opening its clause takes the future of a long subject’s verb', () => {
+    assert.equal(frame('On [[Tuesday]], the National Association of Rural Health Workers and Midwives plans to hold a rally.'), 'weak-future');
+  });
   it('a sentence with no such word has no frame', () => {
     assert.equal(frame('Fighting broke out in the city on [[Monday]].'), undefined);
   });

@@ -53,7 +53,7 @@ const PAST_AFTER = /^\s*(?:was|were|had\s+been)\b/i;
 /** A past auxiliary after the date, before the end of its sentence. */
 const PAST_IN_CLAUSE = /^[^.;!?]{0,60}?\b(?:had|was|were|did)\b/i;
 /** A future auxiliary after the date in its clause: "On Tuesday, the group will…". */
-const FUTURE_AFTER = /^[^.;:!?"“”]{0,60}?\b(?:will|shall|is\s+to|are\s+to|plans?\s+to|is\s+scheduled|are\s+scheduled)\b|^[^.;:!?"“”]{0,60}?['’]ll\b/i;
+const FUTURE_AFTER = /^[^.;:!?"“”]{0,90}?\b(?:will|shall|is\s+to|are\s+to|plans?\s+to|is\s+scheduled|are\s+scheduled)\b|^[^.;:!?"“”]{0,90}?['’]ll\b/i;
 
 const MODAL_OR_BE = new Set(['be', 'been', 'being', 'is', 'are', 'am', 'to', 'will', 'would', 'could', 'should', 'must', 'may', 'might', 'can', 'shall']);
 
@@ -91,7 +91,7 @@ export function frameOf(text: string, start: number, end = start): Frame {
   // "until mid-November", "loans through January": a time limit, ahead unless a past verb governs it.
   const last = words[n - 1] === 'mid' || words[n - 1] === 'early' || words[n - 1] === 'late' ? words[n - 2] : words[n - 1];
   const limit = last === 'until' || last === 'till' || last === 'through';
-  const after = text.slice(end, end + 80);
+  const after = text.slice(end, end + 110);
   if (PAST_AFTER.test(after)) return 'past';
   const clause = text.slice(from, start);
   if (FUTURE.test(clause)) {
