@@ -171,6 +171,12 @@ describe('dates by kind', () => {
   it('a premodifier written with a hyphen is inside the date; "the week of" a day is its ISO week', () => {
     expectMentions('The alliance frayed in [[mid-2015]]{date:2015} and split in [[late-October]]{date:2016-10}; the hearing is set for the [[week of Nov. 14]]{date:2016-W46}.', ['date'], opts);
   });
+  it('a month after "each" or "every" is a set, a march named "March for …" an event; "today’s youth" the present', () => {
+    expectMentions('Pilgrims walk each July to the shrine, and thousands joined the March for Peace on [[Saturday]]{date:2016-10-29} and the March of the Widows in [[March]]{date:2016-03}. The vote is for today’s youth what [[today]]{date:2016-11-03}’s ruling is for the court.', ['date'], opts);
+  });
+  it('"this year’s third quarter" is one date, that quarter of that year', () => {
+    expectMentions('Sales for [[this year’s third quarter]]{date:2016-Q3} fell, and [[next year’s second quarter]]{date:2017-Q2} looks weak.', ['date'], opts);
+  });
   it('a numeric date written with dots is day first, and not a decimal', () => {
     expectMentions('The trial opened on [[05.03.2016]]{date:2016-03-05}, and the shares rose 12.50 on [[Friday]]{date:2016-10-28}.', ['date'], opts);
     assert.equal(extractDocument('The Hague, 05.03.2024 (Press) — The trial opened.').documentDate?.value, '2024-03-05');

@@ -258,6 +258,16 @@ export class DateRecognizer {
       if (!h.clockOnly || !h.value || !next.value || next.chunk !== h.chunk || next.value.length < 10 || next.value[7] !== '-') continue;
       if (next.start - h.end <= 30 && CLOCK_TO_DAY.test(ctx.text.slice(h.end, next.start))) h.value = next.value.slice(0, 10) + h.value.slice(10);
     }
+    // "this year's third quarter", "next year's first half": one date, that period of that year.
+    for (let i = out.length - 2; i >= 0; i--) {
+      const a = out[i];
+      const b = out[i + 1];
+      if (a.value?.length !== 4 || !b.value || b.value.length < 7 || b.value[4] !== '-' || b.start - a.end !== 3 || !/^['’]s\s$/.test(ctx.text.slice(a.end, b.start))) continue;
+      if (!/^\d{4}-(?:Q\d|H\d|SP|SU|FA|WI)$/.test(b.value)) continue;
+      a.end = b.end;
+      a.value += b.value.slice(4);
+      out.splice(i + 1, 1);
+    }
     return out;
   }
 
@@ -336,6 +346,8 @@ export class DateRecognizer {
       end -= 2;
       body = body.slice(0, -2);
     }
+    // "each July", "every March": a set; "the March for Life", "a March on Washington": an event's name.
+    if (body.length <= 9 && MONTH_ALONE.test(body) && (/\b(?:every|each)\s+$/i.test(before) || (body === 'March' && EVENT_AFTER_MARCH.test(sentence.slice(end, end + 16))))) return undefined;
     // Weekday abbreviations alone are words or names ("Sun", "Wed", "Sat"); a number alone is a count
     // ("from 16 members", "20% last year"), unless it is a year.
     if (/^(?:Sun|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat)\.?$/.test(body) || (/^\d+$/.test(body) && !tags.has('bareYear'))) return undefined;
@@ -362,6 +374,8 @@ export class DateRecognizer {
     if (!period && BARE_PART_OF_DAY.test(body) && (premod === '' || premod === 'next')) return undefined;
     // "today" meaning nowadays: in a comparison ("fewer fighters than it has today") or after "even", "still".
     if (/^today$/i.test(body) && /(?:\bthan\b[^.;:!?]*|\b(?:even|still)\s+)$/i.test(sentence.slice(Math.max(0, start - 60), start))) return undefined;
+    // "today's youth", "in today's world": the present, not a day.
+    if ((body === 'today' || body === 'Today') && NOWADAYS_AFTER.test(sentence.slice(end, end + 16))) return undefined;
     // "the people of tomorrow", "the Iraq of today": the future or the present, not a day.
     if (/^(?:today|tomorrow)$/i.test(body) && /\bof\s+$/i.test(before)) return undefined;
     // "9/11" names the 2001 attacks, not a day of the current year.
@@ -479,6 +493,12 @@ export class DateRecognizer {
     return { start, end, value, absolute, offset: offset?.ago ? offset : undefined, clockOnly };
   }
 }
+
+const MONTH_ALONE = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;
+/** What follows "March" naming a march: "for Life", "of the Mothers", "on Washington" (not "on Tuesday"). */
+const EVENT_AFTER_MARCH = /^\s+(?:for|of\s+the|on(?!\s+(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun))|against)\s+\p{Lu}/u;
+/** Nouns after "today's" that make it the present, not a day: "today's youth", "today's world". */
+const NOWADAYS_AFTER = /^['’]s\s+(?:world|youth|society|generation|children|kids|young|standards|economy|families|culture)\b/i;
 
 /** A full date with its year, then a clock time: "4 February 2025, 18:40", "Nov. 3, 2016 10:45 a.m." (group 1: the date). */
 const DATE_THEN_CLOCK = /^(.*\b\d{4}),?\s+(?=\d{1,2}(?::\d\d|\s*[ap]\.?m\b))/i;
