@@ -177,6 +177,10 @@ describe('dates by kind', () => {
   it('"this year’s third quarter" is one date, that quarter of that year', () => {
     expectMentions('Sales for [[this year’s third quarter]]{date:2016-Q3} fell, and [[next year’s second quarter]]{date:2017-Q2} looks weak.', ['date'], opts);
   });
+  it('the quarter a day closes is the period a later comparison is a year before', () => {
+    expectMentions('The bank lost $9 million in the quarter ended [[Sept. 30]]{date:2016-09-30}, against a profit of $2 million in the [[year-ago quarter]]{date:2015-Q3}.', ['date'], opts);
+    expectMentions('The mill earned $4 million in the [[fiscal second quarter]]{date:2016-Q2} ended [[Sept. 30]]{date:2016-09-30}, up from $3 million [[a year ago]]{date:2015-Q2}.', ['date'], opts);
+  });
   it('a numeric date written with dots is day first, and not a decimal', () => {
     expectMentions('The trial opened on [[05.03.2016]]{date:2016-03-05}, and the shares rose 12.50 on [[Friday]]{date:2016-10-28}.', ['date'], opts);
     assert.equal(extractDocument('The Hague, 05.03.2024 (Press) — The trial opened.').documentDate?.value, '2024-03-05');

@@ -97,6 +97,8 @@ interface DateHit {
   offset?: Offset;
   /** A clock time with no day of its own ("2:40 a.m."): its day is the document's until one follows it closely. */
   clockOnly?: boolean;
+  /** The last day of a quarter being reported ("the quarter ended Sept. 30"): the period compared is that quarter. */
+  quarterEnd?: boolean;
 }
 
 /**
@@ -247,7 +249,7 @@ export class DateRecognizer {
             continue;
           }
         }
-        out.push({ start: hit.start + s.start, end: hit.end + s.start, value: hit.value, absolute: hit.absolute, chunk: k, offset: hit.offset, clockOnly: hit.clockOnly });
+        out.push({ start: hit.start + s.start, end: hit.end + s.start, value: hit.value, absolute: hit.absolute, chunk: k, offset: hit.offset, clockOnly: hit.clockOnly, quarterEnd: hit.quarterEnd });
       }
     }
     // A clock time followed closely by its day takes that day: "2:40 a.m. local time on Tuesday",
@@ -490,7 +492,8 @@ export class DateRecognizer {
       if (noun) return { start, end: end + noun[0].length, value, absolute, offset: { n: y, unit: 'year', ago: false, inYear: true } };
     }
     const clockOnly = value !== undefined && value.length > 11 && !dayKnown && !c.isCertain('weekday') && !relative;
-    return { start, end, value, absolute, offset: offset?.ago ? offset : undefined, clockOnly };
+    const quarterEnd = value?.length === 10 && start > 14 && sentence.charCodeAt(start - 2) === 100 /* d */ && QUARTER_ENDED.test(sentence.slice(start - 16, start));
+    return { start, end, value, absolute, offset: offset?.ago ? offset : undefined, clockOnly, quarterEnd };
   }
 }
 
@@ -516,7 +519,7 @@ function resolveOffsets(hits: DateHit[], ref: Ymd | undefined): void {
   if (!hits.some((h) => h.offset)) return;
   const today = ref ? iso(ref.y, ref.m, ref.d) : undefined;
   const yearBefore = ref ? iso(ref.y - 1, ref.m, ref.d) : undefined;
-  let reported: DateHit | undefined;
+  let reported: { value?: string; chunk: number } | undefined;
   let quarter: DateHit | undefined;
   for (const h of hits) {
     const o = h.offset;
@@ -529,7 +532,9 @@ function resolveOffsets(hits: DateHit[], ref: Ymd | undefined): void {
       if (/-Q\d$/.test(h.value)) quarter = h;
       if (today && yearBefore) {
         const from = dateValueStart(h.value);
-        if (from <= today && from > yearBefore) reported = h;
+        // "the quarter ended Sept. 30" is the third quarter, "the fiscal first quarter ended Sept. 30" the first.
+        if (h.quarterEnd && quarter && quarter.chunk === h.chunk && h.start - quarter.end < 12) continue;
+        if (from <= today && from > yearBefore) reported = h.quarterEnd ? { value: `${h.value.slice(0, 4)}-Q${Math.ceil(Number(h.value.slice(5, 7)) / 3)}`, chunk: h.chunk } : h;
       }
       continue;
     }
@@ -537,6 +542,9 @@ function resolveOffsets(hits: DateHit[], ref: Ymd | undefined): void {
     h.value = yearsBefore(reported.value, o.n);
   }
 }
+
+/** Words naming the quarter a day closes: "the quarter ended Sept. 30", "the period ending June 30". */
+const QUARTER_ENDED = /\b(?:quarter|period)\s+end(?:ed|ing)\s+$/i;
 
 /** "on" or "at" joining a clock time and a day inside one of chrono's results. */
 const CLOCK_AND_DAY = /\s+(?:on|at)\s+/;
