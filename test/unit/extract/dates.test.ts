@@ -181,6 +181,9 @@ describe('dates by kind', () => {
     expectMentions('The bank lost $9 million in the quarter ended [[Sept. 30]]{date:2016-09-30}, against a profit of $2 million in the [[year-ago quarter]]{date:2015-Q3}.', ['date'], opts);
     expectMentions('The mill earned $4 million in the [[fiscal second quarter]]{date:2016-Q2} ended [[Sept. 30]]{date:2016-09-30}, up from $3 million [[a year ago]]{date:2015-Q2}.', ['date'], opts);
   });
+  it('"last year" in a comparison of results is the period reported, a year before', () => {
+    expectMentions('The insurer earned $5 million in the [[third quarter]]{date:2016-Q3}, compared with a loss of $1 million [[last year]]{date:2015-Q3}. It was founded [[last year]]{date:2015}.', ['date'], opts);
+  });
   it('a numeric date written with dots is day first, and not a decimal', () => {
     expectMentions('The trial opened on [[05.03.2016]]{date:2016-03-05}, and the shares rose 12.50 on [[Friday]]{date:2016-10-28}.', ['date'], opts);
     assert.equal(extractDocument('The Hague, 05.03.2024 (Press) — The trial opened.').documentDate?.value, '2024-03-05');

@@ -493,7 +493,10 @@ export class DateRecognizer {
     }
     const clockOnly = value !== undefined && value.length > 11 && !dayKnown && !c.isCertain('weekday') && !relative;
     const quarterEnd = value?.length === 10 && start > 14 && sentence.charCodeAt(start - 2) === 100 /* d */ && QUARTER_ENDED.test(sentence.slice(start - 16, start));
-    return { start, end, value, absolute, offset: offset?.ago ? offset : undefined, clockOnly, quarterEnd };
+    // "earnings of $24 million, compared with a loss of $3 million last year": the results compared
+    // are those of the period reported, a year before, as with "a year ago".
+    const compared = !offset && (body === 'last year' || body === 'Last year') && COMPARED_BEFORE.test(sentence.slice(Math.max(0, start - 50), start)) ? ({ n: 1, unit: 'year', ago: true } as const) : undefined;
+    return { start, end, value, absolute, offset: offset?.ago ? offset : compared, clockOnly, quarterEnd };
   }
 }
 
@@ -543,6 +546,8 @@ function resolveOffsets(hits: DateHit[], ref: Ymd | undefined): void {
   }
 }
 
+/** A comparison of figures before "last year": "compared with a loss of $3 million", "up from". */
+const COMPARED_BEFORE = /\b(?:compared\s+with|from|against|versus)\b[^.;:!?]*$/i;
 /** Words naming the quarter a day closes: "the quarter ended Sept. 30", "the period ending June 30". */
 const QUARTER_ENDED = /\b(?:quarter|period)\s+end(?:ed|ing)\s+$/i;
 
