@@ -184,6 +184,9 @@ describe('dates by kind', () => {
   it('"last year" in a comparison of results is the period reported, a year before', () => {
     expectMentions('The insurer earned $5 million in the [[third quarter]]{date:2016-Q3}, compared with a loss of $1 million [[last year]]{date:2015-Q3}. It was founded [[last year]]{date:2015}.', ['date'], opts);
   });
+  it('"early", "late" and "mid" before "this", "last" or "next" are inside the date', () => {
+    expectMentions('Staff were told [[early this week]]{date:2016-W44}, the board met [[late last week]]{date:2016-W43} and the sale closes [[early next year]]{date:2017}.', ['date'], opts);
+  });
   it('a numeric date written with dots is day first, and not a decimal', () => {
     expectMentions('The trial opened on [[05.03.2016]]{date:2016-03-05}, and the shares rose 12.50 on [[Friday]]{date:2016-10-28}.', ['date'], opts);
     assert.equal(extractDocument('The Hague, 05.03.2024 (Press) — The trial opened.').documentDate?.value, '2024-03-05');

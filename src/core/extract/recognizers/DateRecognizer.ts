@@ -357,7 +357,8 @@ export class DateRecognizer {
     let premod = '';
     const pm = start > 0 && isSpace(sentence.charCodeAt(start - 1)) ? /(?<![-\w])([A-Za-z]+)\s+$/.exec(sentence.slice(Math.max(0, start - 12), start)) : null;
     // ("said this 30 years ago": no word before a count of time ago is its premodifier.)
-    if (pm && PREMODIFIERS.has(pm[1].toLowerCase()) && (!/^(?:this|last|next|early|late|mid)\b/i.test(body) || /^(?:earlier|later)$/i.test(pm[1])) && !/\bago$/i.test(body)) {
+    // ("early this week", "late last week": a premodifier of time before a relative one.)
+    if (pm && PREMODIFIERS.has(pm[1].toLowerCase()) && (!/^(?:this|last|next|early|late|mid)\b/i.test(body) || /^(?:earlier|later)$/i.test(pm[1]) || (/^(?:early|late|mid)$/i.test(pm[1]) && /^(?:this|last|next)\s/i.test(body))) && !/\bago$/i.test(body)) {
       premod = pm[1].toLowerCase();
       start -= pm[0].length;
     } else if (start > 4 && sentence.charCodeAt(start - 1) === 45) {
