@@ -187,6 +187,9 @@ describe('dates by kind', () => {
   it('"early", "late" and "mid" before "this", "last" or "next" are inside the date', () => {
     expectMentions('Staff were told [[early this week]]{date:2016-W44}, the board met [[late last week]]{date:2016-W43} and the sale closes [[early next year]]{date:2017}.', ['date'], opts);
   });
+  it('the edge of a month or year is inside its date, as in "the end of November"', () => {
+    expectMentions('Costs fall by the [[end of 2017]]{date:2017}; the envoy left at the [[beginning of October]]{date:2016-10}, and the war ended in [[2003]]{date:2003}.', ['date'], opts);
+  });
   it('a numeric date written with dots is day first, and not a decimal', () => {
     expectMentions('The trial opened on [[05.03.2016]]{date:2016-03-05}, and the shares rose 12.50 on [[Friday]]{date:2016-10-28}.', ['date'], opts);
     assert.equal(extractDocument('The Hague, 05.03.2024 (Press) — The trial opened.').documentDate?.value, '2024-03-05');

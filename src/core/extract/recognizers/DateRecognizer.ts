@@ -372,6 +372,12 @@ export class DateRecognizer {
     // "the week of March 6": the ISO week of that day.
     const weekOf = start > 8 && sentence.charCodeAt(start - 2) === 102 /* f */ ? /\bweek\s+of\s+$/i.exec(sentence.slice(start - 9, start)) : null;
     if (weekOf) start -= weekOf[0].length;
+    // "the end of 1990", "the beginning of October": the edge is inside the date, as in "the end of
+    // November" (the value stays the year or month).
+    else if (!premod && start > 7 && sentence.charCodeAt(start - 2) === 102 /* f */) {
+      const edgeOf = /\b(?:end|beginning|start|middle)\s+of\s+$/i.exec(sentence.slice(Math.max(0, start - 14), start));
+      if (edgeOf) start -= edgeOf[0].length;
+    }
     // A part of the day with no day it belongs to ("in the morning", "the weekend" without a word
     // that places it), or placed only by "next" (an offset from another event).
     if (!period && BARE_PART_OF_DAY.test(body) && (premod === '' || premod === 'next')) return undefined;
