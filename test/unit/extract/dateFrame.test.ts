@@ -49,6 +49,7 @@ describe('the frame of a date', () => {
     assert.equal(frame('The two envoys meet separately [[Monday]] with the mediator.'), 'future');
     assert.equal(frame('The ministers resume talks on [[Thursday]].'), undefined);
     assert.equal(frame('The final vote is on [[Friday]].'), 'future');
+    assert.equal(frame('The video is from [[Tuesday]].'), undefined);
   });
   it('a verb of putting off reads its limit ahead', () => {
     assert.equal(frame('Officials postponed until [[Tuesday]] any decision on the permit.'), 'future');

@@ -83,7 +83,8 @@ export function frameOf(text: string, start: number, end = start): Frame {
       return 'past';
     }
     // A scheduled event in the present tense: "the ministers meet Monday", "the vote is on Friday".
-    if (PRESENT_SCHEDULED.has(w) && words[k - 1] !== 'to' && !MODAL_OR_BE.has(words[k - 1] ?? '')) return 'future';
+    // ("The video is from Tuesday" looks back.)
+    if (PRESENT_SCHEDULED.has(w) && words[k - 1] !== 'to' && !MODAL_OR_BE.has(words[k - 1] ?? '') && words[k + 1] !== 'from' && words[k + 1] !== 'of') return 'future';
     break;
   }
   // "since the Nov. 13 attacks", "since shortly after the Oct. 23 killing".
