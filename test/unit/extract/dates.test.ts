@@ -88,6 +88,9 @@ describe('dates by kind', () => {
   it('a range is two dates', () => {
     expectMentions('He was jailed from [[1991]]{date:1991} to [[1997]]{date:1997}.', ['date'], opts);
   });
+  it('a second day after a date is a date of its own, in the same month; a count is not', () => {
+    expectMentions('The court sat on [[Oct. 12]]{date:2016-10-12} and [[13]]{date:2016-10-13}, and on [[Oct. 20]]{date:2016-10-20} and 40 people were heard.', ['date'], opts);
+  });
   it('a month of a year named relative to the document’s, and decades ago', () => {
     expectMentions('Talks began in [[January this year]]{date:2016-01} after a truce in [[June last year]]{date:2015-06}; the war started [[a decade ago]]{date:2006}.', ['date'], opts);
   });

@@ -260,6 +260,19 @@ export class DateRecognizer {
       if (!h.clockOnly || !h.value || !next.value || next.chunk !== h.chunk || next.value.length < 10 || next.value[7] !== '-') continue;
       if (next.start - h.end <= 30 && CLOCK_TO_DAY.test(ctx.text.slice(h.end, next.start))) h.value = next.value.slice(0, 10) + h.value.slice(10);
     }
+    // "on April 24 and 25": the second day is a date of its own, in the first one's month.
+    for (let i = out.length - 1; i >= 0; i--) {
+      const h = out[i];
+      if (h.value?.length !== 10 || !isDigit(ctx.text.charCodeAt(h.end - 1)) || isDigit(ctx.text.charCodeAt(h.end))) continue;
+      const next = SECOND_DAY.exec(ctx.text.slice(h.end, h.end + 24));
+      if (!next) continue;
+      const d = Number(next[1]);
+      const day = `${h.value.slice(0, 8)}${pad(d)}`;
+      if (d <= Number(h.value.slice(8)) || d > 31 || new Date(`${day}T00:00:00Z`).getUTCDate() !== d) continue;
+      const start = h.end + next[0].length - next[1].length;
+      if (out[i + 1] && out[i + 1].start < start + next[1].length) continue;
+      out.splice(i + 1, 0, { start, end: start + next[1].length, value: day, absolute: h.absolute, chunk: h.chunk });
+    }
     // "this year's third quarter", "next year's first half": one date, that period of that year.
     for (let i = out.length - 2; i >= 0; i--) {
       const a = out[i];
@@ -553,6 +566,8 @@ function resolveOffsets(hits: DateHit[], ref: Ymd | undefined): void {
   }
 }
 
+/** A second day of the month after a date: " and 25." (not a count: "and 25 people"). */
+const SECOND_DAY = /^\s+(?:and|or)\s+(\d{1,2})(?=\s*[.,;)]|\s+(?:in|at|this|next|last|of)\b)/;
 /** A comparison of figures before "last year": "compared with a loss of $3 million", "up from". */
 const COMPARED_BEFORE = /\b(?:compared\s+with|from|against|versus)\b[^.;:!?]*$/i;
 /** Words naming the quarter a day closes: "the quarter ended Sept. 30", "the period ending June 30". */
