@@ -160,6 +160,7 @@ describe('dates by kind', () => {
   });
   it('a clock time and its day joined by "on" or "at" are two dates, the time on that day', () => {
     expectMentions('The blast came at [[11:45 p.m.]]{date:2016-10-30T23:45} on [[Sunday]]{date:2016-10-30}, and the council meets [[tomorrow]]{date:2016-11-04} at [[10 a.m.]]{date:2016-11-04T10:00}.', ['date'], opts);
+    expectMentions('The hearing resumes on [[Monday, Nov. 7]]{date:2016-11-07}, at [[10 a.m.]]{date:2016-11-07T10:00}', ['date'], opts);
   });
   it('a full date and the clock time after it are two dates, the day and the time on that day', () => {
     expectMentions('Updated [[2 November 2016]]{date:2016-11-02}, [[21:15 GMT]]{date:2016-11-02T21:15}\n\nThe envoy left on [[Oct. 30, 2016]]{date:2016-10-30} [[7:30 a.m.]]{date:2016-10-30T07:30} for the border.', ['date'], opts);

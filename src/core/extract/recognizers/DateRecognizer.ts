@@ -574,7 +574,7 @@ const COMPARED_BEFORE = /\b(?:compared\s+with|from|against|versus)\b[^.;:!?]*$/i
 const QUARTER_ENDED = /\b(?:quarter|period)\s+end(?:ed|ing)\s+$/i;
 
 /** "on" or "at" joining a clock time and a day inside one of chrono's results. */
-const CLOCK_AND_DAY = /\s+(?:on|at)\s+/;
+const CLOCK_AND_DAY = /,?\s+(?:on|at)\s+/;
 /** A clock time: "11:45 p.m.", "10 a.m.", "1800 GMT", "noon". */
 const CLOCK = /\d\s*(?:a\.?m\b|p\.?m\b|o['’]clock)|\d[:.]\d\d|\b(?:noon|midnight|midday)\b/i;
 
