@@ -51,6 +51,11 @@ describe('the frame of a date', () => {
     assert.equal(frame('The final vote is on [[Friday]].'), 'future');
     assert.equal(frame('The video is from [[Tuesday]].'), undefined);
   });
+  it('a scheduled verb in the present a few words before the date looks ahead, unless a past tense comes between', () => {
+    assert.equal(frame('The foreign minister arrives in Kabul on [[Sunday]] for talks.'), 'weak-future');
+    assert.equal(frame('The minister arrives in Kabul, officials said on [[Sunday]].'), 'past');
+    assert.equal(frame('The arrivals of the convoys in Kabul on [[Sunday]] were filmed.'), 'past');
+  });
   it('a verb of putting off reads its limit ahead', () => {
     assert.equal(frame('Officials postponed until [[Tuesday]] any decision on the permit.'), 'future');
     assert.equal(frame('The guests stayed until [[Tuesday]].'), 'past');

@@ -174,6 +174,7 @@ describe('dates by kind', () => {
   });
   it('a premodifier written with a hyphen is inside the date; "the week of" a day is its ISO week', () => {
     expectMentions('The alliance frayed in [[mid-2015]]{date:2015} and split in [[late-October]]{date:2016-10}; the hearing is set for the [[week of Nov. 14]]{date:2016-W46}.', ['date'], opts);
+    expectMentions('In the first week of [[March]]{date:2016-03}, fighting grew.', ['date'], opts);
   });
   it('a month after "each" or "every" is a set, a march named "March for …" an event; "today’s youth" the present', () => {
     expectMentions('Pilgrims walk each July to the shrine, and thousands joined the March for Peace on [[Saturday]]{date:2016-10-29} and the March of the Widows in [[March]]{date:2016-03}. The vote is for today’s youth what [[today]]{date:2016-11-03}’s ruling is for the court.', ['date'], opts);

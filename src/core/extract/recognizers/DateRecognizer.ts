@@ -384,10 +384,9 @@ export class DateRecognizer {
     }
     // "the week of March 6": the ISO week of that day.
     const weekOf = start > 8 && sentence.charCodeAt(start - 2) === 102 /* f */ ? /\bweek\s+of\s+$/i.exec(sentence.slice(start - 9, start)) : null;
-    if (weekOf) start -= weekOf[0].length;
     // "the end of 1990", "the beginning of October": the edge is inside the date, as in "the end of
     // November" (the value stays the year or month).
-    else if (!premod && start > 7 && sentence.charCodeAt(start - 2) === 102 /* f */) {
+    if (!weekOf && !premod && start > 7 && sentence.charCodeAt(start - 2) === 102 /* f */) {
       const edgeOf = /\b(?:end|beginning|start|middle)\s+of\s+$/i.exec(sentence.slice(Math.max(0, start - 14), start));
       if (edgeOf) start -= edgeOf[0].length;
     }
@@ -503,7 +502,12 @@ export class DateRecognizer {
         value = iso(nearestYear(ref, m ?? 1, d ?? 1, frame()), m, d);
       } else if (ref.d || dayKnown) value = iso(y, m, d);
     } else if (!relative && !bareWeekday && !bareMonth && yearKnown && c.isCertain('month') && dayKnown) value = iso(y, m, d);
-    if (value && value.length === 10) value = weekOf ? isoWeekValue(Number(value.slice(0, 4)), Number(value.slice(5, 7)), Number(value.slice(8))) : value + timeOfDay(body, c, clock);
+    if (value && value.length === 10) {
+      if (weekOf) {
+        start -= weekOf[0].length;
+        value = isoWeekValue(Number(value.slice(0, 4)), Number(value.slice(5, 7)), Number(value.slice(8)));
+      } else value += timeOfDay(body, c, clock);
+    }
     // "the 1988 period", "the 1988 quarter": the quarter last named, in that year (resolved below).
     // (Read only where a space and a "p" or "q" follow the year.)
     const next = sentence.charCodeAt(end) === 32 ? sentence.charCodeAt(end + 1) | 32 : 0;

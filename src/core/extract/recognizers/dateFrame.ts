@@ -104,6 +104,9 @@ export function frameOf(text: string, start: number, end = start): Frame {
   }
   // "until Thursday, they had not called him": a limit in the past.
   if (limit) return PAST_IN_CLAUSE.test(after) ? 'past' : 'weak-future';
+  // "The minister arrives in Kabul on Sunday": a scheduled event in the present tense a few words
+  // before the date, no past tense between.
+  if (n >= 3 && scheduledPresent(wordsBefore(text, from, start, 7))) return 'weak-future';
   // "On Tuesday, the group will…": a date opening its clause takes the clause's tense.
   if (n <= 1 && FUTURE_AFTER.test(after)) return 'weak-future';
   // A date opening a clause told in the past: a past-tense verb among the first words after it and
@@ -126,6 +129,19 @@ function afterQuote(text: string, from: number, to: number): number {
     if (c === 34 || c === 0x201c || c === 0x201d) return k + 1;
   }
   return from;
+}
+
+/** Verbs of a scheduled event in the third person present, which are not also plural nouns in news. */
+const SCHEDULED_3SG = new Set(['meets', 'begins', 'resumes', 'arrives', 'travels', 'flies', 'convenes', 'reconvenes', 'testifies', 'expires', 'goes', 'departs']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'this', 'that', 'these', 'those']);
+
+/** Whether one of `words` is a scheduled verb in the present ({@link SCHEDULED_3SG}) with no past tense after it. */
+function scheduledPresent(words: string[]): boolean {
+  for (let k = words.length - 1; k >= 0; k--) {
+    if (pastTenseAt(words, k)) return false;
+    if (SCHEDULED_3SG.has(words[k]) && !DETERMINERS.has(words[k - 1] ?? '')) return true;
+  }
+  return false;
 }
 
 /** The rest of a clause after a date. */
