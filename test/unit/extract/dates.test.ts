@@ -179,6 +179,9 @@ describe('dates by kind', () => {
   it('a month after "each" or "every" is a set, a march named "March for …" an event; "today’s youth" the present', () => {
     expectMentions('Pilgrims walk each July to the shrine, and thousands joined the March for Peace on [[Saturday]]{date:2016-10-29} and the March of the Widows in [[March]]{date:2016-03}. The vote is for today’s youth what [[today]]{date:2016-11-03}’s ruling is for the court.', ['date'], opts);
   });
+  it('"Today" after an acronym is a title, "Friday prayers" a generic use of the day', () => {
+    expectMentions('USA Today reported on [[Monday]]{date:2016-10-31} that Friday prayers were cancelled in the city.', ['date'], opts);
+  });
   it('"this year’s third quarter" is one date, that quarter of that year', () => {
     expectMentions('Sales for [[this year’s third quarter]]{date:2016-Q3} fell, and [[next year’s second quarter]]{date:2017-Q2} looks weak.', ['date'], opts);
   });

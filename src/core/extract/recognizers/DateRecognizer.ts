@@ -395,6 +395,9 @@ export class DateRecognizer {
     if (!period && BARE_PART_OF_DAY.test(body) && (premod === '' || premod === 'next')) return undefined;
     // "today" meaning nowadays: in a comparison ("fewer fighters than it has today") or after "even", "still".
     if (/^today$/i.test(body) && /(?:\bthan\b[^.;:!?]*|\b(?:even|still)\s+)$/i.test(sentence.slice(Math.max(0, start - 60), start))) return undefined;
+    // "USA Today", "VOA Today": a title after an acronym; "Friday prayers": a generic use of the day.
+    if (body === 'Today' && /\b[A-Z]{2,5}\s+$/.test(before)) return undefined;
+    if (body.endsWith('day') && /^\p{Lu}[a-z]+day$/u.test(body) && /^\s+(?:prayers?|sermons?)\b/i.test(sentence.slice(end, end + 12))) return undefined;
     // "today's youth", "in today's world": the present, not a day.
     if ((body === 'today' || body === 'Today') && NOWADAYS_AFTER.test(sentence.slice(end, end + 16))) return undefined;
     // "the people of tomorrow", "the Iraq of today": the future or the present, not a day.
