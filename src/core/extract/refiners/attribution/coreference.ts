@@ -88,7 +88,7 @@ function describe(st: AttributionState, h: number, d: number, text: string, poss
     st.sources.push({ head: head.lower.replace(/s$/, ''), r });
     return r;
   }
-  const isRole = ROLES.has(head.lower) || SOURCE_NOUNS.has(head.lower) || head.lower === 'speaker';
+  const isRole = ROLES.has(head.lower) || SOURCE_NOUNS.has(head.lower) || head.lower === 'speaker' || OFFICES.has(head.lower);
   // "The African Union Mission in Somalia … rejected the message. “…,” the mission said": the organisation just named.
   // A body named only by its description ("the ministry said", "the campaign said"): a speaker of its own.
   if (!isRole && DEFINITE.has(det)) {
@@ -105,13 +105,16 @@ function describe(st: AttributionState, h: number, d: number, text: string, poss
   const src = [...st.sources].reverse().find((s) => s.head === head.lower.replace(/s$/, ''));
   if (src) return src.r;
   if (head.lower === 'speaker' && st.last) return st.last.r;
-  // The person last described with this role word; else the one credited with speech last.
-  let best: { key: string; at: number } | undefined;
+  // The person last described with this role word, or named with a title standing for it ("Sen. X …
+  // the senator"); else the one credited with speech last.
+  let best: string | undefined;
   for (const c of ctx.candidates) {
     if (c.kind !== 'person' || !c.key || c.start >= head.start) continue;
-    if (ctx.persons.get(c.key)?.roles.has(head.lower)) best = { key: c.key, at: c.start };
+    if (ctx.persons.get(c.key)?.roles.has(head.lower) || titledAs(st, c.t0, c.t1, head.lower)) best = c.key;
   }
-  if (best) return { key: best.key, kind: 'person' };
+  if (best) return { key: best, kind: 'person' };
+  // An office no one was named with: left to the choice among candidates.
+  if (OFFICES.has(head.lower)) return null;
   if (st.lastPerson?.r.kind === 'person') return st.lastPerson.r;
   const first = mostMentioned(st, head.start);
   if (first) return first;
@@ -125,6 +128,45 @@ function describe(st: AttributionState, h: number, d: number, text: string, poss
     return r;
   }
   return null;
+}
+
+/** Offices a description may name a titled person by, which are no role word of their own ("the senator said"). */
+const OFFICES = new Set(['senator', 'congressman', 'congresswoman', 'lawmaker']);
+
+/** The role words a title before a name stands for: "Sen. X" is the senator, "Rep. X" the congressman. */
+const TITLE_ROLES = new Map<string, readonly string[]>([
+  ['sen.', ['senator', 'lawmaker']],
+  ['senator', ['senator', 'lawmaker']],
+  ['rep.', ['congressman', 'congresswoman', 'representative', 'lawmaker']],
+  ['representative', ['congressman', 'congresswoman', 'representative', 'lawmaker']],
+  ['congressman', ['congressman', 'representative', 'lawmaker']],
+  ['congresswoman', ['congresswoman', 'representative', 'lawmaker']],
+  ['gov.', ['governor']],
+  ['pres.', ['president']],
+  ['gen.', ['general']],
+  ['col.', ['colonel']],
+  ['capt.', ['captain']],
+  ['lt.', ['lieutenant']],
+  ['sgt.', ['sergeant']],
+  ['adm.', ['admiral']],
+  ['amb.', ['ambassador']],
+  ['prof.', ['professor']],
+  ['dr.', ['doctor']],
+]);
+
+/**
+ * Whether the person named over tokens [t0, t1) bears a title standing for `role`: written inside
+ * the mention or right before it ("Judge Ann Price", "Gov. Mary Oakes", "Ohio Sen. Paul Verne").
+ */
+function titledAs(st: AttributionState, t0: number, t1: number, role: string): boolean {
+  const toks = st.ctx.tokens;
+  let from = t0;
+  while (from > 0 && from > t0 - 3 && !gapHas(st, from - 1, GAP.comma | GAP.semicolon | GAP.colon | GAP.period | GAP.openParen) && toks[from - 1].cap) from--;
+  for (let k = from; k < t1 - 1; k++) {
+    const w = toks[k].lower;
+    if (w === role ? ROLES.has(w) || OFFICES.has(w) : TITLE_ROLES.get(w)?.includes(role)) return true;
+  }
+  return false;
 }
 
 /**

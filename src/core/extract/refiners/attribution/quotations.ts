@@ -13,8 +13,12 @@ import { rightOf, subjectOf } from './subjects';
 /** Words right before a quotation that make it a name, not speech: "a video titled “…”", "the so-called “…”", "the slogan “…”". */
 const TITLE_WORDS = new Set(['titled', 'entitled', 'title', 'subtitled', 'headlined', 'captioned', 'so-called', 'dubbed', 'nicknamed', 'slogan', 'slogans', 'motto', 'hashtag', 'banner', 'headline', 'caption']);
 
-/** Verbs of writing, which credit the quotation before them after a subject of a few words ("…,” the editorial board wrote"). */
-const WRITES = new Set(['wrote', 'writes', 'write']);
+/**
+ * Verbs that credit the quotation right before them after a subject of a few words, though they are
+ * no speech verbs elsewhere: writing ("…,” the editorial board wrote") and going on with one's speech
+ * ("…,” he continued", "…,” Conway notes", "…,” she concluded").
+ */
+const AFTER_QUOTE = new Set(['wrote', 'writes', 'write', 'continued', 'continues', 'concluded', 'concludes', 'notes', 'observed', 'observes', 'joked', 'jokes', 'recounted', 'recounts', 'wondered', 'wonders', 'mused', 'muses', 'shouted', 'responds', 'offered']);
 
 /**
  * In `ctx.quoteVerbs`: the quotation is nobody's words by definition — a title, a so-called term, or
@@ -38,10 +42,12 @@ export function attributeQuote(st: AttributionState, qi: number): void {
   const closesClause = /[,?!—–-]$/.test(inner) || /^\s*[,—–]/.test(ctx.text.slice(q.end, q.end + 3)) || (/\.$/.test(inner) && !!toks[after] && !toks[after].cap);
   const nextQuote = ctx.quoteSpans[qi + 1]?.start ?? Infinity;
   // Verb after the quotation: "…,” said X", "…,” X told reporters", "…,” according to X".
-  if (closesClause && endSentence >= 0 && (ctx.tokens[after - 1] === undefined || ctx.sentenceOf[Math.max(0, ctx.tokenAt(q.start))] <= endSentence)) {
+  // Not across a paragraph break: "…?”¶Issa continued, “…”" is the next speaker's turn.
+  const sameParagraph = after < toks.length && ctx.text.lastIndexOf('\n', toks[after].start) < q.end;
+  if (closesClause && sameParagraph && endSentence >= 0 && (ctx.tokens[after - 1] === undefined || ctx.sentenceOf[Math.max(0, ctx.tokenAt(q.start))] <= endSentence)) {
     for (let j = after; j < Math.min(toks.length, after + 14) && ctx.sentenceOf[j] === endSentence && toks[j].start < nextQuote; j++) {
       const statementReads = (toks[j].lower === 'read' || toks[j].lower === 'reads') && RECORDING_NOUNS.has(toks[j - 1]?.lower ?? '');
-      if (isSpeechVerb(ctx, j) || isAccordingTo(ctx, j) || (QUOTE_VERBS.has(toks[j].lower) && (j - after <= 1 || (WRITES.has(toks[j].lower) && j - after <= 4))) || statementReads) {
+      if (isSpeechVerb(ctx, j) || isAccordingTo(ctx, j) || (QUOTE_VERBS.has(toks[j].lower) && j - after <= 1) || (AFTER_QUOTE.has(toks[j].lower) && (j - after <= 4 || (j - after <= 9 && ctx.mentionAt(j - 1)?.kind === 'person'))) || statementReads) {
         // "…,” Hassan Hassan, co-author of …, said": a name right after the quotation is its speaker.
         const first = ctx.mentionAt(after);
         const named: Referent | null = first?.kind === 'person' && first.key && j > after ? { key: first.key, kind: 'person' } : null;

@@ -22,6 +22,14 @@ const COMPLEMENT_PREPOSITIONS = new Set(['of', 'for', 'in', 'at', 'from']);
 /** Small words inside the names of bodies ("Office for the Protection of the Constitution"). */
 const NAME_LINKS = new Set(['of', 'for', 'the', 'and', 'on', 'in']);
 
+/** Nouns and adjectives ending in "-ly" that may stand right before a verb ("the family said", "the weekly said"). */
+const LY_NOUNS = new Set(['family', 'assembly', 'supply', 'anomaly', 'monopoly', 'homily', 'weekly', 'monthly', 'quarterly', 'biweekly', 'butterfly']);
+
+/** Whether a word is an adverb of manner between a subject and its verb ("she angrily said", "he initially told"). */
+function isMannerAdverb(word: string): boolean {
+  return word.length >= 6 && word.endsWith('ly') && word.charCodeAt(0) >= 97 && word.charCodeAt(0) <= 122 && !LY_NOUNS.has(word);
+}
+
 /** The subject of the speech verb at i. */
 export function subjectOf(st: AttributionState, i: number, afterQuote = false): Referent | null {
   const ctx = st.ctx;
@@ -38,7 +46,7 @@ export function subjectOf(st: AttributionState, i: number, afterQuote = false): 
   // "he was told", "is said to": passive, no speaker.
   if (PASSIVE.has(toks[i - 1]?.lower ?? '') && /^(?:told|asked|said|urged|warned|ordered|instructed|reminded|called|accused|described|charged|alleged)$/.test(toks[i].lower)) return null;
   let j = i - 1;
-  while (j >= s0 && AUXILIARIES.has(toks[j].lower) && !gapHas(st, j, GAP.comma | GAP.semicolon | GAP.colon)) j--;
+  while (j >= s0 && (AUXILIARIES.has(toks[j].lower) || isMannerAdverb(toks[j].text)) && !gapHas(st, j, GAP.comma | GAP.semicolon | GAP.colon)) j--;
   if (j < s0) return null;
   // "It said …" right after an organisation was credited with speech: the organisation.
   if (toks[j].lower === 'it' && j === s0 && st.last?.r.kind === 'org' && sentence - st.last.sentence <= 2) return st.last.r;
