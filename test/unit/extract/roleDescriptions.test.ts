@@ -51,3 +51,18 @@ describe('attribution: the verb after a quotation is in its paragraph', () => {
     check('Sen. Anna Berg spoke for an hour.\n\nTom Hale asked, "Will the bridges be built?"\n\nBerg continued, "Yes. Every one of them."', { 'Will the bridges': 'Tom Hale', 'Every one of them': 'Anna Berg' });
   });
 });
+
+describe('attribution: a description of standing for the person the sentences before are about', () => {
+  it('"the Ohio senator", "the Republican candidate" with no one named with those words', () => {
+    check('Mayor Tom Hale spoke first. "We need bridges," Hale said. It was unclear whether Paul Verne would follow the script. The Ohio senator told supporters: "The fight goes on."', { 'The fight goes on': 'Paul Verne' });
+    check('Mayor Tom Hale spoke first. "We need bridges," Hale said. It was unclear whether Dana Cole would run. The Republican candidate told reporters she had "no plans yet."', { 'no plans yet': 'Dana Cole' });
+  });
+});
+
+describe('attribution: the name of a work after its noun', () => {
+  it('"the reality show “…”" has no speaker; "called the show “…”" and a surname "Song" are speech', () => {
+    check('Dana Cole, the Republican front-runner and former host of the reality show "The Big Deal," listed her favourite films.', { 'The Big Deal': null });
+    check('Mayor Tom Hale called the show "the best news program on air."', { 'the best news program': 'Tom Hale' });
+    check('Sen. Paul Verne said on Twitter that the comment by Dr. Ann Song "was inappropriate."', { 'was inappropriate': 'Paul Verne' });
+  });
+});

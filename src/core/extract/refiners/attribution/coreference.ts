@@ -113,8 +113,9 @@ function describe(st: AttributionState, h: number, d: number, text: string, poss
     if (ctx.persons.get(c.key)?.roles.has(head.lower) || titledAs(st, c.t0, c.t1, head.lower)) best = c.key;
   }
   if (best) return { key: best, kind: 'person' };
-  // An office no one was named with: left to the choice among candidates.
-  if (OFFICES.has(head.lower)) return null;
+  // An office or a standing no one was named with ("the Vermont senator", "the Republican
+  // candidate"): the person the sentences before are about, as for a pronoun.
+  if (OFFICES.has(head.lower)) return topicBefore(st, d, head.lower);
   if (st.lastPerson?.r.kind === 'person') return st.lastPerson.r;
   const first = mostMentioned(st, head.start);
   if (first) return first;
@@ -131,7 +132,29 @@ function describe(st: AttributionState, h: number, d: number, text: string, poss
 }
 
 /** Offices a description may name a titled person by, which are no role word of their own ("the senator said"). */
-const OFFICES = new Set(['senator', 'congressman', 'congresswoman', 'lawmaker']);
+const OFFICES = new Set(['senator', 'congressman', 'congresswoman', 'lawmaker', 'candidate', 'nominee', 'front-runner', 'frontrunner', 'hopeful', 'contender', 'incumbent', 'challenger', 'billionaire', 'businessman', 'businesswoman', 'mogul']);
+/** Words of {@link OFFICES} that tell the gender of the one they describe. */
+const OFFICE_GENDER = new Map<string, Gender>([['congressman', 'm'], ['businessman', 'm'], ['congresswoman', 'f'], ['businesswoman', 'f']]);
+/** Sentences back a description may reach for the person it stands for. */
+const DESCRIPTION_REACH = 2;
+
+/**
+ * The person a description opening at token d stands for when no one was named with its words:
+ * the first person named earlier in its sentence, else in the nearest sentence before (up to
+ * {@link DESCRIPTION_REACH} back), of the gender the word tells if it tells one; null when none.
+ */
+function topicBefore(st: AttributionState, d: number, word: string): Referent | null {
+  const ctx = st.ctx;
+  const wanted = OFFICE_GENDER.get(word);
+  const fits = (key: string): boolean => !wanted || (genderOf(st, key) ?? wanted) === wanted;
+  const sentence = ctx.sentenceOf[d];
+  for (let s = sentence; s >= Math.max(0, sentence - DESCRIPTION_REACH); s--) {
+    const [a, b] = ctx.sentenceTokens[s];
+    const first = firstPerson(st, a, Math.min(b, d), fits);
+    if (first) return first;
+  }
+  return null;
+}
 
 /** The role words a title before a name stands for: "Sen. X" is the senator, "Rep. X" the congressman. */
 const TITLE_ROLES = new Map<string, readonly string[]>([

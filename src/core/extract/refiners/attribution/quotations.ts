@@ -1,5 +1,5 @@
 import type { Referent } from '../../context';
-import { QUOTE_VERBS, RECORDING_NOUNS } from '../../lexicon';
+import { DEFINITE, QUOTE_VERBS, RECORDING_NOUNS } from '../../lexicon';
 import { isAccordingTo, isSpeechVerb } from '../../speech';
 import { credit, spoke, type AttributionState } from './AttributionState';
 import { orgSpeaker } from './organizations';
@@ -12,6 +12,8 @@ import { rightOf, subjectOf } from './subjects';
 
 /** Words right before a quotation that make it a name, not speech: "a video titled “…”", "the so-called “…”", "the slogan “…”". */
 const TITLE_WORDS = new Set(['titled', 'entitled', 'title', 'subtitled', 'headlined', 'captioned', 'so-called', 'dubbed', 'nicknamed', 'slogan', 'slogans', 'motto', 'hashtag', 'banner', 'headline', 'caption']);
+/** Nouns of works right before a quotation that make it the work's name ("the reality show “…”"), unless a verb calls the work so ("called the show “…”"). */
+const WORK_NOUNS = new Set(['show', 'sitcom', 'series', 'film', 'movie', 'documentary', 'book', 'novel', 'memoir', 'song', 'album', 'musical', 'podcast']);
 
 /**
  * Verbs that credit the quotation right before them after a subject of a few words, though they are
@@ -93,6 +95,10 @@ function isTitle(st: AttributionState, qi: number): boolean {
   const word = ctx.tokens[t].lower === 'called' && ctx.tokens[t - 1]?.lower === 'so' && ctx.gap(t - 1) === '-' ? 'so-called' : ctx.tokens[t].lower;
   // "used the word “extremist”": a word mentioned, not said.
   if (word === 'word' && ctx.tokens[t - 1]?.lower === 'the') return /^\s*$/.test(before);
+  if (WORK_NOUNS.has(word) && !ctx.tokens[t].cap) {
+    const v = ctx.tokens[t - 1] && DEFINITE.has(ctx.tokens[t - 1].lower) ? t - 2 : t - 1;
+    return /^\s*$/.test(before) && !(v >= 0 && (QUOTE_VERBS.has(ctx.tokens[v].lower) || isSpeechVerb(ctx, v)));
+  }
   if (!TITLE_WORDS.has(word)) return false;
   return /^[\s,:]*$/.test(before);
 }
