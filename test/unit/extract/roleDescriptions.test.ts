@@ -66,3 +66,12 @@ describe('attribution: the name of a work after its noun', () => {
     check('Sen. Paul Verne said on Twitter that the comment by Dr. Ann Song "was inappropriate."', { 'was inappropriate': 'Paul Verne' });
   });
 });
+
+describe('attribution: a headline cue whose person the story names later', () => {
+  it('a headline pronoun: the person of its gender the story names first', () => {
+    check('She says "the talks are over"\n\nTom Hale waited outside. Sen. Anna Berg ended the negotiations on Monday.', { 'the talks are over': 'Anna Berg' });
+  });
+  it('a headline’s bare role: the person the story names with it', () => {
+    check('Minister says "we will not bow to pressure"\n\nTom Hale led the protest in Oslo. Foreign Minister Anna Berg spoke after meeting him.', { 'we will not bow': 'Anna Berg' });
+  });
+});

@@ -101,7 +101,11 @@ function describe(st: AttributionState, h: number, d: number, text: string, poss
     st.sources.push({ head: head.lower.replace(/s$/, ''), r });
     return r;
   }
-  if (!DEFINITE.has(det) && !possessive) return null;
+  if (!DEFINITE.has(det) && !possessive) {
+    // A headline's bare role ("Minister Says “…”"): the person the story names with it, else the one it names first.
+    if (d !== h || !inHeadline(ctx, h)) return null;
+    return namedLater(st, h, (key) => !!ctx.persons.get(key)?.roles.has(head.lower)) ?? namedLater(st, h, () => true);
+  }
   const src = [...st.sources].reverse().find((s) => s.head === head.lower.replace(/s$/, ''));
   if (src) return src.r;
   if (head.lower === 'speaker' && st.last) return st.last.r;
@@ -251,6 +255,26 @@ function namedOrganization(st: AttributionState, h: number): Referent | null {
   return null;
 }
 
+/** Sentences a headline's pronoun or role may reach into the story for the person it stands for. */
+const HEADLINE_REACH = 4;
+
+/** Whether token k is in the document's first paragraph of one sentence: its headline. */
+function inHeadline(ctx: AttributionState['ctx'], k: number): boolean {
+  const s = ctx.sentenceOf[k];
+  return ctx.paragraphOfSentence[s] === 0 && (ctx.sentenceTokens.length === s + 1 || ctx.paragraphOfSentence[s + 1] !== 0);
+}
+
+/** The first person named after token k, outside quotations, within {@link HEADLINE_REACH} sentences, whom `fits` accepts. */
+function namedLater(st: AttributionState, k: number, fits: (key: string) => boolean): Referent | null {
+  const ctx = st.ctx;
+  const end = ctx.sentenceTokens[Math.min(ctx.sentenceTokens.length - 1, ctx.sentenceOf[k] + HEADLINE_REACH)][1];
+  for (let t = k + 1; t < end; t++) {
+    const m = ctx.mentionAt(t);
+    if (m?.kind === 'person' && m.key && !st.inQuote[t] && fits(m.key)) return { key: m.key, kind: 'person' };
+  }
+  return null;
+}
+
 /** The first person named after token h, outside quotations, within the next `reach` sentences. */
 function namedNext(st: AttributionState, h: number, reach: number): Referent | null {
   const ctx = st.ctx;
@@ -299,7 +323,9 @@ export function resolvePronoun(st: AttributionState, k: number): Referent | null
     if (first) return first;
     if (last && last.sentence === s && (last.r.kind !== 'person' || fits(last.r.key))) return last.r;
   }
-  return last && (last.r.kind !== 'person' || fits(last.r.key)) ? last.r : null;
+  if (last) return last.r.kind !== 'person' || fits(last.r.key) ? last.r : null;
+  // A headline's pronoun, before anyone is named: the person the story names first ("She says “…”").
+  return inHeadline(ctx, k) ? namedLater(st, k, fits) : null;
 }
 
 /**
