@@ -75,3 +75,9 @@ describe('attribution: a headline cue whose person the story names later', () =>
     check('Minister says "we will not bow to pressure"\n\nTom Hale led the protest in Oslo. Foreign Minister Anna Berg spoke after meeting him.', { 'we will not bow': 'Anna Berg' });
   });
 });
+
+describe('attribution: a participle after "with" and a name', () => {
+  it('"with Gov. X calling the plan “…”": X, not the sentence’s subject', () => {
+    check('Sen. Anna Berg took the stage first, with Gov. Tom Hale calling the plan "a disgrace" from the floor.', { 'a disgrace': 'Tom Hale' });
+  });
+});

@@ -64,7 +64,8 @@ export function subjectOf(st: AttributionState, i: number, afterQuote = false): 
       if (r) return r;
     }
   }
-  if (isParticiple(ctx, i) || CONJUNCTIONS.has(toks[j].lower)) return clauseSubject(st, s0, i);
+  if (isParticiple(ctx, i)) return withSubject(st, s0, i) ?? clauseSubject(st, s0, i);
+  if (CONJUNCTIONS.has(toks[j].lower)) return clauseSubject(st, s0, i);
   // "A Western diplomat in Nairobi, who declined to be identified, told …", "An official who could not be named called …".
   const opening = openingSubject(st, s0, j);
   if (opening) return opening;
@@ -346,6 +347,25 @@ export function rightOf(st: AttributionState, from: number, to: number): Referen
     if (gapHas(st, k, GAP.period | GAP.semicolon | GAP.colon)) return null;
   }
   return null;
+}
+
+/**
+ * "with the Federation of Teachers calling her “…”", "with Sen. X telling reporters": a participle
+ * after "with" and a name has that name as its subject (a person or an organisation); undefined otherwise.
+ */
+function withSubject(st: AttributionState, s0: number, i: number): Referent | undefined {
+  const ctx = st.ctx;
+  const k = i - 1;
+  if (k <= s0 || !ctx.joined(k)) return undefined;
+  const m = ctx.mentionAt(k);
+  const person = m?.kind === 'person' && m.key ? m : undefined;
+  const org = person ? undefined : ctx.orgs.find((o) => o.t1 === i && !o.event);
+  const t0 = person ? person.t0 : org?.t0;
+  if (t0 === undefined || t0 <= s0) return undefined;
+  const w = DEFINITE.has(ctx.tokens[t0 - 1].lower) ? t0 - 2 : t0 - 1;
+  if (w < s0 || ctx.tokens[w].lower !== 'with') return undefined;
+  if (person?.key) return { key: person.key, kind: 'person' };
+  return orgAt(st, t0, s0) ?? undefined;
 }
 
 /** The first subject of the sentence before token i: for participles and coordinated verbs. */
