@@ -81,3 +81,13 @@ describe('attribution: a participle after "with" and a name', () => {
     check('Sen. Anna Berg took the stage first, with Gov. Tom Hale calling the plan "a disgrace" from the floor.', { 'a disgrace': 'Tom Hale' });
   });
 });
+
+describe('attribution: the attribution closing a sentence of reported speech', () => {
+  it('"…, said X, adding “…”" and "…, X said, adding “…”": the participle is X’s, not the sentence subject’s', () => {
+    check('Sen. Anna Berg and Gov. Paul Verne will meet next week, Tom Hale said, adding, "They need to sit down and talk."', { 'They need to sit down': 'Tom Hale' });
+    check('Sen. Anna Berg and Gov. Paul Verne will meet next week, said Tom Hale, adding, "They need to sit down and talk."', { 'They need to sit down': 'Tom Hale' });
+  });
+  it('a quoted phrase inside the complement of a verb that closes the sentence', () => {
+    check('A win would keep Sen. Anna Berg in the race. That would mean a "summer of agony" for Gov. Paul Verne, forcing him to fight on two fronts, said Tom Hale, a pollster.', { 'summer of agony': 'Tom Hale' });
+  });
+});

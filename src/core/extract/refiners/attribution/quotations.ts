@@ -1,7 +1,7 @@
 import type { Referent } from '../../context';
 import { DEFINITE, QUOTE_VERBS, RECORDING_NOUNS } from '../../lexicon';
 import { isAccordingTo, isSpeechVerb } from '../../speech';
-import { credit, spoke, type AttributionState } from './AttributionState';
+import { credit, GAP, gapHas, spoke, type AttributionState } from './AttributionState';
 import { orgSpeaker } from './organizations';
 import { rightOf, subjectOf } from './subjects';
 
@@ -80,6 +80,43 @@ export function attributeQuote(st: AttributionState, qi: number): void {
       return;
     }
   }
+  // No verb before it: the attribution closing its sentence, after a comma ("That would mean a
+  // “summer of agony” for them, said Tom Hale, a pollster.", "…, Tom Hale said.").
+  if (sentence >= 0 && endSentence === sentence) {
+    const closing = closingAttribution(st, after, ctx.sentenceTokens[sentence][1]);
+    if (closing) {
+      credit(st, closing.j, closing.r);
+      ctx.quoteVerbs[qi] = closing.j;
+      setQuote(st, qi, closing.r);
+    }
+  }
+}
+
+/** Tokens a closing attribution may leave after its verb ("… said Tom Hale on Tuesday.", "…, Hale told reporters."). */
+const CLOSING_TAIL = 4;
+
+/**
+ * The speech verb closing the sentence that ends at token s1, after a comma, and the person it
+ * credits: inverted ("…, said Tom Hale(, a pollster).") or not ("…, Tom Hale said."); null when
+ * there is none, or another quotation stands between.
+ */
+function closingAttribution(st: AttributionState, from: number, s1: number): { j: number; r: Referent } | null {
+  const ctx = st.ctx;
+  for (let j = from; j < s1; j++) {
+    if (st.inQuote[j]) return null;
+    if (!isSpeechVerb(ctx, j) || st.verbSubject.has(j)) continue;
+    // Inverted: the verb after a comma, then the name closing the sentence or followed by an apposition.
+    if (gapHas(st, j - 1, GAP.comma)) {
+      const m = ctx.mentionAt(j + 1);
+      if (m?.kind === 'person' && m.key && (m.t1 >= s1 || gapHas(st, m.t1 - 1, GAP.comma | GAP.period))) return { j, r: { key: m.key, kind: 'person' } };
+      return null;
+    }
+    // The name after a comma, then the verb and a short tail.
+    const m = ctx.mentionAt(j - 1);
+    if (m?.kind === 'person' && m.key && m.t1 === j && gapHas(st, m.t0 - 1, GAP.comma) && s1 - j - 1 <= CLOSING_TAIL) return { j, r: { key: m.key, kind: 'person' } };
+    return null;
+  }
+  return null;
 }
 
 /** Whether the quotation is introduced as a title or a so-called term ("titled, “…”", "carries the title “…”"). */

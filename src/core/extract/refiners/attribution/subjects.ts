@@ -43,6 +43,11 @@ export function subjectOf(st: AttributionState, i: number, afterQuote = false): 
     const r = rightOf(st, i + 1, Math.min(s1, i + 10));
     if (r) return r;
   }
+  // Inverted after a comma in reported speech: "The two will meet next week, said Tom Hale(, a pollster)."
+  if (!afterQuote && i > s0 && gapHas(st, i - 1, GAP.comma)) {
+    const m = ctx.mentionAt(i + 1);
+    if (m?.kind === 'person' && m.key && m.t0 === i + 1 && (m.t1 >= s1 || gapHas(st, m.t1 - 1, GAP.comma | GAP.period))) return { key: m.key, kind: 'person' };
+  }
   // "he was told", "is said to": passive, no speaker.
   if (PASSIVE.has(toks[i - 1]?.lower ?? '') && /^(?:told|asked|said|urged|warned|ordered|instructed|reminded|called|accused|described|charged|alleged)$/.test(toks[i].lower)) return null;
   let j = i - 1;
@@ -64,7 +69,7 @@ export function subjectOf(st: AttributionState, i: number, afterQuote = false): 
       if (r) return r;
     }
   }
-  if (isParticiple(ctx, i)) return withSubject(st, s0, i) ?? clauseSubject(st, s0, i);
+  if (isParticiple(ctx, i)) return withSubject(st, s0, i) ?? speakerOfClauseBefore(st, s0, i) ?? clauseSubject(st, s0, i);
   if (CONJUNCTIONS.has(toks[j].lower)) return clauseSubject(st, s0, i);
   // "A Western diplomat in Nairobi, who declined to be identified, told …", "An official who could not be named called …".
   const opening = openingSubject(st, s0, j);
@@ -347,6 +352,20 @@ export function rightOf(st: AttributionState, from: number, to: number): Referen
     if (gapHas(st, k, GAP.period | GAP.semicolon | GAP.colon)) return null;
   }
   return null;
+}
+
+/**
+ * "X and Y will meet next week, Hale said, adding …", "…, said Hale, adding": a participle after a
+ * comma that closes a clause whose speech verb is credited to a person has that person as subject; undefined otherwise.
+ */
+function speakerOfClauseBefore(st: AttributionState, s0: number, i: number): Referent | undefined {
+  if (i - 1 <= s0 || !gapHas(st, i - 1, GAP.comma)) return undefined;
+  for (let k = i - 1; k >= s0; k--) {
+    if (st.inQuote[k] || (k < i - 1 && gapHas(st, k, GAP.comma | GAP.semicolon | GAP.colon))) return undefined;
+    const r = st.verbSubject.get(k);
+    if (r) return r.kind === 'person' ? r : undefined;
+  }
+  return undefined;
 }
 
 /**
