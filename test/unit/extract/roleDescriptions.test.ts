@@ -91,3 +91,10 @@ describe('attribution: the attribution closing a sentence of reported speech', (
     check('A win would keep Sen. Anna Berg in the race. That would mean a "summer of agony" for Gov. Paul Verne, forcing him to fight on two fronts, said Tom Hale, a pollster.', { 'summer of agony': 'Tom Hale' });
   });
 });
+
+describe('attribution: a possessor after an inverted verb', () => {
+  it('"…,” said Berg’s campaign manager Tom Hale": the person named last, not the possessor', () => {
+    check('"We will win this seat," said Sen. Anna Berg’s campaign manager Tom Hale.', { 'We will win': 'Tom Hale' });
+    check('Sen. Anna Berg was careless, the agency said.\n\n"This is the first time a candidate has asked a foreign power to spy," said Berg’s top foreign policy aide Tom Hale.', { 'This is the first time': 'Tom Hale' });
+  });
+});

@@ -331,12 +331,19 @@ function introductory(st: AttributionState, a: number, b: number): boolean {
 /** The subject after an inverted verb or "according to": the first name, pronoun or description. */
 export function rightOf(st: AttributionState, from: number, to: number): Referent | null {
   const toks = st.ctx.tokens;
-  // A name in the window wins over the descriptions around it ("a tweet by Hassan Hassan").
+  // A name in the window wins over the descriptions around it ("a tweet by Hassan Hassan"); a
+  // possessor only when no one else is named ("said Clinton's top aide Jake Sullivan").
+  let possessor: Referent | null = null;
   for (let k = from; k < Math.min(to, toks.length) && !st.inQuote[k]; k++) {
     const m = st.ctx.mentionAt(k);
-    if (m?.kind === 'person' && m.key) return { key: m.key, kind: 'person' };
+    if (m?.kind === 'person' && m.key) {
+      if (!/^['’]s?(?![\p{L}])/u.test(st.ctx.text.slice(m.end, m.end + 3))) return { key: m.key, kind: 'person' };
+      possessor ??= { key: m.key, kind: 'person' };
+      k = m.t1 - 1;
+    }
     if (gapHas(st, k, GAP.period | GAP.semicolon | GAP.colon | GAP.comma) && k > from) break;
   }
+  if (possessor) return possessor;
   for (let k = from; k < Math.min(to, toks.length); k++) {
     if (st.inQuote[k]) return null;
     const r = referentAt(st, k) ?? placeSpeaker(st, k);
