@@ -98,3 +98,17 @@ describe('attribution: a possessor after an inverted verb', () => {
     check('Sen. Anna Berg was careless, the agency said.\n\n"This is the first time a candidate has asked a foreign power to spy," said Berg’s top foreign policy aide Tom Hale.', { 'This is the first time': 'Tom Hale' });
   });
 });
+
+describe('attribution: a role no one was named with, after a body or a group spoke', () => {
+  it('"the new leader said" is the person last credited by name, not the one named most', () => {
+    const text = 'A rebel group confirmed the death of its commander, Omar Tesfaye.\n\n"Our commander has gone," Samuel Haile says in the message.\n\nThe army announced in May that Tesfaye had been killed near the border, and that Tesfaye had been buried there. The group had not commented until now.\n\nThe new leader, whose real name is not known, also warned soldiers to desert. "Leave your posts," he said.';
+    check(text, { 'Leave your posts': 'Samuel Haile' });
+  });
+});
+
+describe('attribution: a lede that describes its subject before naming him', () => {
+  it('after a dateline, "A Frenchman who … told the court … “…”" is the person opening the next paragraph', () => {
+    const text = 'Returnee tells court he "did not know"\n\nLYON (City Wire) - 14/11/2023 - A Frenchman who spent four years in Syria told the court on Tuesday that he went to fight the army, not to serve a "caliphate" he no longer believes in.\n\nKarim Dassouli, 29, is one of nine men from the town who left between 2013 and 2015.';
+    check(text, { caliphate: 'Karim Dassouli' });
+  });
+});

@@ -45,10 +45,16 @@ export function description(st: AttributionState, h: number, s0: number): Refere
     st.sources.push({ head: head.lower.replace(/s$/, ''), r });
     return r;
   }
-  if (head.cap && !ROLES.has(head.lower) && !isPartisan(head)) return null;
   let d = h;
   while (d > s0 && h - d < 7 && !DEFINITE.has(toks[d].lower) && !INDEFINITE.has(toks[d].lower) && !gapHas(st, d - 1, GAP.comma | GAP.semicolon | GAP.colon | GAP.period)) d--;
   const det = toks[d].lower;
+  // A lede describing its subject before naming him: "A Frenchman who fought in Syria told the court
+  // … ¶ Yanis B., 31, is one of …": the person who opens the next paragraph.
+  if (INDEFINITE.has(det) && !SOURCE_NOUNS.has(head.lower) && !head.num && !ctx.mentionAt(h)) {
+    const named = namedInNextParagraph(st, d);
+    if (named) return named;
+  }
+  if (head.cap && !ROLES.has(head.lower) && !isPartisan(head)) return null;
   const possessive = /['’]s\s*$/.test(ctx.gap(h - 1)) === false && toks.slice(d, h).some((_t, k) => /['’]s/.test(ctx.gap(d + k)));
   if (RECORDING_NOUNS.has(head.lower)) {
     if (DEFINITE.has(det)) {
@@ -120,7 +126,7 @@ function describe(st: AttributionState, h: number, d: number, text: string, poss
   // An office or a standing no one was named with ("the Vermont senator", "the Republican
   // candidate"): the person the sentences before are about, as for a pronoun.
   if (OFFICES.has(head.lower)) return topicBefore(st, d, head.lower);
-  if (st.lastPerson?.r.kind === 'person') return st.lastPerson.r;
+  if (st.lastNamed) return st.lastNamed.r;
   const first = mostMentioned(st, head.start);
   if (first) return first;
   // A lede naming its subject by role before naming him: "The leader of al-Shabaab has praised …
@@ -251,6 +257,32 @@ function namedOrganization(st: AttributionState, h: number): Referent | null {
     const o = ctx.orgs[i];
     if (o.t0 === undefined || o.t1 === undefined || o.t1 > h || o.t0 < from) continue;
     for (let t = o.t0; t < o.t1; t++) if (ctx.tokens[t].lower === word && ctx.tokens[t].cap) return orgAt(st, o.t0, o.t0);
+  }
+  return null;
+}
+
+/** Paragraphs (headline and dateline included) a lede may take before it names its subject. */
+const LEDE_PARAGRAPHS = 3;
+
+/**
+ * The person named first in the paragraph after the one of token d, when that paragraph opens
+ * with the name and no person is named before d (but in the headline): the subject a lede
+ * described before naming.
+ */
+function namedInNextParagraph(st: AttributionState, d: number): Referent | null {
+  const ctx = st.ctx;
+  const p = ctx.paragraphOfSentence[ctx.sentenceOf[d]];
+  if (p >= LEDE_PARAGRAPHS) return null;
+  for (const c of ctx.candidates) {
+    if (c.start >= ctx.tokens[d].start) break;
+    if (c.kind === 'person' && !inHeadline(ctx, c.t0)) return null;
+  }
+  for (let s = ctx.sentenceOf[d] + 1; s < ctx.sentenceTokens.length; s++) {
+    if (ctx.paragraphOfSentence[s] === p) continue;
+    if (ctx.paragraphOfSentence[s] !== p + 1) return null;
+    const t = ctx.sentenceTokens[s][0];
+    const m = ctx.mentionAt(t);
+    return m?.kind === 'person' && m.key && m.t0 === t && !st.inQuote[t] ? { key: m.key, kind: 'person' } : null;
   }
   return null;
 }

@@ -245,7 +245,11 @@ function antecedent(st: AttributionState, w: number, s0: number): Referent | nul
 function clauseSegments(st: AttributionState, s0: number, j: number): { segments: Array<[number, number]>; si: number } {
   const ctx = st.ctx;
   let cs = s0;
+  // A dateline opening the sentence ("PARIS (Wire) - 14/11/2023 - A man …"): capitalised words and numbers up to a spaced dash.
+  let dateline = true;
   for (let k = s0; k <= j; k++) {
+    if (dateline && k > s0 && /\s[-–—]\s/.test(ctx.gap(k - 1))) cs = k;
+    dateline &&= ctx.tokens[k].cap || ctx.tokens[k].num;
     if (st.inQuote[k]) cs = k + 1;
     else if (k > s0 && gapHas(st, k - 1, GAP.semicolon)) cs = k;
     else if (k > s0 && gapHas(st, k - 1, GAP.comma) && CLAUSE_OPENERS.has(ctx.tokens[k].lower)) cs = k + 1;
