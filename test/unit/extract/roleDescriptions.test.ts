@@ -112,3 +112,22 @@ describe('attribution: a lede that describes its subject before naming him', () 
     check(text, { caliphate: 'Karim Dassouli' });
   });
 });
+
+describe('attribution: a body’s spokesman, delegate or member is a person, not the body', () => {
+  it('"Boko Haram’s spokesman said" is an unnamed source of its own', () => {
+    const text = 'On Tuesday, Boko Haram’s spokesman said in an audio message that the government "wants to starve the farmers."';
+    const a = extractDocument(text);
+    assert.match(speakerOf(a, text, 'wants to starve') ?? '', /^source:/, renderQuotes(text, a));
+  });
+  it('"the delegate of the European Union said" is an unnamed source of its own', () => {
+    const text = 'Ambassador Ingrid Haugen of Norway spoke first. The delegate of the European Union said that the bloc would fund the programme "for as long as it takes."';
+    const a = extractDocument(text);
+    assert.match(speakerOf(a, text, 'for as long') ?? '', /^source:/, renderQuotes(text, a));
+  });
+  it('"X of the far-right Dansk Samling demanded …": the person before the body, past the words in lower case, even when the body’s name was taken for a person’s', () => {
+    const text = 'Dana Cole of the far-right Dansk Samling demanded that the city be placed under "an emergency regime" at once.';
+    const a = extractDocument(text);
+    assert.strictEqual(speakerOf(a, text, 'an emergency regime'), 'Dana Cole', renderQuotes(text, a));
+    assert.deepStrictEqual(a.mentions.filter((m) => m.type === 'speaker').map((m) => m.text), ['Dana Cole']);
+  });
+});

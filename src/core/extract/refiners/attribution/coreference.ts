@@ -55,7 +55,8 @@ export function description(st: AttributionState, h: number, s0: number): Refere
     if (named) return named;
   }
   if (head.cap && !ROLES.has(head.lower) && !isPartisan(head)) return null;
-  const possessive = /['’]s\s*$/.test(ctx.gap(h - 1)) === false && toks.slice(d, h).some((_t, k) => /['’]s/.test(ctx.gap(d + k)));
+  // "the group's chief spokesman", "Al-Shabaab's spokesman": a possessor before the head.
+  const possessive = toks.slice(d, h).some((_t, k) => /['’]s/.test(ctx.gap(d + k)));
   if (RECORDING_NOUNS.has(head.lower)) {
     if (DEFINITE.has(det)) {
       const earlier = earlierRecording(st, h);

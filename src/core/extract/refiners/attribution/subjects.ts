@@ -19,6 +19,8 @@ const CLAUSE_OPENERS = new Set(['and', 'but', 'while', 'whereas', 'as', 'because
 const SUBORDINATORS = new Set(['when', 'while', 'after', 'before', 'since', 'as', 'although', 'though', 'because', 'if', 'once', 'despite', 'like', 'unlike', 'asked']);
 /** Prepositions that attach a complement to a role noun ("the leader of …", "a spokesman for …"). */
 const COMPLEMENT_PREPOSITIONS = new Set(['of', 'for', 'in', 'at', 'from']);
+/** Who speaks for a country or a body at a meeting ("the delegate of the European Union said"), besides the role words. */
+const DELEGATES = new Set(['delegate', 'delegation', 'delegates']);
 /** Small words inside the names of bodies ("Office for the Protection of the Constitution"). */
 const NAME_LINKS = new Set(['of', 'for', 'the', 'and', 'on', 'in']);
 
@@ -88,7 +90,8 @@ export function subjectOf(st: AttributionState, i: number, afterQuote = false): 
     }
     return null;
   }
-  return roleOfComplement(st, s0, j) ?? referentAt(st, j) ?? personBeforeComplement(st, s0, j) ?? placeSpeaker(st, j) ?? description(st, j, s0) ?? orgAt(st, j, s0) ?? headWithComplement(st, s0, j);
+  // "Dries G. of the far-right Vlaams Belang demanded": the person before the complement, even when the complement's name was taken for a person's.
+  return roleOfComplement(st, s0, j) ?? personBeforeComplement(st, s0, j) ?? referentAt(st, j) ?? placeSpeaker(st, j) ?? description(st, j, s0) ?? orgAt(st, j, s0) ?? headWithComplement(st, s0, j);
 }
 
 /** "Iraq said", "…,” Washington said": a place as a speaker is a speaker local to the document; the mention stays a place. */
@@ -112,7 +115,7 @@ function roleOfComplement(st: AttributionState, s0: number, j: number): Referent
   for (let k = j - 1; k > s0 && k >= j - 12; k--) {
     if (st.inQuote[k] || gapHas(st, k, GAP.comma | GAP.semicolon | GAP.colon | GAP.period)) return null;
     const w = toks[k].lower;
-    if (w === 'of' && ctx.joined(k - 1) && (ROLES.has(toks[k - 1].lower) || SOURCE_NOUNS.has(toks[k - 1].lower)) && !ctx.mentionAt(k - 1)) {
+    if (w === 'of' && ctx.joined(k - 1) && (ROLES.has(toks[k - 1].lower) || SOURCE_NOUNS.has(toks[k - 1].lower) || DELEGATES.has(toks[k - 1].lower)) && !ctx.mentionAt(k - 1)) {
       h = k - 1;
       break;
     }
@@ -163,6 +166,10 @@ function personBeforeComplement(st: AttributionState, s0: number, j: number): Re
     if (!toks[j].cap) return null;
     while (a > s0 && a > j - 4 && toks[a - 1].cap && ctx.joined(a - 1)) a--;
   }
+  // "of the far-right …", "of the Flemish nationalist …": words in lower case between the article and the name.
+  let b = a;
+  while (b > s0 && b > a - 4 && !toks[b - 1].cap && !toks[b - 1].num && !DEFINITE.has(toks[b - 1].lower) && !COMPLEMENT_PREPOSITIONS.has(toks[b - 1].lower) && (ctx.joined(b - 1) || ctx.gap(b - 1) === '-')) b--;
+  if (b < a && b > s0 && DEFINITE.has(toks[b - 1].lower)) a = b;
   if (a > s0 && DEFINITE.has(toks[a - 1].lower)) a--;
   const p = a - 1;
   if (p <= s0 || !COMPLEMENT_PREPOSITIONS.has(toks[p].lower) || !ctx.joined(p - 1) || !ctx.joined(p)) return null;
