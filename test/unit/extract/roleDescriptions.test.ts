@@ -131,3 +131,12 @@ describe('attribution: a body’s spokesman, delegate or member is a person, not
     assert.deepStrictEqual(a.mentions.filter((m) => m.type === 'speaker').map((m) => m.text), ['Dana Cole']);
   });
 });
+
+describe('attribution: a speech word used as a noun after an adjective', () => {
+  it('"a declarative tweet", "some angry comments" make no unnamed source of "a declarative"', () => {
+    check('Reporters pressed Sen. Anna Berg on the vote. Tom Hale watched. A declarative tweet came later: "We won."', { 'We won': null });
+    const text = 'Tom Hale asked whether the bill would pass. Sen. Anna Berg gave a declarative answer that "it gets done this week."';
+    const a = extractDocument(text);
+    assert.doesNotMatch(speakerOf(a, text, 'it gets done') ?? '', /^source:/, renderQuotes(text, a));
+  });
+});
