@@ -140,3 +140,11 @@ describe('attribution: a speech word used as a noun after an adjective', () => {
     assert.doesNotMatch(speakerOf(a, text, 'it gets done') ?? '', /^source:/, renderQuotes(text, a));
   });
 });
+
+describe('attribution: a further unnamed source', () => {
+  it('"…,” said the second official" is a source of its own, not the person named last', () => {
+    const text = 'Former Speaker Tom Hale said the change was overdue. "It takes a whole new team," Hale said.\n\nThe paper quoted another official as saying the manager had lost support. "The family finally had enough," said the second official.';
+    const a = extractDocument(text);
+    assert.match(speakerOf(a, text, 'The family finally') ?? '', /^source:/, renderQuotes(text, a));
+  });
+});

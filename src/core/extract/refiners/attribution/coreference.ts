@@ -127,6 +127,12 @@ function describe(st: AttributionState, h: number, d: number, text: string, poss
   // An office or a standing no one was named with ("the Vermont senator", "the Republican
   // candidate"): the person the sentences before are about, as for a pronoun.
   if (OFFICES.has(head.lower)) return topicBefore(st, d, head.lower);
+  // "the second official said", "the other source": a further source no one was named as is a new unnamed source, not the last person named.
+  if (SOURCE_NOUNS.has(head.lower) && ctx.tokens.slice(d + 1, h).some((t) => FURTHER.has(t.lower))) {
+    const r = ctx.newSource(text, d, h + 1);
+    st.sources.push({ head: head.lower.replace(/s$/, ''), r });
+    return r;
+  }
   if (st.lastNamed) return st.lastNamed.r;
   const first = mostMentioned(st, head.start);
   if (first) return first;
@@ -141,6 +147,9 @@ function describe(st: AttributionState, h: number, d: number, text: string, poss
   }
   return null;
 }
+
+/** Words that make a description another source than the ones before ("the second official"). */
+const FURTHER = new Set(['second', 'third', 'fourth', 'other', 'another', 'second-ranking', 'separate']);
 
 /** Offices a description may name a titled person by, which are no role word of their own ("the senator said"). */
 const OFFICES = new Set(['senator', 'congressman', 'congresswoman', 'lawmaker', 'candidate', 'nominee', 'front-runner', 'frontrunner', 'hopeful', 'contender', 'incumbent', 'challenger', 'billionaire', 'businessman', 'businesswoman', 'mogul']);
