@@ -74,6 +74,13 @@ describe('attribution: a headline cue whose person the story names later', () =>
   it('a headline’s bare role: the person the story names with it', () => {
     check('Minister says "we will not bow to pressure"\n\nTom Hale led the protest in Oslo. Foreign Minister Anna Berg spoke after meeting him.', { 'we will not bow': 'Anna Berg' });
   });
+  it('a headline pronoun never stands for the person its own headline names', () => {
+    const text = 'He accused Prime Minister Tomas Brandt of planning it';
+    const a = extractDocument(text);
+    const brandt = a.mentions.find((m) => text.slice(m.start, m.end) === 'Tomas Brandt');
+    assert.strictEqual(brandt?.type, 'person', `Tomas Brandt: ${brandt?.type}`);
+    check('She says Anna Berg "gave up too soon"\n\nTom Hale waited outside. Sen. Lena Moss ended the negotiations on Monday.', { 'gave up too soon': 'Lena Moss' });
+  });
 });
 
 describe('attribution: a participle after "with" and a name', () => {

@@ -306,11 +306,17 @@ function inHeadline(ctx: AttributionState['ctx'], k: number): boolean {
   return ctx.paragraphOfSentence[s] === 0 && (ctx.sentenceTokens.length === s + 1 || ctx.paragraphOfSentence[s + 1] !== 0);
 }
 
-/** The first person named after token k, outside quotations, within {@link HEADLINE_REACH} sentences, whom `fits` accepts. */
+/**
+ * The first person the story names after the headline holding token k, outside quotations, within
+ * {@link HEADLINE_REACH} sentences, whom `fits` accepts. Not one named in the headline itself: a
+ * pronoun does not stand for a person of its own clause ("He accused Tomas Brandt of …").
+ */
 function namedLater(st: AttributionState, k: number, fits: (key: string) => boolean): Referent | null {
   const ctx = st.ctx;
-  const end = ctx.sentenceTokens[Math.min(ctx.sentenceTokens.length - 1, ctx.sentenceOf[k] + HEADLINE_REACH)][1];
-  for (let t = k + 1; t < end; t++) {
+  const sentence = ctx.sentenceOf[k];
+  if (sentence + 1 >= ctx.sentenceTokens.length) return null;
+  const end = ctx.sentenceTokens[Math.min(ctx.sentenceTokens.length - 1, sentence + HEADLINE_REACH)][1];
+  for (let t = ctx.sentenceTokens[sentence + 1][0]; t < end; t++) {
     const m = ctx.mentionAt(t);
     if (m?.kind === 'person' && m.key && !st.inQuote[t] && fits(m.key)) return { key: m.key, kind: 'person' };
   }
