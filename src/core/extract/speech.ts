@@ -38,8 +38,15 @@ function speechVerb(ctx: ExtractionContext, i: number): boolean {
   // "describing talk of negotiations": right after another verb, the word is its object.
   if (phrasal && prev && ctx.joined(i - 1) && (SPEECH_VERBS.has(prev.lower) || QUOTE_VERBS.has(prev.lower) || OBJECT_VERBS.has(prev.lower))) return false;
   if (prev && /['’]s\s*$/.test(ctx.gap(i - 1))) return false;
+  // "a giddy tweet", "his latest remarks", "some positive comments": a noun after a determiner and an adjective.
+  if (prev && NOUN_FORMS.has(t.lower) && i > 1 && NOUN_DETERMINERS.has(ctx.tokens[i - 2].lower) && ADJECTIVE.test(prev.lower) && !prev.cap && ctx.joined(i - 2) && ctx.joined(i - 1)) return false;
   return true;
 }
+
+/** Forms of speech verbs that are also nouns ("comments", "a tweet"). */
+const NOUN_FORMS = new Set(['tweet', 'tweets', 'comment', 'comments', 'remark', 'remarks', 'claim', 'claims', 'promise', 'promises', 'pledge', 'pledges', 'vow', 'vows', 'demand', 'demands', 'warning', 'warnings', 'answer', 'answers', 'reply', 'replies', 'appeal', 'appeals', 'order', 'orders', 'charge', 'charges', 'threat', 'boast', 'boasts', 'statement', 'denial', 'note', 'notes', 'quip', 'quips']);
+/** Endings of adjectives between a determiner and a noun ("latest", "positive", "giddy", "angry", "public"). */
+const ADJECTIVE = /(?:est|ive|ous|ful|ic|al|y|ed|less|ent|ant|ible|able)$/;
 
 /** Whether the speech verb at i is a participle or gerund ("saying", "calling on"): its subject is the clause's. */
 export function isParticiple(ctx: ExtractionContext, i: number): boolean {

@@ -13,6 +13,8 @@ export class AttributionState {
   last: { r: Referent; sentence: number } | undefined;
   /** The same for the last one that may be a person (not a body or a country): what "he" and "the leader" may stand for. */
   lastPerson: { r: Referent; sentence: number } | undefined;
+  /** The same for the last named person: whom "the leader said" stands for when no one was named with that role. */
+  lastNamed: { r: Referent; sentence: number } | undefined;
   /** The subject found for each speech verb (by token), null when it has none: the context's map. */
   readonly verbSubject: Map<number, Referent | null>;
   /** Unnamed sources met so far, by the singular of their head noun ("official"). */
@@ -54,6 +56,7 @@ export function credit(st: AttributionState, i: number, r: Referent | null): voi
 export function spoke(st: AttributionState, r: Referent, sentence: number): void {
   st.last = { r, sentence };
   if (r.kind === 'person' || (r.kind === 'source' && !st.bodyKeys.has(r.key))) st.lastPerson = st.last;
+  if (r.kind === 'person') st.lastNamed = st.last;
 }
 
 /** Marks that may stand between two tokens, as bits of {@link gapHas}'s mask. */

@@ -45,11 +45,18 @@ export function description(st: AttributionState, h: number, s0: number): Refere
     st.sources.push({ head: head.lower.replace(/s$/, ''), r });
     return r;
   }
-  if (head.cap && !ROLES.has(head.lower) && !isPartisan(head)) return null;
   let d = h;
   while (d > s0 && h - d < 7 && !DEFINITE.has(toks[d].lower) && !INDEFINITE.has(toks[d].lower) && !gapHas(st, d - 1, GAP.comma | GAP.semicolon | GAP.colon | GAP.period)) d--;
   const det = toks[d].lower;
-  const possessive = /['’]s\s*$/.test(ctx.gap(h - 1)) === false && toks.slice(d, h).some((_t, k) => /['’]s/.test(ctx.gap(d + k)));
+  // A lede describing its subject before naming him: "A Frenchman who fought in Syria told the court
+  // … ¶ Yanis B., 31, is one of …": the person who opens the next paragraph.
+  if (INDEFINITE.has(det) && !SOURCE_NOUNS.has(head.lower) && !head.num && !ctx.mentionAt(h)) {
+    const named = namedInNextParagraph(st, d);
+    if (named) return named;
+  }
+  if (head.cap && !ROLES.has(head.lower) && !isPartisan(head)) return null;
+  // "the group's chief spokesman", "Al-Shabaab's spokesman": a possessor before the head.
+  const possessive = toks.slice(d, h).some((_t, k) => /['’]s/.test(ctx.gap(d + k)));
   if (RECORDING_NOUNS.has(head.lower)) {
     if (DEFINITE.has(det)) {
       const earlier = earlierRecording(st, h);
@@ -88,7 +95,7 @@ function describe(st: AttributionState, h: number, d: number, text: string, poss
     st.sources.push({ head: head.lower.replace(/s$/, ''), r });
     return r;
   }
-  const isRole = ROLES.has(head.lower) || SOURCE_NOUNS.has(head.lower) || head.lower === 'speaker';
+  const isRole = ROLES.has(head.lower) || SOURCE_NOUNS.has(head.lower) || head.lower === 'speaker' || OFFICES.has(head.lower);
   // "The African Union Mission in Somalia … rejected the message. “…,” the mission said": the organisation just named.
   // A body named only by its description ("the ministry said", "the campaign said"): a speaker of its own.
   if (!isRole && DEFINITE.has(det)) {
@@ -101,18 +108,32 @@ function describe(st: AttributionState, h: number, d: number, text: string, poss
     st.sources.push({ head: head.lower.replace(/s$/, ''), r });
     return r;
   }
-  if (!DEFINITE.has(det) && !possessive) return null;
+  if (!DEFINITE.has(det) && !possessive) {
+    // A headline's bare role ("Minister Says “…”"): the person the story names with it, else the one it names first.
+    if (d !== h || !inHeadline(ctx, h)) return null;
+    return namedLater(st, h, (key) => !!ctx.persons.get(key)?.roles.has(head.lower)) ?? namedLater(st, h, () => true);
+  }
   const src = [...st.sources].reverse().find((s) => s.head === head.lower.replace(/s$/, ''));
   if (src) return src.r;
   if (head.lower === 'speaker' && st.last) return st.last.r;
-  // The person last described with this role word; else the one credited with speech last.
-  let best: { key: string; at: number } | undefined;
+  // The person last described with this role word, or named with a title standing for it ("Sen. X …
+  // the senator"); else the one credited with speech last.
+  let best: string | undefined;
   for (const c of ctx.candidates) {
     if (c.kind !== 'person' || !c.key || c.start >= head.start) continue;
-    if (ctx.persons.get(c.key)?.roles.has(head.lower)) best = { key: c.key, at: c.start };
+    if (ctx.persons.get(c.key)?.roles.has(head.lower) || titledAs(st, c.t0, c.t1, head.lower)) best = c.key;
   }
-  if (best) return { key: best.key, kind: 'person' };
-  if (st.lastPerson?.r.kind === 'person') return st.lastPerson.r;
+  if (best) return { key: best, kind: 'person' };
+  // An office or a standing no one was named with ("the Vermont senator", "the Republican
+  // candidate"): the person the sentences before are about, as for a pronoun.
+  if (OFFICES.has(head.lower)) return topicBefore(st, d, head.lower);
+  // "the second official said", "the other source": a further source no one was named as is a new unnamed source, not the last person named.
+  if (SOURCE_NOUNS.has(head.lower) && ctx.tokens.slice(d + 1, h).some((t) => FURTHER.has(t.lower))) {
+    const r = ctx.newSource(text, d, h + 1);
+    st.sources.push({ head: head.lower.replace(/s$/, ''), r });
+    return r;
+  }
+  if (st.lastNamed) return st.lastNamed.r;
   const first = mostMentioned(st, head.start);
   if (first) return first;
   // A lede naming its subject by role before naming him: "The leader of al-Shabaab has praised …
@@ -125,6 +146,70 @@ function describe(st: AttributionState, h: number, d: number, text: string, poss
     return r;
   }
   return null;
+}
+
+/** Words that make a description another source than the ones before ("the second official"). */
+const FURTHER = new Set(['second', 'third', 'fourth', 'other', 'another', 'second-ranking', 'separate']);
+
+/** Offices a description may name a titled person by, which are no role word of their own ("the senator said"). */
+const OFFICES = new Set(['senator', 'congressman', 'congresswoman', 'lawmaker', 'candidate', 'nominee', 'front-runner', 'frontrunner', 'hopeful', 'contender', 'incumbent', 'challenger', 'billionaire', 'businessman', 'businesswoman', 'mogul']);
+/** Words of {@link OFFICES} that tell the gender of the one they describe. */
+const OFFICE_GENDER = new Map<string, Gender>([['congressman', 'm'], ['businessman', 'm'], ['congresswoman', 'f'], ['businesswoman', 'f']]);
+/** Sentences back a description may reach for the person it stands for. */
+const DESCRIPTION_REACH = 2;
+
+/**
+ * The person a description opening at token d stands for when no one was named with its words:
+ * the first person named earlier in its sentence, else in the nearest sentence before (up to
+ * {@link DESCRIPTION_REACH} back), of the gender the word tells if it tells one; null when none.
+ */
+function topicBefore(st: AttributionState, d: number, word: string): Referent | null {
+  const ctx = st.ctx;
+  const wanted = OFFICE_GENDER.get(word);
+  const fits = (key: string): boolean => !wanted || (genderOf(st, key) ?? wanted) === wanted;
+  const sentence = ctx.sentenceOf[d];
+  for (let s = sentence; s >= Math.max(0, sentence - DESCRIPTION_REACH); s--) {
+    const [a, b] = ctx.sentenceTokens[s];
+    const first = firstPerson(st, a, Math.min(b, d), fits);
+    if (first) return first;
+  }
+  return null;
+}
+
+/** The role words a title before a name stands for: "Sen. X" is the senator, "Rep. X" the congressman. */
+const TITLE_ROLES = new Map<string, readonly string[]>([
+  ['sen.', ['senator', 'lawmaker']],
+  ['senator', ['senator', 'lawmaker']],
+  ['rep.', ['congressman', 'congresswoman', 'representative', 'lawmaker']],
+  ['representative', ['congressman', 'congresswoman', 'representative', 'lawmaker']],
+  ['congressman', ['congressman', 'representative', 'lawmaker']],
+  ['congresswoman', ['congresswoman', 'representative', 'lawmaker']],
+  ['gov.', ['governor']],
+  ['pres.', ['president']],
+  ['gen.', ['general']],
+  ['col.', ['colonel']],
+  ['capt.', ['captain']],
+  ['lt.', ['lieutenant']],
+  ['sgt.', ['sergeant']],
+  ['adm.', ['admiral']],
+  ['amb.', ['ambassador']],
+  ['prof.', ['professor']],
+  ['dr.', ['doctor']],
+]);
+
+/**
+ * Whether the person named over tokens [t0, t1) bears a title standing for `role`: written inside
+ * the mention or right before it ("Judge Ann Price", "Gov. Mary Oakes", "Ohio Sen. Paul Verne").
+ */
+function titledAs(st: AttributionState, t0: number, t1: number, role: string): boolean {
+  const toks = st.ctx.tokens;
+  let from = t0;
+  while (from > 0 && from > t0 - 3 && !gapHas(st, from - 1, GAP.comma | GAP.semicolon | GAP.colon | GAP.period | GAP.openParen) && toks[from - 1].cap) from--;
+  for (let k = from; k < t1 - 1; k++) {
+    const w = toks[k].lower;
+    if (w === role ? ROLES.has(w) || OFFICES.has(w) : TITLE_ROLES.get(w)?.includes(role)) return true;
+  }
+  return false;
 }
 
 /**
@@ -186,6 +271,58 @@ function namedOrganization(st: AttributionState, h: number): Referent | null {
   return null;
 }
 
+/** Paragraphs (headline and dateline included) a lede may take before it names its subject. */
+const LEDE_PARAGRAPHS = 3;
+
+/**
+ * The person named first in the paragraph after the one of token d, when that paragraph opens
+ * with the name and no person is named before d (but in the headline): the subject a lede
+ * described before naming.
+ */
+function namedInNextParagraph(st: AttributionState, d: number): Referent | null {
+  const ctx = st.ctx;
+  const p = ctx.paragraphOfSentence[ctx.sentenceOf[d]];
+  if (p >= LEDE_PARAGRAPHS) return null;
+  for (const c of ctx.candidates) {
+    if (c.start >= ctx.tokens[d].start) break;
+    if (c.kind === 'person' && !inHeadline(ctx, c.t0)) return null;
+  }
+  for (let s = ctx.sentenceOf[d] + 1; s < ctx.sentenceTokens.length; s++) {
+    if (ctx.paragraphOfSentence[s] === p) continue;
+    if (ctx.paragraphOfSentence[s] !== p + 1) return null;
+    const t = ctx.sentenceTokens[s][0];
+    const m = ctx.mentionAt(t);
+    return m?.kind === 'person' && m.key && m.t0 === t && !st.inQuote[t] ? { key: m.key, kind: 'person' } : null;
+  }
+  return null;
+}
+
+/** Sentences a headline's pronoun or role may reach into the story for the person it stands for. */
+const HEADLINE_REACH = 4;
+
+/** Whether token k is in the document's first paragraph of one sentence: its headline. */
+function inHeadline(ctx: AttributionState['ctx'], k: number): boolean {
+  const s = ctx.sentenceOf[k];
+  return ctx.paragraphOfSentence[s] === 0 && (ctx.sentenceTokens.length === s + 1 || ctx.paragraphOfSentence[s + 1] !== 0);
+}
+
+/**
+ * The first person the story names after the headline holding token k, outside quotations, within
+ * {@link HEADLINE_REACH} sentences, whom `fits` accepts. Not one named in the headline itself: a
+ * pronoun does not stand for a person of its own clause ("He accused Tomas Brandt of …").
+ */
+function namedLater(st: AttributionState, k: number, fits: (key: string) => boolean): Referent | null {
+  const ctx = st.ctx;
+  const sentence = ctx.sentenceOf[k];
+  if (sentence + 1 >= ctx.sentenceTokens.length) return null;
+  const end = ctx.sentenceTokens[Math.min(ctx.sentenceTokens.length - 1, sentence + HEADLINE_REACH)][1];
+  for (let t = ctx.sentenceTokens[sentence + 1][0]; t < end; t++) {
+    const m = ctx.mentionAt(t);
+    if (m?.kind === 'person' && m.key && !st.inQuote[t] && fits(m.key)) return { key: m.key, kind: 'person' };
+  }
+  return null;
+}
+
 /** The first person named after token h, outside quotations, within the next `reach` sentences. */
 function namedNext(st: AttributionState, h: number, reach: number): Referent | null {
   const ctx = st.ctx;
@@ -234,7 +371,9 @@ export function resolvePronoun(st: AttributionState, k: number): Referent | null
     if (first) return first;
     if (last && last.sentence === s && (last.r.kind !== 'person' || fits(last.r.key))) return last.r;
   }
-  return last && (last.r.kind !== 'person' || fits(last.r.key)) ? last.r : null;
+  if (last) return last.r.kind !== 'person' || fits(last.r.key) ? last.r : null;
+  // A headline's pronoun, before anyone is named: the person the story names first ("She says “…”").
+  return inHeadline(ctx, k) ? namedLater(st, k, fits) : null;
 }
 
 /**

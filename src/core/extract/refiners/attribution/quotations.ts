@@ -1,7 +1,7 @@
 import type { Referent } from '../../context';
-import { QUOTE_VERBS, RECORDING_NOUNS } from '../../lexicon';
+import { DEFINITE, QUOTE_VERBS, RECORDING_NOUNS } from '../../lexicon';
 import { isAccordingTo, isSpeechVerb } from '../../speech';
-import { credit, spoke, type AttributionState } from './AttributionState';
+import { credit, GAP, gapHas, spoke, type AttributionState } from './AttributionState';
 import { orgSpeaker } from './organizations';
 import { rightOf, subjectOf } from './subjects';
 
@@ -12,9 +12,15 @@ import { rightOf, subjectOf } from './subjects';
 
 /** Words right before a quotation that make it a name, not speech: "a video titled “…”", "the so-called “…”", "the slogan “…”". */
 const TITLE_WORDS = new Set(['titled', 'entitled', 'title', 'subtitled', 'headlined', 'captioned', 'so-called', 'dubbed', 'nicknamed', 'slogan', 'slogans', 'motto', 'hashtag', 'banner', 'headline', 'caption']);
+/** Nouns of works right before a quotation that make it the work's name ("the reality show “…”"), unless a verb calls the work so ("called the show “…”"). */
+const WORK_NOUNS = new Set(['show', 'sitcom', 'series', 'film', 'movie', 'documentary', 'book', 'novel', 'memoir', 'song', 'album', 'musical', 'podcast']);
 
-/** Verbs of writing, which credit the quotation before them after a subject of a few words ("…,” the editorial board wrote"). */
-const WRITES = new Set(['wrote', 'writes', 'write']);
+/**
+ * Verbs that credit the quotation right before them after a subject of a few words, though they are
+ * no speech verbs elsewhere: writing ("…,” the editorial board wrote") and going on with one's speech
+ * ("…,” he continued", "…,” Conway notes", "…,” she concluded").
+ */
+const AFTER_QUOTE = new Set(['wrote', 'writes', 'write', 'continued', 'continues', 'concluded', 'concludes', 'notes', 'observed', 'observes', 'joked', 'jokes', 'recounted', 'recounts', 'wondered', 'wonders', 'mused', 'muses', 'shouted', 'responds', 'offered']);
 
 /**
  * In `ctx.quoteVerbs`: the quotation is nobody's words by definition — a title, a so-called term, or
@@ -38,10 +44,12 @@ export function attributeQuote(st: AttributionState, qi: number): void {
   const closesClause = /[,?!—–-]$/.test(inner) || /^\s*[,—–]/.test(ctx.text.slice(q.end, q.end + 3)) || (/\.$/.test(inner) && !!toks[after] && !toks[after].cap);
   const nextQuote = ctx.quoteSpans[qi + 1]?.start ?? Infinity;
   // Verb after the quotation: "…,” said X", "…,” X told reporters", "…,” according to X".
-  if (closesClause && endSentence >= 0 && (ctx.tokens[after - 1] === undefined || ctx.sentenceOf[Math.max(0, ctx.tokenAt(q.start))] <= endSentence)) {
+  // Not across a paragraph break: "…?”¶Issa continued, “…”" is the next speaker's turn.
+  const sameParagraph = after < toks.length && ctx.text.lastIndexOf('\n', toks[after].start) < q.end;
+  if (closesClause && sameParagraph && endSentence >= 0 && (ctx.tokens[after - 1] === undefined || ctx.sentenceOf[Math.max(0, ctx.tokenAt(q.start))] <= endSentence)) {
     for (let j = after; j < Math.min(toks.length, after + 14) && ctx.sentenceOf[j] === endSentence && toks[j].start < nextQuote; j++) {
       const statementReads = (toks[j].lower === 'read' || toks[j].lower === 'reads') && RECORDING_NOUNS.has(toks[j - 1]?.lower ?? '');
-      if (isSpeechVerb(ctx, j) || isAccordingTo(ctx, j) || (QUOTE_VERBS.has(toks[j].lower) && (j - after <= 1 || (WRITES.has(toks[j].lower) && j - after <= 4))) || statementReads) {
+      if (isSpeechVerb(ctx, j) || isAccordingTo(ctx, j) || (QUOTE_VERBS.has(toks[j].lower) && j - after <= 1) || (AFTER_QUOTE.has(toks[j].lower) && (j - after <= 4 || (j - after <= 9 && ctx.mentionAt(j - 1)?.kind === 'person'))) || statementReads) {
         // "…,” Hassan Hassan, co-author of …, said": a name right after the quotation is its speaker.
         const first = ctx.mentionAt(after);
         const named: Referent | null = first?.kind === 'person' && first.key && j > after ? { key: first.key, kind: 'person' } : null;
@@ -72,6 +80,43 @@ export function attributeQuote(st: AttributionState, qi: number): void {
       return;
     }
   }
+  // No verb before it: the attribution closing its sentence, after a comma ("That would mean a
+  // “summer of agony” for them, said Tom Hale, a pollster.", "…, Tom Hale said.").
+  if (sentence >= 0 && endSentence === sentence) {
+    const closing = closingAttribution(st, after, ctx.sentenceTokens[sentence][1]);
+    if (closing) {
+      credit(st, closing.j, closing.r);
+      ctx.quoteVerbs[qi] = closing.j;
+      setQuote(st, qi, closing.r);
+    }
+  }
+}
+
+/** Tokens a closing attribution may leave after its verb ("… said Tom Hale on Tuesday.", "…, Hale told reporters."). */
+const CLOSING_TAIL = 4;
+
+/**
+ * The speech verb closing the sentence that ends at token s1, after a comma, and the person it
+ * credits: inverted ("…, said Tom Hale(, a pollster).") or not ("…, Tom Hale said."); null when
+ * there is none, or another quotation stands between.
+ */
+function closingAttribution(st: AttributionState, from: number, s1: number): { j: number; r: Referent } | null {
+  const ctx = st.ctx;
+  for (let j = from; j < s1; j++) {
+    if (st.inQuote[j]) return null;
+    if (!isSpeechVerb(ctx, j) || st.verbSubject.has(j)) continue;
+    // Inverted: the verb after a comma, then the name closing the sentence or followed by an apposition.
+    if (gapHas(st, j - 1, GAP.comma)) {
+      const m = ctx.mentionAt(j + 1);
+      if (m?.kind === 'person' && m.key && (m.t1 >= s1 || gapHas(st, m.t1 - 1, GAP.comma | GAP.period))) return { j, r: { key: m.key, kind: 'person' } };
+      return null;
+    }
+    // The name after a comma, then the verb and a short tail.
+    const m = ctx.mentionAt(j - 1);
+    if (m?.kind === 'person' && m.key && m.t1 === j && gapHas(st, m.t0 - 1, GAP.comma) && s1 - j - 1 <= CLOSING_TAIL) return { j, r: { key: m.key, kind: 'person' } };
+    return null;
+  }
+  return null;
 }
 
 /** Whether the quotation is introduced as a title or a so-called term ("titled, “…”", "carries the title “…”"). */
@@ -87,6 +132,10 @@ function isTitle(st: AttributionState, qi: number): boolean {
   const word = ctx.tokens[t].lower === 'called' && ctx.tokens[t - 1]?.lower === 'so' && ctx.gap(t - 1) === '-' ? 'so-called' : ctx.tokens[t].lower;
   // "used the word “extremist”": a word mentioned, not said.
   if (word === 'word' && ctx.tokens[t - 1]?.lower === 'the') return /^\s*$/.test(before);
+  if (WORK_NOUNS.has(word) && !ctx.tokens[t].cap) {
+    const v = ctx.tokens[t - 1] && DEFINITE.has(ctx.tokens[t - 1].lower) ? t - 2 : t - 1;
+    return /^\s*$/.test(before) && !(v >= 0 && (QUOTE_VERBS.has(ctx.tokens[v].lower) || isSpeechVerb(ctx, v)));
+  }
   if (!TITLE_WORDS.has(word)) return false;
   return /^[\s,:]*$/.test(before);
 }

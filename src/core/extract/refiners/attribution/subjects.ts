@@ -19,8 +19,18 @@ const CLAUSE_OPENERS = new Set(['and', 'but', 'while', 'whereas', 'as', 'because
 const SUBORDINATORS = new Set(['when', 'while', 'after', 'before', 'since', 'as', 'although', 'though', 'because', 'if', 'once', 'despite', 'like', 'unlike', 'asked']);
 /** Prepositions that attach a complement to a role noun ("the leader of …", "a spokesman for …"). */
 const COMPLEMENT_PREPOSITIONS = new Set(['of', 'for', 'in', 'at', 'from']);
+/** Who speaks for a country or a body at a meeting ("the delegate of the European Union said"), besides the role words. */
+const DELEGATES = new Set(['delegate', 'delegation', 'delegates']);
 /** Small words inside the names of bodies ("Office for the Protection of the Constitution"). */
 const NAME_LINKS = new Set(['of', 'for', 'the', 'and', 'on', 'in']);
+
+/** Nouns and adjectives ending in "-ly" that may stand right before a verb ("the family said", "the weekly said"). */
+const LY_NOUNS = new Set(['family', 'assembly', 'supply', 'anomaly', 'monopoly', 'homily', 'weekly', 'monthly', 'quarterly', 'biweekly', 'butterfly']);
+
+/** Whether a word is an adverb of manner between a subject and its verb ("she angrily said", "he initially told"). */
+function isMannerAdverb(word: string): boolean {
+  return word.length >= 6 && word.endsWith('ly') && word.charCodeAt(0) >= 97 && word.charCodeAt(0) <= 122 && !LY_NOUNS.has(word);
+}
 
 /** The subject of the speech verb at i. */
 export function subjectOf(st: AttributionState, i: number, afterQuote = false): Referent | null {
@@ -35,10 +45,15 @@ export function subjectOf(st: AttributionState, i: number, afterQuote = false): 
     const r = rightOf(st, i + 1, Math.min(s1, i + 10));
     if (r) return r;
   }
+  // Inverted after a comma in reported speech: "The two will meet next week, said Tom Hale(, a pollster)."
+  if (!afterQuote && i > s0 && gapHas(st, i - 1, GAP.comma)) {
+    const m = ctx.mentionAt(i + 1);
+    if (m?.kind === 'person' && m.key && m.t0 === i + 1 && (m.t1 >= s1 || gapHas(st, m.t1 - 1, GAP.comma | GAP.period))) return { key: m.key, kind: 'person' };
+  }
   // "he was told", "is said to": passive, no speaker.
   if (PASSIVE.has(toks[i - 1]?.lower ?? '') && /^(?:told|asked|said|urged|warned|ordered|instructed|reminded|called|accused|described|charged|alleged)$/.test(toks[i].lower)) return null;
   let j = i - 1;
-  while (j >= s0 && AUXILIARIES.has(toks[j].lower) && !gapHas(st, j, GAP.comma | GAP.semicolon | GAP.colon)) j--;
+  while (j >= s0 && (AUXILIARIES.has(toks[j].lower) || isMannerAdverb(toks[j].text)) && !gapHas(st, j, GAP.comma | GAP.semicolon | GAP.colon)) j--;
   if (j < s0) return null;
   // "It said …" right after an organisation was credited with speech: the organisation.
   if (toks[j].lower === 'it' && j === s0 && st.last?.r.kind === 'org' && sentence - st.last.sentence <= 2) return st.last.r;
@@ -56,7 +71,8 @@ export function subjectOf(st: AttributionState, i: number, afterQuote = false): 
       if (r) return r;
     }
   }
-  if (isParticiple(ctx, i) || CONJUNCTIONS.has(toks[j].lower)) return clauseSubject(st, s0, i);
+  if (isParticiple(ctx, i)) return withSubject(st, s0, i) ?? speakerOfClauseBefore(st, s0, i) ?? clauseSubject(st, s0, i);
+  if (CONJUNCTIONS.has(toks[j].lower)) return clauseSubject(st, s0, i);
   // "A Western diplomat in Nairobi, who declined to be identified, told …", "An official who could not be named called …".
   const opening = openingSubject(st, s0, j);
   if (opening) return opening;
@@ -74,7 +90,8 @@ export function subjectOf(st: AttributionState, i: number, afterQuote = false): 
     }
     return null;
   }
-  return roleOfComplement(st, s0, j) ?? referentAt(st, j) ?? personBeforeComplement(st, s0, j) ?? placeSpeaker(st, j) ?? description(st, j, s0) ?? orgAt(st, j, s0) ?? headWithComplement(st, s0, j);
+  // "Dries G. of the far-right Vlaams Belang demanded": the person before the complement, even when the complement's name was taken for a person's.
+  return roleOfComplement(st, s0, j) ?? personBeforeComplement(st, s0, j) ?? referentAt(st, j) ?? placeSpeaker(st, j) ?? description(st, j, s0) ?? orgAt(st, j, s0) ?? headWithComplement(st, s0, j);
 }
 
 /** "Iraq said", "…,” Washington said": a place as a speaker is a speaker local to the document; the mention stays a place. */
@@ -98,7 +115,7 @@ function roleOfComplement(st: AttributionState, s0: number, j: number): Referent
   for (let k = j - 1; k > s0 && k >= j - 12; k--) {
     if (st.inQuote[k] || gapHas(st, k, GAP.comma | GAP.semicolon | GAP.colon | GAP.period)) return null;
     const w = toks[k].lower;
-    if (w === 'of' && ctx.joined(k - 1) && (ROLES.has(toks[k - 1].lower) || SOURCE_NOUNS.has(toks[k - 1].lower)) && !ctx.mentionAt(k - 1)) {
+    if (w === 'of' && ctx.joined(k - 1) && (ROLES.has(toks[k - 1].lower) || SOURCE_NOUNS.has(toks[k - 1].lower) || DELEGATES.has(toks[k - 1].lower)) && !ctx.mentionAt(k - 1)) {
       h = k - 1;
       break;
     }
@@ -149,6 +166,10 @@ function personBeforeComplement(st: AttributionState, s0: number, j: number): Re
     if (!toks[j].cap) return null;
     while (a > s0 && a > j - 4 && toks[a - 1].cap && ctx.joined(a - 1)) a--;
   }
+  // "of the far-right …", "of the Flemish nationalist …": words in lower case between the article and the name.
+  let b = a;
+  while (b > s0 && b > a - 4 && !toks[b - 1].cap && !toks[b - 1].num && !DEFINITE.has(toks[b - 1].lower) && !COMPLEMENT_PREPOSITIONS.has(toks[b - 1].lower) && (ctx.joined(b - 1) || ctx.gap(b - 1) === '-')) b--;
+  if (b < a && b > s0 && DEFINITE.has(toks[b - 1].lower)) a = b;
   if (a > s0 && DEFINITE.has(toks[a - 1].lower)) a--;
   const p = a - 1;
   if (p <= s0 || !COMPLEMENT_PREPOSITIONS.has(toks[p].lower) || !ctx.joined(p - 1) || !ctx.joined(p)) return null;
@@ -231,7 +252,11 @@ function antecedent(st: AttributionState, w: number, s0: number): Referent | nul
 function clauseSegments(st: AttributionState, s0: number, j: number): { segments: Array<[number, number]>; si: number } {
   const ctx = st.ctx;
   let cs = s0;
+  // A dateline opening the sentence ("PARIS (Wire) - 14/11/2023 - A man …"): capitalised words and numbers up to a spaced dash.
+  let dateline = true;
   for (let k = s0; k <= j; k++) {
+    if (dateline && k > s0 && /\s[-–—]\s/.test(ctx.gap(k - 1))) cs = k;
+    dateline &&= ctx.tokens[k].cap || ctx.tokens[k].num;
     if (st.inQuote[k]) cs = k + 1;
     else if (k > s0 && gapHas(st, k - 1, GAP.semicolon)) cs = k;
     else if (k > s0 && gapHas(st, k - 1, GAP.comma) && CLAUSE_OPENERS.has(ctx.tokens[k].lower)) cs = k + 1;
@@ -317,12 +342,19 @@ function introductory(st: AttributionState, a: number, b: number): boolean {
 /** The subject after an inverted verb or "according to": the first name, pronoun or description. */
 export function rightOf(st: AttributionState, from: number, to: number): Referent | null {
   const toks = st.ctx.tokens;
-  // A name in the window wins over the descriptions around it ("a tweet by Hassan Hassan").
+  // A name in the window wins over the descriptions around it ("a tweet by Hassan Hassan"); a
+  // possessor only when no one else is named ("said Clinton's top aide Jake Sullivan").
+  let possessor: Referent | null = null;
   for (let k = from; k < Math.min(to, toks.length) && !st.inQuote[k]; k++) {
     const m = st.ctx.mentionAt(k);
-    if (m?.kind === 'person' && m.key) return { key: m.key, kind: 'person' };
+    if (m?.kind === 'person' && m.key) {
+      if (!/^['’]s?(?![\p{L}])/u.test(st.ctx.text.slice(m.end, m.end + 3))) return { key: m.key, kind: 'person' };
+      possessor ??= { key: m.key, kind: 'person' };
+      k = m.t1 - 1;
+    }
     if (gapHas(st, k, GAP.period | GAP.semicolon | GAP.colon | GAP.comma) && k > from) break;
   }
+  if (possessor) return possessor;
   for (let k = from; k < Math.min(to, toks.length); k++) {
     if (st.inQuote[k]) return null;
     const r = referentAt(st, k) ?? placeSpeaker(st, k);
@@ -338,6 +370,39 @@ export function rightOf(st: AttributionState, from: number, to: number): Referen
     if (gapHas(st, k, GAP.period | GAP.semicolon | GAP.colon)) return null;
   }
   return null;
+}
+
+/**
+ * "X and Y will meet next week, Hale said, adding …", "…, said Hale, adding": a participle after a
+ * comma that closes a clause whose speech verb is credited to a person has that person as subject; undefined otherwise.
+ */
+function speakerOfClauseBefore(st: AttributionState, s0: number, i: number): Referent | undefined {
+  if (i - 1 <= s0 || !gapHas(st, i - 1, GAP.comma)) return undefined;
+  for (let k = i - 1; k >= s0; k--) {
+    if (st.inQuote[k] || (k < i - 1 && gapHas(st, k, GAP.comma | GAP.semicolon | GAP.colon))) return undefined;
+    const r = st.verbSubject.get(k);
+    if (r) return r.kind === 'person' ? r : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * "with the Federation of Teachers calling her “…”", "with Sen. X telling reporters": a participle
+ * after "with" and a name has that name as its subject (a person or an organisation); undefined otherwise.
+ */
+function withSubject(st: AttributionState, s0: number, i: number): Referent | undefined {
+  const ctx = st.ctx;
+  const k = i - 1;
+  if (k <= s0 || !ctx.joined(k)) return undefined;
+  const m = ctx.mentionAt(k);
+  const person = m?.kind === 'person' && m.key ? m : undefined;
+  const org = person ? undefined : ctx.orgs.find((o) => o.t1 === i && !o.event);
+  const t0 = person ? person.t0 : org?.t0;
+  if (t0 === undefined || t0 <= s0) return undefined;
+  const w = DEFINITE.has(ctx.tokens[t0 - 1].lower) ? t0 - 2 : t0 - 1;
+  if (w < s0 || ctx.tokens[w].lower !== 'with') return undefined;
+  if (person?.key) return { key: person.key, kind: 'person' };
+  return orgAt(st, t0, s0) ?? undefined;
 }
 
 /** The first subject of the sentence before token i: for participles and coordinated verbs. */
