@@ -160,4 +160,19 @@ describe('organisations', () => {
   it('headquarters, caucuses and directorates are bodies', () => {
     expectMentions('The briefing was given at [[Defence Headquarters]]{organization} in [[Abuja]]{place}. Members of the [[Liberty Caucus]]{organization} objected.', [...ORG, 'place', 'person']);
   });
+
+  it('two bodies joined by "and" are two names when the first closes with its head or the second is an acronym alone', () => {
+    expectMentions(
+      'The [[Baltic Council]]{organization} and [[NATO]]{organization} met. The [[Maltese Navy]]{organization} and [[Coast Corps]]{organization} searched the bay. The [[Institute of Marine Studies]]{organization} and [[OSCE]]{organization} wrote. She left the [[Ministry of Fisheries and Forestry]]{organization} in May.',
+      ORG,
+    );
+  });
+
+  it('names joined by an ampersand are a firm\'s, not a person\'s', () => {
+    expectMentions('Lawyers at [[Harrow & Pelling]]{organization} filed the suit. [[Dunmore Fenwick & Co]]{organization} arranged the loan.', [...ORG, 'person', 'place']);
+  });
+
+  it('a company named in full is named again without its closing word', () => {
+    expectMentions('[[Corvel Marine Inc]]{organization} makes pumps. Workers sued [[Corvel Marine]]{organization} in March, and [[Corvel Marine]]{organization} denied it.', [...ORG, 'person', 'place']);
+  });
 });

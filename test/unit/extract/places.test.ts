@@ -27,6 +27,10 @@ describe('places', () => {
   it('common English words that are also town names stay words', () => {
     expectMentions('Police said Most of the Reading was Split over the Deal.', ['place']);
   });
+  it('a kunya before a city or region is its name, not a person\'s', () => {
+    expectMentions('Two of the men were held in [[Abu Dhabi]]{place}, the embassy said.', ['place', 'person', 'speaker']);
+  });
+
   it('a surname that is also a city belongs to the person', () => {
     expectMentions('"We are ready," said Capt. Jeff Davis. Davis added nothing.', ['place']);
   });

@@ -45,6 +45,9 @@ const EVENT_HEADS = new Set(['battle', 'war', 'siege', 'massacre', 'revolution',
 /** Names of armed groups common in the news: organisations on their own, never persons or places. */
 const GROUP_NAMES = new Set(['al-qaeda', 'al-qaida', 'qaeda', 'qaida', 'taliban', 'hezbollah', 'hizbollah', 'hizballah', 'hamas', 'al-shabaab', 'al-shabab', 'shabaab', 'isis', 'isil', 'daesh', 'aqap', 'aqim', 'iswap', 'iskp', 'hts', 'al-nusra', 'nusra', 'houthis', 'houthi', 'lashkar-e-taiba', 'jemaah', 'ansarallah']);
 
+/** Head words that also qualify a later head ("General Intelligence and Security Service", "Press and Information Office"). */
+const ATTRIBUTIVE_HEADS = new Set(['intelligence', 'international', 'media', 'news', 'press', 'police', 'radio', 'television', 'tv', 'broadcasting', 'times', 'post']);
+
 /** Heads of bodies named after the country they serve in ("… Mission in Somalia"). */
 const SERVING_HEADS = new Set(['mission', 'missions', 'force', 'forces', 'command', 'office', 'operation', 'operations']);
 
@@ -72,6 +75,7 @@ const PREFIX_HEADS = new Set(['operation', 'boko', 'radio', "jama'atu", 'jamaatu
  */
 export class OrganizationRecognizer {
   recognize(ctx: ExtractionContext): void {
+    this.ampersands(ctx);
     this.institutions(ctx);
     this.credits(ctx);
     this.mastheads(ctx);
@@ -117,7 +121,10 @@ export class OrganizationRecognizer {
         const tok = toks[t];
         // "Dhow Online and the Delta Monitor": two names, each closed by its own head and the second
         // with its own article ("General Intelligence and Security Service" is one).
-        if (tok.lower === 'and' && end === t && t > a && (COMPANY_DESIGNATORS.has(toks[t - 1].lower) || (toks[t + 1]?.lower === 'the' && headAfter(toks, t + 2, e)))) {
+        // "the European Union and NATO", "the Irish Navy and Air Corps": a body's head word, then another
+        // name with its own head or an acronym alone ("Department of Trade and Industry" is one).
+        const acronymAlone = t + 2 === e && isAcronym(toks[t + 1]) && toks[t + 1].text.length >= 2;
+        if (tok.lower === 'and' && end === t && t > a && (COMPANY_DESIGNATORS.has(toks[t - 1].lower) || (toks[t + 1]?.lower === 'the' && headAfter(toks, t + 2, e)) || acronymAlone || (isHeadAt(toks, a, t - 1) && !ATTRIBUTIVE_HEADS.has(toks[t - 1].lower) && headAfter(toks, t + 1, e)))) {
           cut = t;
           break;
         }
@@ -328,15 +335,44 @@ export class OrganizationRecognizer {
   private shortForms(ctx: ExtractionContext): void {
     const toks = ctx.tokens;
     const short = new Set<string>();
+    // Names of several words without their closing word ("Brush Wellman" for "Brush Wellman Inc"), by first word.
+    const longer = new Map<string, string[]>();
     for (const c of ctx.candidates) {
       if (c.kind !== 'org' || c.event || c.t1 - c.t0 < 2 || !COMPANY_DESIGNATORS.has(toks[c.t1 - 1].lower)) continue;
       const first = toks[c.t0];
-      if (!first.cap || isAcronym(first) || CAPITAL_STOPWORDS.has(first.lower) || gazetteer().get(first.text) || gazetteer().demonyms.has(first.text) || first.text.length < 3) continue;
+      if (!first.cap || CAPITAL_STOPWORDS.has(first.lower)) continue;
+      if (c.t1 - c.t0 >= 3 && c.t1 - c.t0 <= 5) {
+        const words = [];
+        for (let t = c.t0; t < c.t1 - 1; t++) words.push(toks[t].text);
+        // (A place's name is a place's: "Hong Kong" for "Hong Kong Telecom Ltd".)
+        if (words.every((w) => /^\p{Lu}/u.test(w)) && gazetteer().get(words.join(' ')) === undefined) {
+          const list = longer.get(first.text) ?? [];
+          list.push(words.join(' '));
+          longer.set(first.text, list);
+        }
+      }
+      if (isAcronym(first) || gazetteer().get(first.text) || gazetteer().demonyms.has(first.text) || first.text.length < 3) continue;
       short.add(first.text);
     }
-    if (short.size === 0) return;
+    if (short.size === 0 && longer.size === 0) return;
     for (let i = 0; i < toks.length; i++) {
-      if (!short.has(toks[i].text) || ctx.blocked[i]) continue;
+      if (ctx.blocked[i]) continue;
+      const names = longer.get(toks[i].text);
+      if (names) {
+        let marked = false;
+        for (const name of names) {
+          const e = i + name.split(' ').length;
+          if (e > toks.length || spellingOf(ctx, i, e) !== name || !joinedRun(ctx, i, e)) continue;
+          // The name alone, not inside a longer one.
+          if ((e < toks.length && ctx.joined(e - 1) && toks[e].cap) || (i > 0 && ctx.joined(i - 1) && toks[i - 1].cap)) continue;
+          if ((marked = this.mark(ctx, i, e))) {
+            i = e - 1;
+            break;
+          }
+        }
+        if (marked) continue;
+      }
+      if (!short.has(toks[i].text)) continue;
       // The word alone: not the start of another capitalised name, nor the end of one.
       if ((i + 1 < toks.length && ctx.joined(i) && toks[i + 1].cap) || (i > 0 && ctx.joined(i - 1) && toks[i - 1].cap)) continue;
       this.mark(ctx, i, i + 1);
@@ -372,6 +408,27 @@ export class OrganizationRecognizer {
       if (two === undefined) continue;
       if (two === '') this.mark(ctx, i, i + 1);
       else if (toks[i + 1]?.text === two && ctx.joined(i)) this.mark(ctx, i, i + 2);
+    }
+  }
+
+  /**
+   * Capitalised names joined by an ampersand ("Steptoe & Johnson", "Goldman Sachs & Co", "Procter &
+   * Gamble"): firms' names, never a person's nor a place's (unless the gazetteer knows the whole).
+   */
+  private ampersands(ctx: ExtractionContext): void {
+    const text = ctx.text;
+    const toks = ctx.tokens;
+    for (let at = text.indexOf(' & '); at >= 0; at = text.indexOf(' & ', at + 3)) {
+      const l = ctx.tokenAt(at) - 1;
+      const r = l + 1;
+      if (l < 0 || r >= toks.length || toks[l].end !== at || toks[r].start !== at + 3 || !toks[l].cap || !toks[r].cap || ctx.blocked[l] || ctx.blocked[r]) continue;
+      let s = l;
+      while (s > 0 && l - s < 3 && ctx.joined(s - 1) && toks[s - 1].cap && !CAPITAL_STOPWORDS.has(toks[s - 1].lower) && !isCalendarWord(toks[s - 1])) s--;
+      let e = r + 1;
+      while (e < toks.length && e - r < 3 && ctx.joined(e - 1) && toks[e].cap) e++;
+      // (Two places joined so are a place's name: "Trinidad & Tobago".)
+      if (inCapitalLine(ctx, l) || (gazetteer().get(toks[l].text) !== undefined && gazetteer().get(toks[r].text) !== undefined)) continue;
+      this.mark(ctx, s, e);
     }
   }
 
@@ -591,6 +648,12 @@ function inCapitalLine(ctx: ExtractionContext, t: number): boolean {
     if ((ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122)) letters++;
   }
   return letters >= 8 && upper / letters > 0.8;
+}
+
+/** Whether tokens [s, e) follow one another with only spaces between them. */
+function joinedRun(ctx: ExtractionContext, s: number, e: number): boolean {
+  for (let t = s; t < e - 1; t++) if (!ctx.joined(t)) return false;
+  return true;
 }
 
 /** Whether a head word stands among tokens [from, to). */

@@ -450,7 +450,9 @@ export class PersonRecognizer {
     if (e - s > 3 || (e - s > 1 && !gazetteer().firstWords.has(ctx.tokens[s].text))) return false;
     let text = ctx.tokens[s].text;
     for (let t = s + 1; t < e; t++) text += ' ' + ctx.tokens[t].text;
-    return gazetteer().get(text) !== undefined && !/^(?:Abu|Umm)\b/.test(text);
+    // A kunya names a person before a small town ("Abu Kamal"), not before a city or region ("Abu Dhabi").
+    const place = gazetteer().get(text);
+    return place !== undefined && (place.kind !== 'town' || !/^(?:Abu|Umm)\b/.test(text));
   }
 
   /** Names registered before, by their text: the same text names the same person again. */
