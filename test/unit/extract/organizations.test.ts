@@ -175,4 +175,10 @@ describe('organisations', () => {
   it('a company named in full is named again without its closing word', () => {
     expectMentions('[[Corvel Marine Inc]]{organization} makes pumps. Workers sued [[Corvel Marine]]{organization} in March, and [[Corvel Marine]]{organization} denied it.', [...ORG, 'person', 'place']);
   });
+
+  it('a body\'s head word alone after "the", once the body is named, is that body; lower-case or unnamed it is a common noun', () => {
+    const text = 'The Regional Office for Coastal Affairs said arrivals rose. Later the Office said it would hire staff, but the office was closed and the Committee did not meet.';
+    const a = expectMentions('The [[Regional Office for Coastal Affairs]]{organization} said arrivals rose. Later the [[Office]]{organization} said it would hire staff, but the office was closed and the Committee did not meet.', ORG);
+    assert.equal(new Set(a.mentions.filter((m) => m.type === 'organization').map((m) => m.key)).size, 1, text);
+  });
 });

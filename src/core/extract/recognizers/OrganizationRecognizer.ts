@@ -45,6 +45,9 @@ const EVENT_HEADS = new Set(['battle', 'war', 'siege', 'massacre', 'revolution',
 /** Names of armed groups common in the news: organisations on their own, never persons or places. */
 const GROUP_NAMES = new Set(['al-qaeda', 'al-qaida', 'qaeda', 'qaida', 'taliban', 'hezbollah', 'hizbollah', 'hizballah', 'hamas', 'al-shabaab', 'al-shabab', 'shabaab', 'isis', 'isil', 'daesh', 'aqap', 'aqim', 'iswap', 'iskp', 'hts', 'al-nusra', 'nusra', 'houthis', 'houthi', 'lashkar-e-taiba', 'jemaah', 'ansarallah']);
 
+/** Heads of bodies' names that stand for the body alone after "the" once it is named ("the Office", "the Directorate"). */
+export const BACK_HEADS = new Set(['office', 'department', 'directorate', 'administration', 'commission', 'committee', 'council', 'ministry', 'agency', 'bureau', 'secretariat', 'inspectorate', 'authority', 'tribunal', 'assembly', 'mission', 'command', 'board', 'party', 'front', 'movement', 'federation', 'institute', 'foundation']);
+
 /** Head words that also qualify a later head ("General Intelligence and Security Service", "Press and Information Office"). */
 const ATTRIBUTIVE_HEADS = new Set(['intelligence', 'international', 'media', 'news', 'press', 'police', 'radio', 'television', 'tv', 'broadcasting', 'times', 'post']);
 
@@ -197,6 +200,30 @@ export class OrganizationRecognizer {
     this.legislatures(ctx);
     this.shortForms(ctx);
     this.bracketedAcronyms(ctx);
+    this.headsAlone(ctx);
+  }
+
+  /**
+   * A body's head word alone after "the", capitalised, once the document named that body in full:
+   * "the United Nations Office for West Africa", then "the Office would convene"; "the Counter-Terrorism
+   * Committee Executive Directorate", then "the Directorate". (Lower-case, or with no such body, it is
+   * a common noun: "the office", "the Committee" in a text naming no committee.)
+   */
+  private headsAlone(ctx: ExtractionContext): void {
+    const toks = ctx.tokens;
+    let heads: Set<string> | undefined;
+    for (const c of ctx.candidates) {
+      if (c.kind !== 'org' || c.event || c.t1 - c.t0 < 2) continue;
+      for (let t = c.t0; t < c.t1; t++) if (toks[t].cap && BACK_HEADS.has(toks[t].lower)) (heads ??= new Set()).add(toks[t].text);
+    }
+    if (!heads) return;
+    for (let i = 1; i < toks.length; i++) {
+      const t = toks[i];
+      if (!heads.has(t.text) || ctx.blocked[i] || toks[i - 1].text !== 'the' || !ctx.joined(i - 1)) continue;
+      // Alone: no capitalised word after it ("the Office of Foreign Assets Control" is another body).
+      if (i + 1 < toks.length && (toks[i + 1].cap || (ctx.joined(i) && LINKS.has(toks[i + 1].lower) && toks[i + 2]?.cap))) continue;
+      this.mark(ctx, i, i + 1);
+    }
   }
 
   /**

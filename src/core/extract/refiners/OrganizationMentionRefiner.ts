@@ -1,6 +1,7 @@
 import type { Refiner } from '../configuration';
 import { organizationKey } from '../../entities/organizations';
 import type { Candidate, ExtractionContext } from '../context';
+import { BACK_HEADS } from '../recognizers/OrganizationRecognizer';
 import { acronymOf, isAcronym, isAcronymText } from '../recognizers/wordClasses';
 
 /**
@@ -29,6 +30,8 @@ export class OrganizationMentionRefiner implements Refiner {
         if (bare) for (const [k, e] of names) if (acronymOf(e.name) === form.replace(/\./g, '')) key = k;
         // A company's first word alone joins its full name ("Barrick" for "Barrick Gold Corp").
         if (!bare && !form.includes(' ')) for (const [k, e] of names) if (e.name.startsWith(form + ' ')) key ??= k;
+        // A body's head word alone joins the first body the document named with it ("the Office" for "the United Nations Office for West Africa").
+        if (!bare && BACK_HEADS.has(form.toLowerCase())) for (const [k, e] of names) if ((' ' + e.name + ' ').includes(' ' + form + ' ')) key ??= k;
         key ??= `organization:${norm}`;
         byForm.set(norm, key);
       }
