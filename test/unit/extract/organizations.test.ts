@@ -181,4 +181,11 @@ describe('organisations', () => {
     const a = expectMentions('The [[Regional Office for Coastal Affairs]]{organization} said arrivals rose. Later the [[Office]]{organization} said it would hire staff, but the office was closed and the Committee did not meet.', ORG);
     assert.equal(new Set(a.mentions.filter((m) => m.type === 'organization').map((m) => m.key)).size, 1, text);
   });
+
+  it('the body a named person belongs to, after "of the" and the words describing it, or an acronym after "of"', () => {
+    expectMentions(
+      'Griet Claes of the Flemish liberal [[V-LB]]{organization} was unconvinced. Pieter Smet of the far-left [[Workers Front]]{organization} agreed, and Marc Janssens of [[CDV]]{organization} abstained. Amal Idris of Bardera drove home.',
+      ORG,
+    );
+  });
 });

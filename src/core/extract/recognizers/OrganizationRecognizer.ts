@@ -3,7 +3,7 @@ import type { Candidate, ExtractionContext } from '../context';
 import { ARABIC_ORG_HEADS, CAPITAL_STOPWORDS, ORG_HEADS, ROLES, TIME_ZONES } from '../lexicon';
 import { gazetteer } from '../gazetteer';
 import { givenNameGender } from '../gender';
-import { MARGIN, nameChunks, ORG } from '../names/NameTagger';
+import { MARGIN, nameChunks, ORG, PER } from '../names/NameTagger';
 import { acronymOf, isAcronym, isCalendarWord, isCommonNounAlone, isGroupWord, isNameParticle, isStopword } from './wordClasses';
 
 /** Words that extend an organisation's name across lower-case links ("Institute for Middle East Policy"). */
@@ -573,6 +573,63 @@ export class OrganizationRecognizer {
   }
 
   /**
+   * The body a named person belongs to, after "of": "Ana Duarte of the Flemish nationalist N-VA", "Lea
+   * Hoffmann of the Greens", "Jan Maes of CD&V". With its article and the words describing it,
+   * any name there is a body's unless it is a place's or a person's; without them, only an acronym
+   * ("Amal Idris of Bardera" may be a town's).
+   */
+  private affiliations(ctx: ExtractionContext, taken: Uint8Array, names: Set<string>): void {
+    const toks = ctx.tokens;
+    // Persons the rules found, and those the tagger will ("Kris Van der Straeten").
+    const people: number[] = [];
+    for (const c of ctx.candidates) if (c.kind === 'person') people.push(c.t1);
+    for (const c of nameChunks(ctx)) {
+      if (c.label !== PER) continue;
+      // A full name of two words or more ("Griet Claes", "Kris Van der Straeten"), not a title's word ("The Path of the …").
+      let s = c.t1 - 1;
+      while (s > 0 && ctx.joined(s - 1) && (toks[s - 1].cap || isNameParticle(toks[s - 1], toks[s]) || NAME_LINK_WORDS.has(toks[s - 1].text)) && !CAPITAL_STOPWORDS.has(toks[s - 1].lower)) s--;
+      if (c.t1 - s >= 2) people.push(c.t1);
+    }
+    for (const end of people) {
+      let i = end;
+      if (toks[i]?.text !== 'of' || !ctx.joined(i - 1)) continue;
+      i++;
+      const article = toks[i]?.text === 'the' && ctx.joined(i - 1);
+      if (article) {
+        i++;
+        // Words describing the body: lower-case ("far-right", "ruling"), or a capitalised adjective before
+        // one ("Flemish nationalist").
+        const describing = (t: number): boolean => !!toks[t] && !toks[t].cap && /^[a-z]+$/.test(toks[t].text) && !LINKS.has(toks[t].lower);
+        for (let k = 0; k < 4 && i < toks.length; k++) {
+          const w = toks[i];
+          if (describing(i) && toks[i + 1]?.start === w.end + 1 && ctx.text.charCodeAt(w.end) === 45 && describing(i + 1)) i += 2;
+          else if (describing(i) || (w.cap && ctx.joined(i) && describing(i + 1))) i++;
+          else break;
+          if (i < toks.length && !ctx.joined(i - 1)) break;
+        }
+      }
+      const s = i;
+      if (s >= toks.length || !toks[s].cap || !ctx.joined(s - 1) || ctx.blocked[s] || taken[s] || CAPITAL_STOPWORDS.has(toks[s].lower) || isCalendarWord(toks[s])) continue;
+      let e = s + 1;
+      for (;;) {
+        const hyphened = e < toks.length && toks[e].cap && toks[e].start === toks[e - 1].end + 1 && ctx.text.charCodeAt(toks[e - 1].end) === 45;
+        if (e < toks.length && e - s < 4 && (hyphened || (ctx.joined(e - 1) && toks[e].cap)) && !ctx.blocked[e] && !taken[e]) e++;
+        else break;
+      }
+      const name = ctx.text.slice(toks[s].start, toks[e - 1].end);
+      if (gazetteer().get(name) !== undefined || gazetteer().get(spellingOf(ctx, s, e)) !== undefined || ROLES.has(toks[s].lower)) continue;
+      let acronym = true;
+      for (let t = s; t < e && acronym; t++) acronym = isAcronym(toks[t]) || (toks[t].text.length === 1 && toks[t].text >= 'A' && toks[t].text <= 'Z');
+      if (!article && !acronym) continue;
+      // A person's name there is a person's ("the son of Omar Hassan").
+      if (!acronym && givenNameGender(toks[s].text) !== undefined) continue;
+      if (!this.mark(ctx, s, e)) continue;
+      for (let t = s; t < e; t++) taken[t] = 1;
+      names.add(spellingOf(ctx, s, e));
+    }
+  }
+
+  /**
    * Names the tagger is sure are organisations' that no head word marked ("Interfax", "PUK",
    * "Zenith"), among the words persons left free: run after persons, before places, so that they
    * block the places inside them but never a person the rules found.
@@ -588,22 +645,24 @@ export class OrganizationRecognizer {
     const names = new Set<string>();
     for (const c of nameChunks(ctx)) {
       if (c.label !== ORG || !free(c.t0, c.t1)) continue;
+      const t0 = c.t0;
       // The end of a longer name after its link word ("Lanao del Sur"), not a body of its own.
-      const link = toks[c.t0 - 1];
-      if (link && !link.cap && c.t0 >= 2 && ctx.joined(c.t0 - 1) && ctx.joined(c.t0 - 2) && toks[c.t0 - 2].cap && NAME_LINK_WORDS.has(link.lower)) continue;
+      const link = toks[t0 - 1];
+      if (link && !link.cap && t0 >= 2 && ctx.joined(t0 - 1) && ctx.joined(t0 - 2) && toks[t0 - 2].cap && NAME_LINK_WORDS.has(link.lower)) continue;
       // An unknown acronym is an organisation's on less evidence than other words ("NATO", "OSCE").
-      const acronym = c.t1 - c.t0 === 1 && isAcronym(toks[c.t0]) && !inCapitalLine(ctx, c.t0);
+      const acronym = c.t1 - t0 === 1 && isAcronym(toks[t0]) && !inCapitalLine(ctx, t0);
       // A common noun capitalised only as the first word of its sentence ("Militia says …", then "the militia").
-      if (c.t1 - c.t0 === 1 && !acronym && isCommonNounAlone(ctx, c.t0)) continue;
+      if (c.t1 - t0 === 1 && !acronym && isCommonNounAlone(ctx, t0)) continue;
       if (c.margin < (acronym ? MARGIN.acronym : MARGIN.organization)) continue;
-      const name = spellingOf(ctx, c.t0, c.t1);
+      const name = spellingOf(ctx, t0, c.t1);
       // A place's name, also in capitals ("MOSUL" opening a dateline).
-      const place = gazetteer().get(name) ?? (isAcronym(toks[c.t0]) && name.length > 3 ? gazetteer().get(name[0] + name.slice(1).toLowerCase()) : undefined);
+      const place = gazetteer().get(name) ?? (isAcronym(toks[t0]) && name.length > 3 ? gazetteer().get(name[0] + name.slice(1).toLowerCase()) : undefined);
       if (place && place.kind !== 'town') continue;
-      this.mark(ctx, c.t0, c.t1);
+      this.mark(ctx, t0, c.t1);
       names.add(name);
     }
     this.unexplainedAcronyms(ctx, taken, names);
+    this.affiliations(ctx, taken, names);
     // Every other writing of a name found so ("Interfax said …; Interfax added").
     if (names.size === 0) return;
     const firsts = new Set([...names].map((n) => n.split(' ')[0]));
