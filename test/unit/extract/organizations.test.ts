@@ -188,4 +188,17 @@ describe('organisations', () => {
       ORG,
     );
   });
+
+  it('an acronym in brackets after a body\'s name abbreviates it in its own language; one given after ", or" names it too', () => {
+    const text = 'According to the General Service for Security (AVDS), ten remain. Fighters of the Allied Coastal Forces, or KSMO, fled.';
+    const a = expectMentions('According to the [[General Service for Security]]{organization} ([[AVDS]]{organization}), ten remain. Fighters of the [[Allied Coastal Forces]]{organization}, or [[KSMO]]{organization}, fled.', ORG);
+    assert.equal(new Set(a.mentions.filter((m) => m.type === 'organization').map((m) => m.key)).size, 2, text);
+  });
+
+  it('a name described after it as a body ("X, the group\'s media arm") or named after its trade ("retailer X") is a body\'s; a person so described is not', () => {
+    expectMentions(
+      'He recorded messages for [[Al-Hadid]]{organization}, the group\'s media arm. Danish retailer [[Halvo]]{organization} is in talks with [[Norvik]]{organization}, a Swedish insurer. Ali Omar, the party\'s spokesman, was away, and so was insurer Thierry Dehaan.',
+      ORG,
+    );
+  });
 });

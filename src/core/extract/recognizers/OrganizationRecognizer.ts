@@ -36,8 +36,12 @@ const PARTY_NAMES = new Set(['Greens', 'Tories']);
 /** First words of parties named "… Democrats" ("Social Democrats", "Christian Democrats"). */
 const PARTY_FIRST_WORDS = new Set(['Social', 'Christian', 'Free', 'Liberal', 'Sweden']);
 
+/** Common nouns for companies by their trade, before a name in apposition ("German retailer Halvo"); also said of persons ("insurer Thierry Dehaan"). */
+const TRADES = ['retailer', 'manufacturer', 'carmaker', 'automaker', 'airline', 'insurer', 'lender', 'utility', 'brokerage', 'conglomerate', 'chipmaker'];
+const TRADE_NOUNS = new Set(TRADES);
+
 /** Common nouns for bodies, before a name in apposition ("the news agency Amaq"). */
-const BODY_NOUNS = new Set(['organization', 'organisation', 'agency', 'outlet', 'outlets', 'wing', 'arm', 'channel', 'station', 'newspaper', 'broadcaster', 'foundation', 'company', 'firm', 'militia', 'faction', 'movement', 'party', 'website', 'magazine', 'daily', 'weekly']);
+const BODY_NOUNS = new Set(['organization', 'organisation', 'agency', 'outlet', 'outlets', 'wing', 'arm', 'channel', 'station', 'newspaper', 'broadcaster', 'foundation', 'company', 'firm', 'militia', 'faction', 'movement', 'party', 'website', 'magazine', 'daily', 'weekly', ...TRADES]);
 
 /** Words heading names of events; like organisations, their names block the places inside them. */
 const EVENT_HEADS = new Set(['battle', 'war', 'siege', 'massacre', 'revolution', 'uprising', 'offensive', 'campaign', 'crisis', 'accords', 'accord', 'agreement', 'treaty', 'conference', 'summit', 'declaration', 'protocol']);
@@ -256,7 +260,13 @@ export class OrganizationRecognizer {
         while (k < initials.length && k < letters.length && initials[k] === letters[k]) k++;
         if (k >= bestScore) [best, bestScore] = [t, k];
       }
-      if (best < 0) continue;
+      if (best < 0) {
+        // A body's name found already, abbreviated in its own language ("General Intelligence and
+        // Security Service (AIVD)"): the acronym in brackets is that body's, whatever its letters.
+        const body = ctx.candidates.find((x) => x.kind === 'org' && x.t1 === last + 1 && !x.event && !x.credit && x.t1 - x.t0 >= 2);
+        if (body && !NOT_BODIES.has(toks[last].lower) && this.mark(ctx, a, a + 1)) acronyms.add(acr.text);
+        continue;
+      }
       s = best;
       // A person's name with the body they belong to ("Philip Cocu (PSV)"): the initials of a body's
       // name spell two letters of its acronym or more, or the name has the links of one ("Alternative for Germany").
@@ -290,6 +300,14 @@ export class OrganizationRecognizer {
       } else ctx.candidates.push({ start: toks[from].start, end: toks[last].end, kind: 'org', t0: from, t1: last + 1, priority: 2 });
       this.mark(ctx, a, a + 1);
       acronyms.add(acr.text);
+    }
+    // "Jama'at Nusrat al-Islam wal-Muslimin, or JNIM,": the acronym given after "or" names the same body.
+    for (let at = text.indexOf(', or '); at >= 0; at = text.indexOf(', or ', at + 5)) {
+      const a = ctx.tokenAt(at + 5);
+      const acr = toks[a];
+      if (!acr || acr.start !== at + 5 || !isAcronymLike(acr.text) || ctx.blocked[a] || !/^(?:[,.;:)]|\s+[a-z])/.test(text.slice(acr.end, acr.end + 3))) continue;
+      const body = ctx.candidates.find((x) => x.kind === 'org' && x.end === at && !x.event && !x.credit && x.t1 - x.t0 >= 2);
+      if (body && this.mark(ctx, a, a + 1)) acronyms.add(acr.text);
     }
     if (acronyms.size === 0) return;
     // The acronym alone, not a word of a longer name ("AOL Europe").
@@ -518,11 +536,17 @@ export class OrganizationRecognizer {
     }
   }
 
-  /** A name standing as the apposition of a word for a body: "its media organization, Al Furqan,", "the news agency Amaq". */
+  /**
+   * A name standing as the apposition of a word for a body: "its media organization, Al Furqan,", "the
+   * news agency Amaq", "German retailer Halvo"; or with the description after it: "Al-Hadid, the
+   * group's media arm", "Norvik, a Danish insurer,".
+   */
   private appositions(ctx: ExtractionContext): void {
     const toks = ctx.tokens;
     for (let i = 0; i + 1 < toks.length; i++) {
-      if (!toks[i + 1].cap || toks[i].cap || !BODY_NOUNS.has(toks[i].lower)) continue;
+      if (toks[i].text === 'the' || toks[i].text === 'a' || toks[i].text === 'an' || toks[i].text === 'its') this.describedAfter(ctx, i);
+      // (Not a role, nor a person's name after a trade: "the bank's Governor …", "insurer Thierry Dehaan".)
+      if (!toks[i + 1].cap || toks[i].cap || !BODY_NOUNS.has(toks[i].lower) || ROLES.has(toks[i + 1].lower) || (TRADE_NOUNS.has(toks[i].lower) && givenNameGender(toks[i + 1].text) !== undefined)) continue;
       const comma = /^\s*,\s*$/.test(ctx.gap(i));
       if (!comma && !ctx.joined(i)) continue;
       let e = i + 1;
@@ -532,6 +556,26 @@ export class OrganizationRecognizer {
       if (comma && e < toks.length && !/^\s*[,.;:)]/.test(ctx.text.slice(toks[e - 1].end, toks[e - 1].end + 2))) continue;
       this.mark(ctx, i + 1, e);
     }
+  }
+
+  /** The name before ", the group's media arm" (the determiner at token d): a body's, unless a place's. */
+  private describedAfter(ctx: ExtractionContext, d: number): void {
+    const toks = ctx.tokens;
+    // The comma before the determiner, and the name before the comma.
+    const n = d - 1;
+    if (n < 0 || !toks[n].cap || ctx.blocked[n] || !/^, $/.test(ctx.gap(n))) return;
+    // The description: up to four words, lower-case or a possessive's or a demonym's, ending with a word for a body.
+    let k = d + 1;
+    const linked = (t: number): boolean => ctx.joined(t) || POSSESSIVE_GAP.test(ctx.gap(t));
+    while (k < toks.length && k < d + 5 && linked(k - 1) && !BODY_NOUNS.has(toks[k].lower) && (!toks[k].cap || isGroupWord(toks[k]))) k++;
+    if (k >= toks.length || !BODY_NOUNS.has(toks[k].lower) || toks[k].cap || !linked(k - 1)) return;
+    // The noun closes the description ("the group's media arm,", "the media arm of …"), not "a company director".
+    const next = toks[k + 1];
+    if (next && (POSSESSIVE_GAP.test(ctx.gap(k)) || (ctx.joined(k) && !/^(?:of|that|which|in|based|for|run|owned|linked|close|known)$/.test(next.lower)))) return;
+    let s = n;
+    while (s > 0 && n - s < 4 && (ctx.joined(s - 1) || (toks[s].start === toks[s - 1].end + 1 && ctx.text.charCodeAt(toks[s - 1].end) === 45)) && toks[s - 1].cap && !CAPITAL_STOPWORDS.has(toks[s - 1].lower)) s--;
+    if (CAPITAL_STOPWORDS.has(toks[s].lower) || ROLES.has(toks[s].lower) || gazetteer().get(ctx.text.slice(toks[s].start, toks[n].end)) !== undefined) return;
+    this.mark(ctx, s, n + 1);
   }
 
   /**

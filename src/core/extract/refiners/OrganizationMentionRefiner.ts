@@ -48,7 +48,8 @@ export class OrganizationMentionRefiner implements Refiner {
       const o = orgs[i];
       if (o.t1 - o.t0 <= 1) continue;
       const key = keyOf(forms[i], false);
-      const bracket = text.charCodeAt(o.end + 1) === 40 ? /^\s*\(\s*([A-Z][A-Za-z0-9.&-]*[A-Z0-9.])\s*\)/.exec(text.slice(o.end, o.end + 24)) : null;
+      // (Or after ", or": "the Allied Democratic Forces, or ADF,".)
+      const bracket = text.charCodeAt(o.end + 1) === 40 ? /^\s*\(\s*([A-Z][A-Za-z0-9.&-]*[A-Z0-9.])\s*\)/.exec(text.slice(o.end, o.end + 24)) : text.startsWith(', or ', o.end) ? /^, or ([A-Z][A-Za-z0-9.&-]*[A-Z0-9.])\b/.exec(text.slice(o.end, o.end + 24)) : null;
       if (bracket && !byForm.has(organizationKey(bracket[1]))) byForm.set(organizationKey(bracket[1]), key);
     }
     for (let i = 0; i < orgs.length; i++) if (orgs[i].t1 - orgs[i].t0 === 1 && !acronym[i]) keyOf(forms[i], false);
