@@ -193,4 +193,8 @@ describe('names of persons and places', () => {
       );
     });
   });
+
+  it('a storm named like a person is no person, there nor alone later', () => {
+    expectMentions('Hurricane Odette gained strength on Sunday. By noon Odette was 300 miles east of the islands, and Typhoon Marla hit the coast.', ['person', 'speaker', 'organization']);
+  });
 });

@@ -201,4 +201,15 @@ describe('organisations', () => {
       ORG,
     );
   });
+
+  it('an outlet named before a word for an outlet ("X news agency", "the X daily") is a body\'s, there and alone later; a place or a demonym there is not', () => {
+    expectMentions(
+      'Prices rose, [[Novak]]{organization} news agency reported. [[Novak]]{organization} added that they fell. The [[Glasnik]]{organization} daily ran the story, as did a Paris daily and the Kenyan weekly.',
+      [...ORG, 'person'],
+    );
+  });
+
+  it('a market named with its exchange is a body\'s, the place opening its name inside it', () => {
+    expectMentions('The [[New York Stock Exchange]]{organization} said trading was light, and the [[American Stock Exchange]]{organization} said so too.', [...ORG, 'place', 'person']);
+  });
 });

@@ -27,6 +27,12 @@ const PLATFORMS = new Set(['Telegram', 'WhatsApp', 'TikTok', 'Facebook', 'Twitte
 /** Lower-case words for armed units and networks after their names ("the Danab brigade", "the Haqqani network"). */
 const UNIT_NOUNS = new Set(['brigade', 'brigades', 'battalion', 'battalions', 'regiment', 'militia', 'network', 'faction']);
 
+/** Words before a storm's name ("Hurricane Edouard", "Typhoon Haiyan", "Tropical Storm Alma"). */
+const STORM_WORDS = new Set(['hurricane', 'typhoon', 'cyclone', 'storm']);
+
+/** Words for outlets after their names ("Interfax news agency", "the Ekho daily"): outside the name. */
+const OUTLET_NOUNS = new Set(['daily', 'newspaper', 'weekly', 'magazine']);
+
 /** Legislatures named by one word of their own ("the Senate", "the Knesset"). */
 const LEGISLATURES = new Set(['congress', 'senate', 'bundestag', 'bundesrat', 'knesset', 'duma', 'sejm', 'riksdag', 'storting', 'folketing', 'verkhovna']);
 
@@ -83,6 +89,7 @@ const PREFIX_HEADS = new Set(['operation', 'boko', 'radio', "jama'atu", 'jamaatu
 export class OrganizationRecognizer {
   recognize(ctx: ExtractionContext): void {
     this.ampersands(ctx);
+    this.storms(ctx);
     this.institutions(ctx);
     this.credits(ctx);
     this.mastheads(ctx);
@@ -118,7 +125,8 @@ export class OrganizationRecognizer {
       while (h < e && !isHeadAt(toks, a, h) && !(PREFIX_HEADS.has(toks[h].lower) && toks[h].cap)) h++;
       if (h < e) {
         a = h;
-        while (a > s && (toks[a - 1].cap || isNameParticle(toks[a - 1], toks[a])) && !CAPITAL_STOPWORDS.has(toks[a - 1].lower) && !isCalendarWord(toks[a - 1])) a--;
+        // (A stopword opening a place's name stays: "New York Stock Exchange".)
+        while (a > s && (toks[a - 1].cap || isNameParticle(toks[a - 1], toks[a])) && (!CAPITAL_STOPWORDS.has(toks[a - 1].lower) || gazetteer().get(`${toks[a - 1].text} ${toks[a].text}`) !== undefined) && !isCalendarWord(toks[a - 1])) a--;
       }
       let end = a;
       let extending = false;
@@ -350,9 +358,18 @@ export class OrganizationRecognizer {
     const names = new Set<string>();
     for (let i = 1; i < toks.length; i++) {
       const noun = toks[i];
-      if (noun.cap || !UNIT_NOUNS.has(noun.lower) || ctx.blocked[i] || !ctx.joined(i - 1) || !toks[i - 1].cap) continue;
+      // "Interfax news agency", "the Ekho daily": an outlet's name before a word for an outlet; the word stays outside.
+      const outlet = !noun.cap && (OUTLET_NOUNS.has(noun.lower) || (noun.lower === 'news' && toks[i + 1]?.lower === 'agency' && ctx.joined(i)));
+      if (noun.cap || (!UNIT_NOUNS.has(noun.lower) && !outlet) || ctx.blocked[i] || !ctx.joined(i - 1) || !toks[i - 1].cap) continue;
       let s = i;
-      while (s > 0 && i - s < 5 && ctx.joined(s - 1) && !ctx.blocked[s - 1] && (toks[s - 1].cap || isNameParticle(toks[s - 1], toks[s])) && !CAPITAL_STOPWORDS.has(toks[s - 1].lower) && !isCalendarWord(toks[s - 1]) && !isAcronym(toks[s - 1])) s--;
+      const hyphened = (t: number): boolean => toks[t].start === toks[t - 1].end + 1 && ctx.text.charCodeAt(toks[t - 1].end) === 45 && toks[t - 1].cap;
+      while (s > 0 && i - s < 5 && (ctx.joined(s - 1) || (outlet && s < i && hyphened(s))) && !ctx.blocked[s - 1] && (toks[s - 1].cap || isNameParticle(toks[s - 1], toks[s])) && !CAPITAL_STOPWORDS.has(toks[s - 1].lower) && !isCalendarWord(toks[s - 1]) && !isAcronym(toks[s - 1])) s--;
+      if (outlet) {
+        // A place's or a demonym's word before it is no outlet's name ("the Kenyan daily", "a Paris daily").
+        if (gazetteer().get(spellingOf(ctx, s, i)) !== undefined || gazetteer().get(ctx.text.slice(toks[s].start, toks[i - 1].end)) !== undefined || isGroupWord(toks[i - 1]) || ROLES.has(toks[s].lower)) continue;
+        if (this.mark(ctx, s, i)) names.add(spellingOf(ctx, s, i));
+        continue;
+      }
       // The name starts with a capitalised word that is no demonym nor a people's ("Kurdish militia", "Shia militias").
       while (s < i && (!toks[s].cap || isGroupWord(toks[s]))) s++;
       if (s === i || !toks[s].cap) continue;
@@ -454,6 +471,40 @@ export class OrganizationRecognizer {
       if (two === '') this.mark(ctx, i, i + 1);
       else if (toks[i + 1]?.text === two && ctx.joined(i)) this.mark(ctx, i, i + 2);
     }
+  }
+
+  /**
+   * Storms named like persons ("Hurricane Edouard", "Typhoon Haiyan", "Tropical Storm Alma"), and
+   * their names alone elsewhere in the document ("Edouard was 1,100 miles east"): no person's, no
+   * mention at all, as events.
+   */
+  private storms(ctx: ExtractionContext): void {
+    const toks = ctx.tokens;
+    let names: Set<string> | undefined;
+    for (let i = 0; i + 1 < toks.length; i++) {
+      if (!toks[i].cap || !STORM_WORDS.has(toks[i].lower) || !ctx.joined(i) || !toks[i + 1].cap || CAPITAL_STOPWORDS.has(toks[i + 1].lower) || isCalendarWord(toks[i + 1])) continue;
+      // A word of a longer name ("the Hurricane Relief Fund") ends the storm's name at its next word.
+      if (i + 2 < toks.length && ctx.joined(i + 1) && toks[i + 2].cap) continue;
+      let s = i;
+      if (toks[i].lower === 'storm' && i > 0 && toks[i - 1].text === 'Tropical' && ctx.joined(i - 1)) s = i - 1;
+      if (!this.markEvent(ctx, s, i + 2)) continue;
+      (names ??= new Set()).add(toks[i + 1].text);
+      i++;
+    }
+    if (!names) return;
+    for (let i = 0; i < toks.length; i++) {
+      if (!names.has(toks[i].text) || ctx.blocked[i]) continue;
+      if ((i + 1 < toks.length && ctx.joined(i) && toks[i + 1].cap) || (i > 0 && ctx.joined(i - 1) && toks[i - 1].cap)) continue;
+      this.markEvent(ctx, i, i + 1);
+    }
+  }
+
+  /** Marks tokens [t0, t1) as an event's name: it blocks persons and places, and is no mention. */
+  private markEvent(ctx: ExtractionContext, t0: number, t1: number): boolean {
+    for (let t = t0; t < t1; t++) if (ctx.blocked[t]) return false;
+    for (let t = t0; t < t1; t++) ctx.blocked[t] = 1;
+    ctx.candidates.push({ start: ctx.tokens[t0].start, end: ctx.tokens[t1 - 1].end, kind: 'org', t0, t1, priority: 2, event: true });
+    return true;
   }
 
   /**
