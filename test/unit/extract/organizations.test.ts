@@ -212,4 +212,11 @@ describe('organisations', () => {
   it('a market named with its exchange is a body\'s, the place opening its name inside it', () => {
     expectMentions('The [[New York Stock Exchange]]{organization} said trading was light, and the [[American Stock Exchange]]{organization} said so too.', [...ORG, 'place', 'person']);
   });
+
+  it('a Romance article opening a name titles a publication, unless the name is a place\'s or ends a person\'s named elsewhere', () => {
+    expectMentions(
+      'The plan failed, [[O Correio]]{organization} said, and [[La Voz]]{organization} agreed. She flew to [[La Paz]]{place}. [[Marine Le Garrec]]{person} met [[Le Garrec]]{person}\'s allies.',
+      [...ORG, 'person', 'place'],
+    );
+  });
 });

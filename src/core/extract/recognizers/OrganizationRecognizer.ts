@@ -21,6 +21,9 @@ const INSTITUTION_BUILDINGS = new Map([['White', 'House'], ['Kremlin', ''], ['Pe
 /** German and Dutch articles, which open the names of publications in English prose, never of persons. */
 const FOREIGN_ARTICLES = new Set(['Der', 'Die', 'Das', 'Het']);
 
+/** Spanish, Portuguese, French and Italian articles, which open the names of publications and of some persons and places. */
+const ROMANCE_ARTICLES = new Set(['La', 'Le', 'El', 'Il', 'O', 'Los', 'Las', 'Les']);
+
 /** Online platforms named in the news, each a company's: organisations, never places or persons. */
 const PLATFORMS = new Set(['Telegram', 'WhatsApp', 'TikTok', 'Facebook', 'Twitter', 'YouTube', 'Instagram', 'Snapchat', 'Reddit', 'WeChat', 'Weibo', 'VKontakte', 'LinkedIn', 'Google', 'Microsoft']);
 
@@ -456,6 +459,14 @@ export class OrganizationRecognizer {
         while (e < toks.length && e < i + 4 && toks[e].cap && ctx.joined(e - 1)) e++;
         this.mark(ctx, i, e);
         i = e - 1;
+        continue;
+      }
+      // "La Jornada", "O Globo", "Le Soir", "El Mundo": so too a Romance article, unless the name is a
+      // place's ("La Paz", "Los Angeles") or the end of a person's written elsewhere ("Marine Le Pen").
+      if (ROMANCE_ARTICLES.has(toks[i].text) && toks[i + 1]?.cap && ctx.joined(i) && !inName && !(i + 2 < toks.length && ctx.joined(i + 1) && toks[i + 2].cap)) {
+        const name = `${toks[i].text} ${toks[i + 1].text}`;
+        if (gazetteer().get(name) === undefined && !new RegExp(`\\p{Lu}\\p{Ll}+ ${name}\\b`, 'u').test(ctx.text)) this.mark(ctx, i, i + 2);
+        i++;
         continue;
       }
       if (toks[i].cap && PLATFORMS.has(toks[i].text)) {
