@@ -27,6 +27,13 @@ describe('places', () => {
   it('common English words that are also town names stay words', () => {
     expectMentions('Police said Most of the Reading was Split over the Deal.', ['place']);
   });
+  it('a place named with its article after a locative preposition, ending its noun phrase', () => {
+    expectMentions(
+      'The men became a byword across the [[Vellmark]]{place}. She grew up in the [[Lower Fens]]{place}, where jobs were scarce. Delegates in the Chamber voted, life in the West changed, and prices rose in the Ostland dinar.',
+      ['place'],
+    );
+  });
+
   it('a kunya before a city or region is its name, not a person\'s', () => {
     expectMentions('Two of the men were held in [[Abu Dhabi]]{place}, the embassy said.', ['place', 'person', 'speaker']);
   });
