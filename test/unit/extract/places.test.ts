@@ -34,6 +34,13 @@ describe('places', () => {
     );
   });
 
+  it('a place named by what happened there or by its taking', () => {
+    expectMentions(
+      'It began in the year of the [[Dalmaru]]{place} kidnapping, months before the [[Oskel]]{place} attack. After the fall of [[Tell Nuri]]{place}, the camps grew; the Kennedy assassination and the Pryce shooting were other stories.',
+      ['place'],
+    );
+  });
+
   it('a kunya before a city or region is its name, not a person\'s', () => {
     expectMentions('Two of the men were held in [[Abu Dhabi]]{place}, the embassy said.', ['place', 'person', 'speaker']);
   });

@@ -21,6 +21,12 @@ const STRONG_LOCATIVE = new Set(['in', 'near', 'outside', 'around', 'across', 'i
 const COMPASS = new Set(['north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'north-east', 'north-west', 'south-east', 'south-west']);
 
 
+/** Nouns of taking or holding a place, before "of" and its name ("the fall of Baghouz"). */
+const SEIZURES = new Set(['fall', 'siege', 'capture', 'recapture', 'liberation', 'occupation', 'sack', 'bombardment', 'shelling']);
+
+/** Events named after the place they happened in ("the Chibok kidnapping", "the Crocus attack"). */
+const PLACED_EVENTS = new Set(['kidnapping', 'kidnappings', 'abduction', 'abductions', 'attack', 'attacks', 'bombing', 'bombings', 'massacre', 'massacres', 'siege', 'raid', 'shooting', 'blast', 'explosion', 'earthquake', 'floods', 'uprising']);
+
 /** Words that may follow a noun phrase's last word ("in the Ruhr where …"); not "and" ("in the Marchal and Lambrecks case"). */
 const AFTER_PHRASE = new Set(['but', 'where', 'which', 'who', 'in', 'on', 'at', 'to', 'from', 'for', 'with', 'by', 'since', 'until', 'after', 'before', 'as', 'is', 'was', 'are', 'were', 'has', 'had', 'have']);
 
@@ -172,6 +178,17 @@ export class PlaceRecognizer {
       if (prev?.lower === 'of' && PLACE_NOUNS.has(toks[i - 2]?.lower ?? '') && this.nameLike(ctx, i, nameEnd)) {
         const name = spelling(ctx, i, nameEnd);
         add(i, nameEnd, { key: `place:${name.toLowerCase()}`, name, kind: 'town' }, 4);
+        i = nameEnd - 1;
+        continue;
+      }
+      // "the fall of Baghouz", "the siege of Kobani": a place taken or held; "the Chibok kidnapping", "the
+      // Crocus attack": a place naming what happened there.
+      const heldPlace = prev?.text === 'of' && !!toks[i - 2] && SEIZURES.has(toks[i - 2].text) && ctx.joined(i - 2) && closesPhrase(ctx, nameEnd);
+      const eventNoun = toks[nameEnd];
+      const eventPlace = prev?.text === 'the' && !!eventNoun && ctx.joined(nameEnd - 1) && PLACED_EVENTS.has(eventNoun.text) && closesPhrase(ctx, nameEnd + 1);
+      if ((heldPlace || eventPlace) && nameEnd - i <= 2 && this.nameLike(ctx, i, nameEnd) && !isAcronym(toks[i]) && !this.personLike(ctx, i, nameEnd) && !personVotes(ctx, spelling(ctx, i, nameEnd)) && !inTitleCaseLine(ctx, i)) {
+        const name = spelling(ctx, i, nameEnd);
+        add(i, nameEnd, { key: `place:${name.toLowerCase()}`, name, kind: 'town' }, 2);
         i = nameEnd - 1;
         continue;
       }
