@@ -219,4 +219,11 @@ describe('organisations', () => {
       [...ORG, 'person', 'place'],
     );
   });
+
+  it('units head bodies\' names, a head word alone opening a sentence is the body named before, and Da\'esh is a group', () => {
+    expectMentions(
+      'Ministers were questioned after the [[Joint Unit for Risk Assessment]]{organization} raised the level. The [[Northern Relief Council]]{organization} met on Monday. The [[Council]]{organization} will meet again, and [[Da\'esh]]{organization} fighters were seen.',
+      ORG,
+    );
+  });
 });

@@ -56,7 +56,7 @@ const BODY_NOUNS = new Set(['organization', 'organisation', 'agency', 'outlet', 
 const EVENT_HEADS = new Set(['battle', 'war', 'siege', 'massacre', 'revolution', 'uprising', 'offensive', 'campaign', 'crisis', 'accords', 'accord', 'agreement', 'treaty', 'conference', 'summit', 'declaration', 'protocol']);
 
 /** Names of armed groups common in the news: organisations on their own, never persons or places. */
-const GROUP_NAMES = new Set(['al-qaeda', 'al-qaida', 'qaeda', 'qaida', 'taliban', 'hezbollah', 'hizbollah', 'hizballah', 'hamas', 'al-shabaab', 'al-shabab', 'shabaab', 'isis', 'isil', 'daesh', 'aqap', 'aqim', 'iswap', 'iskp', 'hts', 'al-nusra', 'nusra', 'houthis', 'houthi', 'lashkar-e-taiba', 'jemaah', 'ansarallah']);
+const GROUP_NAMES = new Set(['al-qaeda', 'al-qaida', 'qaeda', 'qaida', 'taliban', 'hezbollah', 'hizbollah', 'hizballah', 'hamas', 'al-shabaab', 'al-shabab', 'shabaab', 'isis', 'isil', 'daesh', 'aqap', 'aqim', 'iswap', 'iskp', 'hts', "da'esh", 'al-nusra', 'nusra', 'houthis', 'houthi', 'lashkar-e-taiba', 'jemaah', 'ansarallah']);
 
 /** Heads of bodies' names that stand for the body alone after "the" once it is named ("the Office", "the Directorate"). */
 export const BACK_HEADS = new Set(['office', 'department', 'directorate', 'administration', 'commission', 'committee', 'council', 'ministry', 'agency', 'bureau', 'secretariat', 'inspectorate', 'authority', 'tribunal', 'assembly', 'mission', 'command', 'board', 'party', 'front', 'movement', 'federation', 'institute', 'foundation']);
@@ -234,7 +234,7 @@ export class OrganizationRecognizer {
     if (!heads) return;
     for (let i = 1; i < toks.length; i++) {
       const t = toks[i];
-      if (!heads.has(t.text) || ctx.blocked[i] || toks[i - 1].text !== 'the' || !ctx.joined(i - 1)) continue;
+      if (!heads.has(t.text) || ctx.blocked[i] || (toks[i - 1].text !== 'the' && toks[i - 1].text !== 'The') || !ctx.joined(i - 1)) continue;
       // Alone: no capitalised word after it ("the Office of Foreign Assets Control" is another body).
       if (i + 1 < toks.length && (toks[i + 1].cap || (ctx.joined(i) && LINKS.has(toks[i + 1].lower) && toks[i + 2]?.cap))) continue;
       this.mark(ctx, i, i + 1);
