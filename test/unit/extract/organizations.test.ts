@@ -226,4 +226,11 @@ describe('organisations', () => {
       ORG,
     );
   });
+
+  it('a body\'s name does not run on across a date, communities head bodies, and a body\'s head opening a name keeps a conference inside it a body\'s', () => {
+    expectMentions(
+      'Highlights of a briefing by the [[Baltic Commission]]{organization} on Wednesday. Troops were sent by the [[Economic Community of Coastal States]]{organization} in 1990. He chairs the [[Organisation of the Coastal Conference]]{organization}, and the Geneva Conference opened.',
+      ORG,
+    );
+  });
 });

@@ -195,7 +195,8 @@ export class OrganizationRecognizer {
         // "Office for the District of Minnesota", "Office on Drugs and Crime": links in a row ("for the") go on extending.
         // (Not "and the", which joins two names, nor after a company's closing word: "Oakley Inc of the United States".)
         else if (extending && tok.lower === 'the' && (toks[t - 1].lower === 'for' || toks[t - 1].lower === 'of' || toks[t - 1].lower === 'on') && !COMPANY_DESIGNATORS.has(toks[t - 2]?.lower ?? '')) extending = true;
-        else if (extending && tok.cap) end = t + 1;
+        // (Not over a date: "the European Commission on Wednesday".)
+        else if (extending && tok.cap && !isCalendarWord(tok)) end = t + 1;
         else extending = false;
       }
       // "Kurdistan 24", "France 24": a channel named after a place and a number (not "Airbus 310", "Windows 95").
@@ -811,6 +812,8 @@ const EVENT_PREFIXES = new Set(['operation', 'ghazwah', 'ghazwat', 'ghazwa', 'ei
 /** Whether the name [a, end) is an event's: its last head word names one ("Battle of Mosul", "Geneva Conference"). */
 function isEvent(toks: readonly Token[], a: number, end: number): boolean {
   if (EVENT_PREFIXES.has(toks[a].lower)) return true;
+  // A body's head word opening the name makes it a body's ("Organisation of the Islamic Conference").
+  if (toks[a].cap && ORG_HEADS.has(toks[a].lower) && !EVENT_HEADS.has(toks[a].lower) && end - a > 2) return false;
   for (let t = end - 1; t >= a; t--) {
     if (EVENT_HEADS.has(toks[t].lower) && toks[t].cap) return true;
     if (isHead(toks[t].lower, toks[t].cap) || GROUP_NAMES.has(toks[t].lower)) return false;
