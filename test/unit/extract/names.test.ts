@@ -197,4 +197,11 @@ describe('names of persons and places', () => {
   it('a storm named like a person is no person, there nor alone later', () => {
     expectMentions('Hurricane Odette gained strength on Sunday. By noon Odette was 300 miles east of the islands, and Typhoon Marla hit the coast.', ['person', 'speaker', 'organization']);
   });
+
+  it('capitalised words joined by a hyphen stay in one person\'s name; a party and a state do not', () => {
+    expectMentions(
+      '[[Jean-Luc Marchetti]]{person} met [[Abdul-Rahim al-Tayeb]]{person} on Monday; [[Greta Lindqvist-Okafor]]{speaker} said nothing. Later [[Marchetti]]{person} left. [[Rep. Dana Cole]]{person} (D-[[Minn.]]{place}) abstained.',
+      ['person', 'speaker', 'place'],
+    );
+  });
 });

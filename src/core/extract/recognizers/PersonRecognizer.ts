@@ -290,7 +290,8 @@ export class PersonRecognizer {
         close(i);
         continue;
       }
-      if (s >= 0 && !ctx.joined(i - 1)) close(i);
+      // "Jean-Pierre Raffarin", "Abdul-Karim al-Kabariti", "Lea Hoffmann-Yılmaz": capitalised words joined by a hyphen stay in one name.
+      if (s >= 0 && !ctx.joined(i - 1) && !hyphenName(ctx, i - 1)) close(i);
       const isTitle = TITLES.has(t.lower) && t.cap;
       const sentenceStart = ctx.sentenceTokens[ctx.sentenceOf[i]]?.[0] === i;
       const bad = isStopword(t) || isCalendarWord(t) || isAcronym(t) || isGroupWord(t) || isPartisan(t) || isSacred(t) || ROLES.has(t.lower) || TITLES.has(t.lower) ||
@@ -309,7 +310,7 @@ export class PersonRecognizer {
       }
       if (s < 0) s = i;
       // A possessive or punctuation after the word ends the name.
-      if (!ctx.joined(i)) close(i + 1);
+      if (!ctx.joined(i) && !hyphenName(ctx, i)) close(i + 1);
     }
     close(toks.length);
     return out;
@@ -585,4 +586,12 @@ export class PersonRecognizer {
       }
     }
   }
+}
+
+/** Whether tokens i and i + 1 are capitalised words of one name joined by a hyphen ("Jean-Pierre", "Hoffmann-Yılmaz"). */
+function hyphenName(ctx: ExtractionContext, i: number): boolean {
+  const a = ctx.tokens[i];
+  const b = ctx.tokens[i + 1];
+  // (Not a party and a state: "R-Texas", "D-Minn.".)
+  return !!a && !!b && a.cap && b.cap && b.start === a.end + 1 && ctx.text.charCodeAt(a.end) === 45 && a.text.length > 1 && b.text.length > 1 && !isAcronym(a) && !isAcronym(b);
 }
