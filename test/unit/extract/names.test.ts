@@ -204,4 +204,8 @@ describe('names of persons and places', () => {
       ['person', 'speaker', 'place'],
     );
   });
+
+  it('the words of an office before its title word are no person\'s name', () => {
+    expectMentions('He accused Labour Prime Minister [[Tomas Brandt]]{person} of planning it.', ['person', 'speaker']);
+  });
 });

@@ -88,6 +88,9 @@ const LONE_NAME_VERBS = new Set(['said', 'says', 'told', 'tells', 'added', 'adds
 
 const KUNYA = new Set(['abu', 'umm', 'abi']);
 
+/** Words of an office written before its title word ("Prime Minister", "Vice President", "Foreign Secretary"). */
+const OFFICE_WORDS = new Set(['prime', 'vice', 'deputy', 'foreign', 'defence', 'defense', 'interior', 'finance', 'justice', 'health', 'acting', 'assistant', 'attorney', 'home', 'trade', 'economy', 'education', 'energy', 'labour', 'labor']);
+
 /** A line's first two or three words in capitals, then an optional outlet (", Outlet" or "(Outlet)"), then a colon. */
 const CAPITAL_LABEL = /^(\p{Lu}[\p{Lu}'’-]+(?: \p{Lu}[\p{Lu}'’-]+){1,2})( ?\([^)\n]{1,40}\)|,[^:\n]{1,40})?:\s/u;
 
@@ -336,6 +339,9 @@ export class PersonRecognizer {
       if (to - from >= 2 && !this.isPlace(ctx, from, to)) return { s: from, e: Math.min(to, from + 6) };
     }
     if (e - s > 4) return undefined;
+    // "Labour Prime Minister …", "its Foreign Minister": words of an office before its title word are no name.
+    const after = toks[e];
+    if (after && after.cap && ctx.joined(e - 1) && (TITLES.has(after.lower) || ROLES.has(after.lower)) && OFFICE_WORDS.has(toks[e - 1].lower)) return undefined;
     // A company's or agency's name before "said" ("Brush Wellman said"), as the tagger reads it.
     if (r.title < 0 && this.surelyOrganization(ctx, s, e)) return undefined;
     // "Lamu County", "Sambisa Forest": a place designator ends place names, not names of people.
