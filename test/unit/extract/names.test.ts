@@ -208,4 +208,8 @@ describe('names of persons and places', () => {
   it('the words of an office before its title word are no person\'s name', () => {
     expectMentions('He accused Labour Prime Minister [[Tomas Brandt]]{person} of planning it.', ['person', 'speaker']);
   });
+
+  it('witnesses and aides opening a sentence before a speech verb are groups of people, not surnames', () => {
+    expectMentions('Eyewitnesses said the crew was freed. Aides said he would rest. [[Hughes]]{speaker} said so.', ['person', 'speaker']);
+  });
 });

@@ -356,7 +356,7 @@ export class PersonRecognizer {
       const t = toks[s];
       const k = e;
       // Sentence-initial plurals are groups of people ("Officials said", "Residents told").
-      const groupNoun = ctx.sentenceTokens[ctx.sentenceOf[s]]?.[0] === s && /(?:ers|ists|ysts|ials|ents|ants|ats|ies|ces|ians|ans|ors|ives|ops|ps)$/.test(t.lower);
+      const groupNoun = ctx.sentenceTokens[ctx.sentenceOf[s]]?.[0] === s && /(?:ers|ists|ysts|ials|ents|ants|ats|ies|ces|ians|ans|ors|ives|ops|ps|sses|aides)$/.test(t.lower);
       // A common noun capitalised as the first word of a headline or sentence: "Militia says …".
       if (isCommonNounAlone(ctx, s)) return undefined;
       const prevWord = toks[s - 1];
