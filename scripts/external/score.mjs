@@ -107,10 +107,16 @@ export function scoreTimeml(docs, result) {
   return { lines, errors, summary: { date: summary['DATE+TIME'].relaxed, dateValue: summary['DATE+TIME'].value, note: `strict ${fmt(summary['DATE+TIME'].strict)}; in the definition: relaxed ${fmt(summary['in the definition'].relaxed)}, value ${fmt(summary['in the definition'].value)}` } };
 }
 
-/** TimeML writes a time of day as a suffix of the date (1998-01-09TAF, 1998-01-09T15:00): compared as written. */
+/**
+ * TimeML writes a time of day as a suffix of the date (1998-01-09TAF, 1998-01-09T15:00): compared as
+ * written, once the gold's short writings of the same value are put in ISO's: a week number of one
+ * digit (2000-W7 is 2000-W07), an hour without its minutes (1989-11-06T17 is 1989-11-06T17:00).
+ */
 function sameValue(gold, pred) {
-  return pred !== undefined && gold === pred;
+  return pred !== undefined && isoWriting(gold) === pred;
 }
+
+const isoWriting = (v) => v.replace(/-W(\d)(?!\d)/, '-W0$1').replace(/T(\d\d)$/, 'T$1:00');
 
 const fold = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/['\u2019]s$/, '');
 const words = (s) => fold(s).split(/[^a-z0-9]+/).filter(Boolean);

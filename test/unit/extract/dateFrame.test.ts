@@ -45,6 +45,32 @@ describe('the frame of a date', () => {
     assert.equal(frame('In [[January]], the company that was sold will move.'), 'weak-future');
     assert.equal(frame('In [[January]], a new chief executive takes over.'), undefined);
   });
+  it('a scheduled event in the present tense right before the date is ahead', () => {
+    assert.equal(frame('The two envoys meet separately [[Monday]] with the mediator.'), 'future');
+    assert.equal(frame('The ministers resume talks on [[Thursday]].'), undefined);
+    assert.equal(frame('The final vote is on [[Friday]].'), 'future');
+    assert.equal(frame('The video is from [[Tuesday]].'), undefined);
+  });
+  it('a scheduled verb in the present a few words before the date looks ahead, unless a past tense comes between', () => {
+    assert.equal(frame('The foreign minister arrives in Kabul on [[Sunday]] for talks.'), 'weak-future');
+    assert.equal(frame('The minister arrives in Kabul, officials said on [[Sunday]].'), 'past');
+    assert.equal(frame('The arrivals of the convoys in Kabul on [[Sunday]] were filmed.'), 'past');
+  });
+  it('a verb of putting off reads its limit ahead', () => {
+    assert.equal(frame('Officials postponed until [[Tuesday]] any decision on the permit.'), 'future');
+    assert.equal(frame('The guests stayed until [[Tuesday]].'), 'past');
+  });
+  it('the words of a quotation do not set the frame of the narration after it', () => {
+    assert.equal(frame('"Parliament will have to act," the paper wrote in an editorial on [[Tuesday]].'), undefined);
+    assert.equal(frame('"We will sign it on [[Tuesday]]," the minister said.'), 'future');
+  });
+  it('"will" governs its clause up to the date unless a past tense comes between', () => {
+    assert.equal(frame('Colonel Adeyemi will be named commander of the relief convoy for a mission in [[December]].'), 'future');
+    assert.equal(frame('He will always remember what the soldiers found in the village in [[December]].'), 'weak-future');
+  });
+  it('a date opening its clause takes the future of a long subject’s verb', () => {
+    assert.equal(frame('On [[Tuesday]], the National Association of Rural Health Workers and Midwives plans to hold a rally.'), 'weak-future');
+  });
   it('a sentence with no such word has no frame', () => {
     assert.equal(frame('Fighting broke out in the city on [[Monday]].'), undefined);
   });

@@ -88,6 +88,9 @@ describe('dates by kind', () => {
   it('a range is two dates', () => {
     expectMentions('He was jailed from [[1991]]{date:1991} to [[1997]]{date:1997}.', ['date'], opts);
   });
+  it('a second day after a date is a date of its own, in the same month; a count is not', () => {
+    expectMentions('The court sat on [[Oct. 12]]{date:2016-10-12} and [[13]]{date:2016-10-13}, and on [[Oct. 20]]{date:2016-10-20} and 40 people were heard.', ['date'], opts);
+  });
   it('a month of a year named relative to the document’s, and decades ago', () => {
     expectMentions('Talks began in [[January this year]]{date:2016-01} after a truce in [[June last year]]{date:2015-06}; the war started [[a decade ago]]{date:2006}.', ['date'], opts);
   });
@@ -157,6 +160,43 @@ describe('dates by kind', () => {
   });
   it('a clock time and its day joined by "on" or "at" are two dates, the time on that day', () => {
     expectMentions('The blast came at [[11:45 p.m.]]{date:2016-10-30T23:45} on [[Sunday]]{date:2016-10-30}, and the council meets [[tomorrow]]{date:2016-11-04} at [[10 a.m.]]{date:2016-11-04T10:00}.', ['date'], opts);
+    expectMentions('The hearing resumes on [[Monday, Nov. 7]]{date:2016-11-07}, at [[10 a.m.]]{date:2016-11-07T10:00}', ['date'], opts);
+  });
+  it('a full date and the clock time after it are two dates, the day and the time on that day', () => {
+    expectMentions('Updated [[2 November 2016]]{date:2016-11-02}, [[21:15 GMT]]{date:2016-11-02T21:15}\n\nThe envoy left on [[Oct. 30, 2016]]{date:2016-10-30} [[7:30 a.m.]]{date:2016-10-30T07:30} for the border.', ['date'], opts);
+  });
+  it('a clock time followed closely by its day takes that day', () => {
+    expectMentions('The convoy was hit at about [[3:10 a.m.]]{date:2016-11-01T03:10} local time on [[Tuesday]]{date:2016-11-01}, and the shelling began at [[9:05 p.m.]]{date:2016-10-30T21:05} ([[1805 GMT]]{date:2016-10-30T18:05}) [[Sunday]]{date:2016-10-30}.', ['date'], opts);
+  });
+  it('an hour "in the morning" is a clock time; a closing bracket outside the date is not in it', () => {
+    expectMentions('The plane left at [[6 in the morning]]{date:2016-10-28T06:00} ([[6 a.m.]]{date:2016-10-28T06:00} local time [[Friday]]{date:2016-10-28}), the airline said.', ['date'], opts);
+    expectMentions('The plane left at [[6 in the morning]]{date:2016-10-28T06:00} ([[6 a.m. EDT Friday]]{date:2016-10-28T06:00}), the airline said.', ['date'], opts);
+  });
+  it('a premodifier written with a hyphen is inside the date; "the week of" a day is its ISO week', () => {
+    expectMentions('The alliance frayed in [[mid-2015]]{date:2015} and split in [[late-October]]{date:2016-10}; the hearing is set for the [[week of Nov. 14]]{date:2016-W46}.', ['date'], opts);
+    expectMentions('In the first week of [[March]]{date:2016-03}, fighting grew.', ['date'], opts);
+  });
+  it('a month after "each" or "every" is a set, a march named "March for …" an event; "today’s youth" the present', () => {
+    expectMentions('Pilgrims walk each July to the shrine, and thousands joined the March for Peace on [[Saturday]]{date:2016-10-29} and the March of the Widows in [[March]]{date:2016-03}. The vote is for today’s youth what [[today]]{date:2016-11-03}’s ruling is for the court.', ['date'], opts);
+  });
+  it('"Today" after an acronym is a title, "Friday prayers" a generic use of the day', () => {
+    expectMentions('USA Today reported on [[Monday]]{date:2016-10-31} that Friday prayers were cancelled in the city.', ['date'], opts);
+  });
+  it('"this year’s third quarter" is one date, that quarter of that year', () => {
+    expectMentions('Sales for [[this year’s third quarter]]{date:2016-Q3} fell, and [[next year’s second quarter]]{date:2017-Q2} looks weak.', ['date'], opts);
+  });
+  it('the quarter a day closes is the period a later comparison is a year before', () => {
+    expectMentions('The bank lost $9 million in the quarter ended [[Sept. 30]]{date:2016-09-30}, against a profit of $2 million in the [[year-ago quarter]]{date:2015-Q3}.', ['date'], opts);
+    expectMentions('The mill earned $4 million in the [[fiscal second quarter]]{date:2016-Q2} ended [[Sept. 30]]{date:2016-09-30}, up from $3 million [[a year ago]]{date:2015-Q2}.', ['date'], opts);
+  });
+  it('"last year" in a comparison of results is the period reported, a year before', () => {
+    expectMentions('The insurer earned $5 million in the [[third quarter]]{date:2016-Q3}, compared with a loss of $1 million [[last year]]{date:2015-Q3}. It was founded [[last year]]{date:2015}.', ['date'], opts);
+  });
+  it('"early", "late" and "mid" before "this", "last" or "next" are inside the date', () => {
+    expectMentions('Staff were told [[early this week]]{date:2016-W44}, the board met [[late last week]]{date:2016-W43} and the sale closes [[early next year]]{date:2017}.', ['date'], opts);
+  });
+  it('the edge of a month or year is inside its date, as in "the end of November"', () => {
+    expectMentions('Costs fall by the [[end of 2017]]{date:2017}; the envoy left at the [[beginning of October]]{date:2016-10}, and the war ended in [[2003]]{date:2003}.', ['date'], opts);
   });
   it('a numeric date written with dots is day first, and not a decimal', () => {
     expectMentions('The trial opened on [[05.03.2016]]{date:2016-03-05}, and the shares rose 12.50 on [[Friday]]{date:2016-10-28}.', ['date'], opts);

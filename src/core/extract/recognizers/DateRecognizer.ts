@@ -95,6 +95,10 @@ interface DateHit {
   chunk: number;
   /** An offset from the date the text last named ("a year earlier"), or from the document's ("a year ago"). */
   offset?: Offset;
+  /** A clock time with no day of its own ("2:40 a.m."): its day is the document's until one follows it closely. */
+  clockOnly?: boolean;
+  /** The last day of a quarter being reported ("the quarter ended Sept. 30"): the period compared is that quarter. */
+  quarterEnd?: boolean;
 }
 
 /**
@@ -222,6 +226,15 @@ export class DateRecognizer {
       for (const r of results) {
         const hit = this.adjust(sentence, r, ref);
         if (!hit) continue;
+        // A full date and the clock time after it ("Published 4 February 2025, 18:40 CET") are two
+        // dates, the day's and the time on that day, as a time and its day joined by "at" are.
+        const dateline = hit.value && hit.value.length > 11 ? DATE_THEN_CLOCK.exec(sentence.slice(hit.start, hit.end)) : null;
+        if (dateline && hit.value) {
+          const second = hit.start + dateline[0].length;
+          out.push({ start: hit.start + s.start, end: hit.start + dateline[1].length + s.start, value: hit.value.slice(0, 10), absolute: hit.absolute, chunk: k });
+          out.push({ start: second + s.start, end: hit.end + s.start, value: hit.value, absolute: hit.absolute, chunk: k });
+          continue;
+        }
         // A clock time and its day joined by "on" or "at" ("11:45 p.m. on Sunday", "tomorrow at 10
         // a.m.") are two dates, as prepositions stay outside a date: the day's, and the time on that day.
         const join = hit.value && hit.value.includes('T') ? CLOCK_AND_DAY.exec(sentence.slice(hit.start, hit.end)) : null;
@@ -236,8 +249,39 @@ export class DateRecognizer {
             continue;
           }
         }
-        out.push({ start: hit.start + s.start, end: hit.end + s.start, value: hit.value, absolute: hit.absolute, chunk: k, offset: hit.offset });
+        out.push({ start: hit.start + s.start, end: hit.end + s.start, value: hit.value, absolute: hit.absolute, chunk: k, offset: hit.offset, clockOnly: hit.clockOnly, quarterEnd: hit.quarterEnd });
       }
+    }
+    // A clock time followed closely by its day takes that day: "2:40 a.m. local time on Tuesday",
+    // "10:35 a.m. (0735 GMT) Friday" (read from the last, so a time passes on the day it took).
+    for (let i = out.length - 2; i >= 0; i--) {
+      const h = out[i];
+      const next = out[i + 1];
+      if (!h.clockOnly || !h.value || !next.value || next.chunk !== h.chunk || next.value.length < 10 || next.value[7] !== '-') continue;
+      if (next.start - h.end <= 30 && CLOCK_TO_DAY.test(ctx.text.slice(h.end, next.start))) h.value = next.value.slice(0, 10) + h.value.slice(10);
+    }
+    // "on April 24 and 25": the second day is a date of its own, in the first one's month.
+    for (let i = out.length - 1; i >= 0; i--) {
+      const h = out[i];
+      if (h.value?.length !== 10 || !isDigit(ctx.text.charCodeAt(h.end - 1)) || isDigit(ctx.text.charCodeAt(h.end))) continue;
+      const next = SECOND_DAY.exec(ctx.text.slice(h.end, h.end + 24));
+      if (!next) continue;
+      const d = Number(next[1]);
+      const day = `${h.value.slice(0, 8)}${pad(d)}`;
+      if (d <= Number(h.value.slice(8)) || d > 31 || new Date(`${day}T00:00:00Z`).getUTCDate() !== d) continue;
+      const start = h.end + next[0].length - next[1].length;
+      if (out[i + 1] && out[i + 1].start < start + next[1].length) continue;
+      out.splice(i + 1, 0, { start, end: start + next[1].length, value: day, absolute: h.absolute, chunk: h.chunk });
+    }
+    // "this year's third quarter", "next year's first half": one date, that period of that year.
+    for (let i = out.length - 2; i >= 0; i--) {
+      const a = out[i];
+      const b = out[i + 1];
+      if (a.value?.length !== 4 || !b.value || b.value.length < 7 || b.value[4] !== '-' || b.start - a.end !== 3 || !/^['’]s\s$/.test(ctx.text.slice(a.end, b.start))) continue;
+      if (!/^\d{4}-(?:Q\d|H\d|SP|SU|FA|WI)$/.test(b.value)) continue;
+      a.end = b.end;
+      a.value += b.value.slice(4);
+      out.splice(i + 1, 1);
     }
     return out;
   }
@@ -308,10 +352,17 @@ export class DateRecognizer {
       end -= trail[0].length;
       body = body.slice(0, -trail[0].length);
     }
+    // A closing bracket whose opening one is outside the date: "(4 a.m. EDT Thursday)".
+    if (body.charCodeAt(body.length - 1) === 41 && !body.includes('(')) {
+      end -= 1;
+      body = body.slice(0, -1);
+    }
     if (/['’]s$/.test(body)) {
       end -= 2;
       body = body.slice(0, -2);
     }
+    // "each July", "every March": a set; "the March for Life", "a March on Washington": an event's name.
+    if (body.length <= 9 && MONTH_ALONE.test(body) && (/\b(?:every|each)\s+$/i.test(before) || (body === 'March' && EVENT_AFTER_MARCH.test(sentence.slice(end, end + 16))))) return undefined;
     // Weekday abbreviations alone are words or names ("Sun", "Wed", "Sat"); a number alone is a count
     // ("from 16 members", "20% last year"), unless it is a year.
     if (/^(?:Sun|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat)\.?$/.test(body) || (/^\d+$/.test(body) && !tags.has('bareYear'))) return undefined;
@@ -319,15 +370,36 @@ export class DateRecognizer {
     let premod = '';
     const pm = start > 0 && isSpace(sentence.charCodeAt(start - 1)) ? /(?<![-\w])([A-Za-z]+)\s+$/.exec(sentence.slice(Math.max(0, start - 12), start)) : null;
     // ("said this 30 years ago": no word before a count of time ago is its premodifier.)
-    if (pm && PREMODIFIERS.has(pm[1].toLowerCase()) && (!/^(?:this|last|next|early|late|mid)\b/i.test(body) || /^(?:earlier|later)$/i.test(pm[1])) && !/\bago$/i.test(body)) {
+    // ("early this week", "late last week": a premodifier of time before a relative one.)
+    if (pm && PREMODIFIERS.has(pm[1].toLowerCase()) && (!/^(?:this|last|next|early|late|mid)\b/i.test(body) || /^(?:earlier|later)$/i.test(pm[1]) || (/^(?:early|late|mid)$/i.test(pm[1]) && /^(?:this|last|next)\s/i.test(body))) && !/\bago$/i.test(body)) {
       premod = pm[1].toLowerCase();
       start -= pm[0].length;
+    } else if (start > 4 && sentence.charCodeAt(start - 1) === 45) {
+      // Written with a hyphen: "mid-1996", "late-November".
+      const hy = /(?<![-\w])(mid|early|late)-$/i.exec(sentence.slice(Math.max(0, start - 7), start));
+      if (hy) {
+        premod = hy[1].toLowerCase();
+        start -= hy[0].length;
+      }
+    }
+    // "the week of March 6": the ISO week of that day.
+    const weekOf = start > 8 && sentence.charCodeAt(start - 2) === 102 /* f */ ? /\bweek\s+of\s+$/i.exec(sentence.slice(start - 9, start)) : null;
+    // "the end of 1990", "the beginning of October": the edge is inside the date, as in "the end of
+    // November" (the value stays the year or month).
+    if (!weekOf && !premod && start > 7 && sentence.charCodeAt(start - 2) === 102 /* f */) {
+      const edgeOf = /\b(?:end|beginning|start|middle)\s+of\s+$/i.exec(sentence.slice(Math.max(0, start - 14), start));
+      if (edgeOf) start -= edgeOf[0].length;
     }
     // A part of the day with no day it belongs to ("in the morning", "the weekend" without a word
     // that places it), or placed only by "next" (an offset from another event).
     if (!period && BARE_PART_OF_DAY.test(body) && (premod === '' || premod === 'next')) return undefined;
     // "today" meaning nowadays: in a comparison ("fewer fighters than it has today") or after "even", "still".
     if (/^today$/i.test(body) && /(?:\bthan\b[^.;:!?]*|\b(?:even|still)\s+)$/i.test(sentence.slice(Math.max(0, start - 60), start))) return undefined;
+    // "USA Today", "VOA Today": a title after an acronym; "Friday prayers": a generic use of the day.
+    if (body === 'Today' && /\b[A-Z]{2,5}\s+$/.test(before)) return undefined;
+    if (body.endsWith('day') && /^\p{Lu}[a-z]+day$/u.test(body) && /^\s+(?:prayers?|sermons?)\b/i.test(sentence.slice(end, end + 12))) return undefined;
+    // "today's youth", "in today's world": the present, not a day.
+    if ((body === 'today' || body === 'Today') && NOWADAYS_AFTER.test(sentence.slice(end, end + 16))) return undefined;
     // "the people of tomorrow", "the Iraq of today": the future or the present, not a day.
     if (/^(?:today|tomorrow)$/i.test(body) && /\bof\s+$/i.test(before)) return undefined;
     // "9/11" names the 2001 attacks, not a day of the current year.
@@ -433,7 +505,12 @@ export class DateRecognizer {
         value = iso(nearestYear(ref, m ?? 1, d ?? 1, frame()), m, d);
       } else if (ref.d || dayKnown) value = iso(y, m, d);
     } else if (!relative && !bareWeekday && !bareMonth && yearKnown && c.isCertain('month') && dayKnown) value = iso(y, m, d);
-    if (value && value.length === 10) value += timeOfDay(body, c, clock);
+    if (value && value.length === 10) {
+      if (weekOf) {
+        start -= weekOf[0].length;
+        value = isoWeekValue(Number(value.slice(0, 4)), Number(value.slice(5, 7)), Number(value.slice(8)));
+      } else value += timeOfDay(body, c, clock);
+    }
     // "the 1988 period", "the 1988 quarter": the quarter last named, in that year (resolved below).
     // (Read only where a space and a "p" or "q" follow the year.)
     const next = sentence.charCodeAt(end) === 32 ? sentence.charCodeAt(end + 1) | 32 : 0;
@@ -441,9 +518,25 @@ export class DateRecognizer {
       const noun = /^\s+(?:period|quarter)\b(?!\s+(?:of|ended|ending)\b)/i.exec(sentence.slice(end, end + 20));
       if (noun) return { start, end: end + noun[0].length, value, absolute, offset: { n: y, unit: 'year', ago: false, inYear: true } };
     }
-    return { start, end, value, absolute, offset: offset?.ago ? offset : undefined };
+    const clockOnly = value !== undefined && value.length > 11 && !dayKnown && !c.isCertain('weekday') && !relative;
+    const quarterEnd = value?.length === 10 && start > 14 && sentence.charCodeAt(start - 2) === 100 /* d */ && QUARTER_ENDED.test(sentence.slice(start - 16, start));
+    // "earnings of $24 million, compared with a loss of $3 million last year": the results compared
+    // are those of the period reported, a year before, as with "a year ago".
+    const compared = !offset && (body === 'last year' || body === 'Last year') && COMPARED_BEFORE.test(sentence.slice(Math.max(0, start - 50), start)) ? ({ n: 1, unit: 'year', ago: true } as const) : undefined;
+    return { start, end, value, absolute, offset: offset?.ago ? offset : compared, clockOnly, quarterEnd };
   }
 }
+
+const MONTH_ALONE = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;
+/** What follows "March" naming a march: "for Life", "of the Mothers", "on Washington" (not "on Tuesday"). */
+const EVENT_AFTER_MARCH = /^\s+(?:for|of\s+the|on(?!\s+(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun))|against)\s+\p{Lu}/u;
+/** Nouns after "today's" that make it the present, not a day: "today's youth", "today's world". */
+const NOWADAYS_AFTER = /^['’]s\s+(?:world|youth|society|generation|children|kids|young|standards|economy|families|culture)\b/i;
+
+/** A full date with its year, then a clock time: "4 February 2025, 18:40", "Nov. 3, 2016 10:45 a.m." (group 1: the date). */
+const DATE_THEN_CLOCK = /^(.*\b\d{4}),?\s+(?=\d{1,2}(?::\d\d|\s*[ap]\.?m\b))/i;
+/** What may stand between a clock time and the day after it that it belongs to: a time zone or "local time" in brackets or not, "on". */
+const CLOCK_TO_DAY = /^[\s,)]*(?:\([^()]{0,30}\)[\s,]*)?(?:local\s+time[\s,]*)?(?:on\s+)?\(?$/i;
 
 /**
  * Comparisons of results resolved in the text's order. "Third-quarter sales fell from a year ago",
@@ -456,7 +549,7 @@ function resolveOffsets(hits: DateHit[], ref: Ymd | undefined): void {
   if (!hits.some((h) => h.offset)) return;
   const today = ref ? iso(ref.y, ref.m, ref.d) : undefined;
   const yearBefore = ref ? iso(ref.y - 1, ref.m, ref.d) : undefined;
-  let reported: DateHit | undefined;
+  let reported: { value?: string; chunk: number } | undefined;
   let quarter: DateHit | undefined;
   for (const h of hits) {
     const o = h.offset;
@@ -469,7 +562,9 @@ function resolveOffsets(hits: DateHit[], ref: Ymd | undefined): void {
       if (/-Q\d$/.test(h.value)) quarter = h;
       if (today && yearBefore) {
         const from = dateValueStart(h.value);
-        if (from <= today && from > yearBefore) reported = h;
+        // "the quarter ended Sept. 30" is the third quarter, "the fiscal first quarter ended Sept. 30" the first.
+        if (h.quarterEnd && quarter && quarter.chunk === h.chunk && h.start - quarter.end < 12) continue;
+        if (from <= today && from > yearBefore) reported = h.quarterEnd ? { value: `${h.value.slice(0, 4)}-Q${Math.ceil(Number(h.value.slice(5, 7)) / 3)}`, chunk: h.chunk } : h;
       }
       continue;
     }
@@ -478,8 +573,15 @@ function resolveOffsets(hits: DateHit[], ref: Ymd | undefined): void {
   }
 }
 
+/** A second day of the month after a date: " and 25." (not a count: "and 25 people"). */
+const SECOND_DAY = /^\s+(?:and|or)\s+(\d{1,2})(?=\s*[.,;)]|\s+(?:in|at|this|next|last|of)\b)/;
+/** A comparison of figures before "last year": "compared with a loss of $3 million", "up from". */
+const COMPARED_BEFORE = /\b(?:compared\s+with|from|against|versus)\b[^.;:!?]*$/i;
+/** Words naming the quarter a day closes: "the quarter ended Sept. 30", "the period ending June 30". */
+const QUARTER_ENDED = /\b(?:quarter|period)\s+end(?:ed|ing)\s+$/i;
+
 /** "on" or "at" joining a clock time and a day inside one of chrono's results. */
-const CLOCK_AND_DAY = /\s+(?:on|at)\s+/;
+const CLOCK_AND_DAY = /,?\s+(?:on|at)\s+/;
 /** A clock time: "11:45 p.m.", "10 a.m.", "1800 GMT", "noon". */
 const CLOCK = /\d\s*(?:a\.?m\b|p\.?m\b|o['’]clock)|\d[:.]\d\d|\b(?:noon|midnight|midday)\b/i;
 
@@ -494,7 +596,7 @@ function timeOfDay(body: string, c: chrono.ParsedComponents, clock: boolean): st
   if (!TIME_WORDS.test(body)) return '';
   if (/\b(?:noon|midday)\b/i.test(body)) return 'T12:00';
   if (/\bmidnight\b/i.test(body)) return 'T24:00';
-  if (clock && c.isCertain('hour') && /\d\s*(?:a\.?m\b|p\.?m\b|o['’]clock)|\d:\d\d|\d[.]?\d\d\s*(?:GMT|UTC)/i.test(body)) return `T${pad(c.get('hour') ?? 0)}:${pad(c.isCertain('minute') ? (c.get('minute') ?? 0) : 0)}`;
+  if (clock && c.isCertain('hour') && /\d\s*(?:a\.?m\b|p\.?m\b|o['’]clock)|\d:\d\d|\d[.]?\d\d\s*(?:GMT|UTC)|\d\s+in\s+the\s+(?:morning|afternoon|evening)/i.test(body)) return `T${pad(c.get('hour') ?? 0)}:${pad(c.isCertain('minute') ? (c.get('minute') ?? 0) : 0)}`;
   const part = /\b(morning|afternoon|evening|night|tonight)\b/i.exec(body);
   return part ? `T${PART_OF_DAY[part[1].toLowerCase()]}` : '';
 }

@@ -29,15 +29,31 @@ const IRREGULAR_PAST = new Set(
 /** Words ending in -ed that are not past-tense verbs. */
 const NOT_PAST = new Set(['need', 'needed', 'speed', 'seed', 'feed', 'bed', 'red', 'shed', 'hundred', 'united', 'indeed', 'led', 'proceed', 'exceed', 'succeed', 'embed', 'breed', 'greed', 'deed', 'weed', 'bleed']);
 
+/**
+ * Present-tense verbs of events that are scheduled, which put a date right after them in the
+ * future: "the ministers meet Monday", "the talks resume on Tuesday", "the vote is Friday".
+ */
+const PRESENT_SCHEDULED = new Set(
+  `meet meets visit visits begin begins start starts resume resumes return returns arrive arrives leave leaves travel travels head heads
+  fly flies vote votes convene convenes reconvene reconvenes host hosts face faces testify testifies expire expires open opens hold holds
+  is are`.split(/\s+/),
+);
+
+/** Verbs of putting off that read the time limit after them as ahead: "postponed until Tuesday". */
+const PUT_OFF = new Set(['postponed', 'delayed', 'adjourned', 'deferred', 'extended', 'suspended', 'pushed', 'put']);
+
 /** Words between a verb and its date: "said on Tuesday", "met late Friday", "narrowed in the first quarter". */
 const SKIPPED = new Set(['on', 'in', 'during', 'for', 'from', 'late', 'early', 'earlier', 'until', 'last', 'this', 'the', 'of', 'and', 'as', 'at', 'by']);
+
+/** "will", "shall", "'ll" (the last one in the clause). */
+const WILL = /\b(?:will|shall)\b(?![^]*\b(?:will|shall)\b)|['’]ll\b(?![^]*['’]ll\b)/i;
 
 /** A past-tense auxiliary right after the date: "… due on Friday was postponed". */
 const PAST_AFTER = /^\s*(?:was|were|had\s+been)\b/i;
 /** A past auxiliary after the date, before the end of its sentence. */
 const PAST_IN_CLAUSE = /^[^.;!?]{0,60}?\b(?:had|was|were|did)\b/i;
 /** A future auxiliary after the date in its clause: "On Tuesday, the group will…". */
-const FUTURE_AFTER = /^[^.;:!?"“”]{0,60}?\b(?:will|shall|is\s+to|are\s+to|plans?\s+to|is\s+scheduled|are\s+scheduled)\b|^[^.;:!?"“”]{0,60}?['’]ll\b/i;
+const FUTURE_AFTER = /^[^.;:!?"“”]{0,90}?\b(?:will|shall|is\s+to|are\s+to|plans?\s+to|is\s+scheduled|are\s+scheduled)\b|^[^.;:!?"“”]{0,90}?['’]ll\b/i;
 
 const MODAL_OR_BE = new Set(['be', 'been', 'being', 'is', 'are', 'am', 'to', 'will', 'would', 'could', 'should', 'must', 'may', 'might', 'can', 'shall']);
 
@@ -52,16 +68,23 @@ function isPastVerb(w: string): boolean {
  * takes the tense of the verb after it ("a second round due on Friday was postponed").
  */
 export function frameOf(text: string, start: number, end = start): Frame {
-  const from = clauseStart(text, start);
+  const from = afterQuote(text, clauseStart(text, start), start);
   const words = wordsBefore(text, from, start, 4);
   const n = words.length;
-  // The verb the date attaches to: the first word before it that is not a preposition or premodifier.
+  // The verb the date attaches to: the first word before it that is not a preposition, premodifier
+  // or adverb ("meet separately Monday").
   for (let k = n - 1; k >= 0 && k >= n - 3; k--) {
     const w = words[k];
-    if (SKIPPED.has(w)) continue;
+    if (SKIPPED.has(w) || (w.length > 4 && w.endsWith('ly'))) continue;
     // A participle after "be", a present "is" or a modal ("would be finished by Saturday", "is heard
-    // in May") is not a past tense.
-    if (pastTenseAt(words, k)) return 'past';
+    // in May") is not a past tense; a verb of putting off reads its limit ahead ("postponed until Tuesday").
+    if (pastTenseAt(words, k)) {
+      if (PUT_OFF.has(w) && (words[k + 1] === 'until' || words[k + 1] === 'till' || words[k + 2] === 'until')) return 'future';
+      return 'past';
+    }
+    // A scheduled event in the present tense: "the ministers meet Monday", "the vote is on Friday".
+    // ("The video is from Tuesday" looks back.)
+    if (PRESENT_SCHEDULED.has(w) && words[k - 1] !== 'to' && !MODAL_OR_BE.has(words[k - 1] ?? '') && words[k + 1] !== 'from' && words[k + 1] !== 'of') return 'future';
     break;
   }
   // "since the Nov. 13 attacks", "since shortly after the Oct. 23 killing".
@@ -69,12 +92,21 @@ export function frameOf(text: string, start: number, end = start): Frame {
   // "until mid-November", "loans through January": a time limit, ahead unless a past verb governs it.
   const last = words[n - 1] === 'mid' || words[n - 1] === 'early' || words[n - 1] === 'late' ? words[n - 2] : words[n - 1];
   const limit = last === 'until' || last === 'till' || last === 'through';
-  const after = text.slice(end, end + 80);
+  const after = text.slice(end, end + 110);
   if (PAST_AFTER.test(after)) return 'past';
   const clause = text.slice(from, start);
-  if (FUTURE.test(clause)) return FUTURE_STRONG.test(clause) ? 'future' : 'weak-future';
+  if (FUTURE.test(clause)) {
+    if (FUTURE_STRONG.test(clause)) return 'future';
+    // "will be named commander … for a mission in December": "will" governs the clause up to the date
+    // unless a past tense comes between ("will remember what he did in December").
+    const will = WILL.exec(clause);
+    return will && !hasPastVerb(wordsAfter(clause.slice(will.index + will[0].length), 20)) ? 'future' : 'weak-future';
+  }
   // "until Thursday, they had not called him": a limit in the past.
   if (limit) return PAST_IN_CLAUSE.test(after) ? 'past' : 'weak-future';
+  // "The minister arrives in Kabul on Sunday": a scheduled event in the present tense a few words
+  // before the date, no past tense between.
+  if (n >= 3 && scheduledPresent(wordsBefore(text, from, start, 7))) return 'weak-future';
   // "On Tuesday, the group will…": a date opening its clause takes the clause's tense.
   if (n <= 1 && FUTURE_AFTER.test(after)) return 'weak-future';
   // A date opening a clause told in the past: a past-tense verb among the first words after it and
@@ -84,6 +116,32 @@ export function frameOf(text: string, start: number, end = start): Frame {
     if (!FUTURE.test(rest) && hasPastVerb(wordsAfter(rest, 6))) return 'past';
   }
   return undefined;
+}
+
+/**
+ * Where the words governing a date start: after the last quotation mark before it, when there is
+ * one in its clause. The tense of a quotation is not that of the narration after it ("…will revisit
+ * it," the paper wrote on Tuesday), and a date inside a quotation is governed by the quotation's words.
+ */
+function afterQuote(text: string, from: number, to: number): number {
+  for (let k = to - 1; k >= from; k--) {
+    const c = text.charCodeAt(k);
+    if (c === 34 || c === 0x201c || c === 0x201d) return k + 1;
+  }
+  return from;
+}
+
+/** Verbs of a scheduled event in the third person present, which are not also plural nouns in news. */
+const SCHEDULED_3SG = new Set(['meets', 'begins', 'resumes', 'arrives', 'travels', 'flies', 'convenes', 'reconvenes', 'testifies', 'expires', 'goes', 'departs']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'this', 'that', 'these', 'those']);
+
+/** Whether one of `words` is a scheduled verb in the present ({@link SCHEDULED_3SG}) with no past tense after it. */
+function scheduledPresent(words: string[]): boolean {
+  for (let k = words.length - 1; k >= 0; k--) {
+    if (pastTenseAt(words, k)) return false;
+    if (SCHEDULED_3SG.has(words[k]) && !DETERMINERS.has(words[k - 1] ?? '')) return true;
+  }
+  return false;
 }
 
 /** The rest of a clause after a date. */
