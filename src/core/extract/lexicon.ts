@@ -116,7 +116,7 @@ export const ORG_HEADS = set(`forces force army armies navy corps brigade brigad
   international intelligence police guard guards court tribunal parliament assembly congress senate government administration authority
   authorities mission program programme project initiative operation
   operations network brotherhood board cabinet hospital airlines airways club team federation museum library mosque church
-  cathedral temple embassy consulate prison jail emirate caliphate headquarters caucus directorate secretariat inspectorate`);
+  cathedral temple embassy consulate prison jail emirate caliphate headquarters caucus directorate secretariat inspectorate exchange unit community`);
 
 /** Arabic common nouns that head names of groups, places and events rather than people. */
 export const ARABIC_ORG_HEADS = set(`jabhat jabhet jaish jaysh ahrar ansar harakat harakat hizb hezb hayat hayat katibat katiba liwa kataib

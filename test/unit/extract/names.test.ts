@@ -193,4 +193,23 @@ describe('names of persons and places', () => {
       );
     });
   });
+
+  it('a storm named like a person is no person, there nor alone later', () => {
+    expectMentions('Hurricane Odette gained strength on Sunday. By noon Odette was 300 miles east of the islands, and Typhoon Marla hit the coast.', ['person', 'speaker', 'organization']);
+  });
+
+  it('capitalised words joined by a hyphen stay in one person\'s name; a party and a state do not', () => {
+    expectMentions(
+      '[[Jean-Luc Marchetti]]{person} met [[Abdul-Rahim al-Tayeb]]{person} on Monday; [[Greta Lindqvist-Okafor]]{speaker} said nothing. Later [[Marchetti]]{person} left. [[Rep. Dana Cole]]{person} (D-[[Minn.]]{place}) abstained.',
+      ['person', 'speaker', 'place'],
+    );
+  });
+
+  it('the words of an office before its title word are no person\'s name', () => {
+    expectMentions('He accused Labour Prime Minister [[Tomas Brandt]]{person} of planning it.', ['person', 'speaker']);
+  });
+
+  it('witnesses and aides opening a sentence before a speech verb are groups of people, not surnames', () => {
+    expectMentions('Eyewitnesses said the crew was freed. Aides said he would rest. [[Hughes]]{speaker} said so.', ['person', 'speaker']);
+  });
 });

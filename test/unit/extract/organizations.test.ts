@@ -160,4 +160,77 @@ describe('organisations', () => {
   it('headquarters, caucuses and directorates are bodies', () => {
     expectMentions('The briefing was given at [[Defence Headquarters]]{organization} in [[Abuja]]{place}. Members of the [[Liberty Caucus]]{organization} objected.', [...ORG, 'place', 'person']);
   });
+
+  it('two bodies joined by "and" are two names when the first closes with its head or the second is an acronym alone', () => {
+    expectMentions(
+      'The [[Baltic Council]]{organization} and [[NATO]]{organization} met. The [[Maltese Navy]]{organization} and [[Coast Corps]]{organization} searched the bay. The [[Institute of Marine Studies]]{organization} and [[OSCE]]{organization} wrote. She left the [[Ministry of Fisheries and Forestry]]{organization} in May.',
+      ORG,
+    );
+  });
+
+  it('names joined by an ampersand are a firm\'s, not a person\'s', () => {
+    expectMentions('Lawyers at [[Harrow & Pelling]]{organization} filed the suit. [[Dunmore Fenwick & Co]]{organization} arranged the loan.', [...ORG, 'person', 'place']);
+  });
+
+  it('a company named in full is named again without its closing word', () => {
+    expectMentions('[[Corvel Marine Inc]]{organization} makes pumps. Workers sued [[Corvel Marine]]{organization} in March, and [[Corvel Marine]]{organization} denied it.', [...ORG, 'person', 'place']);
+  });
+
+  it('a body\'s head word alone after "the", once the body is named, is that body; lower-case or unnamed it is a common noun', () => {
+    const text = 'The Regional Office for Coastal Affairs said arrivals rose. Later the Office said it would hire staff, but the office was closed and the Committee did not meet.';
+    const a = expectMentions('The [[Regional Office for Coastal Affairs]]{organization} said arrivals rose. Later the [[Office]]{organization} said it would hire staff, but the office was closed and the Committee did not meet.', ORG);
+    assert.equal(new Set(a.mentions.filter((m) => m.type === 'organization').map((m) => m.key)).size, 1, text);
+  });
+
+  it('the body a named person belongs to, after "of the" and the words describing it, or an acronym after "of"', () => {
+    expectMentions(
+      'Griet Claes of the Flemish liberal [[V-LB]]{organization} was unconvinced. Pieter Smet of the far-left [[Workers Front]]{organization} agreed, and Marc Janssens of [[CDV]]{organization} abstained. Amal Idris of Bardera drove home.',
+      ORG,
+    );
+  });
+
+  it('an acronym in brackets after a body\'s name abbreviates it in its own language; one given after ", or" names it too', () => {
+    const text = 'According to the General Service for Security (AVDS), ten remain. Fighters of the Allied Coastal Forces, or KSMO, fled.';
+    const a = expectMentions('According to the [[General Service for Security]]{organization} ([[AVDS]]{organization}), ten remain. Fighters of the [[Allied Coastal Forces]]{organization}, or [[KSMO]]{organization}, fled.', ORG);
+    assert.equal(new Set(a.mentions.filter((m) => m.type === 'organization').map((m) => m.key)).size, 2, text);
+  });
+
+  it('a name described after it as a body ("X, the group\'s media arm") or named after its trade ("retailer X") is a body\'s; a person so described is not', () => {
+    expectMentions(
+      'He recorded messages for [[Al-Hadid]]{organization}, the group\'s media arm. Danish retailer [[Halvo]]{organization} is in talks with [[Norvik]]{organization}, a Swedish insurer. Ali Omar, the party\'s spokesman, was away, and so was insurer Thierry Dehaan.',
+      ORG,
+    );
+  });
+
+  it('an outlet named before a word for an outlet ("X news agency", "the X daily") is a body\'s, there and alone later; a place or a demonym there is not', () => {
+    expectMentions(
+      'Prices rose, [[Novak]]{organization} news agency reported. [[Novak]]{organization} added that they fell. The [[Glasnik]]{organization} daily ran the story, as did a Paris daily and the Kenyan weekly.',
+      [...ORG, 'person'],
+    );
+  });
+
+  it('a market named with its exchange is a body\'s, the place opening its name inside it', () => {
+    expectMentions('The [[New York Stock Exchange]]{organization} said trading was light, and the [[American Stock Exchange]]{organization} said so too.', [...ORG, 'place', 'person']);
+  });
+
+  it('a Romance article opening a name titles a publication, unless the name is a place\'s or ends a person\'s named elsewhere', () => {
+    expectMentions(
+      'The plan failed, [[O Correio]]{organization} said, and [[La Voz]]{organization} agreed. She flew to [[La Paz]]{place}. [[Marine Le Garrec]]{person} met [[Le Garrec]]{person}\'s allies.',
+      [...ORG, 'person', 'place'],
+    );
+  });
+
+  it('units head bodies\' names, a head word alone opening a sentence is the body named before, and Da\'esh is a group', () => {
+    expectMentions(
+      'Ministers were questioned after the [[Joint Unit for Risk Assessment]]{organization} raised the level. The [[Northern Relief Council]]{organization} met on Monday. The [[Council]]{organization} will meet again, and [[Da\'esh]]{organization} fighters were seen.',
+      ORG,
+    );
+  });
+
+  it('a body\'s name does not run on across a date, communities head bodies, and a body\'s head opening a name keeps a conference inside it a body\'s', () => {
+    expectMentions(
+      'Highlights of a briefing by the [[Baltic Commission]]{organization} on Wednesday. Troops were sent by the [[Economic Community of Coastal States]]{organization} in 1990. He chairs the [[Organisation of the Coastal Conference]]{organization}, and the Geneva Conference opened.',
+      ORG,
+    );
+  });
 });

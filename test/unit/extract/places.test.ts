@@ -27,6 +27,24 @@ describe('places', () => {
   it('common English words that are also town names stay words', () => {
     expectMentions('Police said Most of the Reading was Split over the Deal.', ['place']);
   });
+  it('a place named with its article after a locative preposition, ending its noun phrase', () => {
+    expectMentions(
+      'The men became a byword across the [[Vellmark]]{place}. She grew up in the [[Lower Fens]]{place}, where jobs were scarce. Delegates in the Chamber voted, life in the West changed, and prices rose in the Ostland dinar.',
+      ['place'],
+    );
+  });
+
+  it('a place named by what happened there or by its taking', () => {
+    expectMentions(
+      'It began in the year of the [[Dalmaru]]{place} kidnapping, months before the [[Oskel]]{place} attack. After the fall of [[Tell Nuri]]{place}, the camps grew; the Kennedy assassination and the Pryce shooting were other stories.',
+      ['place'],
+    );
+  });
+
+  it('a kunya before a city or region is its name, not a person\'s', () => {
+    expectMentions('Two of the men were held in [[Abu Dhabi]]{place}, the embassy said.', ['place', 'person', 'speaker']);
+  });
+
   it('a surname that is also a city belongs to the person', () => {
     expectMentions('"We are ready," said Capt. Jeff Davis. Davis added nothing.', ['place']);
   });

@@ -4,7 +4,7 @@ import { ARABIC_ORG_HEADS, CAPITAL_STOPWORDS, ORG_HEADS, ROLES, TIME_ZONES } fro
 import { gazetteer } from '../gazetteer';
 import { WordSet } from '../wordSet';
 import { givenNameGender } from '../gender';
-import { MARGIN, nameChunks, ORG } from '../names/NameTagger';
+import { MARGIN, nameChunks, ORG, PER } from '../names/NameTagger';
 import { acronymOf, isAcronym, isCalendarWord, isCommonNounAlone, isGroupWord, isNameParticle, isStopword } from './wordClasses';
 
 /** Words that extend an organisation's name across lower-case links ("Institute for Middle East Policy"). */
@@ -24,11 +24,20 @@ const FOREIGN_ARTICLES = new Set(['Der', 'Die', 'Das', 'Het']);
 /** The lengths of those articles, a bit each: other words are passed over without a lookup. */
 const FOREIGN_ARTICLE_LENGTHS = [...FOREIGN_ARTICLES].reduce((m, w) => m | (1 << w.length), 0);
 
+/** Spanish, Portuguese, French and Italian articles, which open the names of publications and of some persons and places. */
+const ROMANCE_ARTICLES = new Set(['La', 'Le', 'El', 'Il', 'O', 'Los', 'Las', 'Les']);
+
 /** Online platforms named in the news, each a company's: organisations, never places or persons. */
 const PLATFORMS = new Set(['Telegram', 'WhatsApp', 'TikTok', 'Facebook', 'Twitter', 'YouTube', 'Instagram', 'Snapchat', 'Reddit', 'WeChat', 'Weibo', 'VKontakte', 'LinkedIn', 'Google', 'Microsoft']);
 
 /** Lower-case words for armed units and networks after their names ("the Danab brigade", "the Haqqani network"). */
 const UNIT_NOUNS = new Set(['brigade', 'brigades', 'battalion', 'battalions', 'regiment', 'militia', 'network', 'faction']);
+
+/** Words before a storm's name ("Hurricane Edouard", "Typhoon Haiyan", "Tropical Storm Alma"). */
+const STORM_WORDS = new Set(['hurricane', 'typhoon', 'cyclone', 'storm']);
+
+/** Words for outlets after their names ("Interfax news agency", "the Ekho daily"): outside the name. */
+const OUTLET_NOUNS = new Set(['daily', 'newspaper', 'weekly', 'magazine']);
 
 /** Legislatures named by one word of their own ("the Senate", "the Knesset"). */
 const LEGISLATURES = new Set(['congress', 'senate', 'bundestag', 'bundesrat', 'knesset', 'duma', 'sejm', 'riksdag', 'storting', 'folketing', 'verkhovna']);
@@ -39,14 +48,24 @@ const PARTY_NAMES = new Set(['Greens', 'Tories']);
 /** First words of parties named "… Democrats" ("Social Democrats", "Christian Democrats"). */
 const PARTY_FIRST_WORDS = new Set(['Social', 'Christian', 'Free', 'Liberal', 'Sweden']);
 
+/** Common nouns for companies by their trade, before a name in apposition ("German retailer Halvo"); also said of persons ("insurer Thierry Dehaan"). */
+const TRADES = ['retailer', 'manufacturer', 'carmaker', 'automaker', 'airline', 'insurer', 'lender', 'utility', 'brokerage', 'conglomerate', 'chipmaker'];
+const TRADE_NOUNS = new Set(TRADES);
+
 /** Common nouns for bodies, before a name in apposition ("the news agency Amaq"). */
-const BODY_NOUNS = new Set(['organization', 'organisation', 'agency', 'outlet', 'outlets', 'wing', 'arm', 'channel', 'station', 'newspaper', 'broadcaster', 'foundation', 'company', 'firm', 'militia', 'faction', 'movement', 'party', 'website', 'magazine', 'daily', 'weekly']);
+const BODY_NOUNS = new Set(['organization', 'organisation', 'agency', 'outlet', 'outlets', 'wing', 'arm', 'channel', 'station', 'newspaper', 'broadcaster', 'foundation', 'company', 'firm', 'militia', 'faction', 'movement', 'party', 'website', 'magazine', 'daily', 'weekly', ...TRADES]);
 
 /** Words heading names of events; like organisations, their names block the places inside them. */
 const EVENT_HEADS = new Set(['battle', 'war', 'siege', 'massacre', 'revolution', 'uprising', 'offensive', 'campaign', 'crisis', 'accords', 'accord', 'agreement', 'treaty', 'conference', 'summit', 'declaration', 'protocol']);
 
 /** Names of armed groups common in the news: organisations on their own, never persons or places. */
-const GROUP_NAMES = new Set(['al-qaeda', 'al-qaida', 'qaeda', 'qaida', 'taliban', 'hezbollah', 'hizbollah', 'hizballah', 'hamas', 'al-shabaab', 'al-shabab', 'shabaab', 'isis', 'isil', 'daesh', 'aqap', 'aqim', 'iswap', 'iskp', 'hts', 'al-nusra', 'nusra', 'houthis', 'houthi', 'lashkar-e-taiba', 'jemaah', 'ansarallah']);
+const GROUP_NAMES = new Set(['al-qaeda', 'al-qaida', 'qaeda', 'qaida', 'taliban', 'hezbollah', 'hizbollah', 'hizballah', 'hamas', 'al-shabaab', 'al-shabab', 'shabaab', 'isis', 'isil', 'daesh', 'aqap', 'aqim', 'iswap', 'iskp', 'hts', "da'esh", 'al-nusra', 'nusra', 'houthis', 'houthi', 'lashkar-e-taiba', 'jemaah', 'ansarallah']);
+
+/** Heads of bodies' names that stand for the body alone after "the" once it is named ("the Office", "the Directorate"). */
+export const BACK_HEADS = new Set(['office', 'department', 'directorate', 'administration', 'commission', 'committee', 'council', 'ministry', 'agency', 'bureau', 'secretariat', 'inspectorate', 'authority', 'tribunal', 'assembly', 'mission', 'command', 'board', 'party', 'front', 'movement', 'federation', 'institute', 'foundation']);
+
+/** Head words that also qualify a later head ("General Intelligence and Security Service", "Press and Information Office"). */
+const ATTRIBUTIVE_HEADS = new Set(['intelligence', 'international', 'media', 'news', 'press', 'police', 'radio', 'television', 'tv', 'broadcasting', 'times', 'post']);
 
 /** Heads of bodies named after the country they serve in ("… Mission in Somalia"). */
 const SERVING_HEADS = new Set(['mission', 'missions', 'force', 'forces', 'command', 'office', 'operation', 'operations']);
@@ -77,6 +96,8 @@ const PREFIX_HEADS = new Set(['operation', 'boko', 'radio', "jama'atu", 'jamaatu
  */
 export class OrganizationRecognizer {
   recognize(ctx: ExtractionContext): void {
+    this.ampersands(ctx);
+    this.storms(ctx);
     this.institutions(ctx);
     this.credits(ctx);
     this.mastheads(ctx);
@@ -112,7 +133,8 @@ export class OrganizationRecognizer {
       while (h < e && !isHeadAt(toks, a, h) && !(PREFIX_HEADS.has(toks[h].lower) && toks[h].cap)) h++;
       if (h < e) {
         a = h;
-        while (a > s && (toks[a - 1].cap || isNameParticle(toks[a - 1], toks[a])) && !CAPITAL_STOPWORDS.has(toks[a - 1].lower) && !isCalendarWord(toks[a - 1])) a--;
+        // (A stopword opening a place's name stays: "New York Stock Exchange".)
+        while (a > s && (toks[a - 1].cap || isNameParticle(toks[a - 1], toks[a])) && (!CAPITAL_STOPWORDS.has(toks[a - 1].lower) || gazetteer().get(`${toks[a - 1].text} ${toks[a].text}`) !== undefined) && !isCalendarWord(toks[a - 1])) a--;
       }
       let end = a;
       let extending = false;
@@ -122,7 +144,10 @@ export class OrganizationRecognizer {
         const tok = toks[t];
         // "Dhow Online and the Delta Monitor": two names, each closed by its own head and the second
         // with its own article ("General Intelligence and Security Service" is one).
-        if (tok.lower === 'and' && end === t && t > a && (COMPANY_DESIGNATORS.has(toks[t - 1].lower) || (toks[t + 1]?.lower === 'the' && headAfter(toks, t + 2, e)))) {
+        // "the European Union and NATO", "the Irish Navy and Air Corps": a body's head word, then another
+        // name with its own head or an acronym alone ("Department of Trade and Industry" is one).
+        const acronymAlone = t + 2 === e && isAcronym(toks[t + 1]) && toks[t + 1].text.length >= 2;
+        if (tok.lower === 'and' && end === t && t > a && (COMPANY_DESIGNATORS.has(toks[t - 1].lower) || (toks[t + 1]?.lower === 'the' && headAfter(toks, t + 2, e)) || acronymAlone || (isHeadAt(toks, a, t - 1) && !ATTRIBUTIVE_HEADS.has(toks[t - 1].lower) && headAfter(toks, t + 1, e)))) {
           cut = t;
           break;
         }
@@ -175,7 +200,8 @@ export class OrganizationRecognizer {
         // "Office for the District of Minnesota", "Office on Drugs and Crime": links in a row ("for the") go on extending.
         // (Not "and the", which joins two names, nor after a company's closing word: "Oakley Inc of the United States".)
         else if (extending && tok.lower === 'the' && (toks[t - 1].lower === 'for' || toks[t - 1].lower === 'of' || toks[t - 1].lower === 'on') && !COMPANY_DESIGNATORS.has(toks[t - 2]?.lower ?? '')) extending = true;
-        else if (extending && tok.cap) end = t + 1;
+        // (Not over a date: "the European Commission on Wednesday".)
+        else if (extending && tok.cap && !isCalendarWord(tok)) end = t + 1;
         else extending = false;
       }
       // "Kurdistan 24", "France 24": a channel named after a place and a number (not "Airbus 310", "Windows 95").
@@ -195,6 +221,30 @@ export class OrganizationRecognizer {
     this.legislatures(ctx);
     this.shortForms(ctx);
     this.bracketedAcronyms(ctx);
+    this.headsAlone(ctx);
+  }
+
+  /**
+   * A body's head word alone after "the", capitalised, once the document named that body in full:
+   * "the United Nations Office for West Africa", then "the Office would convene"; "the Counter-Terrorism
+   * Committee Executive Directorate", then "the Directorate". (Lower-case, or with no such body, it is
+   * a common noun: "the office", "the Committee" in a text naming no committee.)
+   */
+  private headsAlone(ctx: ExtractionContext): void {
+    const toks = ctx.tokens;
+    let heads: Set<string> | undefined;
+    for (const c of ctx.candidates) {
+      if (c.kind !== 'org' || c.event || c.t1 - c.t0 < 2) continue;
+      for (let t = c.t0; t < c.t1; t++) if (toks[t].cap && BACK_HEADS.has(toks[t].lower)) (heads ??= new Set()).add(toks[t].text);
+    }
+    if (!heads) return;
+    for (let i = 1; i < toks.length; i++) {
+      const t = toks[i];
+      if (!heads.has(t.text) || ctx.blocked[i] || (toks[i - 1].text !== 'the' && toks[i - 1].text !== 'The') || !ctx.joined(i - 1)) continue;
+      // Alone: no capitalised word after it ("the Office of Foreign Assets Control" is another body).
+      if (i + 1 < toks.length && (toks[i + 1].cap || (ctx.joined(i) && LINKS.has(toks[i + 1].lower) && toks[i + 2]?.cap))) continue;
+      this.mark(ctx, i, i + 1);
+    }
   }
 
   /**
@@ -227,7 +277,13 @@ export class OrganizationRecognizer {
         while (k < initials.length && k < letters.length && initials[k] === letters[k]) k++;
         if (k >= bestScore) [best, bestScore] = [t, k];
       }
-      if (best < 0) continue;
+      if (best < 0) {
+        // A body's name found already, abbreviated in its own language ("General Intelligence and
+        // Security Service (AIVD)"): the acronym in brackets is that body's, whatever its letters.
+        const body = ctx.candidates.find((x) => x.kind === 'org' && x.t1 === last + 1 && !x.event && !x.credit && x.t1 - x.t0 >= 2);
+        if (body && !NOT_BODIES.has(toks[last].lower) && this.mark(ctx, a, a + 1)) acronyms.add(acr.text);
+        continue;
+      }
       s = best;
       // A person's name with the body they belong to ("Philip Cocu (PSV)"): the initials of a body's
       // name spell two letters of its acronym or more, or the name has the links of one ("Alternative for Germany").
@@ -261,6 +317,14 @@ export class OrganizationRecognizer {
       } else ctx.candidates.push({ start: toks[from].start, end: toks[last].end, kind: 'org', t0: from, t1: last + 1, priority: 2 });
       this.mark(ctx, a, a + 1);
       acronyms.add(acr.text);
+    }
+    // "Jama'at Nusrat al-Islam wal-Muslimin, or JNIM,": the acronym given after "or" names the same body.
+    for (let at = text.indexOf(', or '); at >= 0; at = text.indexOf(', or ', at + 5)) {
+      const a = ctx.tokenAt(at + 5);
+      const acr = toks[a];
+      if (!acr || acr.start !== at + 5 || !isAcronymLike(acr.text) || ctx.blocked[a] || !/^(?:[,.;:)]|\s+[a-z])/.test(text.slice(acr.end, acr.end + 3))) continue;
+      const body = ctx.candidates.find((x) => x.kind === 'org' && x.end === at && !x.event && !x.credit && x.t1 - x.t0 >= 2);
+      if (body && this.mark(ctx, a, a + 1)) acronyms.add(acr.text);
     }
     if (acronyms.size === 0) return;
     // The acronym alone, not a word of a longer name ("AOL Europe").
@@ -303,9 +367,18 @@ export class OrganizationRecognizer {
     const names = new Set<string>();
     for (let i = 1; i < toks.length; i++) {
       const noun = toks[i];
-      if (!toks[i - 1].cap || noun.cap || ctx.blocked[i] || !UNIT_NOUNS.has(noun.lower) || !ctx.joined(i - 1)) continue;
+      // "Interfax news agency", "the Ekho daily": an outlet's name before a word for an outlet; the word stays outside.
+      const outlet = !noun.cap && (OUTLET_NOUNS.has(noun.lower) || (noun.lower === 'news' && toks[i + 1]?.lower === 'agency' && ctx.joined(i)));
+      if (noun.cap || (!UNIT_NOUNS.has(noun.lower) && !outlet) || ctx.blocked[i] || !ctx.joined(i - 1) || !toks[i - 1].cap) continue;
       let s = i;
-      while (s > 0 && i - s < 5 && ctx.joined(s - 1) && !ctx.blocked[s - 1] && (toks[s - 1].cap || isNameParticle(toks[s - 1], toks[s])) && !CAPITAL_STOPWORDS.has(toks[s - 1].lower) && !isCalendarWord(toks[s - 1]) && !isAcronym(toks[s - 1])) s--;
+      const hyphened = (t: number): boolean => toks[t].start === toks[t - 1].end + 1 && ctx.text.charCodeAt(toks[t - 1].end) === 45 && toks[t - 1].cap;
+      while (s > 0 && i - s < 5 && (ctx.joined(s - 1) || (outlet && s < i && hyphened(s))) && !ctx.blocked[s - 1] && (toks[s - 1].cap || isNameParticle(toks[s - 1], toks[s])) && !CAPITAL_STOPWORDS.has(toks[s - 1].lower) && !isCalendarWord(toks[s - 1]) && !isAcronym(toks[s - 1])) s--;
+      if (outlet) {
+        // A place's or a demonym's word before it is no outlet's name ("the Kenyan daily", "a Paris daily").
+        if (gazetteer().get(spellingOf(ctx, s, i)) !== undefined || gazetteer().get(ctx.text.slice(toks[s].start, toks[i - 1].end)) !== undefined || isGroupWord(toks[i - 1]) || ROLES.has(toks[s].lower)) continue;
+        if (this.mark(ctx, s, i)) names.add(spellingOf(ctx, s, i));
+        continue;
+      }
       // The name starts with a capitalised word that is no demonym nor a people's ("Kurdish militia", "Shia militias").
       while (s < i && (!toks[s].cap || isGroupWord(toks[s]))) s++;
       if (s === i || !toks[s].cap) continue;
@@ -333,15 +406,44 @@ export class OrganizationRecognizer {
   private shortForms(ctx: ExtractionContext): void {
     const toks = ctx.tokens;
     const short = new Set<string>();
+    // Names of several words without their closing word ("Brush Wellman" for "Brush Wellman Inc"), by first word.
+    const longer = new Map<string, string[]>();
     for (const c of ctx.candidates) {
       if (c.kind !== 'org' || c.event || c.t1 - c.t0 < 2 || !COMPANY_DESIGNATORS.has(toks[c.t1 - 1].lower)) continue;
       const first = toks[c.t0];
-      if (!first.cap || isAcronym(first) || CAPITAL_STOPWORDS.has(first.lower) || gazetteer().get(first.text) || gazetteer().demonyms.has(first.text) || first.text.length < 3) continue;
+      if (!first.cap || CAPITAL_STOPWORDS.has(first.lower)) continue;
+      if (c.t1 - c.t0 >= 3 && c.t1 - c.t0 <= 5) {
+        const words = [];
+        for (let t = c.t0; t < c.t1 - 1; t++) words.push(toks[t].text);
+        // (A place's name is a place's: "Hong Kong" for "Hong Kong Telecom Ltd".)
+        if (words.every((w) => /^\p{Lu}/u.test(w)) && gazetteer().get(words.join(' ')) === undefined) {
+          const list = longer.get(first.text) ?? [];
+          list.push(words.join(' '));
+          longer.set(first.text, list);
+        }
+      }
+      if (isAcronym(first) || gazetteer().get(first.text) || gazetteer().demonyms.has(first.text) || first.text.length < 3) continue;
       short.add(first.text);
     }
-    if (short.size === 0) return;
+    if (short.size === 0 && longer.size === 0) return;
     for (let i = 0; i < toks.length; i++) {
-      if (!short.has(toks[i].text) || ctx.blocked[i]) continue;
+      if (ctx.blocked[i]) continue;
+      const names = longer.get(toks[i].text);
+      if (names) {
+        let marked = false;
+        for (const name of names) {
+          const e = i + name.split(' ').length;
+          if (e > toks.length || spellingOf(ctx, i, e) !== name || !joinedRun(ctx, i, e)) continue;
+          // The name alone, not inside a longer one.
+          if ((e < toks.length && ctx.joined(e - 1) && toks[e].cap) || (i > 0 && ctx.joined(i - 1) && toks[i - 1].cap)) continue;
+          if ((marked = this.mark(ctx, i, e))) {
+            i = e - 1;
+            break;
+          }
+        }
+        if (marked) continue;
+      }
+      if (!short.has(toks[i].text)) continue;
       // The word alone: not the start of another capitalised name, nor the end of one.
       if ((i + 1 < toks.length && ctx.joined(i) && toks[i + 1].cap) || (i > 0 && ctx.joined(i - 1) && toks[i - 1].cap)) continue;
       this.mark(ctx, i, i + 1);
@@ -365,6 +467,14 @@ export class OrganizationRecognizer {
         i = e - 1;
         continue;
       }
+      // "La Jornada", "O Globo", "Le Soir", "El Mundo": so too a Romance article, unless the name is a
+      // place's ("La Paz", "Los Angeles") or the end of a person's written elsewhere ("Marine Le Pen").
+      if (ROMANCE_ARTICLES.has(toks[i].text) && toks[i + 1]?.cap && ctx.joined(i) && !inName && !(i + 2 < toks.length && ctx.joined(i + 1) && toks[i + 2].cap)) {
+        const name = `${toks[i].text} ${toks[i + 1].text}`;
+        if (gazetteer().get(name) === undefined && !new RegExp(`\\p{Lu}\\p{Ll}+ ${name}\\b`, 'u').test(ctx.text)) this.mark(ctx, i, i + 2);
+        i++;
+        continue;
+      }
       if (toks[i].cap && PLATFORMS.has(toks[i].text)) {
         // A medium the words are published on ("wrote on Twitter"), not a voice.
         this.mark(ctx, i, i + 1, true);
@@ -377,6 +487,61 @@ export class OrganizationRecognizer {
       if (two === undefined) continue;
       if (two === '') this.mark(ctx, i, i + 1);
       else if (toks[i + 1]?.text === two && ctx.joined(i)) this.mark(ctx, i, i + 2);
+    }
+  }
+
+  /**
+   * Storms named like persons ("Hurricane Edouard", "Typhoon Haiyan", "Tropical Storm Alma"), and
+   * their names alone elsewhere in the document ("Edouard was 1,100 miles east"): no person's, no
+   * mention at all, as events.
+   */
+  private storms(ctx: ExtractionContext): void {
+    const toks = ctx.tokens;
+    let names: Set<string> | undefined;
+    for (let i = 0; i + 1 < toks.length; i++) {
+      if (!toks[i].cap || !STORM_WORDS.has(toks[i].lower) || !ctx.joined(i) || !toks[i + 1].cap || CAPITAL_STOPWORDS.has(toks[i + 1].lower) || isCalendarWord(toks[i + 1])) continue;
+      // A word of a longer name ("the Hurricane Relief Fund") ends the storm's name at its next word.
+      if (i + 2 < toks.length && ctx.joined(i + 1) && toks[i + 2].cap) continue;
+      let s = i;
+      if (toks[i].lower === 'storm' && i > 0 && toks[i - 1].text === 'Tropical' && ctx.joined(i - 1)) s = i - 1;
+      if (!this.markEvent(ctx, s, i + 2)) continue;
+      (names ??= new Set()).add(toks[i + 1].text);
+      i++;
+    }
+    if (!names) return;
+    for (let i = 0; i < toks.length; i++) {
+      if (!names.has(toks[i].text) || ctx.blocked[i]) continue;
+      if ((i + 1 < toks.length && ctx.joined(i) && toks[i + 1].cap) || (i > 0 && ctx.joined(i - 1) && toks[i - 1].cap)) continue;
+      this.markEvent(ctx, i, i + 1);
+    }
+  }
+
+  /** Marks tokens [t0, t1) as an event's name: it blocks persons and places, and is no mention. */
+  private markEvent(ctx: ExtractionContext, t0: number, t1: number): boolean {
+    for (let t = t0; t < t1; t++) if (ctx.blocked[t]) return false;
+    for (let t = t0; t < t1; t++) ctx.blocked[t] = 1;
+    ctx.candidates.push({ start: ctx.tokens[t0].start, end: ctx.tokens[t1 - 1].end, kind: 'org', t0, t1, priority: 2, event: true });
+    return true;
+  }
+
+  /**
+   * Capitalised names joined by an ampersand ("Steptoe & Johnson", "Goldman Sachs & Co", "Procter &
+   * Gamble"): firms' names, never a person's nor a place's (unless the gazetteer knows the whole).
+   */
+  private ampersands(ctx: ExtractionContext): void {
+    const text = ctx.text;
+    const toks = ctx.tokens;
+    for (let at = text.indexOf(' & '); at >= 0; at = text.indexOf(' & ', at + 3)) {
+      const l = ctx.tokenAt(at) - 1;
+      const r = l + 1;
+      if (l < 0 || r >= toks.length || toks[l].end !== at || toks[r].start !== at + 3 || !toks[l].cap || !toks[r].cap || ctx.blocked[l] || ctx.blocked[r]) continue;
+      let s = l;
+      while (s > 0 && l - s < 3 && ctx.joined(s - 1) && toks[s - 1].cap && !CAPITAL_STOPWORDS.has(toks[s - 1].lower) && !isCalendarWord(toks[s - 1])) s--;
+      let e = r + 1;
+      while (e < toks.length && e - r < 3 && ctx.joined(e - 1) && toks[e].cap) e++;
+      // (Two places joined so are a place's name: "Trinidad & Tobago".)
+      if (inCapitalLine(ctx, l) || (gazetteer().get(toks[l].text) !== undefined && gazetteer().get(toks[r].text) !== undefined)) continue;
+      this.mark(ctx, s, e);
     }
   }
 
@@ -439,11 +604,17 @@ export class OrganizationRecognizer {
     }
   }
 
-  /** A name standing as the apposition of a word for a body: "its media organization, Al Furqan,", "the news agency Amaq". */
+  /**
+   * A name standing as the apposition of a word for a body: "its media organization, Al Furqan,", "the
+   * news agency Amaq", "German retailer Halvo"; or with the description after it: "Al-Hadid, the
+   * group's media arm", "Norvik, a Danish insurer,".
+   */
   private appositions(ctx: ExtractionContext): void {
     const toks = ctx.tokens;
     for (let i = 0; i + 1 < toks.length; i++) {
-      if (!toks[i + 1].cap || toks[i].cap || !BODY_NOUNS.has(toks[i].lower)) continue;
+      if (toks[i].text === 'the' || toks[i].text === 'a' || toks[i].text === 'an' || toks[i].text === 'its') this.describedAfter(ctx, i);
+      // (Not a role, nor a person's name after a trade: "the bank's Governor …", "insurer Thierry Dehaan".)
+      if (!toks[i + 1].cap || toks[i].cap || !BODY_NOUNS.has(toks[i].lower) || ROLES.has(toks[i + 1].lower) || (TRADE_NOUNS.has(toks[i].lower) && givenNameGender(toks[i + 1].text) !== undefined)) continue;
       const comma = /^\s*,\s*$/.test(ctx.gap(i));
       if (!comma && !ctx.joined(i)) continue;
       let e = i + 1;
@@ -453,6 +624,26 @@ export class OrganizationRecognizer {
       if (comma && e < toks.length && !/^\s*[,.;:)]/.test(ctx.text.slice(toks[e - 1].end, toks[e - 1].end + 2))) continue;
       this.mark(ctx, i + 1, e);
     }
+  }
+
+  /** The name before ", the group's media arm" (the determiner at token d): a body's, unless a place's. */
+  private describedAfter(ctx: ExtractionContext, d: number): void {
+    const toks = ctx.tokens;
+    // The comma before the determiner, and the name before the comma.
+    const n = d - 1;
+    if (n < 0 || !toks[n].cap || ctx.blocked[n] || !/^, $/.test(ctx.gap(n))) return;
+    // The description: up to four words, lower-case or a possessive's or a demonym's, ending with a word for a body.
+    let k = d + 1;
+    const linked = (t: number): boolean => ctx.joined(t) || POSSESSIVE_GAP.test(ctx.gap(t));
+    while (k < toks.length && k < d + 5 && linked(k - 1) && !BODY_NOUNS.has(toks[k].lower) && (!toks[k].cap || isGroupWord(toks[k]))) k++;
+    if (k >= toks.length || !BODY_NOUNS.has(toks[k].lower) || toks[k].cap || !linked(k - 1)) return;
+    // The noun closes the description ("the group's media arm,", "the media arm of …"), not "a company director".
+    const next = toks[k + 1];
+    if (next && (POSSESSIVE_GAP.test(ctx.gap(k)) || (ctx.joined(k) && !/^(?:of|that|which|in|based|for|run|owned|linked|close|known)$/.test(next.lower)))) return;
+    let s = n;
+    while (s > 0 && n - s < 4 && (ctx.joined(s - 1) || (toks[s].start === toks[s - 1].end + 1 && ctx.text.charCodeAt(toks[s - 1].end) === 45)) && toks[s - 1].cap && !CAPITAL_STOPWORDS.has(toks[s - 1].lower)) s--;
+    if (CAPITAL_STOPWORDS.has(toks[s].lower) || ROLES.has(toks[s].lower) || gazetteer().get(ctx.text.slice(toks[s].start, toks[n].end)) !== undefined) return;
+    this.mark(ctx, s, n + 1);
   }
 
   /**
@@ -494,6 +685,63 @@ export class OrganizationRecognizer {
   }
 
   /**
+   * The body a named person belongs to, after "of": "Ana Duarte of the Flemish nationalist N-VA", "Lea
+   * Hoffmann of the Greens", "Jan Maes of CD&V". With its article and the words describing it,
+   * any name there is a body's unless it is a place's or a person's; without them, only an acronym
+   * ("Amal Idris of Bardera" may be a town's).
+   */
+  private affiliations(ctx: ExtractionContext, taken: Uint8Array, names: Set<string>): void {
+    const toks = ctx.tokens;
+    // Persons the rules found, and those the tagger will ("Kris Van der Straeten").
+    const people: number[] = [];
+    for (const c of ctx.candidates) if (c.kind === 'person') people.push(c.t1);
+    for (const c of nameChunks(ctx)) {
+      if (c.label !== PER) continue;
+      // A full name of two words or more ("Griet Claes", "Kris Van der Straeten"), not a title's word ("The Path of the …").
+      let s = c.t1 - 1;
+      while (s > 0 && ctx.joined(s - 1) && (toks[s - 1].cap || isNameParticle(toks[s - 1], toks[s]) || NAME_LINK_WORDS.has(toks[s - 1].text)) && !CAPITAL_STOPWORDS.has(toks[s - 1].lower)) s--;
+      if (c.t1 - s >= 2) people.push(c.t1);
+    }
+    for (const end of people) {
+      let i = end;
+      if (toks[i]?.text !== 'of' || !ctx.joined(i - 1)) continue;
+      i++;
+      const article = toks[i]?.text === 'the' && ctx.joined(i - 1);
+      if (article) {
+        i++;
+        // Words describing the body: lower-case ("far-right", "ruling"), or a capitalised adjective before
+        // one ("Flemish nationalist").
+        const describing = (t: number): boolean => !!toks[t] && !toks[t].cap && /^[a-z]+$/.test(toks[t].text) && !LINKS.has(toks[t].lower);
+        for (let k = 0; k < 4 && i < toks.length; k++) {
+          const w = toks[i];
+          if (describing(i) && toks[i + 1]?.start === w.end + 1 && ctx.text.charCodeAt(w.end) === 45 && describing(i + 1)) i += 2;
+          else if (describing(i) || (w.cap && ctx.joined(i) && describing(i + 1))) i++;
+          else break;
+          if (i < toks.length && !ctx.joined(i - 1)) break;
+        }
+      }
+      const s = i;
+      if (s >= toks.length || !toks[s].cap || !ctx.joined(s - 1) || ctx.blocked[s] || taken[s] || CAPITAL_STOPWORDS.has(toks[s].lower) || isCalendarWord(toks[s])) continue;
+      let e = s + 1;
+      for (;;) {
+        const hyphened = e < toks.length && toks[e].cap && toks[e].start === toks[e - 1].end + 1 && ctx.text.charCodeAt(toks[e - 1].end) === 45;
+        if (e < toks.length && e - s < 4 && (hyphened || (ctx.joined(e - 1) && toks[e].cap)) && !ctx.blocked[e] && !taken[e]) e++;
+        else break;
+      }
+      const name = ctx.text.slice(toks[s].start, toks[e - 1].end);
+      if (gazetteer().get(name) !== undefined || gazetteer().get(spellingOf(ctx, s, e)) !== undefined || ROLES.has(toks[s].lower)) continue;
+      let acronym = true;
+      for (let t = s; t < e && acronym; t++) acronym = isAcronym(toks[t]) || (toks[t].text.length === 1 && toks[t].text >= 'A' && toks[t].text <= 'Z');
+      if (!article && !acronym) continue;
+      // A person's name there is a person's ("the son of Omar Hassan").
+      if (!acronym && givenNameGender(toks[s].text) !== undefined) continue;
+      if (!this.mark(ctx, s, e)) continue;
+      for (let t = s; t < e; t++) taken[t] = 1;
+      names.add(spellingOf(ctx, s, e));
+    }
+  }
+
+  /**
    * Names the tagger is sure are organisations' that no head word marked ("Interfax", "PUK",
    * "Zenith"), among the words persons left free: run after persons, before places, so that they
    * block the places inside them but never a person the rules found.
@@ -509,22 +757,24 @@ export class OrganizationRecognizer {
     const names = new Set<string>();
     for (const c of nameChunks(ctx)) {
       if (c.label !== ORG || !free(c.t0, c.t1)) continue;
+      const t0 = c.t0;
       // The end of a longer name after its link word ("Lanao del Sur"), not a body of its own.
-      const link = toks[c.t0 - 1];
-      if (link && !link.cap && c.t0 >= 2 && ctx.joined(c.t0 - 1) && ctx.joined(c.t0 - 2) && toks[c.t0 - 2].cap && NAME_LINK_WORDS.has(link.lower)) continue;
+      const link = toks[t0 - 1];
+      if (link && !link.cap && t0 >= 2 && ctx.joined(t0 - 1) && ctx.joined(t0 - 2) && toks[t0 - 2].cap && NAME_LINK_WORDS.has(link.lower)) continue;
       // An unknown acronym is an organisation's on less evidence than other words ("NATO", "OSCE").
-      const acronym = c.t1 - c.t0 === 1 && isAcronym(toks[c.t0]) && !inCapitalLine(ctx, c.t0);
+      const acronym = c.t1 - t0 === 1 && isAcronym(toks[t0]) && !inCapitalLine(ctx, t0);
       // A common noun capitalised only as the first word of its sentence ("Militia says …", then "the militia").
-      if (c.t1 - c.t0 === 1 && !acronym && isCommonNounAlone(ctx, c.t0)) continue;
+      if (c.t1 - t0 === 1 && !acronym && isCommonNounAlone(ctx, t0)) continue;
       if (c.margin < (acronym ? MARGIN.acronym : MARGIN.organization)) continue;
-      const name = spellingOf(ctx, c.t0, c.t1);
+      const name = spellingOf(ctx, t0, c.t1);
       // A place's name, also in capitals ("MOSUL" opening a dateline).
-      const place = gazetteer().get(name) ?? (isAcronym(toks[c.t0]) && name.length > 3 ? gazetteer().get(name[0] + name.slice(1).toLowerCase()) : undefined);
+      const place = gazetteer().get(name) ?? (isAcronym(toks[t0]) && name.length > 3 ? gazetteer().get(name[0] + name.slice(1).toLowerCase()) : undefined);
       if (place && place.kind !== 'town') continue;
-      this.mark(ctx, c.t0, c.t1);
+      this.mark(ctx, t0, c.t1);
       names.add(name);
     }
     this.unexplainedAcronyms(ctx, taken, names);
+    this.affiliations(ctx, taken, names);
     // Every other writing of a name found so ("Interfax said …; Interfax added").
     if (names.size === 0) return;
     const firsts = new Set([...names].map((n) => n.split(' ')[0]));
@@ -567,6 +817,8 @@ const EVENT_PREFIXES = new Set(['operation', 'ghazwah', 'ghazwat', 'ghazwa', 'ei
 /** Whether the name [a, end) is an event's: its last head word names one ("Battle of Mosul", "Geneva Conference"). */
 function isEvent(toks: readonly Token[], a: number, end: number): boolean {
   if (EVENT_PREFIXES.has(toks[a].lower)) return true;
+  // A body's head word opening the name makes it a body's ("Organisation of the Islamic Conference").
+  if (toks[a].cap && ORG_HEADS.has(toks[a].lower) && !EVENT_HEADS.has(toks[a].lower) && end - a > 2) return false;
   for (let t = end - 1; t >= a; t--) {
     if (EVENT_HEADS.has(toks[t].lower) && toks[t].cap) return true;
     if (isHead(toks[t].lower, toks[t].cap) || GROUP_NAMES.has(toks[t].lower)) return false;
@@ -596,6 +848,12 @@ function inCapitalLine(ctx: ExtractionContext, t: number): boolean {
     if ((ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122)) letters++;
   }
   return letters >= 8 && upper / letters > 0.8;
+}
+
+/** Whether tokens [s, e) follow one another with only spaces between them. */
+function joinedRun(ctx: ExtractionContext, s: number, e: number): boolean {
+  for (let t = s; t < e - 1; t++) if (!ctx.joined(t)) return false;
+  return true;
 }
 
 /** Whether a head word stands among tokens [from, to). */

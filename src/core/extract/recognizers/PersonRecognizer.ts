@@ -88,6 +88,9 @@ const LONE_NAME_VERBS = new Set(['said', 'says', 'told', 'tells', 'added', 'adds
 
 const KUNYA = new Set(['abu', 'umm', 'abi']);
 
+/** Words of an office written before its title word ("Prime Minister", "Vice President", "Foreign Secretary"). */
+const OFFICE_WORDS = new Set(['prime', 'vice', 'deputy', 'foreign', 'defence', 'defense', 'interior', 'finance', 'justice', 'health', 'acting', 'assistant', 'attorney', 'home', 'trade', 'economy', 'education', 'energy', 'labour', 'labor']);
+
 /** A line's first two or three words in capitals, then an optional outlet (", Outlet" or "(Outlet)"), then a colon. */
 const CAPITAL_LABEL = /^(\p{Lu}[\p{Lu}'’-]+(?: \p{Lu}[\p{Lu}'’-]+){1,2})( ?\([^)\n]{1,40}\)|,[^:\n]{1,40})?:\s/u;
 
@@ -290,7 +293,8 @@ export class PersonRecognizer {
         close(i);
         continue;
       }
-      if (s >= 0 && !ctx.joined(i - 1)) close(i);
+      // "Jean-Pierre Raffarin", "Abdul-Karim al-Kabariti", "Lea Hoffmann-Yılmaz": capitalised words joined by a hyphen stay in one name.
+      if (s >= 0 && !ctx.joined(i - 1) && !hyphenName(ctx, i - 1)) close(i);
       const isTitle = TITLES.has(t.lower) && t.cap;
       const sentenceStart = ctx.sentenceTokens[ctx.sentenceOf[i]]?.[0] === i;
       const bad = isStopword(t) || isCalendarWord(t) || isAcronym(t) || isGroupWord(t) || isPartisan(t) || isSacred(t) || ROLES.has(t.lower) || TITLES.has(t.lower) ||
@@ -309,7 +313,7 @@ export class PersonRecognizer {
       }
       if (s < 0) s = i;
       // A possessive or punctuation after the word ends the name.
-      if (!ctx.joined(i)) close(i + 1);
+      if (!ctx.joined(i) && !hyphenName(ctx, i)) close(i + 1);
     }
     close(toks.length);
     return out;
@@ -335,6 +339,9 @@ export class PersonRecognizer {
       if (to - from >= 2 && !this.isPlace(ctx, from, to)) return { s: from, e: Math.min(to, from + 6) };
     }
     if (e - s > 4) return undefined;
+    // "Labour Prime Minister …", "its Foreign Minister": words of an office before its title word are no name.
+    const after = toks[e];
+    if (after && after.cap && ctx.joined(e - 1) && (TITLES.has(after.lower) || ROLES.has(after.lower)) && OFFICE_WORDS.has(toks[e - 1].lower)) return undefined;
     // A company's or agency's name before "said" ("Brush Wellman said"), as the tagger reads it.
     if (r.title < 0 && this.surelyOrganization(ctx, s, e)) return undefined;
     // "Lamu County", "Sambisa Forest": a place designator ends place names, not names of people.
@@ -349,7 +356,7 @@ export class PersonRecognizer {
       const t = toks[s];
       const k = e;
       // Sentence-initial plurals are groups of people ("Officials said", "Residents told").
-      const groupNoun = ctx.sentenceTokens[ctx.sentenceOf[s]]?.[0] === s && /(?:ers|ists|ysts|ials|ents|ants|ats|ies|ces|ians|ans|ors|ives|ops|ps)$/.test(t.lower);
+      const groupNoun = ctx.sentenceTokens[ctx.sentenceOf[s]]?.[0] === s && /(?:ers|ists|ysts|ials|ents|ants|ats|ies|ces|ians|ans|ors|ives|ops|ps|sses|aides)$/.test(t.lower);
       // A common noun capitalised as the first word of a headline or sentence: "Militia says …".
       if (isCommonNounAlone(ctx, s)) return undefined;
       const prevWord = toks[s - 1];
@@ -450,7 +457,9 @@ export class PersonRecognizer {
     if (e - s > 3 || (e - s > 1 && !gazetteer().firstWords.has(ctx.tokens[s].text))) return false;
     let text = ctx.tokens[s].text;
     for (let t = s + 1; t < e; t++) text += ' ' + ctx.tokens[t].text;
-    return gazetteer().get(text) !== undefined && !/^(?:Abu|Umm)\b/.test(text);
+    // A kunya names a person before a small town ("Abu Kamal"), not before a city or region ("Abu Dhabi").
+    const place = gazetteer().get(text);
+    return place !== undefined && (place.kind !== 'town' || !/^(?:Abu|Umm)\b/.test(text));
   }
 
   /** Names registered before, by their text: the same text names the same person again. */
@@ -591,4 +600,12 @@ export class PersonRecognizer {
  */
 function spanText(ctx: ExtractionContext, s: number, e: number): string {
   return e - s === 1 ? ctx.tokens[s].text : ctx.text.slice(ctx.tokens[s].start, ctx.tokens[e - 1].end);
+}
+
+/** Whether tokens i and i + 1 are capitalised words of one name joined by a hyphen ("Jean-Pierre", "Hoffmann-Yılmaz"). */
+function hyphenName(ctx: ExtractionContext, i: number): boolean {
+  const a = ctx.tokens[i];
+  const b = ctx.tokens[i + 1];
+  // (Not a party and a state: "R-Texas", "D-Minn.".)
+  return !!a && !!b && a.cap && b.cap && b.start === a.end + 1 && ctx.text.charCodeAt(a.end) === 45 && a.text.length > 1 && b.text.length > 1 && !isAcronym(a) && !isAcronym(b);
 }

@@ -2,7 +2,7 @@ import type { ExtractionContext } from '../context';
 import { gazetteer, type GazetteerEntry } from '../gazetteer';
 import { chunkAt, LOC, MARGIN, nameChunks, PER, votesFor } from '../names/NameTagger';
 import { givenNameGender } from '../gender';
-import { CAP_ORG_DESIGNATORS, EUROPEAN_PARTICLES, LOCATIVE_PREPOSITIONS, PLACE_DESIGNATORS, PLACE_NOUNS, ROLES, TIME_ZONES, TITLES } from '../lexicon';
+import { CAP_ORG_DESIGNATORS, EUROPEAN_PARTICLES, LOCATIVE_PREPOSITIONS, ORG_HEADS, PLACE_DESIGNATORS, PLACE_NOUNS, ROLES, TIME_ZONES, TITLES } from '../lexicon';
 import { ARABIC_PLACE_HEADS, inTitleCaseLine, isAcronym, isCalendarWord, isGroupWord, isNameParticle, isPartisan, isSacred, isStopword } from './wordClasses';
 import { titleCaseWords } from '../../text/case';
 
@@ -20,6 +20,27 @@ const STRONG_LOCATIVE = new Set(['in', 'near', 'outside', 'around', 'across', 'i
 /** Points of the compass, before "of" and a place's name ("north of Baga", "40 km southeast of Bosaso"). */
 const COMPASS = new Set(['north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'north-east', 'north-west', 'south-east', 'south-west']);
 
+
+/** Nouns of taking or holding a place, before "of" and its name ("the fall of Baghouz"). */
+const SEIZURES = new Set(['fall', 'siege', 'capture', 'recapture', 'liberation', 'occupation', 'sack', 'bombardment', 'shelling']);
+
+/** Events named after the place they happened in ("the Chibok kidnapping", "the Crocus attack"). */
+const PLACED_EVENTS = new Set(['kidnapping', 'kidnappings', 'abduction', 'abductions', 'attack', 'attacks', 'bombing', 'bombings', 'massacre', 'massacres', 'siege', 'raid', 'shooting', 'blast', 'explosion', 'earthquake', 'floods', 'uprising']);
+
+/** Words that may follow a noun phrase's last word ("in the Ruhr where …"); not "and" ("in the Marchal and Lambrecks case"). */
+const AFTER_PHRASE = new Set(['but', 'where', 'which', 'who', 'in', 'on', 'at', 'to', 'from', 'for', 'with', 'by', 'since', 'until', 'after', 'before', 'as', 'is', 'was', 'are', 'were', 'has', 'had', 'have']);
+
+/** Whether the noun phrase ends before token e: punctuation (not a hyphen) or a word that opens what follows. */
+function closesPhrase(ctx: ExtractionContext, e: number): boolean {
+  const next = ctx.tokens[e];
+  if (!next) return true;
+  const gap = ctx.gap(e - 1);
+  if (/^\s*[,.;:)!?]/.test(gap)) return true;
+  return /^\s+$/.test(gap) && AFTER_PHRASE.has(next.text);
+}
+
+/** Rooms and buildings named by a capitalised common noun ("in the Chamber", "in the Hall"): no places. */
+const ROOMS = new Set(['chamber', 'hall', 'room', 'building', 'palace', 'house', 'floor', 'gallery']);
 
 /** Prepositions that make a place of an unknown name only when the name ends the clause ("abducted from Chibok."). */
 const WEAK_LOCATIVE = new Set(['at', 'from', 'to', 'into', 'and']);
@@ -160,8 +181,24 @@ export class PlaceRecognizer {
         i = nameEnd - 1;
         continue;
       }
+      // "the fall of Baghouz", "the siege of Kobani": a place taken or held; "the Chibok kidnapping", "the
+      // Crocus attack": a place naming what happened there.
+      const heldPlace = prev?.text === 'of' && !!toks[i - 2] && SEIZURES.has(toks[i - 2].text) && ctx.joined(i - 2) && closesPhrase(ctx, nameEnd);
+      const eventNoun = toks[nameEnd];
+      const eventPlace = prev?.text === 'the' && !!eventNoun && ctx.joined(nameEnd - 1) && PLACED_EVENTS.has(eventNoun.text) && closesPhrase(ctx, nameEnd + 1);
+      if ((heldPlace || eventPlace) && nameEnd - i <= 2 && this.nameLike(ctx, i, nameEnd) && !isAcronym(toks[i]) && !this.personLike(ctx, i, nameEnd) && !personVotes(ctx, spelling(ctx, i, nameEnd)) && !inTitleCaseLine(ctx, i)) {
+        const name = spelling(ctx, i, nameEnd);
+        add(i, nameEnd, { key: `place:${name.toLowerCase()}`, name, kind: 'town' }, 2);
+        i = nameEnd - 1;
+        continue;
+      }
       // "in Baghouz": one or two unknown capitalised words after a locative preposition, ending the phrase.
-      const strong = !!prev && ((STRONG_LOCATIVE.has(prev.lower) && !prev.cap) || compassOf(ctx, i));
+      // "across the Ruhr", "in the Twin Cities": a place named with its article, not a body's head word
+      // nor a room ("in the Council", "in the Chamber"), nor a point of the compass alone ("in the West").
+      // The name ends its noun phrase: no noun after it ("in the Bosnian dinar", "in the Lancet medical journal").
+      // ("between the Moslems and …" names peoples.)
+      const articled = !!prev && prev.text === 'the' && i >= 2 && ctx.joined(i - 1) && ctx.joined(i - 2) && STRONG_LOCATIVE.has(toks[i - 2].text) && toks[i - 2].text !== 'between' && !gazetteer().demonyms.has(toks[nameEnd - 1].text.replace(/s$/, '')) && !ORG_HEADS.has(toks[nameEnd - 1].lower) && !PLACE_DESIGNATORS.has(toks[nameEnd - 1].lower) && !ROOMS.has(toks[nameEnd - 1].lower) && !(nameEnd - i === 1 && COMPASS.has(toks[i].lower)) && closesPhrase(ctx, nameEnd);
+      const strong = !!prev && ((STRONG_LOCATIVE.has(prev.lower) && !prev.cap) || compassOf(ctx, i) || articled);
       const weak = !!prev && WEAK_LOCATIVE.has(prev.lower) && !prev.cap && /^\s*[,.;]/.test(ctx.text.slice(toks[nameEnd - 1].end, toks[nameEnd - 1].end + 2));
       const andAfterPlace = prev?.lower === 'and' && ctx.candidates.length > 0 && ctx.candidates[ctx.candidates.length - 1].kind === 'place' && ctx.candidates[ctx.candidates.length - 1].t1 === i - 1;
       if ((strong || weak || andAfterPlace) && nameEnd - i <= 2 && this.nameLike(ctx, i, nameEnd) && !inTitleCaseLine(ctx, i)) {

@@ -1,6 +1,7 @@
 import type { Refiner } from '../configuration';
 import { organizationKey } from '../../entities/organizations';
 import type { Candidate, ExtractionContext } from '../context';
+import { BACK_HEADS } from '../recognizers/OrganizationRecognizer';
 import { acronymOf, isAcronym, isAcronymText } from '../recognizers/wordClasses';
 
 /**
@@ -29,6 +30,8 @@ export class OrganizationMentionRefiner implements Refiner {
         if (bare) for (const [k, e] of names) if (acronymOf(e.name) === form.replace(/\./g, '')) key = k;
         // A company's first word alone joins its full name ("Barrick" for "Barrick Gold Corp").
         if (!bare && !form.includes(' ')) for (const [k, e] of names) if (e.name.startsWith(form + ' ')) key ??= k;
+        // A body's head word alone joins the first body the document named with it ("the Office" for "the United Nations Office for West Africa").
+        if (!bare && BACK_HEADS.has(form.toLowerCase())) for (const [k, e] of names) if ((' ' + e.name + ' ').includes(' ' + form + ' ')) key ??= k;
         key ??= `organization:${norm}`;
         byForm.set(norm, key);
       }
@@ -45,7 +48,8 @@ export class OrganizationMentionRefiner implements Refiner {
       const o = orgs[i];
       if (o.t1 - o.t0 <= 1) continue;
       const key = keyOf(forms[i], false);
-      const bracket = text.charCodeAt(o.end + 1) === 40 ? /^\s*\(\s*([A-Z][A-Za-z0-9.&-]*[A-Z0-9.])\s*\)/.exec(text.slice(o.end, o.end + 24)) : null;
+      // (Or after ", or": "the Allied Democratic Forces, or ADF,".)
+      const bracket = text.charCodeAt(o.end + 1) === 40 ? /^\s*\(\s*([A-Z][A-Za-z0-9.&-]*[A-Z0-9.])\s*\)/.exec(text.slice(o.end, o.end + 24)) : text.startsWith(', or ', o.end) ? /^, or ([A-Z][A-Za-z0-9.&-]*[A-Z0-9.])\b/.exec(text.slice(o.end, o.end + 24)) : null;
       if (bracket && !byForm.has(organizationKey(bracket[1]))) byForm.set(organizationKey(bracket[1]), key);
     }
     for (let i = 0; i < orgs.length; i++) if (orgs[i].t1 - orgs[i].t0 === 1 && !acronym[i]) keyOf(forms[i], false);
