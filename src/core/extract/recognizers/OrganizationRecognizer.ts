@@ -459,8 +459,9 @@ export class OrganizationRecognizer {
     for (let i = 0; i < toks.length; i++) {
       // "Der Spiegel", "Die Zeit", "Het Parool": a German or Dutch article opening a name titles a publication.
       // (Not inside a person's name: "Johan Van Der Merwe".)
+      const inName = i > 0 && ctx.joined(i - 1) && toks[i - 1].cap;
       const foreign = toks[i].cap && toks[i].text.length < 31 && (FOREIGN_ARTICLE_LENGTHS & (1 << toks[i].text.length)) !== 0 && FOREIGN_ARTICLES.has(toks[i].text);
-      if (foreign && toks[i + 1]?.cap && ctx.joined(i) && !(i > 0 && ctx.joined(i - 1) && toks[i - 1].cap) && !(toks[i].text === 'Die' && ctx.sentenceTokens[ctx.sentenceOf[i]]?.[0] === i)) {
+      if (foreign && toks[i + 1]?.cap && ctx.joined(i) && !inName && !(toks[i].text === 'Die' && ctx.sentenceTokens[ctx.sentenceOf[i]]?.[0] === i)) {
         let e = i + 2;
         while (e < toks.length && e < i + 4 && toks[e].cap && ctx.joined(e - 1)) e++;
         this.mark(ctx, i, e);
