@@ -42,7 +42,9 @@ export const SPEECH_VERBS = set(`say says said saying tell tells told telling wa
   maintain maintains maintained contend contends contended allege alleges alleged alleging suggest suggests suggested charge charges
   charged condemn condemns condemned condemning describe describes described describing answer answers answered answering
   testify testifies testified testifying concede concedes conceded conceding quip quips quipped confess confesses confessed confessing
-  retort retorts retorted counter counters countered`);
+  retort retorts retorted counter counters countered briefed briefs inform informs informed informing criticise criticises criticised
+  criticising criticize criticizes criticized criticizing blamed blaming apologise apologises apologised apologising apologize apologizes
+  apologized apologizing thanked thanking plead pleads pleaded pleading expresses expressed expressing voiced voicing`);
 
 /**
  * Verbs that credit speech only when they govern a quotation: "called the message “predictable”",
@@ -51,6 +53,16 @@ export const SPEECH_VERBS = set(`say says said saying tell tells told telling wa
 export const QUOTE_VERBS = set(`call calls called calling dub dubs dubbed dubbing brand brands branded branding term terms termed terming
   label labels labelled labeled labelling labeling dismiss dismisses dismissed dismissing hail hails hailed hailing write writes wrote
   writing`);
+
+/** Forms of "write" that credit speech when what follows is what was written ("wrote that", "wrote on X that", "wrote to the Council"). */
+export const WRITE_VERBS = set('write writes wrote writing');
+
+/** Forms of "address" that credit speech when they take an audience ("addressed the Council", "addressed reporters"). */
+export const ADDRESS_VERBS = set('address addresses addressed addressing');
+
+/** Audiences a speaker addresses, besides a body named in capitals. */
+export const AUDIENCES = set(`reporters journalists crowd crowds rally rallies meeting meetings nation conference conferences summit
+  assembly supporters followers parliament court jury delegates audience students troops congregation worshippers council`);
 
 /** Verbs after which a speech word is their object, a noun ("rejected talk of a truce"), besides {@link QUOTE_VERBS}. */
 export const OBJECT_VERBS = set('rejected rejecting brushed ruled welcomed mocked ignored avoided cut stopped halted');

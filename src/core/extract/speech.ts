@@ -1,5 +1,5 @@
 import type { ExtractionContext } from './context';
-import { OBJECT_VERBS, PASSIVE, PHRASAL_SPEECH, QUOTE_VERBS, RECORDING_NOUNS, SPEECH_VERBS } from './lexicon';
+import { ADDRESS_VERBS, AUDIENCES, OBJECT_VERBS, ORG_HEADS, PASSIVE, PHRASAL_SPEECH, QUOTE_VERBS, RECORDING_NOUNS, SPEECH_VERBS, WRITE_VERBS } from './lexicon';
 
 const NOUN_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'these', 'those', 'our', 'my', 'your', 'this', 'that', 'such', 'no', 'any', 'some', 'whose']);
 
@@ -24,6 +24,10 @@ function speechVerb(ctx: ExtractionContext, i: number): boolean {
   if (phrasal) {
     const next = ctx.tokens[i + 1];
     if (!next || !phrasal.has(next.lower)) return false;
+  } else if (WRITE_VERBS.has(t.lower)) {
+    if (!writesWords(ctx, i)) return false;
+  } else if (ADDRESS_VERBS.has(t.lower)) {
+    if (!addressesAudience(ctx, i)) return false;
   } else if (!SPEECH_VERBS.has(t.lower)) return false;
   // "self-declared", "self-proclaimed": adjectives.
   if (i > 0 && ctx.tokens[i - 1].end === t.start - 1 && ctx.text[t.start - 1] === '-') return false;
@@ -41,6 +45,41 @@ function speechVerb(ctx: ExtractionContext, i: number): boolean {
   // "a giddy tweet", "his latest remarks", "some positive comments": a noun after a determiner and an adjective.
   if (prev && NOUN_FORMS.has(t.lower) && i > 1 && NOUN_DETERMINERS.has(ctx.tokens[i - 2].lower) && ADJECTIVE.test(prev.lower) && !prev.cap && ctx.joined(i - 2) && ctx.joined(i - 1)) return false;
   return true;
+}
+
+/**
+ * "wrote that …", "wrote to the Council", "wrote on X that …", "wrote in a letter that …": writing
+ * that reports words. Not "wrote a book", "wrote the song".
+ */
+function writesWords(ctx: ExtractionContext, i: number): boolean {
+  const toks = ctx.tokens;
+  const next = toks[i + 1];
+  if (!next || !ctx.joined(i)) return false;
+  if (next.lower === 'that') return true;
+  if (next.lower === 'to') return !!toks[i + 2] && ctx.joined(i + 1) && (toks[i + 2].cap || DEFINITE_OR_POSSESSIVE.has(toks[i + 2].lower));
+  if (next.lower !== 'on' && next.lower !== 'in') return false;
+  // The place it was written, then what: "on Telegram that", "in a letter to the minister that".
+  for (let j = i + 2; j < Math.min(toks.length, i + 10) && ctx.joined(j - 1); j++) if (toks[j].lower === 'that') return j > i + 2;
+  return false;
+}
+
+const DEFINITE_OR_POSSESSIVE = new Set(['the', 'his', 'her', 'their', 'its', 'a']);
+
+/** "addressed the Security Council", "addressed reporters", "addressed a rally": speaking to an audience. Not "addressed the problem", "addressed the Ukraine crisis". */
+function addressesAudience(ctx: ExtractionContext, i: number): boolean {
+  const toks = ctx.tokens;
+  let j = i + 1;
+  if (!toks[j] || !ctx.joined(i)) return false;
+  if (DEFINITE_OR_POSSESSIVE.has(toks[j].lower)) j++;
+  const w = toks[j];
+  if (!w || !ctx.joined(j - 1)) return false;
+  if (AUDIENCES.has(w.lower)) return true;
+  // A body named in capitals: its words up to a head that names a body ("the Security Council", "the General Assembly").
+  for (let k = j; k < Math.min(toks.length, j + 5) && toks[k].cap; k++) {
+    if (ORG_HEADS.has(toks[k].lower)) return true;
+    if (!ctx.joined(k)) break;
+  }
+  return false;
 }
 
 /** Forms of speech verbs that are also nouns ("comments", "a tweet"). */

@@ -33,6 +33,16 @@ describe('speakers and persons', () => {
       'He thanked God and Allah for the victory of [[Abu Anas al-Shami]]{person}.'],
     ['a passive "was told" credits nobody',
       '[[Hamid Rezaei]]{person} was told to leave the city.'],
+    ['briefing and informing a body, addressing it, criticising, expressing concern, apologising and pleading are speech',
+      'On Monday [[Lena Okoro]]{speaker} briefed the Council on the camps, and [[Piet Claes]]{speaker} informed members that aid had stopped. [[Rui Mota]]{speaker} addressed the General Assembly by video link. [[Ines Vidal]]{speaker} criticised the delay, [[Omar Tahir]]{speaker} expressed concern about the fighting and [[Karl Jung]]{speaker} apologised to the families. In court, [[Sami Haddad]]{speaker} pleaded not guilty.'],
+    ['addressing a problem or a crisis, and being briefed or informed, are not speech',
+      '[[Lena Okoro]]{person} addressed the Sahel crisis in her report. [[Piet Claes]]{person} was briefed by officials, and [[Rui Mota]]{person} was informed of the decision.'],
+    ['writing that reports words is speech; writing a book is not',
+      'On Friday [[Lena Okoro]]{speaker} wrote on Telegram that the vote was rigged, and [[Piet Claes]]{speaker} wrote to the Council. [[Rui Mota]]{person} wrote a book about the war.'],
+    ['an audio recording of a person, and a person\'s audio message, are his speech',
+      'Supporters shared an audio recording of [[Abu Talha al-Sudani]]{speaker} on Sunday. [[Abu Yasir al-Maqdisi]]{speaker}’s new audio message followed. Police found a video of [[Karim Nouri]]{person} at the scene.'],
+    ['a name opening the text and followed by a comma and a participle is a name',
+      '[[Tom Hale]]{speaker}, speaking in Vienna, urged restraint.'],
   ];
   for (const [name, markup] of cases) it(name, () => expectMentions(markup, ['speaker', 'person']));
 

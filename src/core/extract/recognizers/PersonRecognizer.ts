@@ -403,7 +403,7 @@ export class PersonRecognizer {
     if (e - s <= 3 && s === ctx.tokenAt(0) && givenNameGender(toks[s].text) !== undefined && !inTitleCaseLine(ctx, s) && !isAcronym(toks[e - 1]) && storyOpening(ctx.text)) {
       let names = true;
       for (let t = s; t < e && names; t++) names = (t === s || !ORG_HEADS.has(toks[t].lower)) && !isAcronym(toks[t]) && !isGroupWord(toks[t]) && (gazetteer().get(toks[t].text)?.kind ?? 'town') === 'town';
-      if (names && toks[e] && !toks[e].cap && ctx.joined(e - 1) && sameSentence(e)) return { s, e };
+      if (names && toks[e] && !toks[e].cap && (ctx.joined(e - 1) || ctx.gap(e - 1) === ', ') && sameSentence(e)) return { s, e };
     }
     return undefined;
   }

@@ -1,6 +1,6 @@
 import type { Refiner } from '../configuration';
 import type { ExtractionContext } from '../context';
-import { PHRASAL_SPEECH, RECORDING_NOUNS, RECORDING_VERBS, SPEECH_VERBS } from '../lexicon';
+import { ADDRESS_VERBS, PHRASAL_SPEECH, RECORDING_NOUNS, RECORDING_VERBS, SPEECH_VERBS, WRITE_VERBS } from '../lexicon';
 import { scratchInt32, Slot } from '../scratch';
 import { isAccordingTo, isSpeechVerb, takesRecording } from '../speech';
 import { WordSet } from '../wordSet';
@@ -10,7 +10,7 @@ import { attributeQuote } from './attribution/quotations';
 import { subjectOf } from './attribution/subjects';
 
 /** Every word that may credit speech below: speech verbs, recording verbs and nouns, "according (to)". */
-const CREDITING_WORDS = new WordSet([...SPEECH_VERBS, ...PHRASAL_SPEECH.keys(), ...RECORDING_VERBS, ...RECORDING_NOUNS, 'according']);
+const CREDITING_WORDS = new WordSet([...SPEECH_VERBS, ...PHRASAL_SPEECH.keys(), ...WRITE_VERBS, ...ADDRESS_VERBS, ...RECORDING_VERBS, ...RECORDING_NOUNS, 'according']);
 
 /**
  * Credits speech: finds each speech verb's subject (./attribution/subjects: a named person, a
@@ -31,11 +31,42 @@ export class AttributionRefiner implements Refiner {
       if (i === toks.length || st.inQuote[i] || !CREDITING_WORDS.has(toks[i].lower) || st.verbSubject.has(i)) continue;
       if (isSpeechVerb(ctx, i) || isAccordingTo(ctx, i)) credit(st, i, subjectOf(st, i));
       else if (RECORDING_VERBS.has(toks[i].lower) && takesRecording(ctx, i)) credit(st, i, subjectOf(st, i));
-      else if (RECORDING_NOUNS.has(toks[i].lower) && (toks[i + 1]?.lower === 'from' || toks[i + 1]?.lower === 'by')) {
-        const p = ctx.mentionAt(i + 2);
-        if (p?.kind === 'person' && p.key) credit(st, i, { key: p.key, kind: 'person' });
+      else if (RECORDING_NOUNS.has(toks[i].lower)) {
+        const p = recordingOwner(ctx, i);
+        if (p) credit(st, i, p);
       }
     }
     creditLabels(st);
   }
+}
+
+const POSSESSIVE_GAP = /^['’]s?\s+$/;
+
+/** Recordings that carry their owner's voice when "of" names him ("an audio recording of X"); not a video or a photograph of someone. */
+const VOICE_OF = new Set(['tape', 'tapes', 'recording', 'recordings', 'audio', 'speech', 'speeches', 'sermon', 'sermons', 'voice', 'lecture', 'lectures']);
+/** Recordings a possessor speaks in ("X's audio message", "X's latest speech"); not "X's address" (where he lives) nor "X's video" or "X's interview" (by or with him). */
+const OWNED_SPEECH = new Set(['tape', 'tapes', 'recording', 'recordings', 'message', 'messages', 'speech', 'speeches', 'sermon', 'sermons', 'voice', 'remarks', 'statement', 'statements', 'lecture', 'lectures', 'proclamation']);
+
+/**
+ * The person whose words the recording noun at i holds: "a message from X", "a speech by X", "an
+ * audio recording of X", "X's new audio message".
+ */
+function recordingOwner(ctx: ExtractionContext, i: number): { key: string; kind: 'person' } | null {
+  const toks = ctx.tokens;
+  const lower = toks[i].lower;
+  const next = toks[i + 1]?.lower;
+  if (next === 'from' || next === 'by' || (next === 'of' && VOICE_OF.has(lower) && ctx.joined(i))) {
+    const p = ctx.mentionAt(i + 2);
+    return p?.kind === 'person' && p.key ? { key: p.key, kind: 'person' } : null;
+  }
+  if (!OWNED_SPEECH.has(lower)) return null;
+  // Back over up to three lower-case modifiers ("new 30-minute audio") to the possessor.
+  for (let j = i - 1; j >= 0 && i - j <= 4; j--) {
+    if (POSSESSIVE_GAP.test(ctx.gap(j))) {
+      const p = ctx.mentionAt(j);
+      return p?.kind === 'person' && p.key && p.t1 === j + 1 ? { key: p.key, kind: 'person' } : null;
+    }
+    if (toks[j].cap || !ctx.joined(j)) return null;
+  }
+  return null;
 }

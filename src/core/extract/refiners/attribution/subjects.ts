@@ -51,7 +51,7 @@ export function subjectOf(st: AttributionState, i: number, afterQuote = false): 
     if (m?.kind === 'person' && m.key && m.t0 === i + 1 && (m.t1 >= s1 || gapHas(st, m.t1 - 1, GAP.comma | GAP.period))) return { key: m.key, kind: 'person' };
   }
   // "he was told", "is said to": passive, no speaker.
-  if (PASSIVE.has(toks[i - 1]?.lower ?? '') && /^(?:told|asked|said|urged|warned|ordered|instructed|reminded|called|accused|described|charged|alleged)$/.test(toks[i].lower)) return null;
+  if (PASSIVE.has(toks[i - 1]?.lower ?? '') && /^(?:told|asked|said|urged|warned|ordered|instructed|reminded|called|accused|described|charged|alleged|briefed|informed|criticised|criticized|blamed|thanked|addressed|expressed|voiced)$/.test(toks[i].lower)) return null;
   let j = i - 1;
   while (j >= s0 && (AUXILIARIES.has(toks[j].lower) || isMannerAdverb(toks[j].text)) && !gapHas(st, j, GAP.comma | GAP.semicolon | GAP.colon)) j--;
   if (j < s0) return null;
