@@ -205,6 +205,10 @@ describe('names of persons and places', () => {
     );
   });
 
+  it('a letter after a hyphen is no person, even before a speech verb', () => {
+    expectMentions('Fighters loyal to ISIS-K claimed the raid, and [[Tom Hale]]{speaker} said so too.', ['person', 'speaker']);
+  });
+
   it('the words of an office before its title word are no person\'s name', () => {
     expectMentions('He accused Labour Prime Minister [[Tomas Brandt]]{person} of planning it.', ['person', 'speaker']);
   });

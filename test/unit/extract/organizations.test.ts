@@ -233,4 +233,11 @@ describe('organisations', () => {
       ORG,
     );
   });
+
+  it('an Arabic name closing a body before "and", or one opening the next with its article, ends the first body', () => {
+    expectMentions(
+      'The [[Al-Qasim Foundation]]{organization} and [[Al-Minbar]]{organization} shared the tape. [[Liwa Tahrir al-Janub]]{organization} and [[Jaysh al-Wadi]]{organization} split, while the [[Ministry of Water and Energy]]{organization} stayed silent.',
+      ORG,
+    );
+  });
 });

@@ -5,7 +5,7 @@ import { gazetteer } from '../gazetteer';
 import { WordSet } from '../wordSet';
 import { givenNameGender } from '../gender';
 import { MARGIN, nameChunks, ORG, PER } from '../names/NameTagger';
-import { acronymOf, isAcronym, isCalendarWord, isCommonNounAlone, isGroupWord, isNameParticle, isStopword } from './wordClasses';
+import { acronymOf, hasJoinedArticle, isAcronym, isCalendarWord, isCommonNounAlone, isGroupWord, isNameParticle, isStopword } from './wordClasses';
 
 /** Words that extend an organisation's name across lower-case links ("Institute for Middle East Policy"). */
 const LINKS = new Set(['of', 'for', 'and', 'the', 'on', 'de', '&']);
@@ -18,6 +18,18 @@ const COMPANY_DESIGNATORS = new Set(['corp', 'corporation', 'inc', 'incorporated
 
 /** Buildings that stand for institutions, by their first word (and second, '' when one word). */
 const INSTITUTION_BUILDINGS = new Map([['White', 'House'], ['Kremlin', ''], ['Pentagon', ''], ['Élysée', ''], ['Elysee', ''], ['Downing', 'Street'], ['Blue', 'House']]);
+
+/**
+ * Whether the "and" at t joins two names because an Arabic name closes the first or opens the second
+ * with its article capitalised (not "Islamic State in Iraq and al-Sham"):
+ * "Hayat Tahrir al-Sham and Jabhat Fatah al-Sham", "the Al-Furqan Foundation and Al-Naba". English
+ * words joined by "and" inside one body's name never do ("Department of Trade and Industry").
+ */
+function arabicPair(toks: readonly Token[], t: number): boolean {
+  const before = toks[t - 1];
+  const after = toks[t + 1];
+  return toks[t].lower === 'and' && !!before && !!after && after.cap && (hasJoinedArticle(before) || (hasJoinedArticle(after) && after.text.charCodeAt(0) < 97) || ARABIC_ORG_HEADS.has(after.lower));
+}
 
 /** German and Dutch articles, which open the names of publications in English prose, never of persons. */
 const FOREIGN_ARTICLES = new Set(['Der', 'Die', 'Das', 'Het']);
@@ -118,7 +130,7 @@ export class OrganizationRecognizer {
         // "the Federal Prosecutor's Office", "People's Liberation Army": the possessive of an office or a
         // people before the head word stays inside (not a person's: "Trump's Party").
         const possessive = e < n && toks[e].cap && toks[e - 1].cap && isHead(toks[e].lower, true) && (ROLES.has(toks[e - 1].lower) || POSSESSORS.has(toks[e - 1].lower)) && POSSESSIVE_GAP.test(ctx.gap(e - 1));
-        if (hyphened || possessive || (e < n && ctx.joined(e - 1) && (toks[e].cap || isNameParticle(toks[e], toks[e + 1]) || (LINKS.has(toks[e].lower) && e + 1 < n && ctx.joined(e) && (toks[e + 1].cap || LINKS.has(toks[e + 1].lower)))))) {
+        if (hyphened || possessive || (e < n && ctx.joined(e - 1) && (toks[e].cap || isNameParticle(toks[e], toks[e + 1]) || (LINKS.has(toks[e].lower) && e + 1 < n && ctx.joined(e) && (toks[e + 1].cap || LINKS.has(toks[e + 1].lower)) && !arabicPair(toks, e))))) {
           e++;
           continue;
         }

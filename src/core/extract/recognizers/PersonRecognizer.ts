@@ -359,6 +359,8 @@ export class PersonRecognizer {
       const groupNoun = ctx.sentenceTokens[ctx.sentenceOf[s]]?.[0] === s && /(?:ers|ists|ysts|ials|ents|ants|ats|ies|ces|ians|ans|ors|ives|ops|ps|sses|aides)$/.test(t.lower);
       // A common noun capitalised as the first word of a headline or sentence: "Militia says …".
       if (isCommonNounAlone(ctx, s)) return undefined;
+      // A letter, or the end of a hyphened word ("ISIS-K claimed"), is no one's name.
+      if (t.text.length < 2 || (s > 0 && toks[s - 1].end === t.start - 1 && ctx.text.charCodeAt(t.start - 1) === 45)) return undefined;
       const prevWord = toks[s - 1];
       const afterPreposition = !!prevWord && !prevWord.cap && PLACE_PREPOSITIONS.has(prevWord.lower) && ctx.joined(s - 1);
       // "the Assembly warned", "the Republic said", "the Syrian Arab Republic said": a person's lone name takes no article nor demonym.

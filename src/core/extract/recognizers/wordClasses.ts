@@ -95,6 +95,12 @@ const UPPER_AT = /\p{Lu}/uy;
 /** Particles written apart inside a name, before a capitalised word: "bin Laden", "al Baghdadi". */
 const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'abu']);
 
+/** Whether a word opens with an Arabic article joined by a hyphen, in either case ("al-Sham", "Al-Naba", "ash-Shabab"). */
+export function hasJoinedArticle(t: Token): boolean {
+  const hyphen = t.text.indexOf('-');
+  return hyphen > 0 && hyphen <= 3 && JOINED_ARTICLES.has(t.lower.slice(0, hyphen)) && hyphen + 1 < t.text.length;
+}
+
 /** A lower-case Arabic particle that may sit inside a name: "al", "bin", "ibn", or a joined "al-X". */
 export function isNameParticle(t: Token, next: Token | undefined): boolean {
   if (t.cap || t.num) return false;
