@@ -524,16 +524,27 @@ export class PersonRecognizer {
     const lastWords = new Set(people.map((x) => x.words[x.words.length - 1]));
     // "Abu Hamza" for "Abu Hamza al-Qurashi": a kunya ends with its second word.
     for (const x of people) if (x.words.length > 2 && isKunya(x.words.slice(0, 2))) lastWords.add(x.words[1]);
-    // Words the document writes in lower case, read once when a longer writing of a name needs them.
-    let lowerWords: Set<string> | undefined;
+    // The folds of the words the document writes in lower case, read when a longer writing of a
+    // name needs them, and only those of the words whose first letter the fold asked about can
+    // start with (a fold keeps its word's first letter, every vowel and y folded to 'a').
+    const lowerWords = new Set<string>();
+    const lowerFirsts = new Set<number>();
+    const isLowerWord = (f: string): boolean => {
+      const first = f.charCodeAt(0);
+      if (!lowerFirsts.has(first)) {
+        lowerFirsts.add(first);
+        for (const t of toks) {
+          if (t.cap || t.num) continue;
+          const c = t.lower.charCodeAt(0);
+          if (c === first || (first === 97 && (c === 101 || c === 105 || c === 111 || c === 117 || c === 121))) lowerWords.add(foldWord(t.lower));
+        }
+      }
+      return lowerWords.has(f);
+    };
     // "Donald Trump Calls Out Ted Cruz" (a headline) is no longer writing of "Ted Cruz": the words
     // before a name's first word are a longer writing of it only if none is a common word of the text.
     const commonWordBefore = (words: string[], name: readonly string[]): boolean => {
-      if (!lowerWords) {
-        lowerWords = new Set();
-        for (const t of toks) if (!t.cap && !t.num) lowerWords.add(foldWord(t.lower));
-      }
-      for (let k = 0; k < words.length && words[k] !== name[0]; k++) if (lowerWords.has(words[k])) return true;
+      for (let k = 0; k < words.length && words[k] !== name[0]; k++) if (isLowerWord(words[k])) return true;
       return false;
     };
     // The folded last word of each token, computed once: every name length ending there reads it.
