@@ -38,9 +38,13 @@ const FOREIGN_ARTICLE_LENGTHS = [...FOREIGN_ARTICLES].reduce((m, w) => m | (1 <<
 
 /** Spanish, Portuguese, French and Italian articles, which open the names of publications and of some persons and places. */
 const ROMANCE_ARTICLES = new Set(['La', 'Le', 'El', 'Il', 'O', 'Los', 'Las', 'Les']);
+/** The lengths of those articles, a bit each: other words are passed over without a lookup. */
+const ROMANCE_ARTICLE_LENGTHS = [...ROMANCE_ARTICLES].reduce((m, w) => m | (1 << w.length), 0);
 
 /** Online platforms named in the news, each a company's: organisations, never places or persons. */
 const PLATFORMS = new Set(['Telegram', 'WhatsApp', 'TikTok', 'Facebook', 'Twitter', 'YouTube', 'Instagram', 'Snapchat', 'Reddit', 'WeChat', 'Weibo', 'VKontakte', 'LinkedIn', 'Google', 'Microsoft']);
+/** The lengths of those names, a bit each: other words are passed over without a lookup. */
+const PLATFORM_LENGTHS = [...PLATFORMS].reduce((m, w) => m | (1 << w.length), 0);
 
 /** Lower-case words for armed units and networks after their names ("the Danab brigade", "the Haqqani network"). */
 const UNIT_NOUNS = new Set(['brigade', 'brigades', 'battalion', 'battalions', 'regiment', 'militia', 'network', 'faction']);
@@ -482,13 +486,13 @@ export class OrganizationRecognizer {
       }
       // "La Jornada", "O Globo", "Le Soir", "El Mundo": so too a Romance article, unless the name is a
       // place's ("La Paz", "Los Angeles") or the end of a person's written elsewhere ("Marine Le Pen").
-      if (ROMANCE_ARTICLES.has(toks[i].text) && toks[i + 1]?.cap && ctx.joined(i) && !inName && !(i + 2 < toks.length && ctx.joined(i + 1) && toks[i + 2].cap)) {
+      if (toks[i].cap && toks[i].text.length < 31 && (ROMANCE_ARTICLE_LENGTHS & (1 << toks[i].text.length)) !== 0 && ROMANCE_ARTICLES.has(toks[i].text) && toks[i + 1]?.cap && ctx.joined(i) && !inName && !(i + 2 < toks.length && ctx.joined(i + 1) && toks[i + 2].cap)) {
         const name = `${toks[i].text} ${toks[i + 1].text}`;
         if (gazetteer().get(name) === undefined && !new RegExp(`\\p{Lu}\\p{Ll}+ ${name}\\b`, 'u').test(ctx.text)) this.mark(ctx, i, i + 2);
         i++;
         continue;
       }
-      if (toks[i].cap && PLATFORMS.has(toks[i].text)) {
+      if (toks[i].cap && toks[i].text.length < 31 && (PLATFORM_LENGTHS & (1 << toks[i].text.length)) !== 0 && PLATFORMS.has(toks[i].text)) {
         // A medium the words are published on ("wrote on Twitter"), not a voice.
         this.mark(ctx, i, i + 1, true);
         continue;
