@@ -383,9 +383,11 @@ export class OrganizationRecognizer {
     const names = new Set<string>();
     for (let i = 1; i < toks.length; i++) {
       const noun = toks[i];
+      // A lower-case word right after a capitalised one (read first: most words are passed over without a lookup).
+      if (noun.cap || !toks[i - 1].cap || ctx.blocked[i] || !ctx.joined(i - 1)) continue;
       // "Interfax news agency", "the Ekho daily": an outlet's name before a word for an outlet; the word stays outside.
-      const outlet = !noun.cap && (OUTLET_NOUNS.has(noun.lower) || (noun.lower === 'news' && toks[i + 1]?.lower === 'agency' && ctx.joined(i)));
-      if (noun.cap || (!UNIT_NOUNS.has(noun.lower) && !outlet) || ctx.blocked[i] || !ctx.joined(i - 1) || !toks[i - 1].cap) continue;
+      const outlet = OUTLET_NOUNS.has(noun.lower) || (noun.lower === 'news' && toks[i + 1]?.lower === 'agency' && ctx.joined(i));
+      if (!UNIT_NOUNS.has(noun.lower) && !outlet) continue;
       let s = i;
       const hyphened = (t: number): boolean => toks[t].start === toks[t - 1].end + 1 && ctx.text.charCodeAt(toks[t - 1].end) === 45 && toks[t - 1].cap;
       while (s > 0 && i - s < 5 && (ctx.joined(s - 1) || (outlet && s < i && hyphened(s))) && !ctx.blocked[s - 1] && (toks[s - 1].cap || isNameParticle(toks[s - 1], toks[s])) && !CAPITAL_STOPWORDS.has(toks[s - 1].lower) && !isCalendarWord(toks[s - 1]) && !isAcronym(toks[s - 1])) s--;
