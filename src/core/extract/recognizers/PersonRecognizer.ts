@@ -5,7 +5,7 @@ import { givenNameGender } from '../gender';
 import { AUXILIARIES, EUROPEAN_PARTICLES, ORG_HEADS, PLACE_DESIGNATORS, PLACE_NOUNS, ROLES, TITLES } from '../lexicon';
 import { chunkAt, MARGIN, ORG, PER } from '../names/NameTagger';
 import { isSpeechVerb } from '../speech';
-import { ARABIC_PLACE_HEADS, inTitleCaseLine, isAcronym, isCalendarWord, isCommonNounAlone, isGroupWord, isNameParticle, isPartisan, isSacred, isStopword } from './wordClasses';
+import { ARABIC_PLACE_HEADS, inTitleCaseLine, isAcronym, isCommonNounAlone, isGroupWord, isNameParticle, isPartisan, isStopword, NOT_NAME_WORDS } from './wordClasses';
 
 /** A stretch of name-like tokens [s, e), with the index of a title right before it or -1. */
 interface NameRun {
@@ -297,7 +297,7 @@ export class PersonRecognizer {
       if (s >= 0 && !ctx.joined(i - 1) && !hyphenName(ctx, i - 1)) close(i);
       const isTitle = TITLES.has(t.lower) && t.cap;
       const sentenceStart = ctx.sentenceTokens[ctx.sentenceOf[i]]?.[0] === i;
-      const bad = isStopword(t) || isCalendarWord(t) || isAcronym(t) || isGroupWord(t) || isPartisan(t) || isSacred(t) || ROLES.has(t.lower) || TITLES.has(t.lower) ||
+      const bad = NOT_NAME_WORDS.has(t.lower) || isAcronym(t) || isGroupWord(t) || isPartisan(t) ||
         // A capitalised gerund opening a sentence ("Losing Adnani is a blow") is a verb.
         (sentenceStart && t.lower.length > 5 && t.lower.endsWith('ing'));
       if (isTitle && ctx.joined(i) && toks[i + 1]?.cap) {

@@ -2,8 +2,8 @@ import type { ExtractionContext } from '../context';
 import { gazetteer, type GazetteerEntry } from '../gazetteer';
 import { chunkAt, LOC, MARGIN, nameChunks, PER, votesFor } from '../names/NameTagger';
 import { givenNameGender } from '../gender';
-import { CAP_ORG_DESIGNATORS, EUROPEAN_PARTICLES, LOCATIVE_PREPOSITIONS, ORG_HEADS, PLACE_DESIGNATORS, PLACE_NOUNS, ROLES, TIME_ZONES, TITLES } from '../lexicon';
-import { ARABIC_PLACE_HEADS, inTitleCaseLine, isAcronym, isCalendarWord, isGroupWord, isNameParticle, isPartisan, isSacred, isStopword } from './wordClasses';
+import { CAP_ORG_DESIGNATORS, EUROPEAN_PARTICLES, LOCATIVE_PREPOSITIONS, ORG_HEADS, PLACE_DESIGNATORS, PLACE_NOUNS, TIME_ZONES, TITLES } from '../lexicon';
+import { ARABIC_PLACE_HEADS, inTitleCaseLine, isAcronym, isCalendarWord, isGroupWord, isNameParticle, isPartisan, isSacred, isStopword, NOT_NAME_WORDS } from './wordClasses';
 import { titleCaseWords } from '../../text/case';
 
 /** Prepositions that, before an unknown capitalised word, make it a place ("fighting in Baghouz"). */
@@ -318,7 +318,7 @@ export class PlaceRecognizer {
       if (ctx.blocked[t]) return false;
       const inner = t > s && t < e - 1 && EUROPEAN_PARTICLES.has(tok.lower);
       if (!tok.cap && !inner && !isNameParticle(tok, ctx.tokens[t + 1])) return false;
-      if (isStopword(tok) || isCalendarWord(tok) || isGroupWord(tok) || isSacred(tok) || TITLES.has(tok.lower) || ROLES.has(tok.lower)) return false;
+      if (NOT_NAME_WORDS.has(tok.lower) || isGroupWord(tok)) return false;
     }
     return true;
   }

@@ -1,7 +1,7 @@
 import type { Token } from '../../text/tokens';
 import type { ExtractionContext } from '../context';
 import { gazetteer } from '../gazetteer';
-import { CAPITAL_STOPWORDS, MONTHS, ORG_HEADS, WEEKDAYS } from '../lexicon';
+import { CAPITAL_STOPWORDS, MONTHS, ORG_HEADS, ROLES, TITLES, WEEKDAYS } from '../lexicon';
 
 const set = (s: string): Set<string> => new Set(s.split(/\s+/).filter(Boolean));
 
@@ -88,6 +88,12 @@ export function isCalendarWord(t: Token): boolean {
 export function isStopword(t: Token): boolean {
   return CAPITAL_STOPWORDS.has(t.lower);
 }
+
+/**
+ * Stopwords, calendar words, words for God and holy days, roles and titles in one set, by their
+ * lower case: a word that opens no name is told by one lookup instead of five.
+ */
+export const NOT_NAME_WORDS: ReadonlySet<string> = new Set([...CAPITAL_STOPWORDS, ...CALENDAR_WORDS, ...SACRED_WORDS, ...ROLES, ...TITLES]);
 
 /** Articles that join a capitalised word in a name ("al-Baghdadi"), written in lower case. */
 const JOINED_ARTICLES = new Set(['al', 'el', 'ad', 'as', 'ash', 'an', 'ar', 'at', 'az', 'ez', 'a']);
