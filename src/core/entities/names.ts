@@ -32,6 +32,12 @@ export function nameWords(name: string): string[] {
   return splitNameMemo(name).slice();
 }
 
+/** The last word of {@link nameWords}, without copying the list ("" for a name of no word). */
+export function lastNameWord(name: string): string {
+  const words = splitNameMemo(name);
+  return words.length === 0 ? '' : words[words.length - 1];
+}
+
 function splitName(name: string): string[] {
   const raw = name
     .normalize('NFD')

@@ -1,4 +1,4 @@
-import { foldWord, isKunya, nameWords, namesCompatible, tidyName } from '../../entities/names';
+import { foldWord, isKunya, lastNameWord, nameWords, namesCompatible, tidyName } from '../../entities/names';
 import type { ExtractionContext, PersonRecord } from '../context';
 import { gazetteer } from '../gazetteer';
 import { givenNameGender } from '../gender';
@@ -549,7 +549,7 @@ export class PersonRecognizer {
     };
     // The folded last word of each token, computed once: every name length ending there reads it.
     const lastFold: Array<string | undefined> = new Array(toks.length);
-    const foldAt = (t: number): string => (lastFold[t] ??= foldWord(nameWords(toks[t].text).pop() ?? ''));
+    const foldAt = (t: number): string => (lastFold[t] ??= foldWord(lastNameWord(toks[t].text)));
     for (const r of runs) {
       let i = r.s;
       while (i < r.e) {
