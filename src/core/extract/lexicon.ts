@@ -167,3 +167,6 @@ export const EUROPEAN_PARTICLES = set('de der den des van von du da di del della
 
 /** Verbs of asking: their subject is the interviewer, their object the one who answers ("asked Okafor", "pressed the witness"). */
 export const ASKING_VERBS = set('ask asks asked asking pressed questioned interviewed');
+
+/** Letters written after a person's name for an honour, a degree or a seat ("Alison Morgan KC", "Omar Haddad MP"): part of no other name. */
+export const POSTNOMINALS = new Set(['KC', 'QC', 'MP', 'MEP', 'MSP', 'PhD', 'OBE', 'MBE', 'CBE', 'KBE']);

@@ -1,6 +1,6 @@
 import type { Token } from '../../text/tokens';
 import type { Candidate, ExtractionContext } from '../context';
-import { ARABIC_ORG_HEADS, CAPITAL_STOPWORDS, ORG_HEADS, ROLES, TIME_ZONES } from '../lexicon';
+import { ARABIC_ORG_HEADS, CAPITAL_STOPWORDS, ORG_HEADS, POSTNOMINALS, ROLES, TIME_ZONES } from '../lexicon';
 import { gazetteer } from '../gazetteer';
 import { WordSet } from '../wordSet';
 import { givenNameGender } from '../gender';
@@ -771,6 +771,8 @@ export class OrganizationRecognizer {
     for (const c of nameChunks(ctx)) {
       if (c.label !== ORG || !free(c.t0, c.t1)) continue;
       const t0 = c.t0;
+      // "Tariq Hussain MP", "Alison Morgan KC": a person's name and the letters after it.
+      if (c.t1 - t0 >= 2 && POSTNOMINALS.has(toks[c.t1 - 1].text)) continue;
       // The end of a longer name after its link word ("Lanao del Sur"), not a body of its own.
       const link = toks[t0 - 1];
       if (link && !link.cap && t0 >= 2 && ctx.joined(t0 - 1) && ctx.joined(t0 - 2) && toks[t0 - 2].cap && NAME_LINK_WORDS.has(link.lower)) continue;

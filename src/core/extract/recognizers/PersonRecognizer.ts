@@ -2,7 +2,7 @@ import { foldWord, isKunya, nameWords, namesCompatible, tidyName } from '../../e
 import type { ExtractionContext, PersonRecord } from '../context';
 import { gazetteer } from '../gazetteer';
 import { givenNameGender } from '../gender';
-import { AUXILIARIES, EUROPEAN_PARTICLES, ORG_HEADS, PLACE_DESIGNATORS, PLACE_NOUNS, ROLES, TITLES } from '../lexicon';
+import { AUXILIARIES, EUROPEAN_PARTICLES, ORG_HEADS, PLACE_DESIGNATORS, PLACE_NOUNS, POSTNOMINALS, ROLES, TITLES } from '../lexicon';
 import { chunkAt, MARGIN, ORG, PER } from '../names/NameTagger';
 import { isSpeechVerb } from '../speech';
 import { ARABIC_PLACE_HEADS, inTitleCaseLine, isAcronym, isCalendarWord, isCommonNounAlone, isGroupWord, isNameParticle, isPartisan, isSacred, isStopword } from './wordClasses';
@@ -96,6 +96,17 @@ const CAPITAL_LABEL = /^(\p{Lu}[\p{Lu}'’-]+(?: \p{Lu}[\p{Lu}'’-]+){1,2})( ?\
 
 
 
+
+/**
+ * Whether the capitalised word at i stands inside one person's name: right after a given name and
+ * right before a capitalised word or an Arabic nisba ("Mohammed Shia al-Sudani").
+ */
+function middleNameWord(ctx: ExtractionContext, i: number): boolean {
+  const toks = ctx.tokens;
+  const next = toks[i + 1];
+  if (!next || !(next.cap || /^(?:al|el)-\p{Lu}/u.test(next.text)) || !ctx.joined(i - 1) || !ctx.joined(i) || isGroupWord(next) || isStopword(next)) return false;
+  return givenNameGender(toks[i - 1].text) !== undefined;
+}
 
 /** Prepositions after which a capitalised name is a place's, in news prose ("fighting in Baga"). */
 const STRONG_LOCATIVE = new Set(['in', 'near', 'outside', 'around', 'inside', 'toward', 'towards']);
@@ -297,7 +308,7 @@ export class PersonRecognizer {
       if (s >= 0 && !ctx.joined(i - 1) && !hyphenName(ctx, i - 1)) close(i);
       const isTitle = TITLES.has(t.lower) && t.cap;
       const sentenceStart = ctx.sentenceTokens[ctx.sentenceOf[i]]?.[0] === i;
-      const bad = isStopword(t) || isCalendarWord(t) || isAcronym(t) || isGroupWord(t) || isPartisan(t) || isSacred(t) || ROLES.has(t.lower) || TITLES.has(t.lower) ||
+      const bad = isStopword(t) || isCalendarWord(t) || isAcronym(t) || isGroupWord(t) || isPartisan(t) || isSacred(t) || ROLES.has(t.lower) || TITLES.has(t.lower) || POSTNOMINALS.has(t.text) ||
         // A capitalised gerund opening a sentence ("Losing Adnani is a blow") is a verb.
         (sentenceStart && t.lower.length > 5 && t.lower.endsWith('ing'));
       if (isTitle && ctx.joined(i) && toks[i + 1]?.cap) {
@@ -307,7 +318,8 @@ export class PersonRecognizer {
         titleInside = !(i > 0 && ctx.joined(i - 1) && toks[i - 1].cap && !isStopword(toks[i - 1]) && !isGroupWord(toks[i - 1]));
         continue;
       }
-      if (bad) {
+      // "Mohammed Shia al-Sudani": a sect's or people's word between a given name and the rest of the name is part of it.
+      if (bad && !(s >= 0 && isGroupWord(t) && middleNameWord(ctx, i))) {
         close(i);
         continue;
       }
@@ -384,8 +396,9 @@ export class PersonRecognizer {
         if (ROLES.has(toks[j].lower) && !toks[j].cap) return { s, e };
       }
     }
-    // "X said", "X, the …, said", "X has warned".
+    // "X said", "X, the …, said", "X has warned", "X MP said".
     let k = e;
+    if (k < toks.length && POSTNOMINALS.has(toks[k].text) && ctx.joined(k - 1)) k++;
     while (k < toks.length && sameSentence(k) && AUXILIARIES.has(toks[k].lower) && !/[,;:]/.test(ctx.gap(k - 1))) k++;
     if (sameSentence(k) && !/[,;:.]/.test(ctx.gap(k - 1)) && isSpeechVerb(ctx, k)) return { s, e };
     // "X was killed", "X was arrested": what befalls a person (a name of two words or more).

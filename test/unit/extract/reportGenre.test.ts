@@ -1,0 +1,25 @@
+import * as assert from 'node:assert/strict';
+import { expectMentions, speakerOf } from './spans';
+
+const PEOPLE = ['speaker', 'person'];
+
+// Sentences of the kinds of text analysts read: wire reports, UN meetings, trials, interviews.
+describe('reports, meetings and trials', () => {
+  describe('names of officials', () => {
+    it("a sect's word inside an Arabic name does not split it", () => {
+      expectMentions('Iraqi Prime Minister [[Mohammed Shia al-Sudani]]{speaker} said on Tuesday that the talks would resume.', PEOPLE);
+      expectMentions('[[Mohammed Shia al-Sudani]]{speaker} told reporters the government would not negotiate with Shia militias.', PEOPLE);
+    });
+  });
+
+  describe('letters after a name', () => {
+    it('the letters after a name are no speaker: the person before them asked', () => {
+      expectMentions('Prosecutor [[Alison Morgan]]{speaker} KC asked him whether he had bought the knives.', PEOPLE);
+    });
+    it('a member of parliament speaks, the letters are nothing', () => {
+      const text = 'Tariq Hussain MP said the law was "rushed".';
+      const a = expectMentions('[[Tariq Hussain]]{speaker} MP said the law was "rushed".', [...PEOPLE, 'organization']);
+      assert.equal(speakerOf(a, text, 'rushed'), 'Tariq Hussain');
+    });
+  });
+});
