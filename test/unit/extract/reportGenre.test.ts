@@ -12,6 +12,16 @@ describe('reports, meetings and trials', () => {
     });
   });
 
+  describe('offices with a portfolio', () => {
+    it("the portfolio after an office and 'for' is outside the name that follows it", () => {
+      expectMentions('Under-Secretary-General for Humanitarian Affairs [[Tom Fletcher]]{speaker} said aid was short. [[Fletcher]]{speaker} asked for funds.', PEOPLE);
+      expectMentions('The Minister for Foreign Affairs [[Ayman Safadi]]{speaker} told the meeting the crossing was closed.', PEOPLE);
+    });
+    it('a country as the portfolio stays a place', () => {
+      expectMentions('Special Envoy for [[Yemen]]{place} [[Hans Grundberg]]{speaker} urged restraint.', [...PEOPLE, 'place']);
+    });
+  });
+
   describe('letters after a name', () => {
     it('the letters after a name are no speaker: the person before them asked', () => {
       expectMentions('Prosecutor [[Alison Morgan]]{speaker} KC asked him whether he had bought the knives.', PEOPLE);

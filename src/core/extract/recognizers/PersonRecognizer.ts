@@ -108,6 +108,21 @@ function middleNameWord(ctx: ExtractionContext, i: number): boolean {
   return givenNameGender(toks[i - 1].text) !== undefined;
 }
 
+/**
+ * Where a person's name starts inside a run that follows an office and "for" ("Under-Secretary-General
+ * for Humanitarian Affairs Tom Fletcher", "Minister for Foreign Affairs Ayman Safadi"): at a given
+ * name after the portfolio's words, with at least a surname after it; s when there is none.
+ */
+function portfolioEnd(ctx: ExtractionContext, s: number, e: number): number {
+  const toks = ctx.tokens;
+  const p = toks[s - 1];
+  const office = toks[s - 2];
+  if (e - s < 3 || !p || !office || p.lower !== 'for' || p.cap || !office.cap || !ctx.joined(s - 2) || !ctx.joined(s - 1)) return s;
+  if (!TITLES.has(office.lower) && !ROLES.has(office.lower) && office.lower !== 'general') return s;
+  for (let k = s + 1; k < e - 1; k++) if (givenNameGender(toks[k].text) !== undefined) return k;
+  return s;
+}
+
 /** Prepositions after which a capitalised name is a place's, in news prose ("fighting in Baga"). */
 const STRONG_LOCATIVE = new Set(['in', 'near', 'outside', 'around', 'inside', 'toward', 'towards']);
 
@@ -284,7 +299,10 @@ export class PersonRecognizer {
     let title = -1;
     let titleInside = false;
     const close = (e: number): void => {
-      if (s >= 0 && e > s) out.push({ s, e, title, titleInside });
+      // "Under-Secretary-General for Humanitarian Affairs Tom Fletcher": the office's portfolio is no part of the name after it.
+      const named = s >= 0 ? portfolioEnd(ctx, s, e) : s;
+      if (named > s) out.push({ s: named, e, title: named - 1, titleInside: false });
+      else if (s >= 0 && e > s) out.push({ s, e, title, titleInside });
       s = -1;
       title = -1;
     };
