@@ -22,6 +22,13 @@ describe('reports, meetings and trials', () => {
     });
   });
 
+  describe('hyphened place names', () => {
+    it('a place the gazetteer knows whole is one place, and so is its next writing', () => {
+      expectMentions('Ministers met in [[Nur-Sultan]]{place} in June. [[Nur-Sultan]]{place} hosted the talks again.', ['place']);
+      expectMentions('The envoy flew from [[Dakar]]{place} to [[Guinea-Bissau]]{place} on Friday.', ['place']);
+    });
+  });
+
   describe('letters after a name', () => {
     it('the letters after a name are no speaker: the person before them asked', () => {
       expectMentions('Prosecutor [[Alison Morgan]]{speaker} KC asked him whether he had bought the knives.', PEOPLE);
