@@ -29,6 +29,16 @@ describe('reports, meetings and trials', () => {
     });
   });
 
+  describe('names of bodies written with hyphens', () => {
+    it("a capitalised prefix and its word stay in the body's name", () => {
+      expectMentions('The [[Organization for Security and Co-operation in Europe]]{organization} sent observers to the vote.', ['organization', 'place']);
+      expectMentions('The [[Office for the Co-ordination of Humanitarian Affairs]]{organization} asked for funds.', ['organization', 'place']);
+    });
+    it('the Arabic "and the" joined to a name word stays in the group\'s name', () => {
+      expectMentions('[[Jama\'at Nusrat al-Islam wal-Muslimin]]{organization} claimed the raid near [[Gao]]{place}.', [...PEOPLE, 'organization', 'place']);
+    });
+  });
+
   describe('letters after a name', () => {
     it('the letters after a name are no speaker: the person before them asked', () => {
       expectMentions('Prosecutor [[Alison Morgan]]{speaker} KC asked him whether he had bought the knives.', PEOPLE);

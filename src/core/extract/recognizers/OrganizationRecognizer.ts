@@ -106,6 +106,9 @@ const PREFIX_HEADS = new Set(['operation', 'boko', 'radio', "jama'atu", 'jamaatu
  * A name ends at its last head word, so a title-case headline ("Iraqi Forces Are Outside Mosul")
  * does not swallow the words after it.
  */
+/** Prefixes written with a capital and a hyphen before a lower-case word inside a body's name ("Co-operation", "Counter-terrorism"). */
+const HYPHEN_PREFIXES = new Set(['co', 'counter', 'anti', 'inter', 'non', 'self', 'multi', 'pan', 'trans', 'socio']);
+
 export class OrganizationRecognizer {
   recognize(ctx: ExtractionContext): void {
     this.ampersands(ctx);
@@ -130,7 +133,15 @@ export class OrganizationRecognizer {
         // "the Federal Prosecutor's Office", "People's Liberation Army": the possessive of an office or a
         // people before the head word stays inside (not a person's: "Trump's Party").
         const possessive = e < n && toks[e].cap && toks[e - 1].cap && isHead(toks[e].lower, true) && (ROLES.has(toks[e - 1].lower) || POSSESSORS.has(toks[e - 1].lower)) && POSSESSIVE_GAP.test(ctx.gap(e - 1));
-        if (hyphened || possessive || (e < n && ctx.joined(e - 1) && (toks[e].cap || isNameParticle(toks[e], toks[e + 1]) || (LINKS.has(toks[e].lower) && e + 1 < n && ctx.joined(e) && (toks[e + 1].cap || LINKS.has(toks[e + 1].lower)) && !arabicPair(toks, e))))) {
+        // "Organization for Security and Co-operation in Europe", "Counter-terrorism Policing": a capitalised prefix and its word are one word.
+        const joinedWord = e + 1 < n && toks[e].start === toks[e - 1].end + 1 && ctx.text.charCodeAt(toks[e - 1].end) === 45 && !toks[e].cap && !toks[e].num && toks[e - 1].cap && HYPHEN_PREFIXES.has(toks[e - 1].lower);
+        const wal = e + 1 < n && ctx.joined(e - 1) && toks[e].text === 'wal' && toks[e + 1].cap && toks[e + 1].start === toks[e].end + 1 && ctx.text.charCodeAt(toks[e].end) === 45;
+        // "Jama'at Nusrat al-Islam wal-Muslimin", "Ahl al-Sunna wal-Jamaa": the Arabic "and the" joined to the next name word.
+        if (wal) {
+          e += 2;
+          continue;
+        }
+        if (joinedWord || hyphened || possessive || (e < n && ctx.joined(e - 1) && (toks[e].cap || isNameParticle(toks[e], toks[e + 1]) || (LINKS.has(toks[e].lower) && e + 1 < n && ctx.joined(e) && (toks[e + 1].cap || LINKS.has(toks[e + 1].lower)) && !arabicPair(toks, e))))) {
           e++;
           continue;
         }
@@ -214,6 +225,16 @@ export class OrganizationRecognizer {
         else if (extending && tok.lower === 'the' && (toks[t - 1].lower === 'for' || toks[t - 1].lower === 'of' || toks[t - 1].lower === 'on') && !COMPANY_DESIGNATORS.has(toks[t - 2]?.lower ?? '')) extending = true;
         // (Not over a date: "the European Commission on Wednesday".)
         else if (extending && tok.cap && !isCalendarWord(tok)) end = t + 1;
+        // "Co-operation": the rest of a capitalised prefix's word.
+        // ("… and Co-operation in Europe": the land a name so closed is about goes with it.)
+        else if (extending && end === t && !tok.cap && tok.start === toks[t - 1].end + 1 && ctx.text.charCodeAt(tok.start - 1) === 45 && HYPHEN_PREFIXES.has(toks[t - 1].lower)) {
+          end = t + 1;
+          if (toks[t + 1]?.lower === 'in' && t + 2 < n && toks[t + 2].cap && ctx.joined(t) && ctx.joined(t + 1)) {
+            end = t + 3;
+            e = Math.max(e, end);
+            t += 2;
+          }
+        }
         else extending = false;
       }
       // "Kurdistan 24", "France 24": a channel named after a place and a number (not "Airbus 310", "Windows 95").
