@@ -39,6 +39,13 @@ describe('reports, meetings and trials', () => {
     });
   });
 
+  describe('two bodies joined by "and the"', () => {
+    it('a body and a group named without a head word are two names', () => {
+      expectMentions('He left the [[Department of Trade and Industry]]{organization} and the [[Islamic State]]{organization} recruited him.', ['organization', 'place']);
+      expectMentions('The [[Ministry of Water and Energy]]{organization} and the [[Taliban]]{organization} signed the deal.', ['organization', 'place']);
+    });
+  });
+
   describe('letters after a name', () => {
     it('the letters after a name are no speaker: the person before them asked', () => {
       expectMentions('Prosecutor [[Alison Morgan]]{speaker} KC asked him whether he had bought the knives.', PEOPLE);

@@ -894,7 +894,11 @@ function joinedRun(ctx: ExtractionContext, s: number, e: number): boolean {
 
 /** Whether a head word stands among tokens [from, to). */
 function headAfter(toks: readonly Token[], from: number, to: number): boolean {
-  for (let t = from; t < to; t++) if (isHead(toks[t].lower, toks[t].cap)) return true;
+  for (let t = from; t < to; t++) {
+    if (isHead(toks[t].lower, toks[t].cap) || GROUP_NAMES.has(toks[t].lower)) return true;
+    // "… and the Islamic State": a group's name without a head word.
+    if (toks[t].lower === 'islamic' && toks[t + 1]?.lower === 'state' && t + 1 < to) return true;
+  }
   return false;
 }
 
