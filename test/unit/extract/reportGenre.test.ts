@@ -46,6 +46,19 @@ describe('reports, meetings and trials', () => {
     });
   });
 
+  describe('outlets and forces', () => {
+    it('an Arabic outlet spoken to, or airing something, is an organisation, not a place', () => {
+      expectMentions('The minister also spoke to [[Al-Arabiya]]{organization} about the ceasefire.', ['organization', 'place']);
+      expectMentions('The footage was aired by [[Al-Mayadeen]]{organization} before it was taken down.', ['organization', 'place']);
+    });
+    it('a person of that shape the text named before stays a person', () => {
+      expectMentions('Prime Minister Mohammed Shia al-Sudani met the envoy. The envoy later spoke to Al-Sudani by phone.', ['organization', 'place']);
+    });
+    it('the Peshmerga are a body', () => {
+      expectMentions('The [[Peshmerga]]{organization} retook the village on Friday.', ['organization', 'place']);
+    });
+  });
+
   describe('letters after a name', () => {
     it('the letters after a name are no speaker: the person before them asked', () => {
       expectMentions('Prosecutor [[Alison Morgan]]{speaker} KC asked him whether he had bought the knives.', PEOPLE);

@@ -71,7 +71,7 @@ const BODY_NOUNS = new Set(['organization', 'organisation', 'agency', 'outlet', 
 const EVENT_HEADS = new Set(['battle', 'war', 'siege', 'massacre', 'revolution', 'uprising', 'offensive', 'campaign', 'crisis', 'accords', 'accord', 'agreement', 'treaty', 'conference', 'summit', 'declaration', 'protocol']);
 
 /** Names of armed groups common in the news: organisations on their own, never persons or places. */
-const GROUP_NAMES = new Set(['al-qaeda', 'al-qaida', 'qaeda', 'qaida', 'taliban', 'hezbollah', 'hizbollah', 'hizballah', 'hamas', 'al-shabaab', 'al-shabab', 'shabaab', 'isis', 'isil', 'daesh', 'aqap', 'aqim', 'iswap', 'iskp', 'hts', "da'esh", 'al-nusra', 'nusra', 'houthis', 'houthi', 'lashkar-e-taiba', 'jemaah', 'ansarallah']);
+const GROUP_NAMES = new Set(['peshmerga', 'al-qaeda', 'al-qaida', 'qaeda', 'qaida', 'taliban', 'hezbollah', 'hizbollah', 'hizballah', 'hamas', 'al-shabaab', 'al-shabab', 'shabaab', 'isis', 'isil', 'daesh', 'aqap', 'aqim', 'iswap', 'iskp', 'hts', "da'esh", 'al-nusra', 'nusra', 'houthis', 'houthi', 'lashkar-e-taiba', 'jemaah', 'ansarallah']);
 
 /** Heads of bodies' names that stand for the body alone after "the" once it is named ("the Office", "the Directorate"). */
 export const BACK_HEADS = new Set(['office', 'department', 'directorate', 'administration', 'commission', 'committee', 'council', 'ministry', 'agency', 'bureau', 'secretariat', 'inspectorate', 'authority', 'tribunal', 'assembly', 'mission', 'command', 'board', 'party', 'front', 'movement', 'federation', 'institute', 'foundation']);
@@ -108,6 +108,9 @@ const PREFIX_HEADS = new Set(['operation', 'boko', 'radio', "jama'atu", 'jamaatu
  */
 /** Prefixes written with a capital and a hyphen before a lower-case word inside a body's name ("Co-operation", "Counter-terrorism"). */
 const HYPHEN_PREFIXES = new Set(['co', 'counter', 'anti', 'inter', 'non', 'self', 'multi', 'pan', 'trans', 'socio']);
+
+/** Words of speaking to, or airing on, an outlet before its preposition ("spoke to", "an interview with", "aired by"). */
+const OUTLET_CUES = new Set(['spoke', 'speaking', 'talking', 'talked', 'said', 'interview', 'interviews', 'interviewed', 'aired', 'broadcast', 'published', 'quoted', 'cited', 'reported', 'appeared', 'appearing', 'statement', 'statements', 'remarks', 'comments']);
 
 export class OrganizationRecognizer {
   recognize(ctx: ExtractionContext): void {
@@ -579,6 +582,23 @@ export class OrganizationRecognizer {
     }
   }
 
+  /**
+   * An Arabic outlet's name spoken to, or airing or quoting something ("told Al-Arabiya", "in an
+   * interview with Al-Mayadeen", "aired by Al-Jazeera"): a lone "Al-" name no person took and no
+   * place's in the gazetteer, after a verb or noun of speaking and its preposition.
+   */
+  private outletsSpokenTo(ctx: ExtractionContext, free: (t0: number, t1: number) => boolean): void {
+    const toks = ctx.tokens;
+    for (let i = 1; i < toks.length; i++) {
+      const t = toks[i];
+      if (t.text.charCodeAt(0) !== 65 /* A */ || !/^Al-\p{Lu}/u.test(t.text) || !free(i, i + 1) || !ctx.joined(i - 1)) continue;
+      if ((ctx.joined(i) && toks[i + 1]?.cap) || gazetteer().get(t.text) !== undefined) continue;
+      const p = toks[i - 1].lower;
+      const cue = p === 'told' || p === 'tells' || ((p === 'to' || p === 'with' || p === 'by' || p === 'on') && i >= 2 && ctx.joined(i - 2) && OUTLET_CUES.has(toks[i - 2].lower));
+      if (cue) this.mark(ctx, i, i + 1);
+    }
+  }
+
   /** Marks tokens [t0, t1) as an organisation's name, unless part of it is taken already. */
   private mark(ctx: ExtractionContext, t0: number, t1: number, credit?: boolean): boolean {
     for (let t = t0; t < t1; t++) if (ctx.blocked[t]) return false;
@@ -789,6 +809,7 @@ export class OrganizationRecognizer {
       return true;
     };
     const names = new Set<string>();
+    this.outletsSpokenTo(ctx, free);
     for (const c of nameChunks(ctx)) {
       if (c.label !== ORG || !free(c.t0, c.t1)) continue;
       const t0 = c.t0;
