@@ -133,7 +133,7 @@ export const ORG_HEADS = set(`forces force army armies navy corps brigade brigad
 /** Arabic common nouns that head names of groups, places and events rather than people. */
 export const ARABIC_ORG_HEADS = set(`jabhat jabhet jaish jaysh ahrar ansar harakat harakat hizb hezb hayat hayat katibat katiba liwa kataib
   saraya asaib jamaat jama'at majlis masjid dar bayt tanzim tahrir mu'assasat muassasat wilayat wilaya ghazwah ghazwat ghazwa surah sura
-  markaz maktab idarat banu bani eid`);
+  markaz maktab idarat banu bani eid jund junud`);
 
 /** Words after a capitalised name that make it a place; inside the span ("Anbar province", "Tishreen Dam"). */
 export const PLACE_DESIGNATORS = set(`province provinces governorate governorates region district districts county state river rivers dam

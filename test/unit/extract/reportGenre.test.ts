@@ -12,6 +12,21 @@ describe('reports, meetings and trials', () => {
     });
   });
 
+  describe('Arabic names of persons and groups', () => {
+    it('a family name with its capitalised article written apart stays in the name', () => {
+      expectMentions('Foreign Minister [[Abdullah bin Zayed Al Nahyan]]{person} met the delegation on Sunday.', PEOPLE);
+    });
+    it('a group named with "Jund" is a body, not a person', () => {
+      expectMentions('[[Jund al-Aqsa]]{organization} claimed the attack on the checkpoint.', [...PEOPLE, 'organization']);
+    });
+  });
+
+  describe('trial reports', () => {
+    it("an officer of a body's unit speaks, not the body", () => {
+      expectMentions('Detective Sergeant [[Paul Wren]]{speaker} of the [[Counter Terrorism Policing]]{organization} unit said a flag was found in the bedroom.', [...PEOPLE, 'organization']);
+    });
+  });
+
   describe('offices with a portfolio', () => {
     it("the portfolio after an office and 'for' is outside the name that follows it", () => {
       expectMentions('Under-Secretary-General for Humanitarian Affairs [[Tom Fletcher]]{speaker} said aid was short. [[Fletcher]]{speaker} asked for funds.', PEOPLE);

@@ -365,6 +365,8 @@ export class PersonRecognizer {
       const from = kunya >= 0 ? s + kunya : s;
       let to = lastParticle > 0 ? s + lastParticle + 1 : e;
       if (lastParticle > 0 && /^(?:al|el|bin|ibn|bint)$/i.test(toks[to - 1].text) && to < e) to++;
+      // "Abdullah bin Zayed Al Nahyan": a family name with its article written apart and capitalised.
+      if (lastParticle > 0 && to + 1 < e && (toks[to].text === 'Al' || toks[to].text === 'Al-') && ctx.joined(to - 1) && ctx.joined(to) && toks[to + 1].cap) to += 2;
       if (kunya >= 0 && lastParticle < kunya) to = Math.min(e, from + 3);
       if (to - from >= 2 && !this.isPlace(ctx, from, to)) return { s: from, e: Math.min(to, from + 6) };
     }

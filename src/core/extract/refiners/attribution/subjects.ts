@@ -1,5 +1,5 @@
 import type { Referent } from '../../context';
-import { AUXILIARIES, DEFINITE, INDEFINITE, PASSIVE, POSTNOMINALS, RECORDING_VERBS, ROLES, SOURCE_NOUNS } from '../../lexicon';
+import { AUXILIARIES, DEFINITE, INDEFINITE, ORG_HEADS, PASSIVE, POSTNOMINALS, RECORDING_VERBS, ROLES, SOURCE_NOUNS } from '../../lexicon';
 import { isAccordingTo, isParticiple, isSpeechVerb } from '../../speech';
 import { GAP, gapHas, type AttributionState } from './AttributionState';
 import { description, localSpeaker, NAMING, OTHER_PRONOUNS, referentAt, resolvePronoun } from './coreference';
@@ -160,7 +160,8 @@ function personBeforeComplement(st: AttributionState, s0: number, j: number): Re
   }
   // "of Indiana", "of the Army Corps of Engineers": a name (or a place or organisation) after a preposition after the person.
   let a = j;
-  const org = ctx.orgs.find((o) => o.t0 <= j && j < o.t1);
+  // "of the Counter Terrorism Policing unit": a body's name and a common noun of its parts after it.
+  const org = ctx.orgs.find((o) => o.t0 <= j && j < o.t1) ?? (!toks[j].cap && j > s0 && ctx.joined(j - 1) && ORG_HEADS.has(toks[j].lower) ? ctx.orgs.find((o) => o.t1 === j) : undefined);
   const m = ctx.mentionAt(j);
   if (org) a = org.t0;
   else if (m) a = m.t0;
