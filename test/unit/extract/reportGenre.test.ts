@@ -27,6 +27,23 @@ describe('reports, meetings and trials', () => {
     });
   });
 
+  describe('meeting records', () => {
+    it("a title's word closing a name that opens with a given name is the surname", () => {
+      expectMentions('The President of the Council, [[Ms. Inga Rhonda King]]{person} ([[Saint Vincent and the Grenadines]]{place}), opened the meeting.', [...PEOPLE, 'place']);
+    });
+    it('a name set off by commas after a long office speaks, and the quotation is hers', () => {
+      const text = 'Ms. Ada Okafor (Nigeria) said her country would vote in favour.\nThe Special Representative of the Secretary-General for West Africa and the Sahel, Leonardo Santos Simão, said the threats were "unprecedented".';
+      const a = expectMentions('[[Ms. Ada Okafor]]{speaker} ([[Nigeria]]{place}) said her country would vote in favour.\nThe Special Representative of the Secretary-General for [[West Africa]]{place} and the [[Sahel]]{place}, [[Leonardo Santos Simão]]{speaker}, said the threats were "unprecedented".', [...PEOPLE, 'place']);
+      assert.equal(speakerOf(a, text, 'unprecedented'), 'Leonardo Santos Simão');
+    });
+  });
+
+  describe('kin', () => {
+    it("a given name after a kinship noun and a possessive is a person", () => {
+      expectMentions('The leader\'s son [[Hamza]]{person} has appeared in a new video.', PEOPLE);
+    });
+  });
+
   describe('offices with a portfolio', () => {
     it("the portfolio after an office and 'for' is outside the name that follows it", () => {
       expectMentions('Under-Secretary-General for Humanitarian Affairs [[Tom Fletcher]]{speaker} said aid was short. [[Fletcher]]{speaker} asked for funds.', PEOPLE);

@@ -88,6 +88,9 @@ const LONE_NAME_VERBS = new Set(['said', 'says', 'told', 'tells', 'added', 'adds
 
 const KUNYA = new Set(['abu', 'umm', 'abi']);
 
+/** Nouns of kinship that name the person after them ("Bin Laden's son Hamza"). */
+const KIN = new Set(['son', 'sons', 'daughter', 'daughters', 'brother', 'sister', 'wife', 'husband', 'widow', 'father', 'mother', 'nephew', 'niece', 'cousin', 'uncle', 'aunt', 'grandson', 'granddaughter', 'son-in-law', 'brother-in-law']);
+
 /** Words of an office written before its title word ("Prime Minister", "Vice President", "Foreign Secretary"). */
 const OFFICE_WORDS = new Set(['prime', 'vice', 'deputy', 'foreign', 'defence', 'defense', 'interior', 'finance', 'justice', 'health', 'acting', 'assistant', 'attorney', 'home', 'trade', 'economy', 'education', 'energy', 'labour', 'labor']);
 
@@ -337,7 +340,9 @@ export class PersonRecognizer {
         continue;
       }
       // "Mohammed Shia al-Sudani": a sect's or people's word between a given name and the rest of the name is part of it.
-      if (bad && !(s >= 0 && isGroupWord(t) && middleNameWord(ctx, i))) {
+      // "Ms. Inga Rhonda King (…)": a title's word closing a name that opens with a given name is its surname.
+      const surnameTitle = isTitle && s >= 0 && i > s && ctx.joined(i - 1) && !(ctx.joined(i) && toks[i + 1]?.cap) && givenNameGender(toks[s].text) !== undefined;
+      if (bad && !surnameTitle && !(s >= 0 && isGroupWord(t) && middleNameWord(ctx, i))) {
         close(i);
         continue;
       }
@@ -399,9 +404,13 @@ export class PersonRecognizer {
       const afterArticle = (prevWord?.lower === 'the' && !prevWord.cap && ctx.joined(s - 1)) || (!!prevWord && ctx.joined(s - 1) && isGroupWord(prevWord)) || determinedNoun(ctx, s);
       if (!isAcronym(t) && !groupNoun && !afterPreposition && !afterArticle && ctx.joined(s) && k < toks.length && ctx.sentenceOf[k] === ctx.sentenceOf[s] && LONE_NAME_VERBS.has(toks[k].lower)) return { s, e };
       if (/^(?:al|el)-/i.test(t.text) && isSpeechVerb(ctx, k)) return { s, e };
+      // "Bin Laden's son Hamza": a given name after a kinship noun and a possessive.
+      if (prevWord && KIN.has(prevWord.lower) && ctx.joined(s - 1) && s >= 2 && /^['\u2019]s\s+$/.test(ctx.gap(s - 2)) && givenNameGender(t.text) !== undefined) return { s, e };
       return undefined;
     }
     if (e - s === 3 && /^\p{Lu}\.$/u.test(toks[s + 1].text)) return { s, e };
+    // "The Special Representative …, Leonardo Santos Simão, said": a name set off by commas before a speech verb, opening with a given name.
+    if (s > 0 && /,\s*$/.test(ctx.gap(s - 1)) && /^\s*,\s*$/.test(ctx.gap(e - 1)) && ctx.sentenceOf[e] === ctx.sentenceOf[s] && isSpeechVerb(ctx, e) && givenNameGender(toks[s].text) !== undefined) return { s, e };
     const before = toks[s - 1];
     const sameSentence = (i: number): boolean => i >= 0 && i < toks.length && ctx.sentenceOf[i] === ctx.sentenceOf[s];
     if (before && sameSentence(s - 1) && ctx.joined(s - 1)) {
