@@ -38,6 +38,15 @@ describe('reports, meetings and trials', () => {
     });
   });
 
+  describe('bylines and interview headings', () => {
+    it('both names of a byline are persons', () => {
+      expectMentions('By [[Sarah Okoye]]{person} and [[Daniel Brennan]]{person}\nThe army said on Sunday that the road was open.', PEOPLE);
+    });
+    it('a word opening a line before a colon is a label, not a place', () => {
+      expectMentions('"The operation continues," Nwachukwu told reporters.\n(Reporting by Ahmed Kingimi; Editing by Frances Kerry)\n\nInterview: Mohamed Bazoum\nLE MONDE: Do you fear a coup?', ['place']);
+    });
+  });
+
   describe('kin', () => {
     it("a given name after a kinship noun and a possessive is a person", () => {
       expectMentions('The leader\'s son [[Hamza]]{person} has appeared in a new video.', PEOPLE);

@@ -147,9 +147,15 @@ export class PersonRecognizer {
 
   recognize(ctx: ExtractionContext): void {
     const runs = (this.runsFound = this.runs(ctx));
+    let lastEnd = -1;
     for (const r of runs) {
-      const name = this.license(ctx, r);
-      if (name) this.register(ctx, name.s, name.e);
+      let name = this.license(ctx, r);
+      // "By Sarah Okoye and Daniel Brennan": a full name opening with a given name, coordinated with a person's.
+      if (!name && lastEnd > 0 && r.s === lastEnd + 1 && ctx.tokens[lastEnd].lower === 'and' && ctx.joined(lastEnd - 1) && ctx.joined(lastEnd) && r.e - r.s >= 2 && r.e - r.s <= 3 && givenNameGender(ctx.tokens[r.s].text) !== undefined) name = { s: r.s, e: r.e };
+      if (name) {
+        this.register(ctx, name.s, name.e);
+        lastEnd = name.e;
+      }
     }
     this.capitalLabels(ctx);
     this.matchAll(ctx, runs);

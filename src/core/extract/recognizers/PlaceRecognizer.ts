@@ -240,6 +240,9 @@ export class PlaceRecognizer {
       if (!ok || !this.nameLike(ctx, c.t0, c.t1)) continue;
       const name = spelling(ctx, c.t0, c.t1);
       if (isInstitution(ctx, c.t0, name)) continue;
+      // "Interview: …", "Transcript: …": an unknown word opening a line before a colon is a label.
+      const at = toks[c.t0].start;
+      if (ctx.text.charCodeAt(toks[c.t1 - 1].end) === 58 && (at === 0 || ctx.text.charCodeAt(at - 1) === 10) && !gaz.get(name)) continue;
       add(c.t0, c.t1, gaz.get(name) ?? { key: `place:${name.toLowerCase()}`, name, kind: 'town' }, 2);
     }
 
