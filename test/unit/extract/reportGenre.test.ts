@@ -47,6 +47,15 @@ describe('reports, meetings and trials', () => {
     });
   });
 
+  describe('titles and Arabic place names', () => {
+    it('capitalised words of a quoted title are no person', () => {
+      expectMentions('In the audio message, released by al-Furqan, [[al-Baghdadi]]{speaker} urged his followers to attack.\nThe speech, titled "And Be Patient", was the first since 2016. [[Baghdadi]]{speaker} also praised [[Abu Musab al-Zarqawi]]{person}.', PEOPLE);
+    });
+    it("a place opening with 'Jurf' is a place, not a person", () => {
+      expectMentions('Militia commanders were seen in [[Jurf al-Sakhar]]{place} last week.', [...PEOPLE, 'place']);
+    });
+  });
+
   describe('kin', () => {
     it("a given name after a kinship noun and a possessive is a person", () => {
       expectMentions('The leader\'s son [[Hamza]]{person} has appeared in a new video.', PEOPLE);

@@ -126,6 +126,23 @@ function portfolioEnd(ctx: ExtractionContext, s: number, e: number): number {
   return s;
 }
 
+/**
+ * Whether tokens [t0, t1) end a short title in quotation marks, every word of it capitalised
+ * ("titled “And Be Patient”"): words of a title, not a name the tagger may take on its own.
+ */
+function inQuotedTitle(ctx: ExtractionContext, t0: number, t1: number): boolean {
+  const toks = ctx.tokens;
+  const close = ctx.text.charCodeAt(toks[t1 - 1].end);
+  if (close !== 34 && close !== 0x201d) return false;
+  for (let t = t0 - 1; t >= Math.max(0, t0 - 6); t--) {
+    const gap = ctx.text.slice(toks[t].end, toks[t + 1].start);
+    if (gap.includes('\n')) return false;
+    if (/["\u201c]\s*$/.test(gap)) return t + 1 < t0;
+    if (!toks[t].cap || !ctx.joined(t)) return false;
+  }
+  return false;
+}
+
 /** Prepositions after which a capitalised name is a place's, in news prose ("fighting in Baga"). */
 const STRONG_LOCATIVE = new Set(['in', 'near', 'outside', 'around', 'inside', 'toward', 'towards']);
 
@@ -180,6 +197,7 @@ export class PersonRecognizer {
       let ordinal = false;
       for (let t = c.t0; t < c.t1 && !ordinal; t++) ordinal = ORDINAL.test(toks[t].lower);
       if (ordinal) continue;
+      if (inQuotedTitle(ctx, c.t0, c.t1)) continue;
       let free = true;
       for (let t = r.s; t < r.e && free; t++) if (taken[t] || ctx.blocked[t]) free = false;
       if (!free || this.inPlaceFrame(ctx, c.t0, c.t1)) continue;
