@@ -133,7 +133,7 @@ export const ORG_HEADS = set(`forces force army armies navy corps brigade brigad
 /** Arabic common nouns that head names of groups, places and events rather than people. */
 export const ARABIC_ORG_HEADS = set(`jabhat jabhet jaish jaysh ahrar ansar harakat harakat hizb hezb hayat hayat katibat katiba liwa kataib
   saraya asaib jamaat jama'at majlis masjid dar bayt tanzim tahrir mu'assasat muassasat wilayat wilaya ghazwah ghazwat ghazwa surah sura
-  markaz maktab idarat banu bani eid`);
+  markaz maktab idarat banu bani eid jund junud`);
 
 /** Words after a capitalised name that make it a place; inside the span ("Anbar province", "Tishreen Dam"). */
 export const PLACE_DESIGNATORS = set(`province provinces governorate governorates region district districts county state river rivers dam
@@ -167,3 +167,6 @@ export const EUROPEAN_PARTICLES = set('de der den des van von du da di del della
 
 /** Verbs of asking: their subject is the interviewer, their object the one who answers ("asked Okafor", "pressed the witness"). */
 export const ASKING_VERBS = set('ask asks asked asking pressed questioned interviewed');
+
+/** Letters written after a person's name for an honour, a degree or a seat ("Alison Morgan KC", "Omar Haddad MP"): part of no other name. */
+export const POSTNOMINALS = new Set(['KC', 'QC', 'MP', 'MEP', 'MSP', 'PhD', 'OBE', 'MBE', 'CBE', 'KBE']);

@@ -1,6 +1,6 @@
 import type { Token } from '../../text/tokens';
 import type { Candidate, ExtractionContext } from '../context';
-import { ARABIC_ORG_HEADS, CAPITAL_STOPWORDS, ORG_HEADS, ROLES, TIME_ZONES } from '../lexicon';
+import { ARABIC_ORG_HEADS, CAPITAL_STOPWORDS, ORG_HEADS, POSTNOMINALS, ROLES, TIME_ZONES } from '../lexicon';
 import { gazetteer } from '../gazetteer';
 import { WordSet } from '../wordSet';
 import { givenNameGender } from '../gender';
@@ -75,7 +75,7 @@ const BODY_NOUNS = new Set(['organization', 'organisation', 'agency', 'outlet', 
 const EVENT_HEADS = new Set(['battle', 'war', 'siege', 'massacre', 'revolution', 'uprising', 'offensive', 'campaign', 'crisis', 'accords', 'accord', 'agreement', 'treaty', 'conference', 'summit', 'declaration', 'protocol']);
 
 /** Names of armed groups common in the news: organisations on their own, never persons or places. */
-const GROUP_NAMES = new Set(['al-qaeda', 'al-qaida', 'qaeda', 'qaida', 'taliban', 'hezbollah', 'hizbollah', 'hizballah', 'hamas', 'al-shabaab', 'al-shabab', 'shabaab', 'isis', 'isil', 'daesh', 'aqap', 'aqim', 'iswap', 'iskp', 'hts', "da'esh", 'al-nusra', 'nusra', 'houthis', 'houthi', 'lashkar-e-taiba', 'jemaah', 'ansarallah']);
+const GROUP_NAMES = new Set(['peshmerga', 'al-qaeda', 'al-qaida', 'qaeda', 'qaida', 'taliban', 'hezbollah', 'hizbollah', 'hizballah', 'hamas', 'al-shabaab', 'al-shabab', 'shabaab', 'isis', 'isil', 'daesh', 'aqap', 'aqim', 'iswap', 'iskp', 'hts', "da'esh", 'al-nusra', 'nusra', 'houthis', 'houthi', 'lashkar-e-taiba', 'jemaah', 'ansarallah']);
 
 /** Heads of bodies' names that stand for the body alone after "the" once it is named ("the Office", "the Directorate"). */
 export const BACK_HEADS = new Set(['office', 'department', 'directorate', 'administration', 'commission', 'committee', 'council', 'ministry', 'agency', 'bureau', 'secretariat', 'inspectorate', 'authority', 'tribunal', 'assembly', 'mission', 'command', 'board', 'party', 'front', 'movement', 'federation', 'institute', 'foundation']);
@@ -110,6 +110,12 @@ const PREFIX_HEADS = new Set(['operation', 'boko', 'radio', "jama'atu", 'jamaatu
  * A name ends at its last head word, so a title-case headline ("Iraqi Forces Are Outside Mosul")
  * does not swallow the words after it.
  */
+/** Prefixes written with a capital and a hyphen before a lower-case word inside a body's name ("Co-operation", "Counter-terrorism"). */
+const HYPHEN_PREFIXES = new Set(['co', 'counter', 'anti', 'inter', 'non', 'self', 'multi', 'pan', 'trans', 'socio']);
+
+/** Words of speaking to, or airing on, an outlet before its preposition ("spoke to", "an interview with", "aired by"). */
+const OUTLET_CUES = new Set(['spoke', 'speaking', 'talking', 'talked', 'said', 'interview', 'interviews', 'interviewed', 'aired', 'broadcast', 'published', 'quoted', 'cited', 'reported', 'appeared', 'appearing', 'statement', 'statements', 'remarks', 'comments']);
+
 export class OrganizationRecognizer {
   recognize(ctx: ExtractionContext): void {
     this.ampersands(ctx);
@@ -134,7 +140,15 @@ export class OrganizationRecognizer {
         // "the Federal Prosecutor's Office", "People's Liberation Army": the possessive of an office or a
         // people before the head word stays inside (not a person's: "Trump's Party").
         const possessive = e < n && toks[e].cap && toks[e - 1].cap && isHead(toks[e].lower, true) && (ROLES.has(toks[e - 1].lower) || POSSESSORS.has(toks[e - 1].lower)) && POSSESSIVE_GAP.test(ctx.gap(e - 1));
-        if (hyphened || possessive || (e < n && ctx.joined(e - 1) && (toks[e].cap || isNameParticle(toks[e], toks[e + 1]) || (LINKS.has(toks[e].lower) && e + 1 < n && ctx.joined(e) && (toks[e + 1].cap || LINKS.has(toks[e + 1].lower)) && !arabicPair(toks, e))))) {
+        // "Organization for Security and Co-operation in Europe", "Counter-terrorism Policing": a capitalised prefix and its word are one word.
+        const joinedWord = e + 1 < n && toks[e].start === toks[e - 1].end + 1 && ctx.text.charCodeAt(toks[e - 1].end) === 45 && !toks[e].cap && !toks[e].num && toks[e - 1].cap && HYPHEN_PREFIXES.has(toks[e - 1].lower);
+        const wal = e + 1 < n && ctx.joined(e - 1) && toks[e].text === 'wal' && toks[e + 1].cap && toks[e + 1].start === toks[e].end + 1 && ctx.text.charCodeAt(toks[e].end) === 45;
+        // "Jama'at Nusrat al-Islam wal-Muslimin", "Ahl al-Sunna wal-Jamaa": the Arabic "and the" joined to the next name word.
+        if (wal) {
+          e += 2;
+          continue;
+        }
+        if (joinedWord || hyphened || possessive || (e < n && ctx.joined(e - 1) && (toks[e].cap || isNameParticle(toks[e], toks[e + 1]) || (LINKS.has(toks[e].lower) && e + 1 < n && ctx.joined(e) && (toks[e + 1].cap || LINKS.has(toks[e + 1].lower)) && !arabicPair(toks, e))))) {
           e++;
           continue;
         }
@@ -218,6 +232,16 @@ export class OrganizationRecognizer {
         else if (extending && tok.lower === 'the' && (toks[t - 1].lower === 'for' || toks[t - 1].lower === 'of' || toks[t - 1].lower === 'on') && !COMPANY_DESIGNATORS.has(toks[t - 2]?.lower ?? '')) extending = true;
         // (Not over a date: "the European Commission on Wednesday".)
         else if (extending && tok.cap && !isCalendarWord(tok)) end = t + 1;
+        // "Co-operation": the rest of a capitalised prefix's word.
+        // ("… and Co-operation in Europe": the land a name so closed is about goes with it.)
+        else if (extending && end === t && !tok.cap && tok.start === toks[t - 1].end + 1 && ctx.text.charCodeAt(tok.start - 1) === 45 && HYPHEN_PREFIXES.has(toks[t - 1].lower)) {
+          end = t + 1;
+          if (toks[t + 1]?.lower === 'in' && t + 2 < n && toks[t + 2].cap && ctx.joined(t) && ctx.joined(t + 1)) {
+            end = t + 3;
+            e = Math.max(e, end);
+            t += 2;
+          }
+        }
         else extending = false;
       }
       // "Kurdistan 24", "France 24": a channel named after a place and a number (not "Airbus 310", "Windows 95").
@@ -564,6 +588,23 @@ export class OrganizationRecognizer {
     }
   }
 
+  /**
+   * An Arabic outlet's name spoken to, or airing or quoting something ("told Al-Arabiya", "in an
+   * interview with Al-Mayadeen", "aired by Al-Jazeera"): a lone "Al-" name no person took and no
+   * place's in the gazetteer, after a verb or noun of speaking and its preposition.
+   */
+  private outletsSpokenTo(ctx: ExtractionContext, free: (t0: number, t1: number) => boolean): void {
+    const toks = ctx.tokens;
+    for (let i = 1; i < toks.length; i++) {
+      const t = toks[i];
+      if (t.text.charCodeAt(0) !== 65 /* A */ || !/^Al-\p{Lu}/u.test(t.text) || !free(i, i + 1) || !ctx.joined(i - 1)) continue;
+      if ((ctx.joined(i) && toks[i + 1]?.cap) || gazetteer().get(t.text) !== undefined) continue;
+      const p = toks[i - 1].lower;
+      const cue = p === 'told' || p === 'tells' || ((p === 'to' || p === 'with' || p === 'by' || p === 'on') && i >= 2 && ctx.joined(i - 2) && OUTLET_CUES.has(toks[i - 2].lower));
+      if (cue) this.mark(ctx, i, i + 1);
+    }
+  }
+
   /** Marks tokens [t0, t1) as an organisation's name, unless part of it is taken already. */
   private mark(ctx: ExtractionContext, t0: number, t1: number, credit?: boolean): boolean {
     for (let t = t0; t < t1; t++) if (ctx.blocked[t]) return false;
@@ -774,9 +815,12 @@ export class OrganizationRecognizer {
       return true;
     };
     const names = new Set<string>();
+    this.outletsSpokenTo(ctx, free);
     for (const c of nameChunks(ctx)) {
       if (c.label !== ORG || !free(c.t0, c.t1)) continue;
       const t0 = c.t0;
+      // "Tariq Hussain MP", "Alison Morgan KC": a person's name and the letters after it.
+      if (c.t1 - t0 >= 2 && POSTNOMINALS.has(toks[c.t1 - 1].text)) continue;
       // The end of a longer name after its link word ("Lanao del Sur"), not a body of its own.
       const link = toks[t0 - 1];
       if (link && !link.cap && t0 >= 2 && ctx.joined(t0 - 1) && ctx.joined(t0 - 2) && toks[t0 - 2].cap && NAME_LINK_WORDS.has(link.lower)) continue;
@@ -877,7 +921,11 @@ function joinedRun(ctx: ExtractionContext, s: number, e: number): boolean {
 
 /** Whether a head word stands among tokens [from, to). */
 function headAfter(toks: readonly Token[], from: number, to: number): boolean {
-  for (let t = from; t < to; t++) if (isHead(toks[t].lower, toks[t].cap)) return true;
+  for (let t = from; t < to; t++) {
+    if (isHead(toks[t].lower, toks[t].cap) || GROUP_NAMES.has(toks[t].lower)) return true;
+    // "… and the Islamic State": a group's name without a head word.
+    if (toks[t].lower === 'islamic' && toks[t + 1]?.lower === 'state' && t + 1 < to) return true;
+  }
   return false;
 }
 

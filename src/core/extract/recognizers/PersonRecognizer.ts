@@ -2,7 +2,7 @@ import { foldWord, isKunya, lastNameWord, nameWords, namesCompatible, tidyName }
 import type { ExtractionContext, PersonRecord } from '../context';
 import { gazetteer } from '../gazetteer';
 import { givenNameGender } from '../gender';
-import { AUXILIARIES, EUROPEAN_PARTICLES, ORG_HEADS, PLACE_DESIGNATORS, PLACE_NOUNS, ROLES, TITLES } from '../lexicon';
+import { AUXILIARIES, EUROPEAN_PARTICLES, ORG_HEADS, PLACE_DESIGNATORS, PLACE_NOUNS, POSTNOMINALS, ROLES, TITLES } from '../lexicon';
 import { chunkAt, MARGIN, ORG, PER } from '../names/NameTagger';
 import { isSpeechVerb } from '../speech';
 import { ARABIC_PLACE_HEADS, inTitleCaseLine, isAcronym, isCommonNounAlone, isGroupWord, isNameParticle, isPartisan, isStopword, NOT_NAME_WORDS } from './wordClasses';
@@ -88,6 +88,9 @@ const LONE_NAME_VERBS = new Set(['said', 'says', 'told', 'tells', 'added', 'adds
 
 const KUNYA = new Set(['abu', 'umm', 'abi']);
 
+/** Nouns of kinship that name the person after them ("Bin Laden's son Hamza"). */
+const KIN = new Set(['son', 'sons', 'daughter', 'daughters', 'brother', 'sister', 'wife', 'husband', 'widow', 'father', 'mother', 'nephew', 'niece', 'cousin', 'uncle', 'aunt', 'grandson', 'granddaughter', 'son-in-law', 'brother-in-law']);
+
 /** Words of an office written before its title word ("Prime Minister", "Vice President", "Foreign Secretary"). */
 const OFFICE_WORDS = new Set(['prime', 'vice', 'deputy', 'foreign', 'defence', 'defense', 'interior', 'finance', 'justice', 'health', 'acting', 'assistant', 'attorney', 'home', 'trade', 'economy', 'education', 'energy', 'labour', 'labor']);
 
@@ -96,6 +99,49 @@ const CAPITAL_LABEL = /^(\p{Lu}[\p{Lu}'’-]+(?: \p{Lu}[\p{Lu}'’-]+){1,2})( ?\
 
 
 
+
+/**
+ * Whether the capitalised word at i stands inside one person's name: right after a given name and
+ * right before a capitalised word or an Arabic nisba ("Mohammed Shia al-Sudani").
+ */
+function middleNameWord(ctx: ExtractionContext, i: number): boolean {
+  const toks = ctx.tokens;
+  const next = toks[i + 1];
+  if (!next || !(next.cap || /^(?:al|el)-\p{Lu}/u.test(next.text)) || !ctx.joined(i - 1) || !ctx.joined(i) || isGroupWord(next) || isStopword(next)) return false;
+  return givenNameGender(toks[i - 1].text) !== undefined;
+}
+
+/**
+ * Where a person's name starts inside a run that follows an office and "for" ("Under-Secretary-General
+ * for Humanitarian Affairs Tom Fletcher", "Minister for Foreign Affairs Ayman Safadi"): at a given
+ * name after the portfolio's words, with at least a surname after it; s when there is none.
+ */
+function portfolioEnd(ctx: ExtractionContext, s: number, e: number): number {
+  const toks = ctx.tokens;
+  const p = toks[s - 1];
+  const office = toks[s - 2];
+  if (e - s < 3 || !p || !office || p.lower !== 'for' || p.cap || !office.cap || !ctx.joined(s - 2) || !ctx.joined(s - 1)) return s;
+  if (!TITLES.has(office.lower) && !ROLES.has(office.lower) && office.lower !== 'general') return s;
+  for (let k = s + 1; k < e - 1; k++) if (givenNameGender(toks[k].text) !== undefined) return k;
+  return s;
+}
+
+/**
+ * Whether tokens [t0, t1) end a short title in quotation marks, every word of it capitalised
+ * ("titled “And Be Patient”"): words of a title, not a name the tagger may take on its own.
+ */
+function inQuotedTitle(ctx: ExtractionContext, t0: number, t1: number): boolean {
+  const toks = ctx.tokens;
+  const close = ctx.text.charCodeAt(toks[t1 - 1].end);
+  if (close !== 34 && close !== 0x201d) return false;
+  for (let t = t0 - 1; t >= Math.max(0, t0 - 6); t--) {
+    const gap = ctx.text.slice(toks[t].end, toks[t + 1].start);
+    if (gap.includes('\n')) return false;
+    if (/["\u201c]\s*$/.test(gap)) return t + 1 < t0;
+    if (!toks[t].cap || !ctx.joined(t)) return false;
+  }
+  return false;
+}
 
 /** Prepositions after which a capitalised name is a place's, in news prose ("fighting in Baga"). */
 const STRONG_LOCATIVE = new Set(['in', 'near', 'outside', 'around', 'inside', 'toward', 'towards']);
@@ -118,9 +164,15 @@ export class PersonRecognizer {
 
   recognize(ctx: ExtractionContext): void {
     const runs = (this.runsFound = this.runs(ctx));
+    let lastEnd = -1;
     for (const r of runs) {
-      const name = this.license(ctx, r);
-      if (name) this.register(ctx, name.s, name.e);
+      let name = this.license(ctx, r);
+      // "By Sarah Okoye and Daniel Brennan": a full name opening with a given name, coordinated with a person's.
+      if (!name && lastEnd > 0 && r.s === lastEnd + 1 && ctx.tokens[lastEnd].lower === 'and' && ctx.joined(lastEnd - 1) && ctx.joined(lastEnd) && r.e - r.s >= 2 && r.e - r.s <= 3 && givenNameGender(ctx.tokens[r.s].text) !== undefined) name = { s: r.s, e: r.e };
+      if (name) {
+        this.register(ctx, name.s, name.e);
+        lastEnd = name.e;
+      }
     }
     this.capitalLabels(ctx);
     this.matchAll(ctx, runs);
@@ -145,6 +197,7 @@ export class PersonRecognizer {
       let ordinal = false;
       for (let t = c.t0; t < c.t1 && !ordinal; t++) ordinal = ORDINAL.test(toks[t].lower);
       if (ordinal) continue;
+      if (inQuotedTitle(ctx, c.t0, c.t1)) continue;
       let free = true;
       for (let t = r.s; t < r.e && free; t++) if (taken[t] || ctx.blocked[t]) free = false;
       if (!free || this.inPlaceFrame(ctx, c.t0, c.t1)) continue;
@@ -273,7 +326,10 @@ export class PersonRecognizer {
     let title = -1;
     let titleInside = false;
     const close = (e: number): void => {
-      if (s >= 0 && e > s) out.push({ s, e, title, titleInside });
+      // "Under-Secretary-General for Humanitarian Affairs Tom Fletcher": the office's portfolio is no part of the name after it.
+      const named = s >= 0 ? portfolioEnd(ctx, s, e) : s;
+      if (named > s) out.push({ s: named, e, title: named - 1, titleInside: false });
+      else if (s >= 0 && e > s) out.push({ s, e, title, titleInside });
       s = -1;
       title = -1;
     };
@@ -297,7 +353,7 @@ export class PersonRecognizer {
       if (s >= 0 && !ctx.joined(i - 1) && !hyphenName(ctx, i - 1)) close(i);
       const isTitle = TITLES.has(t.lower) && t.cap;
       const sentenceStart = ctx.sentenceTokens[ctx.sentenceOf[i]]?.[0] === i;
-      const bad = NOT_NAME_WORDS.has(t.lower) || isAcronym(t) || isGroupWord(t) || isPartisan(t) ||
+      const bad = NOT_NAME_WORDS.has(t.lower) || isAcronym(t) || isGroupWord(t) || isPartisan(t) || POSTNOMINALS.has(t.text) ||
         // A capitalised gerund opening a sentence ("Losing Adnani is a blow") is a verb.
         (sentenceStart && t.lower.length > 5 && t.lower.endsWith('ing'));
       if (isTitle && ctx.joined(i) && toks[i + 1]?.cap) {
@@ -307,7 +363,10 @@ export class PersonRecognizer {
         titleInside = !(i > 0 && ctx.joined(i - 1) && toks[i - 1].cap && !isStopword(toks[i - 1]) && !isGroupWord(toks[i - 1]));
         continue;
       }
-      if (bad) {
+      // "Mohammed Shia al-Sudani": a sect's or people's word between a given name and the rest of the name is part of it.
+      // "Ms. Inga Rhonda King (…)": a title's word closing a name that opens with a given name is its surname.
+      const surnameTitle = isTitle && s >= 0 && i > s && ctx.joined(i - 1) && !(ctx.joined(i) && toks[i + 1]?.cap) && givenNameGender(toks[s].text) !== undefined;
+      if (bad && !surnameTitle && !(s >= 0 && isGroupWord(t) && middleNameWord(ctx, i))) {
         close(i);
         continue;
       }
@@ -335,6 +394,8 @@ export class PersonRecognizer {
       const from = kunya >= 0 ? s + kunya : s;
       let to = lastParticle > 0 ? s + lastParticle + 1 : e;
       if (lastParticle > 0 && /^(?:al|el|bin|ibn|bint)$/i.test(toks[to - 1].text) && to < e) to++;
+      // "Abdullah bin Zayed Al Nahyan": a family name with its article written apart and capitalised.
+      if (lastParticle > 0 && to + 1 < e && (toks[to].text === 'Al' || toks[to].text === 'Al-') && ctx.joined(to - 1) && ctx.joined(to) && toks[to + 1].cap) to += 2;
       if (kunya >= 0 && lastParticle < kunya) to = Math.min(e, from + 3);
       if (to - from >= 2 && !this.isPlace(ctx, from, to)) return { s: from, e: Math.min(to, from + 6) };
     }
@@ -367,9 +428,13 @@ export class PersonRecognizer {
       const afterArticle = (prevWord?.lower === 'the' && !prevWord.cap && ctx.joined(s - 1)) || (!!prevWord && ctx.joined(s - 1) && isGroupWord(prevWord)) || determinedNoun(ctx, s);
       if (!isAcronym(t) && !groupNoun && !afterPreposition && !afterArticle && ctx.joined(s) && k < toks.length && ctx.sentenceOf[k] === ctx.sentenceOf[s] && LONE_NAME_VERBS.has(toks[k].lower)) return { s, e };
       if (/^(?:al|el)-/i.test(t.text) && isSpeechVerb(ctx, k)) return { s, e };
+      // "Bin Laden's son Hamza": a given name after a kinship noun and a possessive.
+      if (prevWord && KIN.has(prevWord.lower) && ctx.joined(s - 1) && s >= 2 && /^['\u2019]s\s+$/.test(ctx.gap(s - 2)) && givenNameGender(t.text) !== undefined) return { s, e };
       return undefined;
     }
     if (e - s === 3 && /^\p{Lu}\.$/u.test(toks[s + 1].text)) return { s, e };
+    // "The Special Representative …, Leonardo Santos Simão, said": a name set off by commas before a speech verb, opening with a given name.
+    if (s > 0 && /,\s*$/.test(ctx.gap(s - 1)) && /^\s*,\s*$/.test(ctx.gap(e - 1)) && ctx.sentenceOf[e] === ctx.sentenceOf[s] && isSpeechVerb(ctx, e) && givenNameGender(toks[s].text) !== undefined) return { s, e };
     const before = toks[s - 1];
     const sameSentence = (i: number): boolean => i >= 0 && i < toks.length && ctx.sentenceOf[i] === ctx.sentenceOf[s];
     if (before && sameSentence(s - 1) && ctx.joined(s - 1)) {
@@ -384,8 +449,9 @@ export class PersonRecognizer {
         if (ROLES.has(toks[j].lower) && !toks[j].cap) return { s, e };
       }
     }
-    // "X said", "X, the …, said", "X has warned".
+    // "X said", "X, the …, said", "X has warned", "X MP said".
     let k = e;
+    if (k < toks.length && POSTNOMINALS.has(toks[k].text) && ctx.joined(k - 1)) k++;
     while (k < toks.length && sameSentence(k) && AUXILIARIES.has(toks[k].lower) && !/[,;:]/.test(ctx.gap(k - 1))) k++;
     if (sameSentence(k) && !/[,;:.]/.test(ctx.gap(k - 1)) && isSpeechVerb(ctx, k)) return { s, e };
     // "X was killed", "X was arrested": what befalls a person (a name of two words or more).

@@ -92,6 +92,20 @@ export class PlaceRecognizer {
         const entry = gaz.get(spelling(ctx, i, e));
         if (entry) best = { e, entry };
       }
+      // "Nur-Sultan", "Guinea-Bissau": a hyphened name the gazetteer knows whole.
+      if ((!best || best.e === i + 1) && hyphened(ctx, i)) {
+        let h = i + 1;
+        while (h < i + 3 && hyphened(ctx, h)) h++;
+        for (let k = h, done = false; k > i && !done; k--) {
+          let whole = true;
+          for (let t = i + 1; t <= k && whole; t++) whole = free(t);
+          const entry = whole ? gaz.get(ctx.text.slice(toks[i].start, toks[k].end)) : undefined;
+          if (entry) {
+            best = { e: k + 1, entry };
+            done = true;
+          }
+        }
+      }
       const prev = toks[i - 1];
       const locative = !!prev && !prev.cap && LOCATIVE_PREPOSITIONS.has(prev.lower);
       // Designator: "Anbar province", "Euphrates River", "Jeddah camp".
@@ -136,7 +150,8 @@ export class PlaceRecognizer {
         const last = ctx.candidates[ctx.candidates.length - 1];
         const listed = !!prev && !!last && last.kind === 'place' && ((prev.lower === 'and' && last.t1 === i - 1) || (last.t1 === i && /^\s*,\s*$/.test(ctx.gap(i - 1))));
         // Small towns need a frame; any place needs to stand as its own name, not the start of a longer one.
-        if (best.entry.kind === 'town' && !locative && !followedByCountry && !listed) continue;
+        const namedPlace = prev?.lower === 'of' && PLACE_NOUNS.has(toks[i - 2]?.lower ?? '');
+        if (best.entry.kind === 'town' && !locative && !followedByCountry && !listed && !namedPlace) continue;
         // A town's or city's name the document writes as a person's throughout ("to Obama" beside
         // "Barack Obama", "Obama said"): one preposition is weaker evidence, as for unknown names below.
         if ((best.entry.kind === 'town' || best.entry.kind === 'city') && !followedByCountry && personVotes(ctx, name)) continue;
@@ -225,6 +240,9 @@ export class PlaceRecognizer {
       if (!ok || !this.nameLike(ctx, c.t0, c.t1)) continue;
       const name = spelling(ctx, c.t0, c.t1);
       if (isInstitution(ctx, c.t0, name)) continue;
+      // "Interview: …", "Transcript: …": an unknown word opening a line before a colon is a label.
+      const at = toks[c.t0].start;
+      if (ctx.text.charCodeAt(toks[c.t1 - 1].end) === 58 && (at === 0 || ctx.text.charCodeAt(at - 1) === 10) && !gaz.get(name)) continue;
       add(c.t0, c.t1, gaz.get(name) ?? { key: `place:${name.toLowerCase()}`, name, kind: 'town' }, 2);
     }
 
@@ -241,7 +259,7 @@ export class PlaceRecognizer {
     for (let i = 0; i < toks.length; i++) {
       if (!free(i) || !toks[i].cap || !firstWords.has(toks[i].text)) continue;
       for (let e = Math.min(toks.length, i + 4); e > i; e--) {
-        if (e > i + 1 && !ctx.joined(e - 2)) continue;
+        if (e > i + 1 && !ctx.joined(e - 2) && !hyphened(ctx, e - 2)) continue;
         let ok = true;
         for (let t = i; t < e; t++) if (!free(t)) ok = false;
         if (!ok) continue;
@@ -372,6 +390,13 @@ function compassOf(ctx: ExtractionContext, i: number): boolean {
   const of = ctx.tokens[i - 1];
   const point = ctx.tokens[i - 2];
   return !!of && !!point && of.lower === 'of' && !of.cap && !point.cap && COMPASS.has(point.lower) && ctx.joined(i - 2) && ctx.joined(i - 1);
+}
+
+/** Whether token i and the next are one word written with a hyphen, the second capitalised ("Nur-Sultan"). */
+function hyphened(ctx: ExtractionContext, i: number): boolean {
+  const a = ctx.tokens[i];
+  const b = ctx.tokens[i + 1];
+  return !!b && b.cap && b.start === a.end + 1 && ctx.text.charCodeAt(a.end) === 45;
 }
 
 function spelling(ctx: ExtractionContext, s: number, e: number): string {

@@ -28,7 +28,7 @@ export function isPartisan(t: Token): boolean {
 export const SACRED_WORDS = set('god allah lord almighty quran koran bible torah gospel messenger prophets heaven hell paradise ramadan eid christmas easter hajj');
 
 /** Arabic common nouns that open place names ("Bir al-Abd", "Deir ez-Zor", "Ras al-Ain"), not names of people. */
-export const ARABIC_PLACE_HEADS = new Set(['bir', 'ras', 'tal', 'tall', 'tell', 'deir', 'dayr', 'jabal', 'jebel', 'wadi', 'ain', 'ayn', 'khan', 'qasr', 'jisr', 'bab', 'kafr', 'kfar', 'beit', 'bayt', 'marj', 'suq', 'souk', 'sidi', 'hassi', 'minat', 'mina', 'qalat', 'burj', 'hisn', 'sharm', 'mersa', 'marsa']);
+export const ARABIC_PLACE_HEADS = new Set(['bir', 'ras', 'tal', 'tall', 'tell', 'deir', 'dayr', 'jabal', 'jebel', 'wadi', 'ain', 'ayn', 'khan', 'qasr', 'jisr', 'bab', 'kafr', 'kfar', 'beit', 'bayt', 'marj', 'suq', 'souk', 'sidi', 'hassi', 'minat', 'mina', 'qalat', 'burj', 'hisn', 'sharm', 'mersa', 'marsa', 'jurf', 'tel']);
 
 /** True for a word written all in capitals of two letters or more (an acronym: ISIS, SDF, VOA). */
 export function isAcronym(t: Token): boolean {

@@ -1,5 +1,5 @@
 import type { Referent } from '../../context';
-import { AUXILIARIES, DEFINITE, INDEFINITE, PASSIVE, RECORDING_VERBS, ROLES, SOURCE_NOUNS } from '../../lexicon';
+import { AUXILIARIES, DEFINITE, INDEFINITE, ORG_HEADS, PASSIVE, POSTNOMINALS, RECORDING_VERBS, ROLES, SOURCE_NOUNS } from '../../lexicon';
 import { isAccordingTo, isParticiple, isSpeechVerb } from '../../speech';
 import { GAP, gapHas, type AttributionState } from './AttributionState';
 import { description, localSpeaker, NAMING, OTHER_PRONOUNS, referentAt, resolvePronoun } from './coreference';
@@ -55,6 +55,8 @@ export function subjectOf(st: AttributionState, i: number, afterQuote = false): 
   let j = i - 1;
   while (j >= s0 && (AUXILIARIES.has(toks[j].lower) || isMannerAdverb(toks[j].text)) && !gapHas(st, j, GAP.comma | GAP.semicolon | GAP.colon)) j--;
   if (j < s0) return null;
+  // "Alison Morgan KC asked": the letters after a person's name are hers, the subject is the person.
+  if (j > s0 && POSTNOMINALS.has(toks[j].text) && ctx.joined(j - 1) && ctx.mentionAt(j - 1)?.kind === 'person') j--;
   // "It said …" right after an organisation was credited with speech: the organisation.
   if (toks[j].lower === 'it' && j === s0 && st.last?.r.kind === 'org' && sentence - st.last.sentence <= 2) return st.last.r;
   // "Buhari, who has claimed …": the relative pronoun's antecedent.
@@ -158,7 +160,8 @@ function personBeforeComplement(st: AttributionState, s0: number, j: number): Re
   }
   // "of Indiana", "of the Army Corps of Engineers": a name (or a place or organisation) after a preposition after the person.
   let a = j;
-  const org = ctx.orgs.find((o) => o.t0 <= j && j < o.t1);
+  // "of the Counter Terrorism Policing unit": a body's name and a common noun of its parts after it.
+  const org = ctx.orgs.find((o) => o.t0 <= j && j < o.t1) ?? (!toks[j].cap && j > s0 && ctx.joined(j - 1) && ORG_HEADS.has(toks[j].lower) ? ctx.orgs.find((o) => o.t1 === j) : undefined);
   const m = ctx.mentionAt(j);
   if (org) a = org.t0;
   else if (m) a = m.t0;
