@@ -46,16 +46,15 @@ export const SPEECH_VERBS = set(`say says said saying tell tells told telling wa
   criticising criticize criticizes criticized criticizing blamed blaming apologise apologises apologised apologising apologize apologizes
   apologized apologizing thanked thanking plead pleads pleaded pleading expresses expressed expressing voiced voicing`);
 
+/** Forms of "write" that credit speech when what follows is what was written ("wrote that", "wrote on X that", "wrote to the Council"). */
+export const WRITE_VERBS = set('write writes wrote writing');
+
 /**
  * Verbs that credit speech only when they govern a quotation: "called the message “predictable”",
  * "dismissed it as “old”", "“…,” wrote X".
  */
-export const QUOTE_VERBS = set(`call calls called calling dub dubs dubbed dubbing brand brands branded branding term terms termed terming
-  label labels labelled labeled labelling labeling dismiss dismisses dismissed dismissing hail hails hailed hailing write writes wrote
-  writing`);
-
-/** Forms of "write" that credit speech when what follows is what was written ("wrote that", "wrote on X that", "wrote to the Council"). */
-export const WRITE_VERBS = set('write writes wrote writing');
+export const QUOTE_VERBS = new Set([...WRITE_VERBS, ...set(`call calls called calling dub dubs dubbed dubbing brand brands branded branding term terms termed terming
+  label labels labelled labeled labelling labeling dismiss dismisses dismissed dismissing hail hails hailed hailing`)]);
 
 /** Forms of "address" that credit speech when they take an audience ("addressed the Council", "addressed reporters"). */
 export const ADDRESS_VERBS = set('address addresses addressed addressing');

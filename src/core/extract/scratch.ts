@@ -17,35 +17,29 @@ export const Slot = {
 type Slot = (typeof Slot)[keyof typeof Slot];
 const SLOTS = 3;
 
-const int32 = new Array<Int32Array>(SLOTS);
-const uint8 = new Array<Uint8Array>(SLOTS);
-const float64 = new Array<Float64Array>(SLOTS);
+type Typed = Int32Array | Uint8Array | Float64Array;
+type Pool<T extends Typed> = { arrays: T[]; make: (n: number) => T };
+
+const int32: Pool<Int32Array> = { arrays: new Array(SLOTS), make: (n) => new Int32Array(n) };
+const uint8: Pool<Uint8Array> = { arrays: new Array(SLOTS), make: (n) => new Uint8Array(n) };
+const float64: Pool<Float64Array> = { arrays: new Array(SLOTS), make: (n) => new Float64Array(n) };
 
 const capacity = (n: number): number => Math.max(1024, 2 ** Math.ceil(Math.log2(n)));
 
-/** An Int32Array of length n, every element `fill`. */
-export function scratchInt32(slot: Slot, n: number, fill = 0): Int32Array {
-  let a = int32[slot];
-  if (!a || a.length < n) a = int32[slot] = new Int32Array(capacity(n));
-  const view = a.subarray(0, n);
+/** The slot's array from the pool, grown to hold n, as a view of length n with every element `fill`. */
+function borrow<T extends Typed>(pool: Pool<T>, slot: Slot, n: number, fill: number): T {
+  let a = pool.arrays[slot];
+  if (!a || a.length < n) a = pool.arrays[slot] = pool.make(capacity(n));
+  const view = a.subarray(0, n) as T;
   view.fill(fill);
   return view;
 }
 
+/** An Int32Array of length n, every element `fill`. */
+export const scratchInt32 = (slot: Slot, n: number, fill = 0): Int32Array => borrow(int32, slot, n, fill);
+
 /** A Uint8Array of length n, all zero. */
-export function scratchUint8(slot: Slot, n: number): Uint8Array {
-  let a = uint8[slot];
-  if (!a || a.length < n) a = uint8[slot] = new Uint8Array(capacity(n));
-  const view = a.subarray(0, n);
-  view.fill(0);
-  return view;
-}
+export const scratchUint8 = (slot: Slot, n: number): Uint8Array => borrow(uint8, slot, n, 0);
 
 /** A Float64Array of length n, all zero. */
-export function scratchFloat64(slot: Slot, n: number): Float64Array {
-  let a = float64[slot];
-  if (!a || a.length < n) a = float64[slot] = new Float64Array(capacity(n));
-  const view = a.subarray(0, n);
-  view.fill(0);
-  return view;
-}
+export const scratchFloat64 = (slot: Slot, n: number): Float64Array => borrow(float64, slot, n, 0);

@@ -82,3 +82,10 @@ export function gapHas(st: AttributionState, i: number, mask: number): boolean {
   }
   return (bits & mask) !== 0;
 }
+
+/** Whether a mention ending at `end` is a possessor ("Haddad's barrister", "the Joneses' lawyer"): not the subject when someone else is named. */
+export function isPossessor(st: AttributionState, end: number): boolean {
+  return POSSESSIVE_AFTER.test(st.ctx.text.slice(end, end + 3));
+}
+
+const POSSESSIVE_AFTER = /^['’]s?(?![\p{L}])/u;

@@ -1,7 +1,7 @@
 import type { Referent } from '../../context';
 import { ASKING_VERBS, DEFINITE, INDEFINITE, ORG_HEADS, RECORDING_NOUNS, ROLES, SOURCE_NOUNS } from '../../lexicon';
 import { personGender, pronounGender, type Gender } from '../../gender';
-import { GAP, gapHas, type AttributionState } from './AttributionState';
+import { GAP, gapHas, isPossessor, type AttributionState } from './AttributionState';
 import { isPartisan } from '../../recognizers/wordClasses';
 import { orgAt } from './organizations';
 
@@ -386,7 +386,7 @@ function firstPerson(st: AttributionState, a: number, b: number, fits: (key: str
   for (let t = a; t < b; t++) {
     const m = ctx.mentionAt(t);
     if (m?.kind !== 'person' || !m.key || st.inQuote[t] || !fits(m.key)) continue;
-    if (!/^['’]s?(?![\p{L}])/u.test(ctx.text.slice(m.end, m.end + 3))) return { key: m.key, kind: 'person' };
+    if (!isPossessor(st, m.end)) return { key: m.key, kind: 'person' };
     possessor ??= { key: m.key, kind: 'person' };
     t = m.t1 - 1;
   }

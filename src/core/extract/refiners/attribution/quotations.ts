@@ -1,5 +1,5 @@
 import type { Referent } from '../../context';
-import { DEFINITE, QUOTE_VERBS, RECORDING_NOUNS } from '../../lexicon';
+import { DEFINITE, QUOTE_VERBS, RECORDING_NOUNS, WRITE_VERBS } from '../../lexicon';
 import { isAccordingTo, isSpeechVerb } from '../../speech';
 import { credit, GAP, gapHas, spoke, type AttributionState } from './AttributionState';
 import { orgSpeaker } from './organizations';
@@ -20,7 +20,7 @@ const WORK_NOUNS = new Set(['show', 'sitcom', 'series', 'film', 'movie', 'docume
  * no speech verbs elsewhere: writing ("…,” the editorial board wrote") and going on with one's speech
  * ("…,” he continued", "…,” Conway notes", "…,” she concluded").
  */
-const AFTER_QUOTE = new Set(['wrote', 'writes', 'write', 'continued', 'continues', 'concluded', 'concludes', 'notes', 'observed', 'observes', 'joked', 'jokes', 'recounted', 'recounts', 'wondered', 'wonders', 'mused', 'muses', 'shouted', 'responds', 'offered']);
+const AFTER_QUOTE = new Set([...WRITE_VERBS, 'continued', 'continues', 'concluded', 'concludes', 'notes', 'observed', 'observes', 'joked', 'jokes', 'recounted', 'recounts', 'wondered', 'wonders', 'mused', 'muses', 'shouted', 'responds', 'offered']);
 
 /**
  * In `ctx.quoteVerbs`: the quotation is nobody's words by definition — a title, a so-called term, or

@@ -1,7 +1,7 @@
 import type { Referent } from '../../context';
 import { AUXILIARIES, DEFINITE, INDEFINITE, ORG_HEADS, PASSIVE, POSTNOMINALS, RECORDING_VERBS, ROLES, SOURCE_NOUNS } from '../../lexicon';
 import { isAccordingTo, isParticiple, isSpeechVerb } from '../../speech';
-import { GAP, gapHas, type AttributionState } from './AttributionState';
+import { GAP, gapHas, isPossessor, type AttributionState } from './AttributionState';
 import { description, localSpeaker, NAMING, OTHER_PRONOUNS, referentAt, resolvePronoun } from './coreference';
 import { orgAt } from './organizations';
 
@@ -351,7 +351,7 @@ export function rightOf(st: AttributionState, from: number, to: number): Referen
   for (let k = from; k < Math.min(to, toks.length) && !st.inQuote[k]; k++) {
     const m = st.ctx.mentionAt(k);
     if (m?.kind === 'person' && m.key) {
-      if (!/^['’]s?(?![\p{L}])/u.test(st.ctx.text.slice(m.end, m.end + 3))) return { key: m.key, kind: 'person' };
+      if (!isPossessor(st, m.end)) return { key: m.key, kind: 'person' };
       possessor ??= { key: m.key, kind: 'person' };
       k = m.t1 - 1;
     }
@@ -419,7 +419,7 @@ function clauseSubject(st: AttributionState, s0: number, i: number): Referent | 
     const r = referentAt(st, k);
     if (r) {
       const m = ctx.mentionAt(k);
-      if (!m || !/^['’]s?(?![\p{L}])/u.test(ctx.text.slice(m.end, m.end + 3))) return r;
+      if (!m || !isPossessor(st, m.end)) return r;
       possessor ??= r;
       k = m.t1 - 1;
       continue;
