@@ -38,6 +38,13 @@ describe('reports, meetings and trials', () => {
     });
   });
 
+  describe('offices written as titles', () => {
+    it("a name before a capitalised office with its portfolio speaks", () => {
+      expectMentions('[[Ousmane Keita]]{speaker}, Minister for Foreign Affairs of [[Mali]]{place}, told the Council that his Government would not accept interference.', [...PEOPLE, 'place']);
+      expectMentions('The vote was close. [[Ousmane Keita]]{speaker}, Minister of Justice, said the court would sit again in May.', [...PEOPLE, 'place']);
+    });
+  });
+
   describe('bylines and interview headings', () => {
     it('both names of a byline are persons', () => {
       expectMentions('By [[Sarah Okoye]]{person} and [[Daniel Brennan]]{person}\nThe army said on Sunday that the road was open.', PEOPLE);

@@ -463,6 +463,8 @@ export class PersonRecognizer {
         const w = toks[j];
         if (w.lower === 'who' || (w.lower === 'whose' && j === e)) return { s, e };
         if (ROLES.has(w.lower) && !w.cap) return { s, e };
+        // "X Y, Minister for Foreign Affairs of Mali, told …": an office written as a title, with its portfolio.
+        if (j === e && w.cap && e - s >= 2 && ROLES.has(w.lower) && ctx.joined(j) && (toks[j + 1]?.lower === 'of' || toks[j + 1]?.lower === 'for') && !toks[j + 1].cap) return { s, e };
         if (j > e && /[,.;:]/.test(ctx.gap(j - 1))) break;
       }
     }
