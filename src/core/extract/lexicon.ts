@@ -169,3 +169,7 @@ export const ASKING_VERBS = set('ask asks asked asking pressed questioned interv
 
 /** Letters written after a person's name for an honour, a degree or a seat ("Alison Morgan KC", "Omar Haddad MP"): part of no other name. */
 export const POSTNOMINALS = new Set(['KC', 'QC', 'MP', 'MEP', 'MSP', 'PhD', 'OBE', 'MBE', 'CBE', 'KBE']);
+
+/** Words of labels that name a part in the exchange, not a person ("QUESTION:", "MODERATOR:"). */
+export const TURN_WORDS = new Set(['q', 'a', 'question', 'questions', 'answer', 'moderator', 'interviewer', 'host', 'narrator', 'operator', 'reporter', 'reporters',
+  'voice', 'voices', 'unidentified', 'speaker', 'participant', 'audience', 'member', 'members', 'crosstalk', 'all', 'both', 'off', 'mic', 'camera', 'transcript', 'editor', 'note']);

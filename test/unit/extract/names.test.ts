@@ -115,6 +115,12 @@ describe('names of persons and places', () => {
     it('a contraction of I before a name is not part of the name', () => {
       expectMentions('[[FAREED SALIK]]{speaker}: Welcome to the programme. I’m [[Fareed Salik]]{speaker}, and my guest tonight is a historian.', PEOPLE);
     });
+    it('a label of a title and a surname is a speaker even where the text never names him in full; a turn word is nobody', () => {
+      expectMentions(
+        'Transcript of the daily briefing.\n\n[[MS HARLAND]]{speaker}: Good afternoon. I have two items.\n\nQUESTION: On the ceasefire – is it holding?\n\n[[MS HARLAND]]{speaker}: It is holding for now.\n\nQUESTION: And the hostages?\n\n[[MS HARLAND]]{speaker}: I have nothing new on that.',
+        KINDS,
+      );
+    });
     it('a surname after a rank is the person the document named in full', () => {
       const a = expectMentions(
         'Briefers: Lt. Gen. [[Douglas Marek]]{speaker}, director of operations.\n\nI will now turn to [[General Marek]]{speaker}.\n\n[[GEN. MAREK]]{speaker}: Thank you.',

@@ -1,7 +1,7 @@
 import { foldWord, nameWords } from '../../entities/names';
 import type { Recognizer } from '../configuration';
 import type { ExtractionContext } from '../context';
-import { CAPITAL_STOPWORDS, ROLES, TITLES } from '../lexicon';
+import { CAPITAL_STOPWORDS, ROLES, TITLES, TURN_WORDS } from '../lexicon';
 import { titleCaseWords } from '../../text/case';
 
 /**
@@ -9,10 +9,6 @@ import { titleCaseWords } from '../../text/case';
  * "(Outlet)", then a colon.
  */
 const LABEL = /^((?:[A-Z][\p{L}.'’-]*\s+){0,3}[A-Z][\p{L}'’-]*)(?:,[^:\n]{1,40}|\s*\([^)\n]{1,40}\))?:\s/u;
-
-/** Words of labels that name a part in the exchange, not a person ("QUESTION:", "MODERATOR:"). */
-const TURN_WORDS = new Set(['q', 'a', 'question', 'questions', 'answer', 'moderator', 'interviewer', 'host', 'narrator', 'operator', 'reporter', 'reporters',
-  'voice', 'voices', 'unidentified', 'speaker', 'participant', 'audience', 'member', 'members', 'crosstalk', 'all', 'both', 'off', 'mic', 'camera', 'transcript', 'editor', 'note']);
 
 /** Paragraphs opening with a label in capitals that make a text a transcript. */
 const TRANSCRIPT_LABELS = 3;
@@ -43,9 +39,14 @@ export class SpeakerLabelRecognizer implements Recognizer {
     for (const l of labels) {
       if (!inCapitals(l.label)) continue;
       const words = l.label.split(/\s+/);
+      const count = words.length;
       while (words.length && TITLES.has(words[0].toLowerCase())) words.shift();
-      if (words.length < 2 || words.some((w) => TURN_WORDS.has(w.toLowerCase()) || CAPITAL_STOPWORDS.has(w.toLowerCase()) || ROLES.has(w.toLowerCase()))) continue;
-      const name = words.map(titleCaseWords).join(' ');
+      // "MR MILLER:", "DR. OKAFOR:": a title and a surname name one person, as a full name does.
+      const titled = words.length === 1 && count > 1;
+      if ((words.length < 2 && !titled) || words.some((w) => TURN_WORDS.has(w.toLowerCase()) || CAPITAL_STOPWORDS.has(w.toLowerCase()) || ROLES.has(w.toLowerCase()))) continue;
+      // (Where the text writes the surname elsewhere, the label is linked to that person once found.)
+      if (titled && ctx.text.includes(titleCaseWords(words[0]))) continue;
+      const name = (titled ? l.label.split(/\s+/) : words).map(titleCaseWords).join(' ');
       const key = `person:${nameWords(name).map(foldWord).join(' ')}`;
       if (!ctx.persons.has(key)) ctx.persons.set(key, { key, name, forms: new Set([name]), roles: new Set(), speaker: false });
     }
@@ -91,7 +92,11 @@ export class SpeakerLabelRecognizer implements Recognizer {
     let labelled: Set<number> | undefined;
     for (const l of findLabels(ctx)) {
       // "After Baghdadi: …" is a headline, not a label: every word of a label is part of a name.
-      if (l.label.split(/\s+/).some((w) => CAPITAL_STOPWORDS.has(w.toLowerCase()))) continue;
+      // A title opening it stays ("MR MILLER:").
+      const lw = l.label.split(/\s+/);
+      let first = 0;
+      while (first < lw.length - 1 && TITLES.has(lw[first].toLowerCase())) first++;
+      if (lw.some((w, i) => i >= first && CAPITAL_STOPWORDS.has(w.toLowerCase()))) continue;
       bySurname ??= surnames(ctx);
       const words = nameWords(l.label).map(foldWord);
       const key = bySurname.get(words[words.length - 1] ?? '');

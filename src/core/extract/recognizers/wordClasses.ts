@@ -1,7 +1,7 @@
 import type { Token } from '../../text/tokens';
 import type { ExtractionContext } from '../context';
 import { gazetteer } from '../gazetteer';
-import { CAPITAL_STOPWORDS, MONTHS, ORG_HEADS, ROLES, TITLES, WEEKDAYS } from '../lexicon';
+import { CAPITAL_STOPWORDS, MONTHS, ORG_HEADS, ROLES, TITLES, TURN_WORDS, WEEKDAYS } from '../lexicon';
 
 const set = (s: string): Set<string> => new Set(s.split(/\s+/).filter(Boolean));
 
@@ -121,6 +121,16 @@ export function isNameParticle(t: Token, next: Token | undefined): boolean {
     if (UPPER_AT.test(w)) return true;
   }
   return !!next?.cap && PARTICLES.has(t.lower);
+}
+
+/** Whether tokens [t0, t1) are a turn's label naming a part, not a person ("QUESTION:", "MODERATOR:" opening a line). */
+export function isTurnLabel(ctx: ExtractionContext, t0: number, t1: number): boolean {
+  const toks = ctx.tokens;
+  if (ctx.text.charCodeAt(toks[t1 - 1].end) !== 58 /* : */) return false;
+  const start = toks[t0].start;
+  if (start > 0 && ctx.text.charCodeAt(start - 1) !== 10 /* \n */) return false;
+  for (let t = t0; t < t1; t++) if (!TURN_WORDS.has(toks[t].lower)) return false;
+  return true;
 }
 
 /**
