@@ -9,7 +9,7 @@ const set = (s: string): Set<string> => new Set(s.split(/\s+/).filter(Boolean));
 export const TITLES = set(`mr. mrs. ms. dr. col. capt. gen. lt. sgt. maj. adm. cmdr. cpl. pvt. sen. rep. gov. prof. rev. brig. amb. supt.
   mr mrs ms dr president sheikh shaykh sheik prophet imam mullah emir amir caliph king queen prince princess pope ayatollah general colonel
   captain major lieutenant sergeant admiral commander senator governor minister chancellor premier judge justice rabbi bishop father brother
-  sister mother mufti maulana maulvi mawlawi hajji haji sultan sayyid ustad mawlana`);
+  sister mother mufti maulana maulvi mawlawi hajji haji sultan sayyid ustad mawlana speaker`);
 
 /** Nouns for a role that, right before a name, introduce a person ("analyst Aki Peritz"). */
 export const ROLES = set(`spokesman spokeswoman spokesperson spokesmen analyst researcher leader leaders commander chief official officer

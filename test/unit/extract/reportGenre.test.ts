@@ -45,6 +45,18 @@ describe('reports, meetings and trials', () => {
     });
   });
 
+  describe('political news', () => {
+    it("'Speaker' before a name is the person's title, and the quotation is the person's, not a body's", () => {
+      const text = 'Speaker Dana Whitfield called the measure "a dead letter" on Tuesday.';
+      const a = expectMentions('[[Speaker Dana Whitfield]]{speaker} called the measure "a dead letter" on Tuesday.', [...PEOPLE, 'organization']);
+      assert.match(a.quotes[0]?.speaker ?? '', /^person:/);
+      assert.equal(speakerOf(a, text, 'a dead letter'), 'Dana Whitfield');
+    });
+    it('a party member described by his state is a person: the state is a place, no body is named', () => {
+      expectMentions('Hale, a [[New York]]{place} Republican, said the vote would be close. The [[New York]]{place} Republican later voted no.', ['place', 'organization']);
+    });
+  });
+
   describe('bylines and interview headings', () => {
     it('both names of a byline are persons', () => {
       expectMentions('By [[Sarah Okoye]]{person} and [[Daniel Brennan]]{person}\nThe army said on Sunday that the road was open.', PEOPLE);

@@ -5,7 +5,7 @@ import { gazetteer } from '../gazetteer';
 import { WordSet } from '../wordSet';
 import { givenNameGender } from '../gender';
 import { MARGIN, nameChunks, ORG, PER } from '../names/NameTagger';
-import { acronymOf, hasJoinedArticle, isAcronym, isCalendarWord, isCommonNounAlone, isGroupWord, isNameParticle, isStopword, isTurnLabel } from './wordClasses';
+import { acronymOf, hasJoinedArticle, isAcronym, isCalendarWord, isCommonNounAlone, isGroupWord, isNameParticle, isPartisan, isStopword, isTurnLabel } from './wordClasses';
 
 /** Words that extend an organisation's name across lower-case links ("Institute for Middle East Policy"). */
 const LINKS = new Set(['of', 'for', 'and', 'the', 'on', 'de', '&']);
@@ -828,6 +828,8 @@ export class OrganizationRecognizer {
       const acronym = c.t1 - t0 === 1 && isAcronym(toks[t0]) && !inCapitalLine(ctx, t0);
       // A common noun capitalised only as the first word of its sentence ("Militia says …", then "the militia").
       if (c.t1 - t0 === 1 && !acronym && isCommonNounAlone(ctx, t0)) continue;
+      // "the New York Democrat", "an Ohio Republican": a member of a party described by his state is a person.
+      if (c.t1 - t0 >= 2 && isPartisan(toks[c.t1 - 1]) && !toks[c.t1 - 1].lower.endsWith('s')) continue;
       // A turn's label in an exchange ("QUESTION:") names nobody.
       if (isTurnLabel(ctx, t0, c.t1)) continue;
       if (c.margin < (acronym ? MARGIN.acronym : MARGIN.organization)) continue;
