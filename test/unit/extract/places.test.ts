@@ -67,6 +67,15 @@ describe('places', () => {
     });
   });
 
+  describe('bodies and rooms after a locative preposition', () => {
+    it('a name set off by an apposition naming a body is no place, but one naming a headquarters still is', () => {
+      expectMentions('Analysts at Sentinelworks, a monitoring group, said the video was new. The envoys met in [[Tessit]]{place}, the headquarters of the mission.', ['place']);
+    });
+    it('"the House" is a chamber, not a place', () => {
+      expectMentions('After a vote in [[Ohio]]{place}, the measure died in the House.', ['place']);
+    });
+  });
+
   describe('no place inside other names', () => {
     it('a town\'s name inside a person\'s name with a particle, an acronym before "in", a time zone', () => {
       expectMentions(

@@ -39,6 +39,18 @@ function closesPhrase(ctx: ExtractionContext, e: number): boolean {
   return /^\s+$/.test(gap) && AFTER_PHRASE.has(next.text);
 }
 
+/** Whether the name ending before token e is set off by an apposition naming a body: "at Vantage, a monitoring group, …". */
+function bodyApposition(ctx: ExtractionContext, e: number): boolean {
+  const toks = ctx.tokens;
+  const det = toks[e];
+  if (!det || !/^\s*,\s*$/.test(ctx.gap(e - 1)) || (det.text !== 'a' && det.text !== 'an' && det.text !== 'the')) return false;
+  for (let j = e + 1; j < Math.min(toks.length, e + 5) && ctx.joined(j - 1) && !LOCATIVE_PREPOSITIONS.has(toks[j].text) && toks[j].text !== 'of'; j++) {
+    // The body's noun closes the apposition ("a monitoring group,"), not "the headquarters of …".
+    if (ORG_HEADS.has(toks[j].text) && (j + 1 >= toks.length || /^\s*[,.;:)]/.test(ctx.gap(j)))) return true;
+  }
+  return false;
+}
+
 /** Rooms and buildings named by a capitalised common noun ("in the Chamber", "in the Hall"): no places. */
 const ROOMS = new Set(['chamber', 'hall', 'room', 'building', 'palace', 'house', 'floor', 'gallery']);
 
@@ -223,7 +235,7 @@ export class PlaceRecognizer {
         const name = spelling(ctx, i, nameEnd);
         // A preposition is weaker evidence than a document that writes the name as a person's throughout.
         const person = personVotes(ctx, name) && !ARABIC_PLACE_HEADS.has(toks[i].lower);
-        if (endsPhrase && !possessive && !person && !isAcronym(toks[i]) && (prev?.lower !== 'and' || andAfterPlace)) {
+        if (endsPhrase && !possessive && !person && !isAcronym(toks[i]) && (prev?.lower !== 'and' || andAfterPlace) && !bodyApposition(ctx, nameEnd)) {
           add(i, nameEnd, { key: `place:${name.toLowerCase()}`, name, kind: 'town' }, 2);
           i = nameEnd - 1;
         }
@@ -240,6 +252,9 @@ export class PlaceRecognizer {
       if (!ok || !this.nameLike(ctx, c.t0, c.t1)) continue;
       const name = spelling(ctx, c.t0, c.t1);
       if (isInstitution(ctx, c.t0, name)) continue;
+      // "in the House", "to the Chamber": a room or a legislature named by its common noun, not a place.
+      if (c.t1 - c.t0 === 1 && ROOMS.has(toks[c.t0].lower) && toks[c.t0 - 1]?.text === 'the') continue;
+      if (bodyApposition(ctx, c.t1)) continue;
       // "Interview: …", "Transcript: …": an unknown word opening a line before a colon is a label.
       const at = toks[c.t0].start;
       if (ctx.text.charCodeAt(toks[c.t1 - 1].end) === 58 && (at === 0 || ctx.text.charCodeAt(at - 1) === 10) && !gaz.get(name)) continue;
