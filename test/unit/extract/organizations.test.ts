@@ -5,6 +5,9 @@ import { expectMentions, speakerOf } from './spans';
 const ORG = ['organization', 'speaker'];
 
 describe('organisations', () => {
+  it('a vocative addresses someone and names no body; a name opening with O mid-sentence still does', () => {
+    expectMentions('The preacher cried: "O Believers in Sham, be patient." Later he wept. O Lord, the crowd answered. He later told [[O Dia]]{organization} newspaper that it was over.', ORG);
+  });
   it('a named group is an organisation mention, its article outside', () => {
     expectMentions('Fighters of [[Boko Haram]]{organization} attacked the town, and the [[Pentagon]]{organization} sent drones.', ORG);
   });

@@ -5,7 +5,7 @@ import { gazetteer } from '../gazetteer';
 import { WordSet } from '../wordSet';
 import { givenNameGender } from '../gender';
 import { MARGIN, nameChunks, ORG, PER } from '../names/NameTagger';
-import { acronymOf, hasJoinedArticle, isAcronym, isCalendarWord, isCommonNounAlone, isGroupWord, isNameParticle, isPartisan, isStopword, isTurnLabel } from './wordClasses';
+import { acronymOf, hasJoinedArticle, isAcronym, isCalendarWord, isCommonNounAlone, isGroupWord, isNameParticle, isPartisan, isSacred, isStopword, isTurnLabel } from './wordClasses';
 
 /** Words that extend an organisation's name across lower-case links ("Institute for Middle East Policy"). */
 const LINKS = new Set(['of', 'for', 'and', 'the', 'on', 'de', '&']);
@@ -607,6 +607,9 @@ export class OrganizationRecognizer {
 
   /** Marks tokens [t0, t1) as an organisation's name, unless part of it is taken already. */
   private mark(ctx: ExtractionContext, t0: number, t1: number, credit?: boolean): boolean {
+    // "O God, …", "O Mujahideen in Sham, …": a vocative opening a clause addresses someone, it names no body.
+    // (A publication opening with the article O, "O Globo", is named in the singular.)
+    if (ctx.tokens[t0].text === 'O' && t1 - t0 > 1 && (t0 === 0 || /[.,;:!?"\u201c\u2018(\n\u2014-]\s*$/.test(ctx.gap(t0 - 1))) && (isSacred(ctx.tokens[t0 + 1]) || /(?:s|een|in)$/.test(ctx.tokens[t0 + 1].lower))) return false;
     for (let t = t0; t < t1; t++) if (ctx.blocked[t]) return false;
     for (let t = t0; t < t1; t++) ctx.blocked[t] = 1;
     const c: Candidate = { start: ctx.tokens[t0].start, end: ctx.tokens[t1 - 1].end, kind: 'org', t0, t1, priority: 3 };
