@@ -31,6 +31,10 @@ describe('reports, meetings and trials', () => {
     it("a title's word closing a name that opens with a given name is the surname", () => {
       expectMentions('The President of the Council, [[Ms. Inga Rhonda King]]{person} ([[Saint Vincent and the Grenadines]]{place}), opened the meeting.', [...PEOPLE, 'place']);
     });
+    it("a delegate's name in capitals before the country is a speaker, and the later 'Mr.' form is the same person", () => {
+      const a = expectMentions('The meeting opened at 10 a.m.\n\n[[TOMAS HALVORSEN]]{speaker} ([[Norway]]{place}) said the text was balanced. [[Mr. Halvorsen]]{speaker} added that his delegation would vote in favour.', [...PEOPLE, 'place', 'organization']);
+      assert.equal(new Set(a.mentions.filter((m) => m.type === 'speaker').map((m) => m.key)).size, 1);
+    });
     it('a name set off by commas after a long office speaks, and the quotation is hers', () => {
       const text = 'Ms. Ada Okafor (Nigeria) said her country would vote in favour.\nThe Special Representative of the Secretary-General for West Africa and the Sahel, Leonardo Santos Simão, said the threats were "unprecedented".';
       const a = expectMentions('[[Ms. Ada Okafor]]{speaker} ([[Nigeria]]{place}) said her country would vote in favour.\nThe Special Representative of the Secretary-General for [[West Africa]]{place} and the [[Sahel]]{place}, [[Leonardo Santos Simão]]{speaker}, said the threats were "unprecedented".', [...PEOPLE, 'place']);

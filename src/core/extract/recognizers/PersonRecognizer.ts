@@ -97,6 +97,9 @@ const OFFICE_WORDS = new Set(['prime', 'vice', 'deputy', 'foreign', 'defence', '
 /** A line's first two or three words in capitals, then an optional outlet (", Outlet" or "(Outlet)"), then a colon. */
 const CAPITAL_LABEL = /^(\p{Lu}[\p{Lu}'’-]+(?: \p{Lu}[\p{Lu}'’-]+){1,2})( ?\([^)\n]{1,40}\)|,[^:\n]{1,40})?:\s/u;
 
+/** A paragraph opening with a name in capitals and the speaker's country in brackets, as meeting records write it ("ANA LIMA (Brazil) said …"). */
+const CAPITAL_DELEGATE = /^(\p{Lu}[\p{Lu}'’-]+(?: \p{Lu}[\p{Lu}'’-]+){1,3}) \([^)\n]{2,40}\),? /u;
+
 
 
 
@@ -164,6 +167,8 @@ export class PersonRecognizer {
 
   recognize(ctx: ExtractionContext): void {
     const runs = (this.runsFound = this.runs(ctx));
+    // Labels and delegates' names in capitals open their paragraphs: registered first, as they come first.
+    this.capitalLabels(ctx);
     let lastEnd = -1;
     for (const r of runs) {
       let name = this.license(ctx, r);
@@ -174,7 +179,6 @@ export class PersonRecognizer {
         lastEnd = name.e;
       }
     }
-    this.capitalLabels(ctx);
     this.matchAll(ctx, runs);
   }
 
@@ -278,11 +282,20 @@ export class PersonRecognizer {
     for (const para of ctx.paragraphs) {
       const c = text.charCodeAt(para.start);
       if (c < 65 || c > 90) continue;
-      const m = CAPITAL_LABEL.exec(text.slice(para.start, Math.min(para.end, para.start + 90)));
-      if (!m) continue;
-      const first = m[1].slice(0, m[1].indexOf(' '));
-      // A reporter's label names the outlet after the name; otherwise the first word is a given name.
-      if (!m[2] && givenNameGender(first) === undefined) continue;
+      const head = text.slice(para.start, Math.min(para.end, para.start + 90));
+      let m = CAPITAL_LABEL.exec(head);
+      if (m) {
+        const first = m[1].slice(0, m[1].indexOf(' '));
+        // A reporter's label names the outlet after the name; otherwise the first word is a given name.
+        if (!m[2] && givenNameGender(first) === undefined) continue;
+      } else {
+        // A delegate's name in capitals before the country and a speech verb.
+        m = CAPITAL_DELEGATE.exec(head);
+        if (!m || !isSpeechVerb(ctx, ctx.tokenAt(para.start + m[0].length))) continue;
+        // Not a body's or a place's name in capitals ("UNITED NATIONS (New York) said").
+        const words = m[1].toLowerCase().split(' ');
+        if (words.some((w) => ORG_HEADS.has(w)) || gazetteer().get(words.map((w) => w[0].toUpperCase() + w.slice(1)).join(' ')) !== undefined) continue;
+      }
       const t0 = ctx.tokenAt(para.start);
       let t1 = t0;
       while (t1 < toks.length && toks[t1].end <= para.start + m[1].length) t1++;
